@@ -1,0 +1,67 @@
+using Readout.Documents;
+
+namespace Readout.Analyse;
+
+public sealed record Sentence(int Index, TextSpan Span, int Paragraph, string Text);
+
+/// <summary>
+/// Splits clean text into sentences with half-open offsets: at line breaks, and after . ! ? when the
+/// next word starts a sentence and the period does not end a known abbreviation or an initial.
+/// </summary>
+public static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "No", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Gov", "Sen", "Rep",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Fla", "Calif", "Mass", "Wash", "Va", "Md", "Co", "Corp", "Inc", "Ltd", "vs", "etc", "approx", "Mt", "Ft", "E",
+    };
+
+    public static List<Sentence> Split(string text)
+    {
+        var result = new List<Sentence>();
+        int paragraph = 0, start = 0;
+        void Emit(int end)
+        {
+            int s = start, e = end;
+            while (s < e && char.IsWhiteSpace(text[s])) s++;
+            while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+            if (e > s) result.Add(new Sentence(result.Count, new TextSpan(s, e), paragraph, text[s..e]));
+            start = end;
+        }
+        for (int i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                Emit(i);
+                start = i + 1;
+                if (i + 1 < text.Length && text[i + 1] == '\n') paragraph++;
+                continue;
+            }
+            if (c is '.' or '!' or '?')
+            {
+                int j = i + 1;
+                while (j < text.Length && text[j] is '"' or '”' or '’' or '\'' or ')') j++;
+                if (j >= text.Length || text[j] != ' ') continue;
+                int k = j;
+                while (k < text.Length && text[k] == ' ') k++;
+                if (k >= text.Length || !(char.IsUpper(text[k]) || text[k] is '"' or '“' or '‘' or '(' || char.IsDigit(text[k]))) continue;
+                if (c == '.' && EndsWithAbbreviation(text, i)) continue;
+                Emit(j);
+            }
+        }
+        Emit(text.Length);
+        return result;
+    }
+
+    private static bool EndsWithAbbreviation(string text, int dot)
+    {
+        int s = dot;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] == '.')) s--;
+        var word = text[s..dot];
+        if (word.Length == 1 && char.IsUpper(word[0])) return true;                 // an initial: "George H. Bush"
+        if (word.Contains('.')) return true;                                         // "U.S." "H.E."
+        return Abbreviations.Contains(word);
+    }
+}

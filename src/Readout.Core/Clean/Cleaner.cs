@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Readout.Documents;
+
+namespace Readout.Clean;
+
+/// <summary>The clean stage: raw page in, readable text with metadata and an offset map out.</summary>
+public sealed partial class Cleaner(Func<string, bool> isCity)
+{
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)|^#{1,6}\s+|\*\*|__", RegexOptions.Multiline)]
+    private static partial Regex MarkdownSyntax();
+
+    public CleanDocument Clean(RawDocument raw, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        string? title = raw.Title;
+        PublicationDate? published = MetadataReader.FromField(raw.Published, "the input's \"published\" field");
+        IReadOnlyList<(string, int)> lines;
+        if (raw.Format == "html")
+        {
+            var html = HtmlText.Extract(raw.Content);
+            lines = html.Lines;
+            title ??= Nonempty(html.Dom.QuerySelector("h1")?.TextContent) ?? Nonempty(html.Dom.QuerySelector("meta[property='og:title']")?.GetAttribute("content")) ?? Nonempty(html.Dom.Title);
+            published ??= MetadataReader.FromHtml(html.Dom);
+            if (lines.Count == 0 && title is not null) lines = [(title, 0)];
+        }
+        else
+        {
+            var content = raw.Format == "markdown" ? MarkdownSyntax().Replace(raw.Content, m => m.Groups[1].Success ? m.Groups[1].Value : "") : raw.Content;
+            lines = SplitLines(content);
+        }
+        var (text, map) = JunkLineFilter.Filter(lines);
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ReadoutException(ErrorCodes.NoText, raw.Uri, "no readable text is left after removing page markup and boilerplate");
+        published ??= MetadataReader.FromHeader(text);
+        title ??= GuessTitle(text);
+        var dateline = MetadataReader.FindDateline(text, isCity);
+        return new CleanDocument(raw, text, map, title?.Trim(), published, dateline);
+    }
+
+    private static string? Nonempty(string? s) => string.IsNullOrWhiteSpace(s) ? null : Regex.Replace(s.Trim(), @"\s+", " ");
+
+    private static List<(string, int)> SplitLines(string content)
+    {
+        var list = new List<(string, int)>();
+        int start = 0;
+        for (int i = 0; i <= content.Length; i++)
+        {
+            if (i == content.Length || content[i] == '\n')
+            {
+                list.Add((content[start..i].TrimEnd('\r'), start));
+                start = i + 1;
+            }
+        }
+        return list;
+    }
+
+    /// <summary>The first line that reads like a headline: several words, no closing period, not a date line.</summary>
+    private static string? GuessTitle(string text)
+    {
+        foreach (var line in text.Split('\n').Take(8))
+        {
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (words >= 4 && line.Length < 250 && !line.TrimEnd().EndsWith('.') && MetadataReader.ParseAnyDate(line) is null)
+                return line.Trim();
+        }
+        return text.Split('\n')[0].Trim() is { Length: > 0 and < 250 } first ? first : null;
+    }
+}

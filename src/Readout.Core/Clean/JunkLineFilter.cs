@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Readout.Documents;
+
+namespace Readout.Clean;
+
+/// <summary>
+/// Builds clean text from lines of a page, leaving out what a reader skips: navigation bars, image file
+/// names, bylines, copyright and licence lines, share bars, "related" lists, reader-app footers and
+/// repeated lines. Each kept line is copied whole, so the offset map is exact.
+/// </summary>
+public static partial class JunkLineFilter
+{
+    [GeneratedRegex(@"[\w\-]+\.(jpe?g|png|gif|webp|svg|bmp)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageFile();
+
+    [GeneratedRegex(@"(copyright|©|\(c\)\s*\d{4}|all rights reserved|ICP备|公网安备|republication or redistribution|reproduction without permission)", RegexOptions.IgnoreCase)]
+    private static partial Regex Copyright();
+
+    [GeneratedRegex(@"^(share( this( article)?)?\b|share:|advertisement$|newspapers (in|from) |powered by pressreader|most read$|related( stories| links)?:?$|read next$|read more$|more from\b|sign in\b|subscribe\b|log in\b|contact us$|tags?:|source:|topics:|pictures?:|photos?:|\(reporting by|\(editing by|\(writing by|home\b.{0,200}$|by [^.]{0,80}$|-\s*by\b|we use cookies|cookie settings|\(\s*[A-Z][\w ]*\)$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Boilerplate();
+
+    [GeneratedRegex(@"^(related|related stories|most read|read next|more from [\w ]+|in other news)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListHeader();
+
+    [GeneratedRegex(@"^(\s*[-*•]\s+|\s*\d+\.\s+)")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"\?\?")]
+    private static partial Regex ReaderAppMarks();
+
+    [GeneratedRegex(@"\S+@\S+\.\w+")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"^\s*(--|—|–)\s")]
+    private static partial Regex Attribution();
+
+    /// <summary>Filters lines. Each input line carries its offset in the original content.</summary>
+    public static (string Text, OffsetMap Map) Filter(IEnumerable<(string Line, int Offset)> lines)
+    {
+        var sb = new StringBuilder();
+        var map = new OffsetMap();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var inList = false;
+        var pendingBreak = false;
+        var all = lines.ToList();
+        for (int i = 0; i < all.Count; i++)
+        {
+            var (raw, offset) = all[i];
+            var lead = raw.Length - raw.TrimStart().Length;
+            var line = raw.Trim();
+            if (line.Length == 0) { pendingBreak = true; inList = false; continue; }
+            if (ListHeader().IsMatch(line)) { inList = true; continue; }
+            if (inList && (ListItem().IsMatch(line) || line.Length < 80)) continue;
+            inList = false;
+            if (IsJunk(line, i + 1 < all.Count ? all[i + 1].Line.Trim() : "")) continue;
+            if (line.Length > 20 && !seen.Add(line)) continue;   // repeated headline or caption
+            if (sb.Length > 0) sb.Append(pendingBreak ? "\n\n" : "\n");
+            pendingBreak = false;
+            map.Add(sb.Length, offset + lead);
+            sb.Append(line);
+        }
+        return (sb.ToString(), map);
+    }
+
+    private static bool IsJunk(string line, string next)
+    {
+        if (ImageFile().IsMatch(line)) return true;
+        if (Copyright().IsMatch(line) && line.Length < 300) return true;
+        if (Boilerplate().IsMatch(line) && line.Length < 200) return true;
+        if (ReaderAppMarks().IsMatch(line)) return true;
+        if (Email().IsMatch(line) && line.Length < 200) return true;
+        if (Attribution().IsMatch(line)) return true;
+        // a pull quote: a short quoted line followed by its attribution
+        if ((line.StartsWith('"') || line.StartsWith('“')) && Attribution().IsMatch(next)) return true;
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var hasDigit = line.Any(char.IsDigit);
+        // navigation bars: many short items separated by '|' '/' '>' '·'
+        var separators = line.Count(c => c is '|' or '›' or '»' or '·' or '>' or '/');
+        if (!hasDigit && separators >= 2 && words.Length <= 3 * (separators + 1) + 2) return true;
+        // masthead and section labels in capitals ("THE HARBOUR POST", "XI JINPING")
+        if (!hasDigit && words.Length <= 10 && line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper) && !line.EndsWith('.')) return true;
+        // a line with no Latin letters at all, or a language menu
+        if (!line.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z')) return true;
+        return false;
+    }
+}

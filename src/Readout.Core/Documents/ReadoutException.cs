@@ -1,0 +1,27 @@
+namespace Readout.Documents;
+
+/// <summary>
+/// An error Readout reports to its user. Every error carries a stable number (RO####) so it can be
+/// looked up in the README, and names the document it concerns.
+/// </summary>
+public sealed class ReadoutException(string code, string document, string message, Exception? inner = null)
+    : Exception($"{code} {document}: {message}", inner)
+{
+    public string Code { get; } = code;
+    public string Document { get; } = document;
+}
+
+/// <summary>The numbered error codes. Each has a line in the README's "Errors" section.</summary>
+public static class ErrorCodes
+{
+    public const string Unreadable = "RO1001";      // the path cannot be opened or read
+    public const string Empty = "RO1002";           // nothing but whitespace
+    public const string Binary = "RO1003";          // NUL bytes or other signs of a binary file
+    public const string InvalidUtf8 = "RO1004";     // bytes that are not UTF-8
+    public const string TooLarge = "RO1005";        // over the size limit
+    public const string BadJson = "RO1006";         // .json/.jsonl that cannot be parsed or lacks text/html
+    public const string NoText = "RO1007";          // HTML or markup from which no text could be read
+    public const string Unsupported = "RO1008";     // file type Readout does not read
+    public const string NotFound = "RO1009";        // path does not exist
+    public const string Store = "RO2001";           // the database could not be written
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Reflection;
+using Readout.Documents;
+
+namespace Readout.Lexicons;
+
+/// <summary>
+/// Reads the tab-separated lexicon files that ship inside the assembly (data/lexicons/*.tsv) or from a
+/// folder given by the user. Lines starting with '#' are comments; the first other line is the header;
+/// multi-valued fields are separated by '|'.
+/// </summary>
+public static class LexiconLoader
+{
+    public static Lexicon LoadEmbedded() => Load(name =>
+    {
+        var asm = typeof(LexiconLoader).Assembly;
+        var stream = asm.GetManifestResourceStream("lexicons/" + name)
+            ?? throw new InvalidOperationException($"RO0001 lexicon {name} is not embedded in {asm.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    public static Lexicon LoadFolder(string folder) => Load(name => File.ReadAllText(Path.Combine(folder, name)));
+
+    private static Lexicon Load(Func<string, string> read)
+    {
+        var countries = Rows(read, "countries.tsv", 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
+        var people = Rows(read, "people.tsv", 7)
+            .GroupBy(r => r[0])
+            .Select(g => new Person(g.Key,
+                g.SelectMany(r => Multi(r[1])).Distinct().ToList(),
+                g.Select(r => new RoleTenure(r[2], r[3], r[4], Date(r[5], "people.tsv"), string.IsNullOrWhiteSpace(r[6]) ? null : Date(r[6], "people.tsv"))).ToList()))
+            .ToList();
+        var orgs = Rows(read, "organisations.tsv", 3).Select(r => new Organisation(r[0], Multi(r[1]), r[2])).ToList();
+        var venues = Rows(read, "venues.tsv", 5).Select(r => new Venue(r[0], Multi(r[1]), r[2], r[3], r[4])).ToList();
+        var cities = Rows(read, "cities.tsv", 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
+        var titles = Rows(read, "titles.tsv", 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();
+        var cues = Rows(read, "interaction_cues.tsv", 4).Select(r => new InteractionCue(r[0], r[1], int.Parse(r[2], CultureInfo.InvariantCulture), r[3])).ToList();
+        var anchors = Rows(read, "era_anchors.tsv", 3).Select(r => new EraAnchor(r[0], Date(r[1], "era_anchors.tsv"), r[2])).ToList();
+        var words = Rows(read, "words.tsv", 2).ToLookup(r => r[0], r => r[1]);
+        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words);
+    }
+
+    private static IEnumerable<string[]> Rows(Func<string, string> read, string file, int columns)
+    {
+        var text = read(file);
+        var headerSeen = false;
+        var lineNo = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNo++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (!headerSeen) { headerSeen = true; continue; }
+            var cells = line.Split('\t');
+            if (cells.Length < columns)
+                throw new ReadoutException("RO0002", file, $"line {lineNo} has {cells.Length} columns, expected {columns}");
+            yield return cells.Select(c => c.Trim()).ToArray();
+        }
+    }
+
+    private static IReadOnlyList<string> Multi(string cell) =>
+        cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static DateOnly Date(string s, string file) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : throw new ReadoutException("RO0003", file, $"'{s}' is not a YYYY-MM-DD date");
+}

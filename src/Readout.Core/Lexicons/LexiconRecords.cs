@@ -1,0 +1,48 @@
+namespace Readout.Lexicons;
+
+public sealed record Country(string Iso3, string Iso2, string Name, IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Demonyms, string Capital, IReadOnlyList<string> CapitalAliases);
+
+/// <summary>One tenure of one person in one role, as PETRARCH's dated actor entries.</summary>
+public sealed record RoleTenure(string Country, string Role, string Title, DateOnly Start, DateOnly? End)
+{
+    public bool HeldOn(DateOnly day) => day >= Start && (End is null || day <= End);
+}
+
+public sealed record Person(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<RoleTenure> Tenures)
+{
+    /// <summary>The country the person served on a day, or their most recent country when the day is unknown.</summary>
+    public RoleTenure? TenureOn(DateOnly? day)
+    {
+        if (day is { } d)
+        {
+            var held = Tenures.Where(t => t.HeldOn(d)).OrderBy(t => RoleRank(t.Role)).FirstOrDefault();
+            if (held is not null) return held;
+            return Tenures.OrderBy(t => Distance(t, d)).ThenBy(t => RoleRank(t.Role)).FirstOrDefault();
+        }
+        return Tenures.OrderByDescending(t => t.Start).FirstOrDefault();
+    }
+
+    private static int Distance(RoleTenure t, DateOnly d) =>
+        d < t.Start ? t.Start.DayNumber - d.DayNumber : t.End is { } e && d > e ? d.DayNumber - e.DayNumber : 0;
+
+    public static int RoleRank(string role) => role switch
+    {
+        "head_of_state" => 0, "head_of_government" => 1, "foreign_minister" => 2, _ => 3,
+    };
+}
+
+public sealed record Organisation(string Name, IReadOnlyList<string> Aliases, string Kind);
+
+public sealed record Venue(string Name, IReadOnlyList<string> Aliases, string City, string Country, string Kind);
+
+public sealed record City(string Name, IReadOnlyList<string> Aliases, string Country);
+
+/// <summary>A title that names an office: "Prime Minister" is head_of_government; "Secretary of State" in the USA is foreign_minister.</summary>
+public sealed record Title(string Text, string Role, string? Country, bool Principal);
+
+/// <summary>A phrase that says an interaction happened, with the mode it implies and how strongly.</summary>
+public sealed record InteractionCue(string Pattern, string Mode, int Strength, string Note);
+
+/// <summary>A dated event that a text can mention, which bounds when the text was written ("the 20th CPC National Congress").</summary>
+public sealed record EraAnchor(string Pattern, DateOnly NotBefore, string Label);

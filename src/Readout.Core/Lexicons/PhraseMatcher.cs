@@ -1,0 +1,92 @@
+namespace Readout.Lexicons;
+
+/// <summary>
+/// Finds lexicon phrases in text, longest match first, then by priority (as spaCy's EntityRuler).
+/// Matching is on whole words, case- and diacritic-insensitive, but a match must start with a capital
+/// letter in the text so that "us" is not the United States.
+/// </summary>
+public sealed class PhraseMatcher<T> where T : class
+{
+    private readonly Dictionary<string, List<(string[] Tokens, T Value, int Priority)>> _byFirst = new();
+
+    public void Add(string phrase, T value, int priority)
+    {
+        var tokens = Tokenize(phrase).Select(t => Lexicon.Fold(t.Text)).ToArray();
+        if (tokens.Length == 0 || phrase.Length < 2) return;
+        if (!_byFirst.TryGetValue(tokens[0], out var list)) _byFirst[tokens[0]] = list = [];
+        list.Add((tokens, value, priority));
+    }
+
+    public sealed record Match(int Start, int End, T Value, int Priority);
+
+    /// <summary>All non-overlapping matches in text order.</summary>
+    public List<Match> FindAll(string text)
+    {
+        var toks = Tokenize(text);
+        var folded = toks.Select(t => Lexicon.Fold(t.Text)).ToArray();
+        var result = new List<Match>();
+        for (int i = 0; i < toks.Count;)
+        {
+            Match? best = null; int bestLen = 0;
+            if (char.IsUpper(toks[i].Text[0]) && _byFirst.TryGetValue(folded[i], out var cands))
+            {
+                foreach (var (tokens, value, priority) in cands)
+                {
+                    if (i + tokens.Length > toks.Count) continue;
+                    var ok = true;
+                    for (int k = 1; k < tokens.Length && ok; k++)
+                    {
+                        ok = folded[i + k] == tokens[k]
+                             // tokens of one phrase are separated by at most a space or hyphen in the text
+                             && toks[i + k].Start - toks[i + k - 1].End <= 2;
+                    }
+                    if (!ok) continue;
+                    if (tokens.Length > bestLen || (tokens.Length == bestLen && priority > best!.Priority))
+                    {
+                        bestLen = tokens.Length;
+                        best = new Match(toks[i].Start, toks[i + tokens.Length - 1].End, value, priority);
+                    }
+                }
+            }
+            if (best is not null) { result.Add(best); i += bestLen; } else i++;
+        }
+        return result;
+    }
+
+    public readonly record struct Token(int Start, int End, string Text);
+
+    /// <summary>Words are letters/digits with inner apostrophes, periods of abbreviations and hyphens split off.</summary>
+    public static List<Token> Tokenize(string text)
+    {
+        var list = new List<Token>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsLetterOrDigit(text[i]))
+            {
+                int s = i;
+                while (i < text.Length && !IsPossessive(text, i) && (char.IsLetterOrDigit(text[i]) ||
+                       ((text[i] == '\'' || text[i] == '’' || text[i] == '.') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && (text[i] != '.' || IsInitialDot(text, i)))))
+                    i++;
+                // keep the period of "U.S." style abbreviations
+                if (i < text.Length && text[i] == '.' && i - s >= 1 && text.AsSpan(s, i - s).Contains('.')) i++;
+                list.Add(new Token(s, i, text[s..i]));
+            }
+            else if (!char.IsWhiteSpace(text[i]) && text[i] != '-')
+            {
+                list.Add(new Token(i, i + 1, text[i].ToString()));
+                i++;
+            }
+            else i++;
+        }
+        return list;
+    }
+
+    /// <summary>"Putin's": the possessive ending is not part of the name.</summary>
+    private static bool IsPossessive(string text, int i) =>
+        (text[i] == '\'' || text[i] == '’') && i + 1 < text.Length && text[i + 1] == 's' && (i + 2 >= text.Length || !char.IsLetter(text[i + 2]));
+
+    private static bool IsInitialDot(string text, int dot) =>
+        // "U.S", "H.W" : a single letter before the dot
+        dot >= 1 && char.IsLetter(text[dot - 1]) && (dot < 2 || !char.IsLetter(text[dot - 2]));
+}

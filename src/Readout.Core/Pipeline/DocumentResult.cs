@@ -1,0 +1,7 @@
+using Readout.Documents;
+using Readout.Extract;
+
+namespace Readout.Pipeline;
+
+/// <summary>What the pipeline makes of one report: its clean form and the interactions it reports.</summary>
+public sealed record DocumentResult(CleanDocument Document, IReadOnlyList<Interaction> Interactions);

@@ -1,0 +1,56 @@
+using Readout.Analyse;
+using Readout.Clean;
+using Readout.Documents;
+using Readout.Extract;
+using Readout.Lexicons;
+
+namespace Readout.Pipeline;
+
+/// <summary>
+/// The whole pipeline, clean → analyse → extract, built once from the lexicons and shared read-only by
+/// the CLI, the API and the workers. It holds no per-document state, so one instance serves many threads.
+/// </summary>
+public sealed class ReadoutPipeline
+{
+    private static readonly Lazy<ReadoutPipeline> Default = new(() => new ReadoutPipeline(LexiconLoader.LoadEmbedded()));
+
+    public Lexicon Lexicon { get; }
+    private readonly Cleaner _cleaner;
+    private readonly MentionFinder _mentions;
+    private readonly ReferenceFrameBuilder _frames;
+    private readonly InteractionExtractor _extractor;
+
+    public ReadoutPipeline(Lexicon lexicon)
+    {
+        Lexicon = lexicon;
+        _cleaner = new Cleaner(IsCity);
+        _mentions = new MentionFinder(lexicon);
+        _frames = new ReferenceFrameBuilder(lexicon);
+        _extractor = new InteractionExtractor(lexicon, _mentions);
+    }
+
+    /// <summary>The pipeline over the lexicons that ship with Readout.</summary>
+    public static ReadoutPipeline CreateDefault() => Default.Value;
+
+    private bool IsCity(string name) =>
+        Lexicon.Gazetteer.FindAll(System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant()))
+            .Any(m => m.Value is City && m.End - m.Start == name.Length);
+
+    public DocumentResult Process(RawDocument raw, CancellationToken ct = default)
+    {
+        var clean = _cleaner.Clean(raw, ct);
+        var analysed = Analyse(clean, ct);
+        var interactions = _extractor.Extract(analysed, ct);
+        return new DocumentResult(clean, interactions);
+    }
+
+    public AnalysedDocument Analyse(CleanDocument clean, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        var sentences = SentenceSplitter.Split(clean.Text);
+        var frame = _frames.Build(clean);
+        var mentions = _mentions.Find(clean.Text, sentences, frame.Date);
+        var times = TemporalExtractor.Extract(clean.Text);
+        return new AnalysedDocument(clean, sentences, mentions, times, frame);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Readout.Extract;
+
+namespace Readout.Store;
+
+/// <summary>
+/// The one JSON form of an interaction record (README, "Export format"): snake_case keys in declaration
+/// order, compact, with non-ASCII names left readable. Used by the store and by the exporters.
+/// </summary>
+public static class RecordJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var o = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            WriteIndented = false,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        o.MakeReadOnly();
+        return o;
+    }
+
+    public static string Serialize(Interaction interaction) => JsonSerializer.Serialize(interaction, Options);
+
+    public static Interaction Deserialize(string json) =>
+        JsonSerializer.Deserialize<Interaction>(json, Options) ?? throw new JsonException("record is null");
+}

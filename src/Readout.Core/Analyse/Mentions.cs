@@ -67,10 +67,11 @@ public sealed partial class MentionFinder(Lexicon lexicon)
         // names outside the lexicon
         var tokens = PhraseMatcher<object>.Tokenize(text);
         var known = people.Select(p => p.Name).Distinct().ToList();
-        var aliases = new Dictionary<string, (string Name, string? Country, string? Role)>(StringComparer.Ordinal);
+        // surname keys, each usable only after the full name has appeared
+        var aliases = new Dictionary<string, (string Name, string? Country, string? Role, int From)>(StringComparer.Ordinal);
         foreach (var p in people)
             foreach (var part in SurnameKeys(p.Name))
-                aliases.TryAdd(part, (p.Name, p.Country, p.Role));
+                aliases.TryAdd(part, (p.Name, p.Country, p.Role, p.Span.End));
         var sentenceOf = new int[text.Length + 1];
         foreach (var s in sentences) for (int i = s.Span.Start; i < s.Span.End; i++) sentenceOf[i] = s.Index;
 
@@ -93,7 +94,7 @@ public sealed partial class MentionFinder(Lexicon lexicon)
                 var (country, role) = ContextOf(text, matches, span, sentence);
                 var title = matches.LastOrDefault(m => m.Value is Title && m.End <= span.Start && span.Start - m.End <= 2)?.Value as Title;
                 people.Add(new PersonMention(span, surface, country ?? title?.Country, title?.Role ?? role, MentionKind.Titled));
-                foreach (var part in SurnameKeys(surface)) aliases.TryAdd(part, (surface, country ?? title?.Country, title?.Role ?? role));
+                foreach (var part in SurnameKeys(surface)) aliases.TryAdd(part, (surface, country ?? title?.Country, title?.Role ?? role, span.End));
                 covered.Add(span);
                 i = j;
                 continue;
@@ -102,7 +103,7 @@ public sealed partial class MentionFinder(Lexicon lexicon)
             {
                 // a single capitalised word (or Mr + word) naming someone already mentioned: "Tillerson", "Mr Lee"
                 var key = Lexicon.Fold(tokens[i].Text);
-                if (aliases.TryGetValue(key, out var who) && (honorific || !_stop.Contains(tokens[i].Text)))
+                if (aliases.TryGetValue(key, out var who) && who.From <= tokens[i].Start && (honorific || !_stop.Contains(tokens[i].Text)))
                 {
                     var sspan = new TextSpan(tokens[i].Start, tokens[i].End);
                     people.Add(new PersonMention(sspan, who.Name, who.Country, who.Role, MentionKind.Surname));
@@ -120,9 +121,16 @@ public sealed partial class MentionFinder(Lexicon lexicon)
     {
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2) yield break;
+        // a family name that is also an English word ("He Lifeng") cannot be told from the word
+        if (CommonWords.Contains(parts[0])) yield break;
         yield return Lexicon.Fold(parts[^1]);
         if (lexicon.PersonByAlias(parts[0]) is null && parts[0].Length <= 4) yield return Lexicon.Fold(parts[0]);
     }
+
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "it", "we", "they", "his", "her", "an", "to", "in", "on", "at", "of", "by", "so", "no", "do", "as", "if", "or", "and", "the", "but", "for",
+    };
 
     private bool IsNameToken(string t) =>
         t.Length >= 2 && char.IsUpper(t[0]) && !_stop.Contains(t) && t.Skip(1).Any(char.IsLower) && t.All(c => char.IsLetter(c) || c is '\'' or '-' or '’');

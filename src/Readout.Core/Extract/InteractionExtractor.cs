@@ -72,7 +72,12 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             var nearest = timesHere.OrderBy(t => Distance(t.Span, cueAbs)).FirstOrDefault();
             var dayLevel = timesHere.Where(t => t.Kind != TemporalKind.Coarse).OrderBy(t => Distance(t.Span, cueAbs)).FirstOrDefault();
             var future = IsFuture(s.Text, cueSpan);
-            if (dayLevel is null && nearest is not null && Distance(nearest.Span, cueAbs) < 80 && !future) continue;
+            var coarseNearest = dayLevel is null || (nearest is not null && nearest.Kind == TemporalKind.Coarse && Distance(nearest.Span, cueAbs) < Distance(dayLevel.Span, cueAbs));
+            if (coarseNearest && nearest is not null && Distance(nearest.Span, cueAbs) < 80)
+            {
+                if (!future) continue;          // "met in November": no day is given, so not an interaction
+                dayLevel = null;                // "will visit next week": planned, without a day
+            }
 
             // principals
             var participants = Principals(doc, s, peopleHere, cueAbs, dayLevel, primaryPair);
@@ -179,11 +184,15 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             if (top.Count == 2) return top;
         }
         if (distinct.Count <= 2) return distinct;
-        // more than two: one on each side of the cue when possible
-        var left = distinct.Where(p => p.Span.End <= cue.Start).OrderBy(p => Distance(p.Span, cue)).FirstOrDefault();
-        var right = distinct.Where(p => p.Span.Start >= cue.End).OrderBy(p => Distance(p.Span, cue)).FirstOrDefault();
-        if (left is not null && right is not null) return [left, right];
-        return distinct.OrderBy(p => Distance(p.Span, cue)).Take(2).ToList();
+        // more than two: the pair from two different countries nearest the cue, one on each side when possible
+        var pairs = from a in distinct
+                    from b in distinct
+                    where a.Span.Start < b.Span.Start
+                    let sameCountry = a.Country is not null && a.Country == b.Country
+                    let straddles = a.Span.End <= cue.Start && b.Span.Start >= cue.End
+                    orderby sameCountry, straddles descending, Distance(a.Span, cue) + Distance(b.Span, cue)
+                    select new List<PersonMention> { a, b };
+        return pairs.First();
     }
 
     /// <summary>"the Russian president", "The American and Russian presidents", "Presidents of Russia and Belarus" → holders of the office on the day.</summary>
@@ -240,22 +249,22 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
     {
         var clusters = new List<List<Candidate>>();
         // 1. candidates with two or more principals and a day of their own found the clusters
-        foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && !c.Planned && c.Date?.Date is not null && !c.DateInherited))
+        foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && !c.Planned && HasDay(c) && !c.DateInherited))
         {
-            var home = clusters.FirstOrDefault(k => k[0].Key == c.Key && !k[0].Planned && k[0].Date!.Date == c.Date!.Date);
+            var home = clusters.FirstOrDefault(k => k[0].Key == c.Key && !k[0].Planned && DayOf(k[0]) == DayOf(c));
             if (home is null) clusters.Add([c]); else home.Add(c);
         }
         // 2. those whose day is only inherited join a cluster of the same principals and day; a sentence
         //    right next to a cluster's own (the lead-in to "they met on June 16") joins it when the modes agree
-        foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && !c.Planned && c.DateInherited && c.Date?.Date is not null))
+        foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && !c.Planned && c.DateInherited && HasDay(c)))
         {
             var same = clusters.Where(k => k[0].Key == c.Key && !k[0].Planned).ToList();
-            var home = same.FirstOrDefault(k => k[0].Date!.Date == c.Date!.Date)
+            var home = same.FirstOrDefault(k => DayOf(k[0]) == DayOf(c))
                        ?? same.FirstOrDefault(k => ModesAgree(k, c) && k.Any(x => !x.DateInherited && Math.Abs(x.Sentence.Index - c.Sentence.Index) <= 2));
             if (home is not null) home.Add(c); else clusters.Add([c]);
         }
         // 3. those with no day at all (headlines, "after the talks") join the nearest cluster of the same principals
-        foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && !c.Planned && c.Date?.Date is null))
+        foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && !c.Planned && !HasDay(c)))
         {
             var same = clusters.Where(k => k[0].Key == c.Key && !k[0].Planned).ToList();
             var home = same.Where(k => ModesAgree(k, c)).OrderBy(k => k.Min(x => Math.Abs(x.Sentence.Index - c.Sentence.Index))).FirstOrDefault()
@@ -263,8 +272,8 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             home?.Add(c);
         }
         // 4. a sentence naming one principal joins the cluster of the same day that includes them
-        foreach (var c in candidates.Where(c => c.Participants.Count == 1 && !c.Planned && c.Date?.Date is not null))
-            clusters.FirstOrDefault(k => !k[0].Planned && k[0].Date!.Date == c.Date!.Date && k[0].Participants.Any(p => p.Name == c.Participants[0].Name))?.Add(c);
+        foreach (var c in candidates.Where(c => c.Participants.Count == 1 && !c.Planned && HasDay(c)))
+            clusters.FirstOrDefault(k => !k[0].Planned && DayOf(k[0]) == DayOf(c) && k[0].Participants.Any(p => p.Name == c.Participants[0].Name))?.Add(c);
         // 5. planned interactions, one per set of principals
         foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && c.Planned))
         {
@@ -287,6 +296,11 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
 
         return clusters.Select(k => Build(doc, k, attendees[k])).ToList();
     }
+
+    private static bool HasDay(Candidate c) => DayOf(c) is not null;
+
+    /// <summary>The day a candidate names, exact ("2021-06-28") or partial ("--12-30").</summary>
+    private static string? DayOf(Candidate c) => c.Date?.Date?.ToString("yyyy-MM-dd") ?? c.Date?.Partial;
 
     private static bool ModesAgree(List<Candidate> cluster, Candidate c)
     {
@@ -323,11 +337,10 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             string? country = venue?.Country ?? city?.Country;
             if (venue is not null) evidence.Add(Ev("location.venue", venue.Span));
             if (city is not null && (venue?.City is null || venue.City == city.Name)) evidence.Add(Ev("location.city", city.Span));
-            if (cityName is null && doc.Clean.Dateline?.City is { } dl && lexicon.Gazetteer.FindAll(dl).FirstOrDefault()?.Value is City dc)
+            if (cityName is null && !cluster[0].Planned && doc.Clean.Dateline?.City is { } dl && lexicon.Gazetteer.FindAll(dl).FirstOrDefault()?.Value is City dc)
             {
                 cityName = dc.Name; country = dc.Country;
                 evidence.Add(Ev("location.city", doc.Clean.Dateline.Span));
-                basis += "";
             }
             if (cityName is not null || venue is not null) location = new Location(cityName, country, venue?.Name);
         }

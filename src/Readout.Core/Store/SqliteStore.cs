@@ -302,29 +302,7 @@ public sealed class SqliteStore : IDisposable
     }
 
     /// <summary>Case- and accent-insensitive form for name matching: "Erdoğan" and "ERDOGAN" fold alike.</summary>
-    internal static string Fold(string s)
-    {
-        var lower = s.ToLowerInvariant();
-        string decomposed;
-        try { decomposed = lower.Normalize(NormalizationForm.FormD); }
-        catch (Exception e) when (e is ArgumentException or PlatformNotSupportedException) { return lower; }
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
-        {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
-            switch (ch)
-            {
-                case 'ı': sb.Append('i'); break;
-                case 'ø': sb.Append('o'); break;
-                case 'đ': sb.Append('d'); break;
-                case 'ł': sb.Append('l'); break;
-                case 'ß': sb.Append("ss"); break;
-                default: sb.Append(ch); break;
-            }
-        }
-        return sb.ToString();
-    }
+    internal static string Fold(string s) => Readout.Lexicons.Lexicon.Fold(s);
 
     private static object Db(string? s) => s is null ? DBNull.Value : s;
 

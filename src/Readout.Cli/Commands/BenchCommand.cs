@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Readout.Documents;
+using Readout.Ingest;
+using Readout.Pipeline;
+
+namespace Readout.Cli.Commands;
+
+/// <summary><c>readout bench PATH...</c>: time the pipeline alone, on inputs already in memory.</summary>
+public static class BenchCommand
+{
+    public static Command Build(Option<string> db)
+    {
+        _ = db; // bench does not touch the database
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders to read, as for ingest" };
+        var repeat = new Option<int>("--repeat", "-n") { Description = "How many times to run over all documents", HelpName = "N", DefaultValueFactory = _ => 3 };
+        repeat.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--repeat must be at least 1");
+        });
+        var command = new Command("bench",
+            """
+            Measure extraction speed: reads every input into memory first (not timed), builds the pipeline
+            (not timed), then processes all documents N times without the database and reports the best
+            and median run in documents/s and MB/s of raw content.
+            Exit codes: 0 success, 2 some inputs failed (the rest were timed), 1 usage error or no documents.
+            """);
+        command.Arguments.Add(paths);
+        command.Options.Add(repeat);
+        command.SetAction((p, ct) => Task.FromResult(Run(p.GetValue(paths)!, p.GetValue(repeat), ct)));
+        return command;
+    }
+
+    private static int Run(string[] paths, int repeat, CancellationToken ct)
+    {
+        var reader = new InputReader();
+        var failures = new List<InputFailure>();
+        var docs = new List<RawDocument>();
+        var failed = 0;
+        foreach (var file in reader.Expand(paths, failures).ToList())
+        {
+            try { docs.AddRange(reader.Read(file)); }
+            catch (ReadoutException e) { Cli.Error(e); failed++; }
+        }
+        foreach (var f in failures) { Cli.Error(f.Error); failed++; }
+        if (docs.Count == 0)
+        {
+            Console.Error.WriteLine("error: no documents to benchmark");
+            return ExitCodes.Error;
+        }
+
+        var bytes = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Content));
+        var mb = bytes / (1024.0 * 1024.0);
+
+        var build = Stopwatch.StartNew();
+        var pipeline = ReadoutPipeline.CreateDefault();
+        build.Stop();
+
+        var times = new List<TimeSpan>();
+        var interactions = 0;
+        var processFailures = 0;
+        try
+        {
+            for (var run = 0; run < repeat; run++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var found = 0;
+                var sw = Stopwatch.StartNew();
+                foreach (var d in docs)
+                {
+                    try { found += pipeline.Process(d, ct).Interactions.Count; }
+                    catch (ReadoutException e)
+                    {
+                        if (run == 0) { Cli.Error(e); processFailures++; }
+                    }
+                }
+                sw.Stop();
+                times.Add(sw.Elapsed);
+                interactions = found;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("interrupted");
+            return ExitCodes.Interrupted;
+        }
+
+        var sorted = times.OrderBy(t => t).ToList();
+        var best = sorted[0];
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        var ci = CultureInfo.InvariantCulture;
+        string Line(string label, TimeSpan t)
+        {
+            var s = Math.Max(t.TotalSeconds, 1e-9);
+            return string.Format(ci, "{0,-7} {1,9:F3} s  {2,10:F1} documents/s  {3,8:F2} MB/s", label, t.TotalSeconds, docs.Count / s, mb / s);
+        }
+        Console.Out.WriteLine(string.Format(ci, "bench: {0} document{5}, {1:F2} MB, {2} run{3} (pipeline built in {4:F0} ms, not timed)",
+            docs.Count, mb, repeat, repeat == 1 ? "" : "s", build.Elapsed.TotalMilliseconds, docs.Count == 1 ? "" : "s"));
+        Console.Out.WriteLine(Line("best", best));
+        Console.Out.WriteLine(Line("median", median));
+        Console.Out.WriteLine($"interactions: {interactions} per run" + (processFailures > 0 ? $"; {processFailures} documents failed" : ""));
+        return failed + processFailures > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Readout.Documents;
+using Readout.Extract;
+using Readout.Store;
+using Spectre.Console;
+
+namespace Readout.Cli.Commands;
+
+/// <summary>Exit codes of every command (also in the root help text).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Error = 1;          // usage error, or the command could do nothing
+    public const int SomeFailed = 2;     // some inputs failed, the rest were processed
+    public const int Interrupted = 130;  // Ctrl+C
+}
+
+/// <summary>
+/// Error codes the CLI itself reports, beyond <see cref="ErrorCodes"/>.
+/// TODO(owner of ErrorCodes): move these into Readout.Documents.ErrorCodes and the README's "Errors" list.
+/// </summary>
+public static class CliErrorCodes
+{
+    public const string NoDatabase = "RO2002";      // the database file does not exist (read commands)
+    public const string NoSuchId = "RO3001";        // show: no interaction with this id
+    public const string AmbiguousId = "RO3002";     // show: the id prefix matches several interactions
+    public const string CannotWrite = "RO3003";     // export: the output file cannot be written
+    public const string Internal = "RO9000";        // an unexpected error while processing one document
+}
+
+internal static class Cli
+{
+    public static readonly string[] Modes = ["phone", "video", "in_person", "written"];
+    public static readonly string[] Statuses = ["happened", "planned", "all"];
+
+    /// <summary>Prints "error CODE doc: message" to standard error.</summary>
+    public static void Error(string code, string document, string message) => Console.Error.WriteLine($"error {code} {document}: {message}");
+
+    public static void Error(ReadoutException e) => Console.Error.WriteLine("error " + e.Message);
+
+    /// <summary>Opens the database for a command that only reads it; the file must already exist.</summary>
+    public static SqliteStore? OpenExisting(string db)
+    {
+        if (db != ":memory:" && !File.Exists(db))
+        {
+            Error(CliErrorCodes.NoDatabase, db, "no database here; run 'readout ingest PATH...' first, or pass --db FILE / set READOUT_DB");
+            return null;
+        }
+        return Open(db);
+    }
+
+    public static SqliteStore? Open(string db)
+    {
+        try { return new SqliteStore(db); }
+        catch (ReadoutException e) { Error(e); return null; }
+    }
+
+    /// <summary>Standard output for tables: styled on a terminal, plain and wide when redirected.</summary>
+    public static IAnsiConsole Out { get; } = CreateOut();
+
+    private static IAnsiConsole CreateOut()
+    {
+        if (!Console.IsOutputRedirected) return AnsiConsole.Console;
+        var c = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        c.Profile.Width = 200;
+        return c;
+    }
+
+    public static string Describe(Actor a)
+    {
+        var extra = string.Join(", ", new[] { a.Country, a.Role }.Where(x => !string.IsNullOrEmpty(x)));
+        return extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
+    }
+
+    public static string Place(Location? l) =>
+        l is null ? "" : string.Join(", ", new[] { l.Venue, l.City, l.Country }.Where(x => !string.IsNullOrEmpty(x)));
+
+    /// <summary>Evidence text on one line.</summary>
+    public static string OneLine(string s) => Regex.Replace(s, @"\s+", " ").Trim();
+}
+
+/// <summary>The filter options shared by <c>events</c> and <c>export</c>.</summary>
+internal sealed class FilterOptions
+{
+    private static readonly Regex DatePattern = new(@"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.CultureInvariant);
+
+    public Option<string[]> Actor { get; } = new("--actor", "-a")
+    {
+        Description = "Keep interactions with a participant whose name contains NAME (case- and accent-insensitive); repeat to require several",
+        HelpName = "NAME",
+    };
+
+    public Option<string[]> Country { get; } = new("--country", "-c")
+    {
+        Description = "Keep interactions with a participant from this ISO 3166-1 alpha-3 country; give two for a dyad (e.g. -c RUS -c TUR)",
+        HelpName = "ISO3",
+    };
+
+    public Option<string?> From { get; } = new("--from") { Description = "Earliest date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)", HelpName = "DATE" };
+    public Option<string?> To { get; } = new("--to") { Description = "Latest date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)", HelpName = "DATE" };
+    public Option<string?> Mode { get; } = new("--mode", "-m") { Description = "Only this mode", HelpName = "MODE" };
+    public Option<string> Status { get; }
+
+    public FilterOptions(string defaultStatus)
+    {
+        Status = new Option<string>("--status", "-s")
+        {
+            Description = "happened, planned or all",
+            DefaultValueFactory = _ => defaultStatus,
+        };
+        Status.AcceptOnlyFromAmong(Cli.Statuses);
+        Mode.AcceptOnlyFromAmong(Cli.Modes);
+        Country.Validators.Add(r =>
+        {
+            foreach (var c in r.GetValueOrDefault<string[]>() ?? [])
+                if (!Regex.IsMatch(c, "^[A-Za-z]{3}$"))
+                    r.AddError($"--country expects an ISO 3166-1 alpha-3 code such as RUS or TUR, not '{c}'");
+        });
+        From.Validators.Add(r => ValidateDate(r, "--from"));
+        To.Validators.Add(r => ValidateDate(r, "--to"));
+    }
+
+    private static void ValidateDate(OptionResult r, string name)
+    {
+        var v = r.GetValueOrDefault<string?>();
+        if (v is null) return;
+        var ok = DatePattern.IsMatch(v) && v.Length switch
+        {
+            10 => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            7 => int.Parse(v[5..], CultureInfo.InvariantCulture) is >= 1 and <= 12,
+            _ => true,
+        };
+        if (!ok) r.AddError($"{name} expects a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '{v}'");
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Actor);
+        command.Options.Add(Country);
+        command.Options.Add(From);
+        command.Options.Add(To);
+        command.Options.Add(Mode);
+        command.Options.Add(Status);
+    }
+
+    public InteractionFilter Read(ParseResult p)
+    {
+        var status = p.GetValue(Status);
+        return new InteractionFilter(
+            p.GetValue(Actor) ?? [],
+            (p.GetValue(Country) ?? []).Select(c => c.ToUpperInvariant()).ToList(),
+            p.GetValue(From),
+            p.GetValue(To),
+            p.GetValue(Mode),
+            status is null or "all" ? null : status);
+    }
+}

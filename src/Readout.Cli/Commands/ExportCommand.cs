@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text;
+using Readout.Export;
+
+namespace Readout.Cli.Commands;
+
+/// <summary><c>readout export --format jsonl|csv</c>: write stored interactions for other tools.</summary>
+public static class ExportCommand
+{
+    public static Command Build(Option<string> db)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "jsonl (full records with evidence) or csv (one flat row each)", Required = true };
+        format.AcceptOnlyFromAmong("jsonl", "csv");
+        var output = new Option<string?>("--out", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
+        var filter = new FilterOptions(defaultStatus: "all");
+
+        var command = new Command("export",
+            """
+            Export stored interactions, by date, in the format of the README's "Export format" section.
+            Takes the same filters as 'events' (but --status defaults to all).
+            Exit codes: 0 success, 1 usage error, no database or the output cannot be written (RO3003).
+            """);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        filter.AddTo(command);
+        command.SetAction(p =>
+        {
+            using var store = Cli.OpenExisting(p.GetValue(db)!);
+            if (store is null) return ExitCodes.Error;
+            var rows = store.Query(filter.Read(p));
+            var fmt = p.GetValue(format);
+            var outPath = p.GetValue(output);
+            var utf8 = new UTF8Encoding(false);
+
+            if (string.IsNullOrEmpty(outPath) || outPath == "-")
+            {
+                try
+                {
+                    using var w = new StreamWriter(Console.OpenStandardOutput(), utf8);
+                    Write(fmt!, rows, w);
+                }
+                catch (IOException) { /* the reader went away (export | head) */ }
+                return ExitCodes.Ok;
+            }
+
+            // write beside the target and move into place, so a failed export leaves no half file
+            var full = Path.GetFullPath(outPath);
+            if (Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
+            {
+                Cli.Error(CliErrorCodes.CannotWrite, outPath, $"cannot be written: the folder {dir} does not exist");
+                return ExitCodes.Error;
+            }
+            var tmp = full + ".tmp-" + Environment.ProcessId;
+            try
+            {
+                using (var w = new StreamWriter(tmp, false, utf8)) Write(fmt!, rows, w);
+                File.Move(tmp, full, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                try { File.Delete(tmp); } catch (Exception) { /* nothing to clean up */ }
+                Cli.Error(CliErrorCodes.CannotWrite, outPath, "cannot be written: " + e.Message);
+                return ExitCodes.Error;
+            }
+            Console.Error.WriteLine($"wrote {rows.Count} interaction{(rows.Count == 1 ? "" : "s")} to {outPath}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Write(string format, IReadOnlyList<Readout.Extract.Interaction> rows, TextWriter w)
+    {
+        if (format == "csv") CsvExporter.Write(rows, w); else JsonlExporter.Write(rows, w);
+    }
+}

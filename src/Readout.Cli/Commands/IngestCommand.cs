@@ -1,0 +1,143 @@
+using System.CommandLine;
+using Readout.Documents;
+using Readout.Ingest;
+using Readout.Pipeline;
+using Spectre.Console;
+
+namespace Readout.Cli.Commands;
+
+/// <summary><c>readout ingest PATH...</c>: read reports, extract interactions, store them.</summary>
+public static class IngestCommand
+{
+    public static Command Build(Option<string> db)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Files or folders to read (.txt .html .md .json .jsonl; folders are walked); '-' reads standard input",
+        };
+        var maxSize = new Option<int>("--max-size")
+        {
+            Description = "Largest file to read, in MB",
+            HelpName = "MB",
+            DefaultValueFactory = _ => (int)(InputReader.DefaultMaxBytes / (1024 * 1024)),
+        };
+        maxSize.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--max-size must be a positive number of MB");
+        });
+
+        var command = new Command("ingest",
+            """
+            Read reports and store the interactions they describe. Reports already in the database (same
+            content) are skipped, so re-running over a folder only adds what is new.
+            Exit codes: 0 all inputs read, 2 some inputs failed (each is reported on stderr, the rest are
+            stored), 1 usage error or the database cannot be opened, 130 interrupted.
+            """);
+        command.Arguments.Add(paths);
+        command.Options.Add(maxSize);
+        command.SetAction((p, ct) => Task.FromResult(Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), ct)));
+        return command;
+    }
+
+    private sealed class Tally
+    {
+        public int New, Known, Failed, Interactions;
+    }
+
+    private static int Run(string dbPath, string[] paths, int maxMb, CancellationToken ct)
+    {
+        var reader = new InputReader(maxMb * 1024L * 1024L);
+        var failures = new List<InputFailure>();
+        var files = reader.Expand(paths, failures).ToList();
+
+        using var store = Cli.Open(dbPath);
+        if (store is null) return ExitCodes.Error;
+
+        // On a terminal a progress bar owns the screen, so error lines wait until it is done.
+        var live = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        var pending = new List<string>();
+        void Report(string line)
+        {
+            if (live) pending.Add(line); else Console.Error.WriteLine(line);
+        }
+
+        var tally = new Tally();
+        foreach (var f in failures)
+        {
+            Report("error " + f.Error.Message);
+            tally.Failed++;
+        }
+
+        var pipeline = new Lazy<ReadoutPipeline>(ReadoutPipeline.CreateDefault);
+        var interrupted = false;
+
+        void IngestFile(string file)
+        {
+            IReadOnlyList<RawDocument> docs;
+            try { docs = reader.Read(file); }
+            catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; return; }
+
+            foreach (var raw in docs)
+            {
+                ct.ThrowIfCancellationRequested();
+                try
+                {
+                    if (store.HasDocument(raw.ContentHash)) { tally.Known++; continue; }
+                    var result = pipeline.Value.Process(raw, ct);
+                    store.SaveDocument(result);
+                    tally.New++;
+                    tally.Interactions += result.Interactions.Count;
+                }
+                catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Report($"error {CliErrorCodes.Internal} {raw.Uri}: internal error ({e.GetType().Name}: {e.Message}); please report it");
+                    tally.Failed++;
+                }
+            }
+        }
+
+        try
+        {
+            if (live && files.Count > 0)
+            {
+                AnsiConsole.Progress()
+                    .AutoClear(true)
+                    .HideCompleted(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("ingesting", maxValue: files.Count);
+                        foreach (var file in files)
+                        {
+                            task.Description = Markup.Escape(Shorten(file == "-" ? "stdin" : Path.GetFileName(file)))
+                                + (tally.Failed > 0 ? $" [red]({tally.Failed} failed)[/]" : "");
+                            IngestFile(file);
+                            task.Increment(1);
+                        }
+                    });
+            }
+            else
+            {
+                foreach (var file in files) IngestFile(file);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            interrupted = true;
+        }
+
+        foreach (var line in pending) Console.Error.WriteLine(line);
+        var total = tally.New + tally.Known + tally.Failed;
+        Console.Out.WriteLine($"read {total} document{(total == 1 ? "" : "s")}: {tally.New} new, {tally.Known} already known, {tally.Failed} failed; {tally.Interactions} interaction{(tally.Interactions == 1 ? "" : "s")} found");
+        if (interrupted)
+        {
+            Console.Error.WriteLine("interrupted: the documents above are stored, the rest were not read");
+            return ExitCodes.Interrupted;
+        }
+        return tally.Failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : "…" + s[^39..];
+}

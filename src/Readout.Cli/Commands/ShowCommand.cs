@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Readout.Extract;
+
+namespace Readout.Cli.Commands;
+
+/// <summary><c>readout show ID</c>: one interaction, every field with the text it came from.</summary>
+public static class ShowCommand
+{
+    private static readonly string[] Sections = ["status", "mode", "date", "participants", "location", "attendees"];
+
+    public static Command Build(Option<string> db)
+    {
+        var id = new Argument<string>("id") { Description = "The interaction's id, or enough of its start to be unique" };
+        var command = new Command("show",
+            """
+            Show one interaction: each field, followed by the sentence(s) of the report(s) it was read from.
+            Exit codes: 0 success, 1 no such interaction (RO3001), ambiguous id prefix (RO3002) or no database.
+            """);
+        command.Arguments.Add(id);
+        command.SetAction(p =>
+        {
+            using var store = Cli.OpenExisting(p.GetValue(db)!);
+            if (store is null) return ExitCodes.Error;
+            var key = p.GetValue(id)!.Trim();
+            var i = store.Get(key);
+            if (i is null)
+            {
+                var ids = key.Length > 0 ? store.FindIds(key, 6) : [];
+                if (ids.Count > 1)
+                    Cli.Error(CliErrorCodes.AmbiguousId, key, "several interactions start with this: " + string.Join(", ", ids.Take(5)) + (ids.Count > 5 ? ", ..." : "") + "; give more of the id");
+                else
+                    Cli.Error(CliErrorCodes.NoSuchId, key, "no interaction with this id");
+                return ExitCodes.Error;
+            }
+            Print(i, Console.Out);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Which section of <c>show</c> an evidence field belongs to ("participants[0].name" → participants).</summary>
+    internal static string SectionOf(string field)
+    {
+        var f = field.Trim().ToLowerInvariant();
+        var cut = f.IndexOfAny(['.', '[', '/', ':']);
+        var head = cut < 0 ? f : f[..cut];
+        return head switch
+        {
+            "participant" or "participants" or "actor" or "actors" or "principal" or "principals" => "participants",
+            "attendee" or "attendees" => "attendees",
+            "date" or "date_basis" or "when" or "time" => "date",
+            "location" or "place" or "city" or "country" or "venue" or "where" => "location",
+            "mode" => "mode",
+            "status" => "status",
+            "interaction" or "event" or "sentence" or "trigger" => "interaction",
+            _ => "other",
+        };
+    }
+
+    internal static void Print(Interaction i, TextWriter w)
+    {
+        var sources = i.Sources ?? [];
+        var evidence = sources.SelectMany(s => (s.Evidence ?? []).Select(e => (Source: s, Span: e)))
+            .GroupBy(x => SectionOf(x.Span.Field))
+            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.Span.Start).ToList());
+
+        void Evidence(string section)
+        {
+            if (!evidence.TryGetValue(section, out var spans)) return;
+            foreach (var (s, e) in spans)
+                w.WriteLine($"  ← \"{Cli.OneLine(e.Text)}\" ({s.Uri} [{e.Start},{e.End}))" + (section == "other" ? $" [{e.Field}]" : ""));
+        }
+
+        w.WriteLine($"interaction {i.Id}");
+        if (evidence.ContainsKey("interaction"))
+        {
+            w.WriteLine("reported as:");
+            Evidence("interaction");
+        }
+        w.WriteLine($"status:       {i.Status}");
+        Evidence("status");
+        w.WriteLine($"mode:         {i.Mode}");
+        Evidence("mode");
+        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis})");
+        Evidence("date");
+        w.WriteLine("participants:");
+        foreach (var a in i.Participants ?? []) w.WriteLine($"  {Cli.Describe(a)}");
+        Evidence("participants");
+        var place = Cli.Place(i.Location);
+        w.WriteLine($"location:     {(place.Length == 0 ? "not stated" : place)}");
+        Evidence("location");
+        var attendees = i.Attendees ?? [];
+        w.WriteLine(attendees.Count == 0 ? "attendees:    none named" : "attendees:");
+        foreach (var a in attendees) w.WriteLine($"  {Cli.Describe(a)}");
+        Evidence("attendees");
+        if (evidence.ContainsKey("other"))
+        {
+            w.WriteLine("other evidence:");
+            Evidence("other");
+        }
+        w.WriteLine($"sources ({sources.Count}):");
+        foreach (var s in sources)
+        {
+            w.WriteLine($"  {s.Uri}");
+            var meta = new List<string>();
+            if (!string.IsNullOrEmpty(s.Title)) meta.Add($"\"{s.Title}\"");
+            if (!string.IsNullOrEmpty(s.Published)) meta.Add("published " + s.Published);
+            meta.Add("content " + (s.ContentHash.Length > 12 ? s.ContentHash[..12] : s.ContentHash));
+            w.WriteLine("    " + string.Join(", ", meta));
+        }
+    }
+}

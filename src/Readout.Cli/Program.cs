@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Readout.Cli.Commands;
+
+var db = new Option<string>("--db")
+{
+    Description = "The database file (default: $READOUT_DB, else readout.db in the current folder)",
+    HelpName = "FILE",
+    DefaultValueFactory = _ => Environment.GetEnvironmentVariable("READOUT_DB") is { Length: > 0 } env ? env : "readout.db",
+    Recursive = true,
+};
+
+var root = new RootCommand(
+    """
+    Readout reads news reports of diplomatic interactions (calls, visits, meetings, letters) and stores
+    one structured record per interaction, with the text each field came from.
+
+    Exit codes:
+      0  success
+      1  usage error, or nothing could be done (database cannot be opened, no such interaction,
+         output cannot be written, interrupted: 130)
+      2  some inputs could not be read or processed (the others were)
+    """);
+root.Options.Add(db);
+root.Subcommands.Add(IngestCommand.Build(db));
+root.Subcommands.Add(EventsCommand.Build(db));
+root.Subcommands.Add(ShowCommand.Build(db));
+root.Subcommands.Add(ExportCommand.Build(db));
+root.Subcommands.Add(BenchCommand.Build(db));
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,62 @@
+using Readout.Documents;
+using Readout.Extract;
+using Readout.Ingest;
+using Xunit;
+
+namespace Readout.Tests.Extract;
+
+/// <summary>
+/// Runs every Specs/Extract/*.spec file. A spec is a small report and the interactions it must yield:
+///
+///   # what the case is about
+///   published: 2021-06-29          (optional header lines: published, format)
+///   ---
+///   text of the report ...
+///   ===
+///   happened | video | 2021-06-28 | Vladimir Putin/RUS, Xi Jinping/CHN | - | -
+///
+/// Expected lines: status | mode | date | participants | location (city/COUNTRY/venue or -) | attendees (or -).
+/// Every expected line must be found, and nothing else may be (an empty expectation means no interaction).
+/// </summary>
+public sealed class InteractionSpecTests
+{
+    public static TheoryData<string> Specs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.EnumerateFiles(TestPipeline.SpecFolder("Extract"), "*.spec").Order())
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Spec(string file)
+    {
+        var spec = File.ReadAllText(TestPipeline.SpecFolder("Extract", file)).Replace("\r\n", "\n");
+        var headerEnd = spec.IndexOf("\n---\n", StringComparison.Ordinal);
+        var expectStart = spec.LastIndexOf("\n===", StringComparison.Ordinal);
+        Assert.True(headerEnd >= 0 && expectStart > headerEnd, $"{file}: needs a header, '---', the text, '===' and expectations");
+        var header = spec[..headerEnd].Split('\n').Where(l => !l.StartsWith('#') && l.Contains(':'))
+            .ToDictionary(l => l[..l.IndexOf(':')].Trim(), l => l[(l.IndexOf(':') + 1)..].Trim());
+        var text = spec[(headerEnd + 5)..expectStart];
+        var expected = spec[(expectStart + 4)..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith('#')).ToList();
+        var format = header.GetValueOrDefault("format", "text");
+        var raw = new RawDocument(file, text, format, InputReader.Hash(text), Published: header.GetValueOrDefault("published"));
+
+        var result = TestPipeline.Instance.Process(raw, TestContext.Current.CancellationToken);
+        var actual = result.Interactions.Select(Describe).ToList();
+
+        foreach (var e in expected)
+            Assert.True(actual.Contains(e), $"{file}: expected\n  {e}\nfound\n  {string.Join("\n  ", actual)}");
+        Assert.True(actual.Count == expected.Count, $"{file}: expected {expected.Count} interactions, found\n  {string.Join("\n  ", actual)}");
+    }
+
+    private static string Describe(Interaction i)
+    {
+        var who = string.Join(", ", i.Participants.Select(p => $"{p.Name}/{p.Country}").Order(StringComparer.Ordinal));
+        var where = i.Location is null ? "-" : $"{i.Location.City}/{i.Location.Country}/{i.Location.Venue}";
+        var att = i.Attendees.Count == 0 ? "-" : string.Join(", ", i.Attendees.Select(a => a.Name).Order(StringComparer.Ordinal));
+        return $"{i.Status} | {i.Mode} | {i.Date ?? "-"} | {who} | {where} | {att}";
+    }
+}

@@ -1,0 +1,22 @@
+using Readout.Pipeline;
+
+namespace Readout.Tests;
+
+/// <summary>The pipeline over the shipped lexicons, built once for the whole test run (as in production).</summary>
+public static class TestPipeline
+{
+    public static ReadoutPipeline Instance => ReadoutPipeline.CreateDefault();
+
+    public static string SpecFolder(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Specs", .. parts]);
+
+    /// <summary>The repository root, found from the test binary's folder.</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Readout.slnx"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+        }
+    }
+}

@@ -36,7 +36,7 @@ public static partial class TemporalExtractor
     [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")\s*,?\s*\(?)?(?<mon>" + Mon + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:percent|per cent|%|million|billion))\)?(?<last>\s+of\s+last\s+year)?")]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"\b(?<rel>last|next|this|coming)?\s*(?<wd>" + Wd + @")(?:'s)?\b")]
+    [GeneratedRegex(@"\b(?:(?<rel>last|next|this|coming)\s+)?(?<wd>" + Wd + @")(?:'s)?\b")]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"\b(?<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today)\b", RegexOptions.IgnoreCase)]

@@ -105,7 +105,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             {
                 Sentence = s, Cue = cueAbs, Mode = mode, Strength = strength, Participants = participants,
                 Time = time, Date = resolved, DateInherited = inherited, Planned = future,
-                Venue = placesHere.Where(p => p.Kind == "venue").OrderBy(p => Distance(p.Span, cueAbs)).FirstOrDefault(),
+                Venue = placesHere.Where(p => p.Kind == "venue" && !SpeaksAsInstitution(doc.Clean.Text, p.Span)).OrderBy(p => Distance(p.Span, cueAbs)).FirstOrDefault(),
                 City = placesHere.Where(p => p.Kind == "city" && IsLocative(doc.Clean.Text, p.Span)).OrderBy(p => Distance(p.Span, cueAbs)).FirstOrDefault(),
             });
         }
@@ -128,6 +128,13 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
         var after = text[span.End..Math.Min(text.Length, span.End + 12)];
         return LocativeBefore().IsMatch(before) || LocativeAfter().IsMatch(after);
     }
+
+    [GeneratedRegex(@"^(\s+|'s\s+|’s\s+)(said|says|announced|confirmed|stated|added|reported|issued|spokes\w+|press|statement|readout|website)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InstitutionVerbAfter();
+
+    /// <summary>"the Kremlin said": a venue name standing for the institution that sits there.</summary>
+    private static bool SpeaksAsInstitution(string text, TextSpan span) =>
+        InstitutionVerbAfter().IsMatch(text.AsSpan(span.End, Math.Min(30, text.Length - span.End)).ToString());
 
     private static bool IsHeader(AnalysedDocument doc, TemporalExpression t) =>
         doc.Clean.Published?.Span is { } ps && ps.Overlaps(t.Span);
@@ -185,9 +192,11 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
         }
         if (distinct.Count <= 2) return distinct;
         // more than two: the pair from two different countries nearest the cue, one on each side when possible
-        var pairs = from a in distinct
-                    from b in distinct
-                    where a.Span.Start < b.Span.Start
+        var ordered = distinct.OrderBy(p => p.Span.Start).ToList();
+        var pairs = from i in Enumerable.Range(0, ordered.Count)
+                    from j in Enumerable.Range(i + 1, ordered.Count - i - 1)
+                    let a = ordered[i]
+                    let b = ordered[j]
                     let sameCountry = a.Country is not null && a.Country == b.Country
                     let straddles = a.Span.End <= cue.Start && b.Span.Start >= cue.End
                     orderby sameCountry, straddles descending, Distance(a.Span, cue) + Distance(b.Span, cue)

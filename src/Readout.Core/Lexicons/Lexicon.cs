@@ -84,6 +84,11 @@ public sealed class Lexicon
     /// <summary>Lower case without diacritics: "Niinistö" and "Niinisto" compare equal.</summary>
     public static string Fold(string s)
     {
+        var ascii = true;
+        foreach (var ch in s) if (ch >= 128) { ascii = false; break; }
+        if (ascii) return s.ToLowerInvariant();
+        // text can hold a lone surrogate (a split emoji); it has no letters to fold
+        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return s.ToLowerInvariant();
         var d = s.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(d.Length);
         foreach (var ch in d)

@@ -40,7 +40,7 @@ public sealed partial class MentionFinder(Lexicon lexicon)
         var matches = lexicon.Gazetteer.FindAll(text);
         var people = new List<PersonMention>();
         var places = new List<PlaceMention>();
-        var covered = new List<TextSpan>();
+        var covered = new CoveredText(text.Length);
         foreach (var m in matches)
         {
             var span = new TextSpan(m.Start, m.End);
@@ -77,24 +77,25 @@ public sealed partial class MentionFinder(Lexicon lexicon)
 
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (covered.Any(c => c.Contains(tokens[i].Start))) continue;
+            if (covered[tokens[i].Start]) continue;
             if (!IsNameToken(tokens[i].Text)) continue;
             // a run of capitalised name tokens, separated by single spaces
             int j = i;
             while (j + 1 < tokens.Count && j - i < 3 && IsNameToken(tokens[j + 1].Text) && tokens[j + 1].Start - tokens[j].End == 1
-                   && !covered.Any(c => c.Contains(tokens[j + 1].Start))) j++;
+                   && !covered[tokens[j + 1].Start]) j++;
             var span = new TextSpan(tokens[i].Start, tokens[j].End);
             var surface = text[span.Start..span.End];
             var sentence = sentences[sentenceOf[span.Start]];
             var before = text[Math.Max(sentence.Span.Start, span.Start - 40)..span.Start];
-            var precededByTitle = matches.Any(m => m.Value is Title && m.End <= span.Start && span.Start - m.End <= 2 && m.Start >= sentence.Span.Start);
+            var title = TitleBefore(matches, span.Start);
+            var precededByTitle = title is not null && title.Start >= sentence.Span.Start;
             var honorific = Regex.IsMatch(before, @"\b(Mr|Mrs|Ms|Dr|Sir|Madam)\.?\s$");
             if (j > i && (precededByTitle || RoleWordBefore().IsMatch(before) || IsAttendance(sentence.Text) || Appositive(text, span.End)))
             {
                 var (country, role) = ContextOf(text, matches, span, sentence);
-                var title = matches.LastOrDefault(m => m.Value is Title && m.End <= span.Start && span.Start - m.End <= 2)?.Value as Title;
-                people.Add(new PersonMention(span, surface, country ?? title?.Country, title?.Role ?? role, MentionKind.Titled));
-                foreach (var part in SurnameKeys(surface)) aliases.TryAdd(part, (surface, country ?? title?.Country, title?.Role ?? role, span.End));
+                var t = title?.Value as Title;
+                people.Add(new PersonMention(span, surface, country ?? t?.Country, t?.Role ?? role, MentionKind.Titled));
+                foreach (var part in SurnameKeys(surface)) aliases.TryAdd(part, (surface, country ?? t?.Country, t?.Role ?? role, span.End));
                 covered.Add(span);
                 i = j;
                 continue;
@@ -114,6 +115,26 @@ public sealed partial class MentionFinder(Lexicon lexicon)
         }
         people.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new MentionLayer(people, places, matches);
+    }
+
+    /// <summary>The title match ending just before a position ("Prime Minister| Ulf Kristersson"), found by binary search.</summary>
+    private static PhraseMatcher<object>.Match? TitleBefore(List<PhraseMatcher<object>.Match> matches, int position)
+    {
+        int lo = 0, hi = matches.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (matches[mid].End <= position) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found >= 0 && matches[found].Value is Title && position - matches[found].End <= 2 ? matches[found] : null;
+    }
+
+    /// <summary>Which characters already belong to a mention.</summary>
+    private sealed class CoveredText(int length)
+    {
+        private readonly bool[] _covered = new bool[length + 1];
+        public bool this[int position] => _covered[position];
+        public void Add(TextSpan span) => Array.Fill(_covered, true, span.Start, span.Length);
     }
 
     /// <summary>Keys a later mention may use for a person: the family name (last word, or first for names written family-first).</summary>

@@ -18,19 +18,6 @@ public static class ExitCodes
     public const int Interrupted = 130;  // Ctrl+C
 }
 
-/// <summary>
-/// Error codes the CLI itself reports, beyond <see cref="ErrorCodes"/>.
-/// TODO(owner of ErrorCodes): move these into Readout.Documents.ErrorCodes and the README's "Errors" list.
-/// </summary>
-public static class CliErrorCodes
-{
-    public const string NoDatabase = "RO2002";      // the database file does not exist (read commands)
-    public const string NoSuchId = "RO3001";        // show: no interaction with this id
-    public const string AmbiguousId = "RO3002";     // show: the id prefix matches several interactions
-    public const string CannotWrite = "RO3003";     // export: the output file cannot be written
-    public const string Internal = "RO9000";        // an unexpected error while processing one document
-}
-
 internal static class Cli
 {
     public static readonly string[] Modes = ["phone", "video", "in_person", "written"];
@@ -46,7 +33,7 @@ internal static class Cli
     {
         if (db != ":memory:" && !File.Exists(db))
         {
-            Error(CliErrorCodes.NoDatabase, db, "no database here; run 'readout ingest PATH...' first, or pass --db FILE / set READOUT_DB");
+            Error(ErrorCodes.NoDatabase, db, "no database here; run 'readout ingest PATH...' first, or pass --db FILE / set READOUT_DB");
             return null;
         }
         return Open(db);

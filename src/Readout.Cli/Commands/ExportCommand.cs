@@ -1,3 +1,4 @@
+using Readout.Documents;
 using System.CommandLine;
 using System.Text;
 using Readout.Export;
@@ -47,7 +48,7 @@ public static class ExportCommand
             var full = Path.GetFullPath(outPath);
             if (Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
             {
-                Cli.Error(CliErrorCodes.CannotWrite, outPath, $"cannot be written: the folder {dir} does not exist");
+                Cli.Error(ErrorCodes.CannotWrite, outPath, $"cannot be written: the folder {dir} does not exist");
                 return ExitCodes.Error;
             }
             var tmp = full + ".tmp-" + Environment.ProcessId;
@@ -59,7 +60,7 @@ public static class ExportCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 try { File.Delete(tmp); } catch (Exception) { /* nothing to clean up */ }
-                Cli.Error(CliErrorCodes.CannotWrite, outPath, "cannot be written: " + e.Message);
+                Cli.Error(ErrorCodes.CannotWrite, outPath, "cannot be written: " + e.Message);
                 return ExitCodes.Error;
             }
             Console.Error.WriteLine($"wrote {rows.Count} interaction{(rows.Count == 1 ? "" : "s")} to {outPath}");

@@ -92,7 +92,7 @@ public static class IngestCommand
                 catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    Report($"error {CliErrorCodes.Internal} {raw.Uri}: internal error ({e.GetType().Name}: {e.Message}); please report it");
+                    Report($"error {ErrorCodes.Internal} {raw.Uri}: internal error ({e.GetType().Name}: {e.Message}); please report it");
                     tally.Failed++;
                 }
             }

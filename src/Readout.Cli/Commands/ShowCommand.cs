@@ -1,3 +1,4 @@
+using Readout.Documents;
 using System.CommandLine;
 using Readout.Extract;
 
@@ -27,9 +28,9 @@ public static class ShowCommand
             {
                 var ids = key.Length > 0 ? store.FindIds(key, 6) : [];
                 if (ids.Count > 1)
-                    Cli.Error(CliErrorCodes.AmbiguousId, key, "several interactions start with this: " + string.Join(", ", ids.Take(5)) + (ids.Count > 5 ? ", ..." : "") + "; give more of the id");
+                    Cli.Error(ErrorCodes.AmbiguousId, key, "several interactions start with this: " + string.Join(", ", ids.Take(5)) + (ids.Count > 5 ? ", ..." : "") + "; give more of the id");
                 else
-                    Cli.Error(CliErrorCodes.NoSuchId, key, "no interaction with this id");
+                    Cli.Error(ErrorCodes.NoSuchId, key, "no interaction with this id");
                 return ExitCodes.Error;
             }
             Print(i, Console.Out);

@@ -24,4 +24,9 @@ public static class ErrorCodes
     public const string Unsupported = "RO1008";     // file type Readout does not read
     public const string NotFound = "RO1009";        // path does not exist
     public const string Store = "RO2001";           // the database could not be written
+    public const string NoDatabase = "RO2002";      // the database file does not exist (read commands)
+    public const string NoSuchId = "RO3001";        // no interaction with this id
+    public const string AmbiguousId = "RO3002";     // the id prefix matches several interactions
+    public const string CannotWrite = "RO3003";     // the output file cannot be written
+    public const string Internal = "RO9000";        // an unexpected error while processing one document
 }

@@ -37,6 +37,9 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
     private readonly Regex _future = new(string.Join("|", lexicon.WordList("future")), RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private readonly Regex _group = new(string.Join("|", lexicon.WordList("group")), RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    [GeneratedRegex(@"\b(spoke|talked|conversation|call)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpokeCue();
+
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
@@ -245,6 +248,13 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
                     end = pm.End;
                 }
             }
+            // "The President met today with...": in an official readout, the office holder the text named first
+            if (countries.Count == 0 && char.IsUpper(m.Value[0]) && Regex.IsMatch(doc.Clean.Text[Math.Max(0, start - 4)..start], @"(?i)the\s$"))
+            {
+                var first = doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Span.End <= start && !named.Any(n => n.Name == p.Name));
+                if (first is not null) yield return first with { Span = new TextSpan(start, s.Span.Start + m.Index + m.Length), Kind = MentionKind.Role };
+                continue;
+            }
             foreach (var iso in countries.Distinct())
             {
                 var holder = lexicon.HolderOf(iso, role, day);
@@ -325,7 +335,10 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
 
         var modeCue = cluster.OrderByDescending(c => c.Mode == "any" ? c.Strength - 0.5 : c.Strength).ThenBy(c => c.Sentence.Index).First();
         var modeFrom = cluster.Where(c => c.Mode != "any").OrderByDescending(c => c.Strength).ThenBy(c => c.Sentence.Index).FirstOrDefault() ?? modeCue;
-        var mode = modeFrom.Mode == "any" ? "in_person" : modeFrom.Mode;
+        var mode = modeFrom.Mode != "any" ? modeFrom.Mode
+            // "spoke with", "talked" and nothing says where: a call; "held talks", "met": in person
+            : cluster.All(c => c.Venue is null && c.City is null) && cluster.Any(c => SpokeCue().IsMatch(text[c.Cue.Start..c.Cue.End])) ? "phone"
+            : "in_person";
         evidence.Add(Ev("mode", modeFrom.Cue));
 
         var dated = cluster.Where(c => c.Date is not null).OrderBy(c => c.DateInherited).ThenBy(c => c.Date!.Date is null).ThenBy(c => c.Sentence.Index).FirstOrDefault();

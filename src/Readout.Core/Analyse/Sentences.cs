@@ -34,6 +34,7 @@ public static class SentenceSplitter
             var c = text[i];
             if (c == '\n')
             {
+                if (IsWrappedLine(text, start, i)) continue;   // hard-wrapped prose: the line goes on
                 Emit(i);
                 start = i + 1;
                 if (i + 1 < text.Length && text[i + 1] == '\n') paragraph++;
@@ -53,6 +54,21 @@ public static class SentenceSplitter
         }
         Emit(text.Length);
         return result;
+    }
+
+    /// <summary>
+    /// A single line break inside running prose, as in hard-wrapped text: the line is long, does not end
+    /// a sentence, and the next line is not blank.
+    /// </summary>
+    private static bool IsWrappedLine(string text, int lineStart, int newline)
+    {
+        if (newline + 1 >= text.Length || text[newline + 1] == '\n') return false;
+        var lineBegin = text.LastIndexOf('\n', Math.Max(0, newline - 1)) + 1;
+        if (newline - lineBegin < 50) return false;
+        var last = text[newline - 1];
+        if (last is '.' or '!' or '?' or ':' or '"' or '”' or ')' or ']') return false;
+        var next = text[newline + 1];
+        return char.IsLower(next) || char.IsLetterOrDigit(last) || last is ',' or ';' or '-' or '—';
     }
 
     private static bool EndsWithAbbreviation(string text, int dot)

@@ -67,6 +67,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             }
             var cue = BestCue(s.Text);
             if (cue is null) continue;
+            if (s.Text.TrimEnd('"', '”', ' ').EndsWith('?')) continue;   // a question claims nothing
             var (cueSpan, mode, strength) = cue.Value;
             var cueAbs = new TextSpan(s.Span.Start + cueSpan.Start, s.Span.Start + cueSpan.End);
 
@@ -85,6 +86,8 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             // principals
             var participants = Principals(doc, s, peopleHere, cueAbs, dayLevel, primaryPair);
             if (participants.Count == 0) continue;
+            // officials of one state meeting each other are not a diplomatic interaction
+            if (participants.Count >= 2 && participants.All(p => p.Country is not null && p.Country == participants[0].Country)) continue;
             if (participants.Count >= 2 && primaryPair is null && !future) primaryPair = participants;
 
             TemporalExpression? time = dayLevel;

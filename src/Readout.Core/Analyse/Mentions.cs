@@ -47,6 +47,8 @@ public sealed partial class MentionFinder(Lexicon lexicon)
             switch (m.Value)
             {
                 case Person p:
+                    // "Manuel Johnson" is not Boris Johnson: a bare surname right after another name word is someone else's
+                    if (!m.Start.Equals(0) && IsSurnameOnly(p, text, m) && PrecededByNameWord(text, m.Start)) break;
                     var tenure = p.TenureOn(day);
                     people.Add(new PersonMention(span, p.Name, tenure?.Country, tenure?.Role, MentionKind.Lexicon));
                     covered.Add(span);
@@ -81,7 +83,7 @@ public sealed partial class MentionFinder(Lexicon lexicon)
             if (!IsNameToken(tokens[i].Text)) continue;
             // a run of capitalised name tokens, separated by single spaces
             int j = i;
-            while (j + 1 < tokens.Count && j - i < 3 && IsNameToken(tokens[j + 1].Text) && tokens[j + 1].Start - tokens[j].End == 1
+            while (j + 1 < tokens.Count && j - i < 3 && IsNameToken(tokens[j + 1].Text) && tokens[j + 1].Start - tokens[j].End == 1 && text[tokens[j].End] == ' '
                    && !covered[tokens[j + 1].Start]) j++;
             var span = new TextSpan(tokens[i].Start, tokens[j].End);
             var surface = text[span.Start..span.End];
@@ -115,6 +117,18 @@ public sealed partial class MentionFinder(Lexicon lexicon)
         }
         people.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new MentionLayer(people, places, matches);
+    }
+
+    private static bool IsSurnameOnly(Person p, string text, PhraseMatcher<object>.Match m) =>
+        !text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && !p.Name.Equals(text[m.Start..m.End], StringComparison.OrdinalIgnoreCase);
+
+    private bool PrecededByNameWord(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != ' ') return false;
+        var s = start - 1;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] is '\'' or '-')) s--;
+        var word = text[s..(start - 1)];
+        return IsNameToken(word) && lexicon.Gazetteer.FindAll(word).Count == 0;
     }
 
     /// <summary>The title match ending just before a position ("Prime Minister| Ulf Kristersson"), found by binary search.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Readout.Extract;
 
 /// <summary>A principal or attendee as exported: canonical name, ISO 3166-1 alpha-3 country, role.</summary>
@@ -8,8 +10,19 @@ public sealed record Location(string? City, string? Country, string? Venue);
 /// <summary>The character span in a source's clean text that supports one field of a record.</summary>
 public sealed record EvidenceSpan(string Field, int Start, int End, string Text);
 
-/// <summary>One report behind a record, with the spans of its clean text that support each field.</summary>
-public sealed record SourceRef(string Uri, string? Title, string? Published, string ContentHash, IReadOnlyList<EvidenceSpan> Evidence);
+/// <summary>
+/// One report behind a record, with the spans of its clean text that support each field. Family is the
+/// content hash that names the report's family of near-duplicate copies (a wire story and its
+/// republications form one family).
+/// </summary>
+public sealed record SourceRef(string Uri, string? Title, string? Published, string ContentHash, IReadOnlyList<EvidenceSpan> Evidence,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Family = null);
+
+/// <summary>One value of a field and the reports (by uri) that say it.</summary>
+public sealed record FieldSupport(string Field, string Value, IReadOnlyList<string> Sources);
+
+/// <summary>A field on which the reports behind a record disagree, with every value and who says it.</summary>
+public sealed record FieldConflict(string Field, IReadOnlyList<FieldSupport> Values);
 
 /// <summary>
 /// One diplomatic interaction: who, when, how, where, who else, whether it happened or is planned, and
@@ -24,4 +37,12 @@ public sealed record Interaction(
     IReadOnlyList<Actor> Participants,
     Location? Location,
     IReadOnlyList<Actor> Attendees,
-    IReadOnlyList<SourceRef> Sources);
+    IReadOnlyList<SourceRef> Sources,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<FieldSupport>? Provenance = null,     // fused records: which sources say what, per field
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<FieldConflict>? Conflicts = null,     // fused records: fields the sources disagree on
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    int? SourceFamilies = null,                         // fused records: independent sources (near-duplicates count once)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<string>? Members = null);             // fused records: the report-level interactions fused into it

@@ -45,5 +45,50 @@ internal static class Migrations
         CREATE INDEX ix_actors_name           ON interaction_actors(name COLLATE NOCASE);
         CREATE INDEX ix_actors_country        ON interaction_actors(country);
         """,
+        // 2: fusion — near-duplicate families, one record per real interaction, aliases of merged records
+        """
+        ALTER TABLE documents ADD COLUMN family_hash TEXT;
+        ALTER TABLE documents ADD COLUMN minhash BLOB;
+        UPDATE documents SET family_hash = content_hash;
+        CREATE INDEX ix_documents_family ON documents(family_hash);
+        CREATE TABLE document_bands (
+            band_key    INTEGER NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id)
+        );
+        CREATE INDEX ix_document_bands ON document_bands(band_key);
+        ALTER TABLE interactions ADD COLUMN block_key TEXT;
+        ALTER TABLE interactions ADD COLUMN record_id TEXT;
+        CREATE INDEX ix_interactions_block  ON interactions(block_key);
+        CREATE INDEX ix_interactions_record ON interactions(record_id);
+        CREATE TABLE records (
+            id           TEXT PRIMARY KEY,
+            block_key    TEXT NOT NULL,
+            status       TEXT,
+            mode         TEXT,
+            date         TEXT,
+            city         TEXT,
+            country      TEXT,
+            venue        TEXT,
+            source_count INTEGER,
+            record_json  TEXT NOT NULL
+        );
+        CREATE INDEX ix_records_block ON records(block_key);
+        CREATE INDEX ix_records_date  ON records(date);
+        CREATE INDEX ix_records_mode  ON records(mode);
+        CREATE TABLE record_actors (
+            record_id TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            name      TEXT,
+            country   TEXT,
+            role      TEXT
+        );
+        CREATE INDEX ix_record_actors_record  ON record_actors(record_id);
+        CREATE INDEX ix_record_actors_name    ON record_actors(name COLLATE NOCASE);
+        CREATE INDEX ix_record_actors_country ON record_actors(country);
+        CREATE TABLE record_aliases (
+            old_id TEXT PRIMARY KEY,
+            new_id TEXT NOT NULL
+        );
+        """,
     ];
 }

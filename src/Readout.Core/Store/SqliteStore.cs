@@ -13,7 +13,7 @@ namespace Readout.Store;
 /// Opening a database brings its schema up to date. Each report is written in one transaction: either
 /// the report and all its interactions are stored, or nothing is.
 /// </summary>
-public sealed class SqliteStore : IDisposable
+public sealed partial class SqliteStore : IDisposable
 {
     static SqliteStore() => SQLitePCL.Batteries_V2.Init();
 
@@ -118,8 +118,8 @@ public sealed class SqliteStore : IDisposable
             }
 
             using var insI = Cmd(tx, """
-                INSERT OR IGNORE INTO interactions(id, document_id, status, mode, date, date_basis, city, country, venue, record_json)
-                VALUES ($id, $doc, $status, $mode, $date, $basis, $city, $country, $venue, $json)
+                INSERT OR IGNORE INTO interactions(id, document_id, status, mode, date, date_basis, city, country, venue, record_json, block_key)
+                VALUES ($id, $doc, $status, $mode, $date, $basis, $city, $country, $venue, $json, $block)
                 """);
             var pId = insI.Parameters.Add("$id", SqliteType.Text);
             insI.Parameters.AddWithValue("$doc", documentId);
@@ -131,6 +131,8 @@ public sealed class SqliteStore : IDisposable
             var pCountry = insI.Parameters.Add("$country", SqliteType.Text);
             var pVenue = insI.Parameters.Add("$venue", SqliteType.Text);
             var pJson = insI.Parameters.Add("$json", SqliteType.Text);
+            var pBlock = insI.Parameters.Add("$block", SqliteType.Text);
+            var blocks = new HashSet<string>(StringComparer.Ordinal);
 
             using var insA = Cmd(tx, "INSERT INTO interaction_actors(interaction_id, kind, name, country, role) VALUES ($id, $kind, $name, $country, $role)");
             var aId = insA.Parameters.Add("$id", SqliteType.Text);
@@ -155,7 +157,9 @@ public sealed class SqliteStore : IDisposable
                 pCountry.Value = Db(i.Location?.Country);
                 pVenue.Value = Db(i.Location?.Venue);
                 pJson.Value = RecordJson.Serialize(i);
+                pBlock.Value = Fuse.FusionEngine.BlockKey(i);
                 if (insI.ExecuteNonQuery() == 0) continue;   // this id is already stored
+                blocks.Add(Fuse.FusionEngine.BlockKey(i));
 
                 aId.Value = i.Id;
                 foreach (var (kind, list) in new[] { ("participant", participants), ("attendee", attendees) })
@@ -168,6 +172,8 @@ public sealed class SqliteStore : IDisposable
                         insA.ExecuteNonQuery();
                     }
             }
+            foreach (var b in LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text)) blocks.Add(b);
+            foreach (var b in blocks.Order(StringComparer.Ordinal)) RefuseBlock(tx, b);
             tx.Commit();
         }
         catch (Exception e)
@@ -187,7 +193,7 @@ public sealed class SqliteStore : IDisposable
         ArgumentNullException.ThrowIfNull(f);
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var cmd = Cmd(null, "");
-        var sql = new StringBuilder("SELECT i.record_json FROM interactions i WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT i.record_json FROM records i WHERE 1 = 1");
         if (!string.IsNullOrEmpty(f.Status))
         {
             sql.Append(" AND i.status = $status");
@@ -214,14 +220,14 @@ public sealed class SqliteStore : IDisposable
         var n = 0;
         foreach (var actor in (f.Actors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct())
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM interaction_actors a WHERE a.interaction_id = i.id AND a.kind = 'participant' AND readout_icontains(a.name, $actor{n}))");
+            sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = i.id AND a.kind = 'participant' AND readout_icontains(a.name, $actor{n}))");
             cmd.Parameters.AddWithValue($"$actor{n}", actor.Trim());
             n++;
         }
         n = 0;
         foreach (var country in (f.Countries ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct())
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM interaction_actors a WHERE a.interaction_id = i.id AND a.kind = 'participant' AND a.country = $country{n})");
+            sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = i.id AND a.kind = 'participant' AND a.country = $country{n})");
             cmd.Parameters.AddWithValue($"$country{n}", country);
             n++;
         }
@@ -240,14 +246,14 @@ public sealed class SqliteStore : IDisposable
         ArgumentNullException.ThrowIfNull(idOrPrefix);
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (idOrPrefix.Length == 0) return null;
-        using (var exact = Cmd(null, "SELECT record_json FROM interactions WHERE id = $id"))
+        using (var exact = Cmd(null, "SELECT record_json FROM records WHERE id = COALESCE((SELECT new_id FROM record_aliases WHERE old_id = $id), $id)"))
         {
             exact.Parameters.AddWithValue("$id", idOrPrefix);
             if (exact.ExecuteScalar() is string json) return Read(json);
         }
         var ids = FindIds(idOrPrefix, 2);
         if (ids.Count != 1) return null;
-        using var one = Cmd(null, "SELECT record_json FROM interactions WHERE id = $id");
+        using var one = Cmd(null, "SELECT record_json FROM records WHERE id = $id");
         one.Parameters.AddWithValue("$id", ids[0]);
         return one.ExecuteScalar() is string j ? Read(j) : null;
     }
@@ -257,7 +263,7 @@ public sealed class SqliteStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var cmd = Cmd(null, "SELECT id FROM interactions WHERE substr(id, 1, length($p)) = $p ORDER BY id LIMIT $n");
+        using var cmd = Cmd(null, "SELECT id FROM records WHERE substr(id, 1, length($p)) = $p ORDER BY id LIMIT $n");
         cmd.Parameters.AddWithValue("$p", prefix);
         cmd.Parameters.AddWithValue("$n", limit);
         var ids = new List<string>();
@@ -278,7 +284,7 @@ public sealed class SqliteStore : IDisposable
     public (int Documents, int Interactions) Counts()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var cmd = Cmd(null, "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM interactions)");
+        using var cmd = Cmd(null, "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM records)");
         using var r = cmd.ExecuteReader();
         r.Read();
         return (r.GetInt32(0), r.GetInt32(1));

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Readout.Extract;
+using Readout.Ingest;
+
+namespace Readout.Fuse;
+
+/// <summary>A fused record and the report-level interactions behind it.</summary>
+public sealed record FusedRecord(Interaction Record, IReadOnlyList<string> MemberIds);
+
+/// <summary>
+/// Fuses the report-level interactions of one block — the same principals — into one record per real
+/// interaction. The result depends only on the set of members, never on the order they arrived in,
+/// so ingesting reports in any order, in one run or many, gives the same records.
+///
+/// Rules: interactions on the same exact day are one interaction; a report that gives only day and
+/// month ("--12-30") joins the one record of the block with that day and month and takes its year
+/// (if there are several, it stays on its own); planned interactions of the same principals and day
+/// (or with no day) are one plan. Two interactions told by one report are never fused, since the
+/// report itself tells them apart. Every field is chosen by the votes of independent sources (a family
+/// of near-duplicate copies votes once); disagreements are kept as conflicts.
+/// </summary>
+public static class FusionEngine
+{
+    public static string BlockKey(Interaction i) =>
+        string.Join("|", i.Participants.Select(p => p.Name).Order(StringComparer.Ordinal));
+
+    public static IReadOnlyList<FusedRecord> FuseBlock(IReadOnlyList<Interaction> members, Func<string, string> familyOf)
+    {
+        var ordered = members.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+        var groups = new List<List<Interaction>>();
+
+        foreach (var status in new[] { "happened", "planned" })
+        {
+            var ofStatus = ordered.Where(m => m.Status == status).ToList();
+            var exact = ofStatus.Where(m => IsExact(m.Date)).GroupBy(m => m.Date!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var byDay = new Dictionary<string, List<Interaction>>(StringComparer.Ordinal);
+            foreach (var g in exact)
+            {
+                // one report never tells one interaction twice: same-day members from one report stay apart
+                foreach (var split in SplitBySource(g.ToList())) { groups.Add(split); byDay.TryAdd(g.Key, split); }
+            }
+            foreach (var g in ofStatus.Where(m => !IsExact(m.Date)).GroupBy(m => m.Date ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                // a partial day joins the only record with that month and day; an undated plan the only plan
+                var matches = g.Key.StartsWith("--", StringComparison.Ordinal)
+                    ? byDay.Where(kv => kv.Key[4..] == g.Key[1..]).Select(kv => kv.Value).ToList()
+                    : status == "planned" ? groups.Where(x => x[0].Status == "planned").ToList() : [];
+                if (matches.Count == 1 && !g.Any(m => matches[0].Any(x => SameSource(x, m)))) matches[0].AddRange(g);
+                else groups.AddRange(SplitBySource(g.ToList()));
+            }
+        }
+        return groups.Select(g => Build(g, familyOf)).ToList();
+    }
+
+    private static IEnumerable<List<Interaction>> SplitBySource(List<Interaction> g)
+    {
+        var lists = new List<List<Interaction>>();
+        foreach (var m in g)
+        {
+            var home = lists.FirstOrDefault(l => !l.Any(x => SameSource(x, m)));
+            if (home is null) lists.Add([m]); else home.Add(m);
+        }
+        return lists;
+    }
+
+    private static bool SameSource(Interaction a, Interaction b) => a.Sources[0].ContentHash == b.Sources[0].ContentHash;
+
+    private static bool IsExact(string? date) => date is { Length: 10 } && date[4] == '-';
+
+    private static FusedRecord Build(List<Interaction> members, Func<string, string> familyOf)
+    {
+        var fam = members.ToDictionary(m => m.Id, m => familyOf(m.Sources[0].ContentHash));
+        var provenance = new List<FieldSupport>();
+        var conflicts = new List<FieldConflict>();
+
+        // the votes for one field: each family once, values ordered by votes, then by their text
+        string? Choose(string field, Func<Interaction, string?> value)
+        {
+            var supports = members.Where(m => value(m) is not null)
+                .GroupBy(m => value(m)!, StringComparer.Ordinal)
+                .Select(g => (Value: g.Key, Families: g.Select(m => fam[m.Id]).Distinct().Count(), Sources: g.Select(m => m.Sources[0].Uri).Distinct().Order(StringComparer.Ordinal).ToList()))
+                .OrderByDescending(x => x.Families).ThenBy(x => Specificity(field, x.Value)).ThenBy(x => x.Value, StringComparer.Ordinal)
+                .ToList();
+            var fs = supports.Select(x => new FieldSupport(field, x.Value, x.Sources)).ToList();
+            provenance.AddRange(fs);
+            if (fs.Count > 1) conflicts.Add(new FieldConflict(field, fs));
+            return supports.FirstOrDefault().Value;
+        }
+
+        var first = members.OrderBy(m => m.Sources[0].Published ?? "9999", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).First();
+        var status = first.Status;
+        var mode = Choose("mode", m => m.Mode)!;
+        var exactDate = Choose("date", m => IsExact(m.Date) ? m.Date : null);
+        var partials = members.Where(m => m.Date is not null && !IsExact(m.Date)).ToList();
+        string? date = exactDate ?? partials.Select(m => m.Date).Order(StringComparer.Ordinal).FirstOrDefault();
+        var dated = members.FirstOrDefault(m => m.Date == exactDate && exactDate is not null) ?? first;
+        var basis = dated.DateBasis;
+        if (exactDate is not null && partials.Count > 0)
+            basis += "; " + string.Join("; ", partials.Select(p => $"{p.Sources[0].Uri} gives only {p.Date}: the year comes from {dated.Sources[0].Uri}, which reports the same interaction"));
+        if (date is not null && date.StartsWith("--", StringComparison.Ordinal)) Choose("date", m => m.Date);
+
+        var city = Choose("location.city", m => m.Location?.City);
+        var venue = Choose("location.venue", m => m.Location?.Venue);
+        var country = members.Select(m => m.Location).FirstOrDefault(l => l is not null && l.City == city && l.Country is not null)?.Country
+                      ?? members.Select(m => m.Location?.Country).FirstOrDefault(c => c is not null);
+        var location = mode == "in_person" && (city is not null || venue is not null) ? new Location(city, country, venue) : null;
+
+        var participants = first.Participants.Select(p => p with
+        {
+            Country = members.SelectMany(m => m.Participants).Where(q => q.Name == p.Name && q.Country is not null).GroupBy(q => q.Country).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault() ?? p.Country,
+        }).ToList();
+
+        var attendees = new List<Actor>();
+        foreach (var m in members.OrderBy(m => m.Sources[0].Published ?? "9999", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal))
+            foreach (var a in m.Attendees)
+                if (!attendees.Any(x => x.Name == a.Name)) attendees.Add(a);
+        foreach (var a in attendees)
+            provenance.Add(new FieldSupport("attendees", a.Name, members.Where(m => m.Attendees.Any(x => x.Name == a.Name)).Select(m => m.Sources[0].Uri).Distinct().Order(StringComparer.Ordinal).ToList()));
+        // attendee lists that differ are kept: each source's own list, when not all sources agree
+        var lists = members.Select(m => string.Join(", ", m.Attendees.Select(a => a.Name).Order(StringComparer.Ordinal))).Distinct().ToList();
+        if (lists.Count > 1 && members.All(m => m.Attendees.Count > 0))
+            conflicts.Add(new FieldConflict("attendees", members.GroupBy(m => string.Join(", ", m.Attendees.Select(a => a.Name).Order(StringComparer.Ordinal)))
+                .Select(g => new FieldSupport("attendees", g.Key, g.Select(m => m.Sources[0].Uri).Distinct().Order(StringComparer.Ordinal).ToList())).ToList()));
+
+        var sources = members.OrderBy(m => m.Sources[0].Published ?? "9999", StringComparer.Ordinal).ThenBy(m => m.Sources[0].Uri, StringComparer.Ordinal)
+            .Select(m => m.Sources[0] with { Family = fam[m.Id] }).ToList();
+        var id = RecordId(status, BlockKey(first), date);
+        var record = new Interaction(id, status, mode, date, basis, participants, location, attendees, sources,
+            provenance, conflicts, fam.Values.Distinct().Count(), members.Select(m => m.Id).Order(StringComparer.Ordinal).ToList());
+        return new FusedRecord(record, record.Members!);
+    }
+
+    /// <summary>A record's id names the interaction itself (who, which day), so new reports joining it leave it unchanged.</summary>
+    public static string RecordId(string status, string blockKey, string? date) =>
+        "rec-" + InputReader.Hash($"{status}|{blockKey}|{date}")[..16];
+
+    /// <summary>Between two values with equal votes, the more specific wins: a call is more specific than "met".</summary>
+    private static int Specificity(string field, string value) => field == "mode"
+        ? value switch { "video" => 0, "phone" => 1, "written" => 2, _ => 3 }
+        : 0;
+
+    public static string Describe(IEnumerable<FieldSupport> values) =>
+        string.Join("; ", values.Select(v => $"{v.Value} ({string.Join(", ", v.Sources)})"));
+
+    internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

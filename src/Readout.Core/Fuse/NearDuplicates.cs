@@ -1,0 +1,88 @@
+using System.Buffers.Binary;
+using Readout.Lexicons;
+
+namespace Readout.Fuse;
+
+/// <summary>
+/// Near-duplicate detection by MinHash over word 4-shingles of the clean text, with locality-sensitive
+/// banding so that a new report is compared only with the few stored reports that share a band — never
+/// with all of them. A republished wire story with an edited headline and a paragraph cut keeps most of
+/// its shingles, so its estimated Jaccard similarity stays high.
+/// </summary>
+public static class NearDuplicates
+{
+    public const int Hashes = 64;
+    public const int Bands = 16;
+    public const int RowsPerBand = Hashes / Bands;
+    /// <summary>Estimated Jaccard similarity from which two reports count as copies of one story.</summary>
+    public const double CopyThreshold = 0.6;
+
+    private static readonly ulong[] Seeds = Enumerable.Range(0, Hashes).Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL)).ToArray();
+
+    /// <summary>The MinHash signature of a text (all ones when it has fewer than four words).</summary>
+    public static ulong[] Signature(string text)
+    {
+        var words = PhraseMatcher<object>.Tokenize(text).Where(t => char.IsLetterOrDigit(t.Text[0])).Select(t => Lexicon.Fold(t.Text)).ToArray();
+        var sig = Enumerable.Repeat(ulong.MaxValue, Hashes).ToArray();
+        for (int i = 0; i + 3 < words.Length; i++)
+        {
+            var shingle = Fnv(words[i], Fnv(words[i + 1], Fnv(words[i + 2], Fnv(words[i + 3], 0xcbf29ce484222325UL))));
+            for (int k = 0; k < Hashes; k++)
+            {
+                var h = Mix(shingle ^ Seeds[k]);
+                if (h < sig[k]) sig[k] = h;
+            }
+        }
+        return sig;
+    }
+
+    /// <summary>The keys of a signature's bands: two reports sharing any key are compared.</summary>
+    public static long[] BandKeys(ulong[] sig)
+    {
+        var keys = new long[Bands];
+        for (int b = 0; b < Bands; b++)
+        {
+            var h = (ulong)b * 0x100000001B3UL;
+            for (int r = 0; r < RowsPerBand; r++) h = Mix(h ^ sig[b * RowsPerBand + r]);
+            keys[b] = (long)h;
+        }
+        return keys;
+    }
+
+    public static double Similarity(ulong[] a, ulong[] b)
+    {
+        var same = 0;
+        for (int k = 0; k < Hashes; k++) if (a[k] == b[k] && a[k] != ulong.MaxValue) same++;
+        return (double)same / Hashes;
+    }
+
+    public static byte[] ToBytes(ulong[] sig)
+    {
+        var bytes = new byte[Hashes * 8];
+        for (int k = 0; k < Hashes; k++) BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(k * 8), sig[k]);
+        return bytes;
+    }
+
+    public static ulong[] FromBytes(byte[] bytes)
+    {
+        var sig = new ulong[Hashes];
+        for (int k = 0; k < Hashes; k++) sig[k] = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(k * 8));
+        return sig;
+    }
+
+    private static ulong Fnv(string s, ulong h)
+    {
+        foreach (var ch in s) { h ^= ch; h *= 0x100000001B3UL; }
+        h ^= 0xff; h *= 0x100000001B3UL;   // word separator
+        return h;
+    }
+
+    /// <summary>A 64-bit finaliser (splitmix64): good avalanche, so min-hashes behave as independent permutations.</summary>
+    private static ulong Mix(ulong x)
+    {
+        x ^= x >> 30; x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27; x *= 0x94D049BB133111EBUL;
+        x ^= x >> 31;
+        return x;
+    }
+}

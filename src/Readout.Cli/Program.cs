@@ -24,6 +24,7 @@ root.Options.Add(db);
 root.Subcommands.Add(IngestCommand.Build(db));
 root.Subcommands.Add(EventsCommand.Build(db));
 root.Subcommands.Add(ShowCommand.Build(db));
+root.Subcommands.Add(SourcesCommand.Build(db));
 root.Subcommands.Add(ExportCommand.Build(db));
 root.Subcommands.Add(BenchCommand.Build(db));
 

@@ -72,7 +72,13 @@ public static class ShowCommand
                 w.WriteLine($"  ← \"{Cli.OneLine(e.Text)}\" ({s.Uri} [{e.Start},{e.End}))" + (section == "other" ? $" [{e.Field}]" : ""));
         }
 
-        w.WriteLine($"interaction {i.Id}");
+        void Conflict(params string[] fields)
+        {
+            foreach (var c in (i.Conflicts ?? []).Where(c => fields.Contains(c.Field)))
+                w.WriteLine($"  ! sources disagree on {c.Field}: {Fuse.FusionEngine.Describe(c.Values)}");
+        }
+
+        w.WriteLine($"interaction {i.Id}" + (i.SourceFamilies is { } fam ? $" ({sources.Count} sources, {fam} independent)" : ""));
         if (evidence.ContainsKey("interaction"))
         {
             w.WriteLine("reported as:");
@@ -81,18 +87,22 @@ public static class ShowCommand
         w.WriteLine($"status:       {i.Status}");
         Evidence("status");
         w.WriteLine($"mode:         {i.Mode}");
+        Conflict("mode");
         Evidence("mode");
         w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis})");
+        Conflict("date");
         Evidence("date");
         w.WriteLine("participants:");
         foreach (var a in i.Participants ?? []) w.WriteLine($"  {Cli.Describe(a)}");
         Evidence("participants");
         var place = Cli.Place(i.Location);
         w.WriteLine($"location:     {(place.Length == 0 ? "not stated" : place)}");
+        Conflict("location.city", "location.venue");
         Evidence("location");
         var attendees = i.Attendees ?? [];
         w.WriteLine(attendees.Count == 0 ? "attendees:    none named" : "attendees:");
         foreach (var a in attendees) w.WriteLine($"  {Cli.Describe(a)}");
+        Conflict("attendees");
         Evidence("attendees");
         if (evidence.ContainsKey("other"))
         {
@@ -107,6 +117,7 @@ public static class ShowCommand
             if (!string.IsNullOrEmpty(s.Title)) meta.Add($"\"{s.Title}\"");
             if (!string.IsNullOrEmpty(s.Published)) meta.Add("published " + s.Published);
             meta.Add("content " + (s.ContentHash.Length > 12 ? s.ContentHash[..12] : s.ContentHash));
+            if (s.Family is { } f && f != s.ContentHash) meta.Add("copy of family " + (f.Length > 12 ? f[..12] : f));
             w.WriteLine("    " + string.Join(", ", meta));
         }
     }

@@ -44,7 +44,7 @@ public sealed partial class ReferenceFrameBuilder(Lexicon lexicon)
             {
                 var yy = Safe(nb.Year, mon, day) < nb ? nb.Year + 1 : nb.Year;
                 return new ReferenceFrame(Safe(yy, mon, day), yy, null,
-                    $"dateline \"{dlText}\"; no year in the text, so the first such day after the mentioned {anchorLabel}");
+                    $"dateline \"{dlText}\"; no year in the text, so the first such day after the mentioned {anchorLabel}", YearInferred: true);
             }
         }
         if (year is { } only)

@@ -85,13 +85,13 @@ public static partial class TemporalExtractor
 }
 
 /// <summary>A day placed on the calendar, or as much of it as the text allows, and why.</summary>
-public sealed record ResolvedDate(DateOnly? Date, string? Partial, string Basis);
+public sealed record ResolvedDate(DateOnly? Date, string? Partial, string Basis, bool YearInferred = false);
 
 /// <summary>
 /// What a document's dates are resolved against: never the clock, always something the document says
 /// (publication date, dateline, a year in the text, or a dated event it mentions).
 /// </summary>
-public sealed record ReferenceFrame(DateOnly? Date, int? Year, DateOnly? NotBefore, string Basis);
+public sealed record ReferenceFrame(DateOnly? Date, int? Year, DateOnly? NotBefore, string Basis, bool YearInferred = false);
 
 /// <summary>Resolution half of date handling: places a temporal expression on the calendar.</summary>
 public static class DateResolver
@@ -114,7 +114,7 @@ public static class DateResolver
                         if (!future && SafeDate(y, m, d) > r.AddDays(1)) y--;
                         if (future && SafeDate(y, m, d) < r.AddDays(-1)) y++;
                     }
-                    return new ResolvedDate(SafeDate(y, m, d), null, $"\"{t.Text}\" with the year from the {frame.Basis}");
+                    return new ResolvedDate(SafeDate(y, m, d), null, $"\"{t.Text}\" with the year from the {frame.Basis}", frame.YearInferred);
                 }
                 if (frame.Year is { } year)
                     return new ResolvedDate(SafeDate(year + t.YearOffset, m, d), null, $"\"{t.Text}\" with the year from the {frame.Basis}");
@@ -122,7 +122,7 @@ public static class DateResolver
                 {
                     var y = nb.Year;
                     if (SafeDate(y, m, d) < nb) y++;
-                    return new ResolvedDate(SafeDate(y, m, d), null, $"\"{t.Text}\"; no year in the text: earliest such day after {frame.Basis}");
+                    return new ResolvedDate(SafeDate(y, m, d), null, $"\"{t.Text}\"; no year in the text: earliest such day after {frame.Basis}", YearInferred: true);
                 }
                 return new ResolvedDate(null, $"--{m:00}-{d:00}", $"\"{t.Text}\"; the year cannot be known from this report");
             }

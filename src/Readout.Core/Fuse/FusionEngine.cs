@@ -32,24 +32,44 @@ public static class FusionEngine
         foreach (var status in new[] { "happened", "planned" })
         {
             var ofStatus = ordered.Where(m => m.Status == status).ToList();
-            var exact = ofStatus.Where(m => IsExact(m.Date)).GroupBy(m => m.Date!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var exact = ofStatus.Where(m => IsExact(m.Date) && m.DateCertainty != "inferred").GroupBy(m => m.Date!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             var byDay = new Dictionary<string, List<Interaction>>(StringComparer.Ordinal);
             foreach (var g in exact)
             {
                 // one report never tells one interaction twice: same-day members from one report stay apart
                 foreach (var split in SplitBySource(g.ToList())) { groups.Add(split); byDay.TryAdd(g.Key, split); }
             }
-            foreach (var g in ofStatus.Where(m => !IsExact(m.Date)).GroupBy(m => m.Date ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            // a day without a stated year — partial ("--12-30") or with the year only inferred — joins the only
+            // record of the block with that month and day, and takes its year from it
+            foreach (var g in ofStatus.Where(m => !IsExact(m.Date) || m.DateCertainty == "inferred").GroupBy(m => m.Date ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                // a partial day joins the only record with that month and day; an undated plan the only plan
-                var matches = g.Key.StartsWith("--", StringComparison.Ordinal)
-                    ? byDay.Where(kv => kv.Key[4..] == g.Key[1..]).Select(kv => kv.Value).ToList()
+                var monthDay = g.Key.Length >= 5 ? g.Key[^5..] : null;
+                var matches = monthDay is not null
+                    ? byDay.Where(kv => kv.Key[5..] == monthDay).Select(kv => kv.Value).ToList()
                     : status == "planned" ? groups.Where(x => x[0].Status == "planned").ToList() : [];
+                // several records share the month and day: an inferred year picks among them
+                if (matches.Count != 1 && IsExact(g.Key) && byDay.TryGetValue(g.Key, out var sameGuess)) matches = [sameGuess];
                 if (matches.Count == 1 && !g.Any(m => matches[0].Any(x => SameSource(x, m)))) matches[0].AddRange(g);
-                else groups.AddRange(SplitBySource(g.ToList()));
+                else
+                    foreach (var split in SplitBySource(g.ToList()))
+                    {
+                        groups.Add(split);
+                        if (IsExact(g.Key)) byDay.TryAdd(g.Key, split);   // inferred days of several reports agree with each other
+                    }
             }
         }
-        return groups.Select(g => Build(g, familyOf)).ToList();
+        // two records of one block can only share an id when one report tells two interactions of the same
+        // principals on one day; the later one (by its members' ids) gets a suffix
+        var built = new List<FusedRecord>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in groups.OrderBy(g => g.Min(m => m.Id), StringComparer.Ordinal))
+        {
+            var f = Build(g, familyOf);
+            var id = f.Record.Id;
+            for (var n = 2; !used.Add(id); n++) id = $"{f.Record.Id}-{n}";
+            built.Add(id == f.Record.Id ? f : f with { Record = f.Record with { Id = id } });
+        }
+        return built;
     }
 
     private static IEnumerable<List<Interaction>> SplitBySource(List<Interaction> g)
@@ -90,13 +110,15 @@ public static class FusionEngine
         var first = members.OrderBy(m => m.Sources[0].Published ?? "9999", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).First();
         var status = first.Status;
         var mode = Choose("mode", m => m.Mode)!;
-        var exactDate = Choose("date", m => IsExact(m.Date) ? m.Date : null);
-        var partials = members.Where(m => m.Date is not null && !IsExact(m.Date)).ToList();
+        // a stated year outvotes an inferred one; a partial day only counts when nothing better is known
+        var stated = members.Where(m => IsExact(m.Date) && m.DateCertainty != "inferred").ToList();
+        var exactDate = Choose("date", m => IsExact(m.Date) && (stated.Count == 0 || m.DateCertainty != "inferred") ? m.Date : null);
+        var partials = members.Where(m => m.Date is not null && (!IsExact(m.Date) || (stated.Count > 0 && m.DateCertainty == "inferred"))).ToList();
         string? date = exactDate ?? partials.Select(m => m.Date).Order(StringComparer.Ordinal).FirstOrDefault();
-        var dated = members.FirstOrDefault(m => m.Date == exactDate && exactDate is not null) ?? first;
+        var dated = members.Where(m => m.Date == exactDate && exactDate is not null).OrderBy(m => BasisRank(m.DateBasis)).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() ?? first;
         var basis = dated.DateBasis;
         if (exactDate is not null && partials.Count > 0)
-            basis += "; " + string.Join("; ", partials.Select(p => $"{p.Sources[0].Uri} gives only {p.Date}: the year comes from {dated.Sources[0].Uri}, which reports the same interaction"));
+            basis += "; " + string.Join("; ", partials.Select(p => $"{p.Sources[0].Uri} gives {(IsExact(p.Date) ? "no year (it inferred " + p.Date![..4] + ")" : "only " + p.Date)}: the year comes from {dated.Sources[0].Uri}, which reports the same interaction"));
         if (date is not null && date.StartsWith("--", StringComparison.Ordinal)) Choose("date", m => m.Date);
 
         var city = Choose("location.city", m => m.Location?.City);
@@ -126,9 +148,17 @@ public static class FusionEngine
             .Select(m => m.Sources[0] with { Family = fam[m.Id] }).ToList();
         var id = RecordId(status, BlockKey(first), date);
         var record = new Interaction(id, status, mode, date, basis, participants, location, attendees, sources,
-            provenance, conflicts, fam.Values.Distinct().Count(), members.Select(m => m.Id).Order(StringComparer.Ordinal).ToList());
+            provenance, conflicts, fam.Values.Distinct().Count(), members.Select(m => m.Id).Order(StringComparer.Ordinal).ToList(),
+            IsExact(date) && stated.Count == 0 && members.Any(m => m.DateCertainty == "inferred") ? "inferred" : null);
         return new FusedRecord(record, record.Members!);
     }
+
+    /// <summary>How firmly a date basis fixes the day: a full date in the text first, an inferred year last.</summary>
+    private static int BasisRank(string basis) =>
+        basis.StartsWith("full date", StringComparison.Ordinal) ? 0
+        : basis.Contains("publication date", StringComparison.Ordinal) ? 1
+        : basis.Contains("no year in the text", StringComparison.Ordinal) ? 4
+        : basis.Contains("dateline", StringComparison.Ordinal) ? 2 : 3;
 
     /// <summary>A record's id names the interaction itself (who, which day), so new reports joining it leave it unchanged.</summary>
     public static string RecordId(string status, string blockKey, string? date) =>

@@ -27,5 +27,6 @@ root.Subcommands.Add(ShowCommand.Build(db));
 root.Subcommands.Add(SourcesCommand.Build(db));
 root.Subcommands.Add(ExportCommand.Build(db));
 root.Subcommands.Add(BenchCommand.Build(db));
+root.Subcommands.Add(BenchFusionCommand.Build());
 
 return await root.Parse(args).InvokeAsync();

@@ -4,7 +4,7 @@ using Readout.Store;
 
 namespace Readout.Export;
 
-/// <summary>JSON Lines: one record per line, exactly the export contract (README, "Export format").</summary>
+/// <summary>JSON Lines: one record per line, in the export contract (README, "Export format"): its keys first, then the fusion keys.</summary>
 public static class JsonlExporter
 {
     public static int Write(IEnumerable<Interaction> interactions, TextWriter writer)

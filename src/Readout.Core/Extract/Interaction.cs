@@ -45,7 +45,6 @@ public sealed record Interaction(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     int? SourceFamilies = null,                         // fused records: independent sources (near-duplicates count once)
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<string>? Members = null,
-    // "inferred" when the year was not stated but inferred from a dated event the report mentions
+    IReadOnlyList<string>? Members = null,              // fused records: the report-level interactions fused into it
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    string? DateCertainty = null);             // fused records: the report-level interactions fused into it
+    string? DateCertainty = null);                      // "inferred": no source states the year; it was inferred from a dated event

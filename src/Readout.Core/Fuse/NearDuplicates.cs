@@ -16,6 +16,8 @@ public static class NearDuplicates
     public const int RowsPerBand = Hashes / Bands;
     /// <summary>Estimated Jaccard similarity from which two reports count as copies of one story.</summary>
     public const double CopyThreshold = 0.6;
+    /// <summary>Bands two reports must share to be compared (a copy at the threshold shares two on average; closer copies many more).</summary>
+    public const int MinSharedBands = 2;
 
     private static readonly ulong[] Seeds = Enumerable.Range(0, Hashes).Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL)).ToArray();
 

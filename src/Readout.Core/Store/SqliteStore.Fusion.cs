@@ -21,21 +21,23 @@ public sealed partial class SqliteStore
         var sig = NearDuplicates.Signature(text);
         var keys = NearDuplicates.BandKeys(sig);
         var families = new HashSet<string>(StringComparer.Ordinal);
-        using (var find = Cmd(tx, "SELECT DISTINCT d.id, d.minhash, d.family_hash FROM document_bands b JOIN documents d ON d.id = b.document_id WHERE b.band_key = $k AND d.id <> $self"))
+        // candidates share at least two bands: a copy (similarity 0.6 or more) shares about two or more of
+        // the 16 bands, while reports that merely use the same boilerplate rarely share two
+        var inList = string.Join(",", keys.Select((_, n) => "$k" + n));
+        using (var find = Cmd(tx, $"""
+            SELECT d.id, d.minhash, d.family_hash FROM documents d
+            JOIN (SELECT document_id FROM document_bands WHERE band_key IN ({inList}) AND document_id <> $self
+                  GROUP BY document_id HAVING COUNT(*) >= {NearDuplicates.MinSharedBands}) c ON c.document_id = d.id
+            """))
         {
-            var pk = find.Parameters.Add("$k", SqliteType.Integer);
+            for (int n = 0; n < keys.Length; n++) find.Parameters.AddWithValue("$k" + n, keys[n]);
             find.Parameters.AddWithValue("$self", documentId);
-            var seen = new HashSet<long>();
-            foreach (var k in keys)
+            using var r = find.ExecuteReader();
+            while (r.Read())
             {
-                pk.Value = k;
-                using var r = find.ExecuteReader();
-                while (r.Read())
-                {
-                    if (!seen.Add(r.GetInt64(0)) || r.IsDBNull(1)) continue;
-                    if (NearDuplicates.Similarity(sig, NearDuplicates.FromBytes((byte[])r[1])) >= NearDuplicates.CopyThreshold)
-                        families.Add(r.GetString(2));
-                }
+                if (r.IsDBNull(1)) continue;
+                if (NearDuplicates.Similarity(sig, NearDuplicates.FromBytes((byte[])r[1])) >= NearDuplicates.CopyThreshold)
+                    families.Add(r.GetString(2));
             }
         }
         using (var ins = Cmd(tx, "INSERT INTO document_bands(band_key, document_id) VALUES ($k, $d)"))
@@ -158,9 +160,41 @@ public sealed partial class SqliteStore
         }
     }
 
+    /// <summary>
+    /// Reports stored before fusion existed (schema 1) have no family and interactions without a block:
+    /// place and fuse them once, on opening, so an upgraded database shows all it holds.
+    /// </summary>
+    private void FuseUnfused()
+    {
+        using var tx = _conn.BeginTransaction();
+        var docs = new List<(long Id, string Hash, string Text)>();
+        using (var q = Cmd(tx, "SELECT id, content_hash, clean_text FROM documents WHERE minhash IS NULL ORDER BY id"))
+        using (var r = q.ExecuteReader())
+            while (r.Read()) docs.Add((r.GetInt64(0), r.GetString(1), r.GetString(2)));
+        var blocks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, hash, text) in docs)
+            foreach (var b in LinkFamily(tx, id, hash, text)) blocks.Add(b);
+        var unblocked = new List<(string Id, string Json)>();
+        using (var q = Cmd(tx, "SELECT id, record_json FROM interactions WHERE block_key IS NULL"))
+        using (var r = q.ExecuteReader())
+            while (r.Read()) unblocked.Add((r.GetString(0), r.GetString(1)));
+        foreach (var (id, json) in unblocked)
+        {
+            var key = FusionEngine.BlockKey(RecordJson.Deserialize(json));
+            using var u = Cmd(tx, "UPDATE interactions SET block_key = $b WHERE id = $id");
+            u.Parameters.AddWithValue("$b", key);
+            u.Parameters.AddWithValue("$id", id);
+            u.ExecuteNonQuery();
+            blocks.Add(key);
+        }
+        foreach (var b in blocks.Order(StringComparer.Ordinal)) RefuseBlock(tx, b);
+        tx.Commit();
+    }
+
     /// <summary>The id a record id now resolves to (itself, or the record it was merged into), or null.</summary>
     public string? Resolve(string id)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         using var cmd = Cmd(null, "SELECT COALESCE((SELECT new_id FROM record_aliases WHERE old_id = $id), (SELECT id FROM records WHERE id = $id))");
         cmd.Parameters.AddWithValue("$id", id);
         return cmd.ExecuteScalar() as string;
@@ -169,6 +203,7 @@ public sealed partial class SqliteStore
     /// <summary>Families of near-duplicate reports: each family's name and its members' uris.</summary>
     public IReadOnlyList<(string Family, IReadOnlyList<string> Uris)> Families()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         using var cmd = Cmd(null, "SELECT family_hash, uri FROM documents ORDER BY family_hash, uri");
         using var r = cmd.ExecuteReader();
         var rows = new List<(string, string)>();

@@ -49,6 +49,7 @@ public sealed partial class SqliteStore : IDisposable
                 isDeterministic: true);
             Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
             Migrate();
+            FuseUnfused();
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {
@@ -281,7 +282,7 @@ public sealed partial class SqliteStore : IDisposable
         return cmd.ExecuteScalar() as string;
     }
 
-    public (int Documents, int Interactions) Counts()
+    public (int Documents, int Records) Counts()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var cmd = Cmd(null, "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM records)");

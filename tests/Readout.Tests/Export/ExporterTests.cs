@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Readout.Export;
 using Readout.Extract;
+using Readout.Fuse;
 using Readout.Store;
+using Readout.Tests.Store;
 using Xunit;
 using static Readout.Tests.Store.StoreFixtures;
 
@@ -10,10 +12,28 @@ namespace Readout.Tests.Export;
 public sealed class ExporterTests
 {
     private static readonly string[] TopKeys = ["id", "status", "mode", "date", "date_basis", "participants", "location", "attendees", "sources"];
+    private static readonly string[] SourceKeys = ["uri", "title", "published", "content_hash", "evidence"];
+    /// <summary>Keys a fused record may carry after the contract keys (each left out when null).</summary>
+    private static readonly string[] FusionKeys = ["provenance", "conflicts", "source_families", "members", "date_certainty"];
+
+    private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
+
+    /// <summary>Two independent reports of one call (phone against video) and a visit reported once, fused by the store.</summary>
+    private static IReadOnlyList<Interaction> FusedRecords()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        store.SaveDocument(Report("ha", Texts[0], Interaction("a-1", "2024-09-04", "phone"),
+            Interaction("a-2", "2024-10-16", "in_person", participants: [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
+                location: new Location("Kazan", "RUS", null))));
+        store.SaveDocument(Report("hb", Texts[1], Interaction("b-1", "2024-09-04", "video")));
+        return store.Query(InteractionFilter.All);
+    }
 
     [Fact]
     public void Jsonl_writes_one_contract_object_per_line()
     {
+        // report-level interactions have no fusion fields: exactly the contract keys, nothing more
         var records = new[]
         {
             Interaction("a1", "2024-09-04", location: new Location("Sochi", "RUS", "Bocharov Ruchei")),
@@ -42,6 +62,96 @@ public sealed class ExporterTests
         using var second = JsonDocument.Parse(lines[1]);
         Assert.Equal(JsonValueKind.Null, second.RootElement.GetProperty("location").ValueKind);
         Assert.Equal(JsonValueKind.Null, second.RootElement.GetProperty("date").ValueKind);
+    }
+
+    [Fact]
+    public void Jsonl_of_fused_records_starts_with_the_contract_keys_and_adds_the_fusion_keys()
+    {
+        var records = FusedRecords();
+        var w = new StringWriter();
+        Assert.Equal(2, JsonlExporter.Write(records, w));
+        var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+
+        foreach (var line in lines)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            var keys = Keys(root);
+            // the contract keys, in order, first; after them only fusion keys, in their declared order
+            Assert.Equal(TopKeys, keys.Take(TopKeys.Length));
+            var extra = keys.Skip(TopKeys.Length).ToArray();
+            Assert.Equal(FusionKeys.Where(extra.Contains), extra);
+            Assert.Subset(extra.ToHashSet(), new HashSet<string> { "provenance", "conflicts", "source_families", "members" });
+            Assert.DoesNotContain("date_certainty", extra);   // no inferred year here
+
+            Assert.StartsWith("rec-", root.GetProperty("id").GetString());
+            Assert.Equal(JsonValueKind.String, root.GetProperty("date").ValueKind);
+            foreach (var a in root.GetProperty("participants").EnumerateArray().Concat(root.GetProperty("attendees").EnumerateArray()))
+                Assert.Equal(["name", "country", "role"], Keys(a));
+            foreach (var source in root.GetProperty("sources").EnumerateArray())
+            {
+                Assert.Equal([.. SourceKeys, "family"], Keys(source));
+                Assert.Equal(source.GetProperty("content_hash").GetString(), source.GetProperty("family").GetString());
+                Assert.Equal(["field", "start", "end", "text"], Keys(source.GetProperty("evidence")[0]));
+            }
+            Assert.Equal(root.GetProperty("sources").GetArrayLength(), root.GetProperty("members").GetArrayLength());
+            Assert.Equal(root.GetProperty("sources").GetArrayLength(), root.GetProperty("source_families").GetInt32());
+            foreach (var support in root.GetProperty("provenance").EnumerateArray())
+                Assert.Equal(["field", "value", "sources"], Keys(support));
+        }
+
+        // the call: one record from two reports that disagree on the mode
+        using var call = JsonDocument.Parse(lines[0]);
+        var c = call.RootElement;
+        Assert.Equal(FusionEngine.RecordId("happened", "Recep Tayyip Erdoğan|Vladimir Putin", "2024-09-04"), c.GetProperty("id").GetString());
+        Assert.Equal("2024-09-04", c.GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.Null, c.GetProperty("location").ValueKind);
+        Assert.Equal(["a-1", "b-1"], c.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["ha.txt", "hb.txt"], c.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("uri").GetString()).Order());
+        var conflict = Assert.Single(c.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(["field", "values"], Keys(conflict));
+        Assert.Equal("mode", conflict.GetProperty("field").GetString());
+        Assert.Equal(["phone:ha.txt", "video:hb.txt"], conflict.GetProperty("values").EnumerateArray()
+            .Select(v => $"{v.GetProperty("value").GetString()}:{string.Join(",", v.GetProperty("sources").EnumerateArray().Select(x => x.GetString()))}").Order());
+
+        // the visit: reported once, nothing to disagree on, its place kept
+        using var visit = JsonDocument.Parse(lines[1]);
+        var v = visit.RootElement;
+        Assert.Equal(["city", "country", "venue"], Keys(v.GetProperty("location")));
+        Assert.Equal("Kazan", v.GetProperty("location").GetProperty("city").GetString());
+        Assert.Equal(0, v.GetProperty("conflicts").GetArrayLength());
+        Assert.Equal(["a-2"], v.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void Jsonl_of_fused_records_round_trips()
+    {
+        var records = FusedRecords();
+        var w = new StringWriter();
+        JsonlExporter.Write(records, w);
+        var back = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(RecordJson.Deserialize).ToList();
+        Assert.Equal(records.Select(RecordJson.Serialize), back.Select(RecordJson.Serialize));
+        Assert.Equal(2, back[0].SourceFamilies);
+        Assert.Equal(["a-1", "b-1"], back[0].Members);
+    }
+
+    [Fact]
+    public void Csv_of_fused_records_keeps_its_header_and_lists_every_source()
+    {
+        var records = FusedRecords();
+        var w = new StringWriter();
+        Assert.Equal(2, CsvExporter.Write(records, w));
+        var lines = w.ToString().Split("\r\n");
+        Assert.Equal(string.Join(",", CsvExporter.Header), lines[0]);
+        Assert.Equal("id,status,mode,date,date_basis,participants,participant_countries,city,country,venue,attendees,sources", lines[0]);
+        var call = records[0];
+        Assert.StartsWith($"{call.Id},happened,{call.Mode},2024-09-04,dateline,Vladimir Putin; Recep Tayyip Erdoğan,RUS; TUR,,,,", lines[1]);
+        Assert.EndsWith("," + string.Join("; ", call.Sources.Select(s => s.Uri)), lines[1]);
+        Assert.Equal(2, call.Sources.Count);
+        Assert.StartsWith($"{records[1].Id},happened,in_person,2024-10-16,dateline,Vladimir Putin; Xi Jinping,RUS; CHN,Kazan,RUS,,", lines[2]);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("", lines[3]);
     }
 
     [Fact]

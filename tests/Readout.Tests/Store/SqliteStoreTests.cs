@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Readout.Documents;
 using Readout.Extract;
+using Readout.Fuse;
 using Readout.Store;
 using Xunit;
 using static Readout.Tests.Store.StoreFixtures;
@@ -11,6 +12,24 @@ public sealed class SqliteStoreTests
 {
     private static InteractionFilter Filter(string[]? actors = null, string[]? countries = null, string? from = null, string? to = null,
         string? mode = null, string? status = null) => new(actors ?? [], countries ?? [], from, to, mode, status);
+
+    /// <summary>Rows of a table, read through a connection of its own (what another process would see).</summary>
+    private static long Rows(TempDb tmp, string table)
+    {
+        using var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM {table}";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static readonly string[] StoreTables =
+        ["documents", "interactions", "interaction_actors", "records", "record_actors", "record_aliases", "document_bands"];
+
+    private static void AssertNothingStored(TempDb tmp)
+    {
+        foreach (var table in StoreTables) Assert.True(Rows(tmp, table) == 0, $"{table} is not empty");
+    }
 
     [Fact]
     public void Opening_creates_schema_in_wal_mode_and_reopening_keeps_version()
@@ -24,10 +43,42 @@ public sealed class SqliteStoreTests
         using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", cmd.ExecuteScalar() as string);
-        cmd.CommandText = "SELECT group_concat(version) FROM schema_migrations";
-        Assert.Equal(SqliteStore.SchemaVersion.ToString(), cmd.ExecuteScalar()?.ToString());
+        // every step applied exactly once, in order, also after reopening
+        cmd.CommandText = "SELECT group_concat(version, ',') FROM (SELECT version FROM schema_migrations ORDER BY version)";
+        Assert.Equal(string.Join(",", Enumerable.Range(1, SqliteStore.SchemaVersion)), cmd.ExecuteScalar()?.ToString());
+        Assert.True(SqliteStore.SchemaVersion >= 2);   // 2: fusion
         cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'";
         Assert.True((long)cmd.ExecuteScalar()! >= 4);
+        foreach (var table in StoreTables)
+        {
+            cmd.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
+            Assert.True((long)cmd.ExecuteScalar()! == 1, $"table {table} is missing");
+        }
+    }
+
+    [Fact]
+    public void Interactions_stored_before_fusion_are_fused_after_the_upgrade()
+    {
+        using var tmp = new TempDb();
+        using (var store = new SqliteStore(tmp.Path)) store.SaveDocument(Report("old", Texts[0], Interaction("old-1", "2024-09-04")));
+        // take the database back to version 1: undo what step 2 added
+        using (var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                DROP TABLE records; DROP TABLE record_actors; DROP TABLE record_aliases; DROP TABLE document_bands;
+                DROP INDEX ix_documents_family; DROP INDEX ix_interactions_block; DROP INDEX ix_interactions_record;
+                ALTER TABLE documents DROP COLUMN family_hash; ALTER TABLE documents DROP COLUMN minhash;
+                ALTER TABLE interactions DROP COLUMN block_key; ALTER TABLE interactions DROP COLUMN record_id;
+                DELETE FROM schema_migrations WHERE version > 1;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using var upgraded = new SqliteStore(tmp.Path);
+        Assert.Equal((1, 1), upgraded.Counts());
+        upgraded.SaveDocument(Report("new", Texts[1], Interaction("new-1", "2024-09-04")));
+        Assert.Equal(["new-1", "old-1"], Assert.Single(upgraded.Query(InteractionFilter.All)).Members);
     }
 
     [Fact]
@@ -35,7 +86,7 @@ public sealed class SqliteStoreTests
     {
         using var tmp = new TempDb();
         using var store = new SqliteStore(tmp.Path);
-        var i = Interaction("abc123", "2024-09-04", location: new Location("Sochi", "RUS", "Bocharov Ruchei"));
+        var i = Interaction("abc123", "2024-09-04", "in_person", location: new Location("Sochi", "RUS", "Bocharov Ruchei"));
         store.SaveDocument(Document("h1", i));
 
         Assert.True(store.HasDocument("h1"));
@@ -43,12 +94,44 @@ public sealed class SqliteStoreTests
         Assert.Equal("Putin spoke, Erdoğan listened.", store.GetCleanText("h1"));
         Assert.Null(store.GetCleanText("nope"));
 
-        var back = store.Get("abc123");
+        // the record's id names the interaction (who, which day), not the report
+        var id = FusionEngine.RecordId("happened", "Recep Tayyip Erdoğan|Vladimir Putin", "2024-09-04");
+        Assert.Matches("^rec-[0-9a-f]{16}$", id);
+        Assert.Equal(id, RecordIdOf(i));
+        var back = store.Get(id);
         Assert.NotNull(back);
-        Assert.Equal(RecordJson.Serialize(i), RecordJson.Serialize(back));
+        Assert.Equal(id, back.Id);
         Assert.Equal("Recep Tayyip Erdoğan", back.Participants[1].Name);
         Assert.Equal("Bocharov Ruchei", back.Location!.Venue);
         Assert.Equal(2, back.Sources[0].Evidence.Count);
+
+        // fusion fields: one member, one family (named by its content hash), no conflicts, provenance per field
+        Assert.Equal(["abc123"], back.Members);
+        Assert.Equal(1, back.SourceFamilies);
+        Assert.Empty(back.Conflicts!);
+        Assert.Equal("h1", Assert.Single(back.Sources).Family);
+        Assert.Contains(back.Provenance!, p => p is { Field: "mode", Value: "in_person" } && p.Sources.SequenceEqual(["doc.txt"]));
+        Assert.Contains(back.Provenance!, p => p is { Field: "location.city", Value: "Sochi" });
+        Assert.Contains(back.Provenance!, p => p is { Field: "attendees", Value: "Sergei Lavrov" });
+
+        // apart from its id and the fusion fields, the record of a single report is that report's interaction
+        var contractOnly = back with
+        {
+            Id = i.Id, Provenance = null, Conflicts = null, SourceFamilies = null, Members = null,
+            Sources = back.Sources.Select(s => s with { Family = null }).ToList(),
+        };
+        Assert.Equal(RecordJson.Serialize(i), RecordJson.Serialize(contractOnly));
+
+        // the report-level interaction is kept as it came, linked to its record
+        using var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT record_json, record_id, block_key FROM interactions WHERE id = 'abc123'";
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(RecordJson.Serialize(i), r.GetString(0));
+        Assert.Equal(id, r.GetString(1));
+        Assert.Equal(FusionEngine.BlockKey(i), r.GetString(2));
     }
 
     [Fact]
@@ -57,8 +140,11 @@ public sealed class SqliteStoreTests
         using var tmp = new TempDb();
         using var store = new SqliteStore(tmp.Path);
         store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04")));
+        var first = RecordJson.Serialize(Assert.Single(store.Query(InteractionFilter.All)));
         store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04"), Interaction("a2", "2024-09-05")));
         Assert.Equal((1, 1), store.Counts());
+        Assert.Equal(1, Rows(tmp, "interactions"));
+        Assert.Equal(first, RecordJson.Serialize(Assert.Single(store.Query(InteractionFilter.All))));
     }
 
     [Fact]
@@ -69,7 +155,10 @@ public sealed class SqliteStoreTests
         store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04")));
         store.SaveDocument(Document("h2", Interaction("a1", "2024-09-04"), Interaction("a2", "2024-09-05")));
         Assert.Equal((2, 2), store.Counts());
-        Assert.Single(store.Query(Filter(countries: ["RUS"], from: "2024-09-04", to: "2024-09-04")));
+        Assert.Equal(2, Rows(tmp, "interactions"));
+        var only = Assert.Single(store.Query(Filter(countries: ["RUS"], from: "2024-09-04", to: "2024-09-04")));
+        Assert.Equal(["a1"], only.Members);   // the second a1 is not a second member
+        Assert.Single(only.Sources);
     }
 
     [Fact]
@@ -77,19 +166,23 @@ public sealed class SqliteStoreTests
     {
         using var tmp = new TempDb();
         using var store = new SqliteStore(tmp.Path);
+        var good = Interaction("a1", "2024-09-04");
         var bad = Interaction("", "2024-09-05");   // no id: cannot be stored
-        var e = Assert.Throws<ReadoutException>(() => store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04"), bad)));
+        var e = Assert.Throws<ReadoutException>(() => store.SaveDocument(Document("h1", good, bad)));
         Assert.Equal(ErrorCodes.Store, e.Code);
         Assert.Equal("h1.txt", e.Document);
         Assert.StartsWith("RO2001 h1.txt:", e.Message);
 
         Assert.False(store.HasDocument("h1"));
         Assert.Equal((0, 0), store.Counts());
-        Assert.Null(store.Get("a1"));
+        Assert.Null(store.Get(RecordIdOf(good)));
+        Assert.Empty(store.Query(InteractionFilter.All));
+        AssertNothingStored(tmp);
 
         // the store is still usable, and the document can be saved once fixed
-        store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04")));
+        store.SaveDocument(Document("h1", good));
         Assert.Equal((1, 1), store.Counts());
+        Assert.Equal(["a1"], store.Get(RecordIdOf(good))?.Members);
     }
 
     [Fact]
@@ -100,6 +193,30 @@ public sealed class SqliteStoreTests
         var broken = Interaction("b1", "2024-09-05") with { Participants = null! };
         Assert.Throws<ReadoutException>(() => store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04"), broken)));
         Assert.Equal((0, 0), store.Counts());
+        AssertNothingStored(tmp);
+    }
+
+    [Fact]
+    public void A_failure_while_fusing_rolls_back_the_report_and_leaves_existing_records_alone()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        var a = Interaction("a1", "2024-09-04");
+        store.SaveDocument(Report("f1", Texts[0], a));
+        var before = store.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList();
+        var tables = StoreTables.ToDictionary(t => t, t => Rows(tmp, t));
+
+        // this interaction is written to `interactions` before its block is fused; fusion then fails on it
+        // (it has no source), so the whole report must go, its interaction and document rows included
+        var sourceless = Interaction("b1", "2024-09-04") with { Sources = [] };
+        var e = Assert.Throws<ReadoutException>(() => store.SaveDocument(Report("f2", Texts[1], Interaction("b0", "2024-09-04"), sourceless)));
+        Assert.Equal(ErrorCodes.Store, e.Code);
+
+        Assert.False(store.HasDocument("f2"));
+        Assert.Equal((1, 1), store.Counts());
+        foreach (var (table, n) in tables) Assert.True(Rows(tmp, table) == n, $"{table} changed");
+        Assert.Equal(before, store.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList());
+        Assert.Single(store.Families());
     }
 
     [Fact]
@@ -123,29 +240,81 @@ public sealed class SqliteStoreTests
         Assert.Equal(ErrorCodes.Store, e.Code);
     }
 
+    // ---- queries over records ----------------------------------------------------------------------
+
+    private static readonly Interaction[] H1 =
+    [
+        Interaction("i-ru-tr", "2024-09-04", "phone"),
+        Interaction("i-ru-cn", "2024-10-16", "in_person", participants: [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
+            location: new Location("Kazan", "RUS", null)),
+    ];
+
+    private static readonly Interaction[] H2 =
+    [
+        Interaction("i-us-cn", "2024-11-15", "video", participants: [("Joe Biden", "USA"), ("Xi Jinping", "CHN")]),
+        Interaction("i-tr-us", "2025-01-20", "written", "planned", participants: [("Recep Tayyip Erdoğan", "TUR"), ("Joe Biden", "USA")]),
+        Interaction("i-undated", null!, "phone", participants: [("Emmanuel Macron", "FRA"), ("Vladimir Putin", "RUS")]),
+        Interaction("i-partial", "--12-01", "phone", participants: [("Emmanuel Macron", "FRA"), ("Olaf Scholz", "DEU")]),
+    ];
+
+    /// <summary>The record id of a seeded interaction, by its report-level id (each is alone in its block).</summary>
+    private static string Rec(string interactionId) => RecordIdOf(H1.Concat(H2).Single(i => i.Id == interactionId));
+
+    private static string[] Recs(params string[] interactionIds) => interactionIds.Select(Rec).ToArray();
+
     private static SqliteStore Seeded(TempDb tmp)
     {
         var store = new SqliteStore(tmp.Path);
-        store.SaveDocument(Document("h1",
-            Interaction("i-ru-tr", "2024-09-04", "phone"),
-            Interaction("i-ru-cn", "2024-10-16", "in_person", participants: [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
-                location: new Location("Kazan", "RUS", null))));
-        store.SaveDocument(Document("h2",
-            Interaction("i-us-cn", "2024-11-15", "video", participants: [("Joe Biden", "USA"), ("Xi Jinping", "CHN")]),
-            Interaction("i-tr-us", "2025-01-20", "written", "planned", participants: [("Recep Tayyip Erdoğan", "TUR"), ("Joe Biden", "USA")]),
-            Interaction("i-undated", null!, "phone", participants: [("Emmanuel Macron", "FRA"), ("Vladimir Putin", "RUS")]),
-            Interaction("i-partial", "--12-01", "phone", participants: [("Emmanuel Macron", "FRA"), ("Olaf Scholz", "DEU")])));
+        store.SaveDocument(Document("h1", H1));
+        store.SaveDocument(Document("h2", H2));
         return store;
     }
 
     private static string[] Ids(IEnumerable<Interaction> xs) => xs.Select(x => x.Id).ToArray();
 
     [Fact]
+    public void Each_seeded_interaction_is_its_own_record()
+    {
+        using var tmp = new TempDb();
+        using var store = Seeded(tmp);
+        Assert.Equal((2, 6), store.Counts());
+        foreach (var i in H1.Concat(H2))
+        {
+            var rec = store.Get(Rec(i.Id));
+            Assert.NotNull(rec);
+            Assert.Equal([i.Id], rec.Members);
+            Assert.Equal(i.Status, rec.Status);
+            Assert.Equal(i.Mode, rec.Mode);
+            Assert.Equal(i.Date, rec.Date);
+            Assert.Equal(i.Participants.Select(p => (p.Name, p.Country)), rec.Participants.Select(p => (p.Name, p.Country)));
+            Assert.Equal(i.Location, rec.Location);
+        }
+    }
+
+    [Fact]
     public void Query_without_filters_orders_by_date_then_id_undated_last()
     {
         using var tmp = new TempDb();
         using var store = Seeded(tmp);
-        Assert.Equal(["i-partial", "i-ru-tr", "i-ru-cn", "i-us-cn", "i-tr-us", "i-undated"], Ids(store.Query(InteractionFilter.All)));
+        var all = store.Query(InteractionFilter.All);
+        Assert.Equal(Recs("i-partial", "i-ru-tr", "i-ru-cn", "i-us-cn", "i-tr-us", "i-undated"), Ids(all));
+        Assert.Equal(["--12-01", "2024-09-04", "2024-10-16", "2024-11-15", "2025-01-20", null], all.Select(r => r.Date));
+    }
+
+    [Fact]
+    public void Records_of_the_same_day_are_ordered_by_id()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        var pairs = new (string, string?)[][]
+        {
+            [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
+            [("Joe Biden", "USA"), ("Xi Jinping", "CHN")],
+            [("Emmanuel Macron", "FRA"), ("Olaf Scholz", "DEU")],
+        };
+        var xs = pairs.Select((p, k) => Interaction($"d{k}", "2024-05-05", participants: p)).ToArray();
+        store.SaveDocument(Document("h1", xs));
+        Assert.Equal(xs.Select(RecordIdOf).Order(StringComparer.Ordinal), Ids(store.Query(InteractionFilter.All)));
     }
 
     [Fact]
@@ -153,9 +322,10 @@ public sealed class SqliteStoreTests
     {
         using var tmp = new TempDb();
         using var store = Seeded(tmp);
-        Assert.Equal(["i-ru-tr", "i-ru-cn", "i-undated"], Ids(store.Query(Filter(actors: ["putin"]))));
-        Assert.Equal(["i-ru-tr", "i-tr-us"], Ids(store.Query(Filter(actors: ["ERDOGAN"]))));
-        Assert.Equal(["i-ru-tr"], Ids(store.Query(Filter(actors: ["Erdoğan", "Putin"]))));
+        Assert.Equal(Recs("i-ru-tr", "i-ru-cn", "i-undated"), Ids(store.Query(Filter(actors: ["putin"]))));
+        Assert.Equal(Recs("i-ru-tr", "i-tr-us"), Ids(store.Query(Filter(actors: ["ERDOGAN"]))));
+        Assert.Equal(Recs("i-ru-tr"), Ids(store.Query(Filter(actors: ["Erdoğan", "Putin"]))));
+        Assert.Equal(Recs("i-ru-tr", "i-tr-us"), Ids(store.Query(Filter(actors: ["  tayyip erdoğan "]))));
         Assert.Empty(store.Query(Filter(actors: ["Lavrov"])));   // an attendee, not a participant
     }
 
@@ -164,9 +334,10 @@ public sealed class SqliteStoreTests
     {
         using var tmp = new TempDb();
         using var store = Seeded(tmp);
-        Assert.Equal(["i-ru-tr", "i-ru-cn", "i-undated"], Ids(store.Query(Filter(countries: ["RUS"]))));
-        Assert.Equal(["i-ru-cn"], Ids(store.Query(Filter(countries: ["rus", "CHN"]))));
-        Assert.Equal(["i-us-cn"], Ids(store.Query(Filter(countries: ["CHN", "USA"]))));
+        Assert.Equal(Recs("i-ru-tr", "i-ru-cn", "i-undated"), Ids(store.Query(Filter(countries: ["RUS"]))));
+        Assert.Equal(Recs("i-ru-cn"), Ids(store.Query(Filter(countries: ["rus", "CHN"]))));
+        Assert.Equal(Recs("i-us-cn"), Ids(store.Query(Filter(countries: ["CHN", "USA"]))));
+        Assert.Empty(store.Query(Filter(countries: ["USA", "RUS"])));
     }
 
     [Fact]
@@ -174,10 +345,12 @@ public sealed class SqliteStoreTests
     {
         using var tmp = new TempDb();
         using var store = Seeded(tmp);
-        Assert.Equal(["i-ru-tr", "i-ru-cn"], Ids(store.Query(Filter(from: "2024-09-04", to: "2024-10-16"))));
-        Assert.Equal(["i-ru-cn", "i-us-cn"], Ids(store.Query(Filter(from: "2024-10", to: "2024-11"))));
-        Assert.Equal(["i-tr-us"], Ids(store.Query(Filter(from: "2025"))));
-        Assert.Equal(["i-ru-tr", "i-ru-cn", "i-us-cn"], Ids(store.Query(Filter(to: "2024"))));
+        Assert.Equal(Recs("i-ru-tr", "i-ru-cn"), Ids(store.Query(Filter(from: "2024-09-04", to: "2024-10-16"))));
+        Assert.Equal(Recs("i-ru-cn", "i-us-cn"), Ids(store.Query(Filter(from: "2024-10", to: "2024-11"))));
+        Assert.Equal(Recs("i-tr-us"), Ids(store.Query(Filter(from: "2025"))));
+        Assert.Equal(Recs("i-ru-tr", "i-ru-cn", "i-us-cn"), Ids(store.Query(Filter(to: "2024"))));
+        // a record without a full date (undated, or "--12-01") is left out once a bound is given
+        Assert.Equal(Recs("i-ru-tr", "i-ru-cn", "i-us-cn", "i-tr-us"), Ids(store.Query(Filter(from: "0000"))));
     }
 
     [Fact]
@@ -185,10 +358,11 @@ public sealed class SqliteStoreTests
     {
         using var tmp = new TempDb();
         using var store = Seeded(tmp);
-        Assert.Equal(["i-partial", "i-ru-tr", "i-undated"], Ids(store.Query(Filter(mode: "phone"))));
-        Assert.Equal(["i-tr-us"], Ids(store.Query(Filter(status: "planned"))));
+        Assert.Equal(Recs("i-partial", "i-ru-tr", "i-undated"), Ids(store.Query(Filter(mode: "phone"))));
+        Assert.Equal(Recs("i-tr-us"), Ids(store.Query(Filter(status: "planned"))));
+        Assert.Equal(Recs("i-partial", "i-ru-tr", "i-ru-cn", "i-us-cn", "i-undated"), Ids(store.Query(Filter(status: "happened"))));
         Assert.Empty(store.Query(Filter(mode: "written", status: "happened")));
-        Assert.Equal(["i-ru-tr"], Ids(store.Query(Filter(actors: ["putin"], countries: ["TUR"], from: "2024-01-01", mode: "phone", status: "happened"))));
+        Assert.Equal(Recs("i-ru-tr"), Ids(store.Query(Filter(actors: ["putin"], countries: ["TUR"], from: "2024-01-01", mode: "phone", status: "happened"))));
     }
 
     [Fact]
@@ -196,10 +370,285 @@ public sealed class SqliteStoreTests
     {
         using var tmp = new TempDb();
         using var store = Seeded(tmp);
-        Assert.Equal("i-us-cn", store.Get("i-us")?.Id);
-        Assert.Null(store.Get("i-ru"));                 // i-ru-tr and i-ru-cn
-        Assert.Equal(["i-ru-cn", "i-ru-tr"], store.FindIds("i-ru"));
+        var all = Recs("i-ru-tr", "i-ru-cn", "i-us-cn", "i-tr-us", "i-undated", "i-partial").Order(StringComparer.Ordinal).ToArray();
+
+        // the shortest prefix of i-us-cn's record that no other record shares
+        var target = Rec("i-us-cn");
+        var unique = Enumerable.Range("rec-".Length + 1, target.Length - 4).Select(n => target[..n])
+            .First(p => all.Count(id => id.StartsWith(p, StringComparison.Ordinal)) == 1);
+        Assert.Equal(target, store.Get(unique)?.Id);
+        Assert.Equal(target, store.Get(target)?.Id);
+        Assert.Equal([target], store.FindIds(unique));
+
+        // a prefix shared by several records finds them all, in order, and gets none
+        Assert.Null(store.Get("rec-"));
+        Assert.Equal(all, store.FindIds("rec-"));
+        Assert.Equal(all.Take(2), store.FindIds("rec-", 2));
+        var (x, y) = (all[0], all[1]);
+        var shared = x[..Enumerable.Range(0, x.Length).First(k => x[k] != y[k])];
+        Assert.Null(store.Get(shared));
+        Assert.Contains(x, store.FindIds(shared));
+        Assert.Contains(y, store.FindIds(shared));
+
         Assert.Null(store.Get("zzz"));
         Assert.Null(store.Get(""));
+    }
+
+    // ---- fusion ------------------------------------------------------------------------------------
+
+    private const string PutinErdogan = "Recep Tayyip Erdoğan|Vladimir Putin";
+
+    [Fact]
+    public void Two_reports_of_the_same_interaction_are_one_record_and_a_mode_disagreement_is_a_conflict()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        var a = Interaction("a-1", "2024-09-04", "phone");
+        var b = Interaction("b-1", "2024-09-04", "video", attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")]);
+        store.SaveDocument(Report("ha", Texts[0], a));
+        store.SaveDocument(Report("hb", Texts[1], b));
+
+        Assert.Equal((2, 1), store.Counts());
+        var rec = Assert.Single(store.Query(InteractionFilter.All));
+        Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "2024-09-04"), rec.Id);
+        Assert.Equal("2024-09-04", rec.Date);
+        Assert.Equal(["Vladimir Putin", "Recep Tayyip Erdoğan"], rec.Participants.Select(p => p.Name));
+        Assert.Equal(["a-1", "b-1"], rec.Members);
+        Assert.Equal(2, rec.SourceFamilies);
+        Assert.Equal(["ha.txt", "hb.txt"], rec.Sources.Select(s => s.Uri).Order());
+        Assert.Equal(["ha", "hb"], rec.Sources.Select(s => s.Family).Order());
+        Assert.All(rec.Sources, s => Assert.Equal(s.ContentHash, s.Family));
+        Assert.Equal(["Sergei Lavrov", "Yuri Ushakov"], rec.Attendees.Select(x => x.Name).Order());
+
+        // one family each: a tie, and the more specific mode wins; both values are kept, with who says them
+        Assert.Contains(rec.Mode, new[] { "phone", "video" });
+        var conflict = Assert.Single(rec.Conflicts!, c => c.Field == "mode");
+        Assert.Equal(rec.Mode, conflict.Values[0].Value);
+        Assert.Equal([("phone", "ha.txt"), ("video", "hb.txt")],
+            conflict.Values.Select(v => (v.Value, Assert.Single(v.Sources))).OrderBy(v => v.Value));
+        Assert.DoesNotContain(rec.Conflicts!, c => c.Field == "date");
+        Assert.Contains(rec.Provenance!, p => p is { Field: "mode", Value: "phone" } && p.Sources.SequenceEqual(["ha.txt"]));
+        Assert.Contains(rec.Provenance!, p => p is { Field: "mode", Value: "video" } && p.Sources.SequenceEqual(["hb.txt"]));
+
+        // both report-level interactions are kept and point to the record
+        Assert.Equal(2, Rows(tmp, "interactions"));
+        Assert.Equal(rec.Id, store.Resolve(rec.Id));
+    }
+
+    [Fact]
+    public void Near_duplicate_copies_are_one_family_and_vote_once()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        // the wire story (phone) and its republication (phone) against one independent report (video)
+        store.SaveDocument(Report("w2", Copy0, Interaction("w2-1", "2024-09-04", "phone")));
+        store.SaveDocument(Report("w1", Texts[0], Interaction("w1-1", "2024-09-04", "phone")));
+        store.SaveDocument(Report("v1", Texts[1], Interaction("v1-1", "2024-09-04", "video")));
+
+        Assert.Equal([("v1", ["v1.txt"]), ("w1", ["w1.txt", "w2.txt"])],
+            store.Families().Select(f => (f.Family, f.Uris.ToArray())).ToArray(), FamilyComparer.Instance);
+        var rec = Assert.Single(store.Query(InteractionFilter.All));
+        Assert.Equal(3, rec.Sources.Count);
+        Assert.Equal(2, rec.SourceFamilies);
+        // the copy was stored first: once its original arrives, the family is named by the smaller hash
+        Assert.Equal("w1", rec.Sources.Single(s => s.Uri == "w2.txt").Family);
+        // phone has one family behind it, as video does: the copies did not outvote the other report
+        Assert.Equal("video", rec.Mode);
+        var conflict = Assert.Single(rec.Conflicts!, c => c.Field == "mode");
+        Assert.Equal(["w1.txt", "w2.txt"], conflict.Values.Single(v => v.Value == "phone").Sources);
+
+        // a second independent report for phone settles it
+        store.SaveDocument(Report("p1", Texts[2], Interaction("p1-1", "2024-09-04", "phone")));
+        rec = Assert.Single(store.Query(InteractionFilter.All));
+        Assert.Equal(3, rec.SourceFamilies);
+        Assert.Equal("phone", rec.Mode);
+    }
+
+    private sealed class FamilyComparer : IEqualityComparer<(string, string[])>
+    {
+        public static readonly FamilyComparer Instance = new();
+        public bool Equals((string, string[]) x, (string, string[]) y) => x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2);
+        public int GetHashCode((string, string[]) obj) => obj.Item1.GetHashCode();
+    }
+
+    [Fact]
+    public void A_day_without_a_year_joins_the_record_of_that_day_and_takes_its_year()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        store.SaveDocument(Report("full", Texts[0], Interaction("f-1", "2022-12-30", "video")));
+        store.SaveDocument(Report("part", Texts[1], Interaction("p-1", "--12-30", "video")));
+
+        var rec = Assert.Single(store.Query(InteractionFilter.All));
+        Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "2022-12-30"), rec.Id);
+        Assert.Equal("2022-12-30", rec.Date);
+        Assert.Equal(["f-1", "p-1"], rec.Members);
+        Assert.Equal(2, rec.SourceFamilies);
+        Assert.StartsWith("dateline", rec.DateBasis);
+        Assert.Contains("part.txt gives only --12-30", rec.DateBasis);
+        Assert.Contains("the year comes from full.txt", rec.DateBasis);
+        Assert.DoesNotContain(rec.Conflicts!, c => c.Field == "date");
+        // found by the full date
+        Assert.Single(store.Query(Filter(from: "2022-12", to: "2022")));
+    }
+
+    [Fact]
+    public void A_day_without_a_year_that_came_first_is_merged_and_its_id_becomes_an_alias()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        var partial = Interaction("p-1", "--12-30", "video");
+        store.SaveDocument(Report("part", Texts[1], partial));
+        var oldId = Assert.Single(store.Query(InteractionFilter.All)).Id;
+        Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "--12-30"), oldId);
+        Assert.Equal(oldId, RecordIdOf(partial));
+
+        store.SaveDocument(Report("full", Texts[0], Interaction("f-1", "2022-12-30", "video")));
+        var rec = Assert.Single(store.Query(InteractionFilter.All));
+        var newId = FusionEngine.RecordId("happened", PutinErdogan, "2022-12-30");
+        Assert.Equal(newId, rec.Id);
+        Assert.Equal(["f-1", "p-1"], rec.Members);
+        Assert.Contains("part.txt gives only --12-30", rec.DateBasis);
+
+        // the old id is no record any more, but still leads to the one it was merged into
+        Assert.Empty(store.FindIds(oldId));
+        Assert.Equal(newId, store.Resolve(oldId));
+        Assert.Equal(newId, store.Get(oldId)?.Id);
+        Assert.Equal(newId, store.Resolve(newId));
+        Assert.Null(store.Resolve("rec-0000000000000000"));
+    }
+
+    [Fact]
+    public void A_day_without_a_year_stays_apart_when_several_years_have_that_day()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        store.SaveDocument(Report("y21", Texts[0], Interaction("a-1", "2021-12-30")));
+        store.SaveDocument(Report("y22", Texts[1], Interaction("b-1", "2022-12-30")));
+        store.SaveDocument(Report("part", Texts[2], Interaction("c-1", "--12-30")));
+        Assert.Equal(["--12-30", "2021-12-30", "2022-12-30"], store.Query(InteractionFilter.All).Select(r => r.Date));
+        Assert.All(store.Query(InteractionFilter.All), r => Assert.Single(r.Members!));
+    }
+
+    [Fact]
+    public void The_record_id_stays_the_same_when_more_reports_join()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        store.SaveDocument(Report("r1", Texts[0], Interaction("r1-1", "2024-09-04")));
+        var id = Assert.Single(store.Query(InteractionFilter.All)).Id;
+        store.SaveDocument(Report("r2", Texts[1], Interaction("r2-1", "2024-09-04", "video")));
+        Assert.Equal(id, Assert.Single(store.Query(InteractionFilter.All)).Id);
+        store.SaveDocument(Report("r3", Texts[2], Interaction("r3-1", "2024-09-04")));
+
+        var rec = Assert.Single(store.Query(InteractionFilter.All));
+        Assert.Equal(id, rec.Id);
+        Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "2024-09-04"), id);
+        Assert.Equal(["r1-1", "r2-1", "r3-1"], rec.Members);
+        Assert.Equal(3, rec.Sources.Count);
+        Assert.Equal(3, rec.SourceFamilies);
+        Assert.Equal("phone", rec.Mode);   // two families against one
+        Assert.Equal(id, store.Resolve(id));
+        Assert.Equal(0, Rows(tmp, "record_aliases"));
+        Assert.Equal((3, 1), store.Counts());
+    }
+
+    [Fact]
+    public void Two_days_of_the_same_pair_stay_two_records()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        var d4 = Interaction("a-1", "2024-09-04");
+        var d5 = Interaction("b-1", "2024-09-05");
+        store.SaveDocument(Report("ha", Texts[0], d4));
+        store.SaveDocument(Report("hb", Texts[1], d5));
+
+        Assert.Equal((2, 2), store.Counts());
+        var recs = store.Query(InteractionFilter.All);
+        Assert.Equal([RecordIdOf(d4), RecordIdOf(d5)], Ids(recs));
+        Assert.NotEqual(recs[0].Id, recs[1].Id);
+        Assert.Equal(["a-1"], recs[0].Members);
+        Assert.Equal(["b-1"], recs[1].Members);
+        Assert.All(recs, r => Assert.Equal(1, r.SourceFamilies));
+    }
+
+    [Fact]
+    public void One_report_telling_two_interactions_of_a_pair_on_one_day_keeps_both()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        store.SaveDocument(Report("ha", Texts[0], Interaction("a-1", "2024-09-04", "phone"), Interaction("a-2", "2024-09-04", "in_person")));
+
+        var recs = store.Query(InteractionFilter.All);
+        Assert.Equal(2, recs.Count);
+        var id = FusionEngine.RecordId("happened", PutinErdogan, "2024-09-04");
+        Assert.Equal([id, id + "-2"], Ids(recs));
+        Assert.Equal(["a-1"], recs[0].Members);
+        Assert.Equal(["a-2"], recs[1].Members);
+    }
+
+    [Fact]
+    public void Planned_reports_of_the_same_pair_without_a_day_are_one_plan_apart_from_what_happened()
+    {
+        using var tmp = new TempDb();
+        using var store = new SqliteStore(tmp.Path);
+        store.SaveDocument(Report("p1", Texts[0], Interaction("p1-1", null!, "in_person", "planned")));
+        store.SaveDocument(Report("p2", Texts[1], Interaction("p2-1", null!, "in_person", "planned")));
+        store.SaveDocument(Report("h1", Texts[2], Interaction("h1-1", "2024-09-04", "in_person")));
+
+        var plan = Assert.Single(store.Query(Filter(status: "planned")));
+        Assert.Equal(FusionEngine.RecordId("planned", PutinErdogan, null), plan.Id);
+        Assert.Null(plan.Date);
+        Assert.Equal(["p1-1", "p2-1"], plan.Members);
+        Assert.Equal(2, plan.SourceFamilies);
+        Assert.Equal(["h1-1"], Assert.Single(store.Query(Filter(status: "happened"))).Members);
+    }
+
+    /// <summary>Reports about Putin–Erdoğan at the end of 2022 and a Putin–Xi call, copies and a day without a year among them.</summary>
+    private static IReadOnlyList<Readout.Pipeline.DocumentResult> OrderTestReports()
+    {
+        (string, string?)[] putinXi = [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")];
+        return
+        [
+            Report("e0", Texts[0], Interaction("e0-1", "2022-12-30", "phone"), Interaction("e0-2", "2022-12-28", "video", participants: putinXi)),
+            Report("e1", Texts[1], Interaction("e1-1", "2022-12-30", "video", attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")])),
+            Report("e2", Texts[2], Interaction("e2-1", "--12-30", "phone", attendees: [])),
+            Report("e3", Copy0, Interaction("e3-1", "2022-12-30", "phone"), Interaction("e3-2", "2022-12-28", "phone", participants: putinXi)),
+            Report("e4", Texts[3], Interaction("e4-1", "2022-12-29", "in_person", location: new Location("Sochi", "RUS", null)),
+                Interaction("e4-2", null!, "in_person", "planned", participants: putinXi)),
+            Report("e5", Texts[4], Interaction("e5-1", null!, "in_person", "planned", participants: putinXi)),
+        ];
+    }
+
+    [Fact]
+    public void The_records_do_not_depend_on_the_order_reports_arrive_in()
+    {
+        var reports = OrderTestReports();
+        int[][] orders = [[0, 1, 2, 3, 4, 5], [5, 3, 2, 4, 1, 0], [2, 4, 3, 1, 0, 5]];
+        var results = new List<List<string>>();
+        foreach (var order in orders)
+        {
+            using var tmp = new TempDb();
+            using var store = new SqliteStore(tmp.Path);
+            foreach (var k in order) store.SaveDocument(reports[k]);
+            Assert.Equal((6, 4), store.Counts());
+            results.Add(store.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList());
+
+            var recs = store.Query(InteractionFilter.All);
+            var dec30 = Assert.Single(recs, r => r.Date == "2022-12-30");
+            Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "2022-12-30"), dec30.Id);
+            Assert.Equal(["e0-1", "e1-1", "e2-1", "e3-1"], dec30.Members);
+            Assert.Equal(3, dec30.SourceFamilies);      // e3 is a copy of e0
+            Assert.Equal("phone", dec30.Mode);          // e0's family and e2 against e1
+            Assert.Contains("e2.txt gives only --12-30", dec30.DateBasis);
+            Assert.Equal(["e0", "e0", "e1", "e2"], dec30.Sources.Select(s => s.Family!).Order(StringComparer.Ordinal));
+            var dec28 = Assert.Single(recs, r => r.Date == "2022-12-28");
+            Assert.Equal(["e0-2", "e3-2"], dec28.Members);
+            Assert.Equal(1, dec28.SourceFamilies);
+            Assert.Equal(["e4-2", "e5-1"], Assert.Single(recs, r => r.Status == "planned").Members);
+            Assert.Equal("Sochi", Assert.Single(recs, r => r.Date == "2022-12-29").Location?.City);
+        }
+        Assert.Equal(results[0], results[1]);
+        Assert.Equal(results[0], results[2]);
     }
 }

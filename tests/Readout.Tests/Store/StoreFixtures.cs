@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Readout.Documents;
 using Readout.Extract;
+using Readout.Fuse;
 using Readout.Pipeline;
 
 namespace Readout.Tests.Store;
@@ -11,12 +12,12 @@ internal static class StoreFixtures
     public static Interaction Interaction(
         string id, string date, string mode = "phone", string status = "happened",
         (string Name, string? Country)[]? participants = null, Location? location = null,
-        string uri = "doc.txt", string hash = "h1") =>
+        string uri = "doc.txt", string hash = "h1", IReadOnlyList<Actor>? attendees = null) =>
         new(id, status, mode, date, "dateline",
             (participants ?? [("Vladimir Putin", "RUS"), ("Recep Tayyip Erdoğan", "TUR")])
                 .Select(p => new Actor(p.Name, p.Country, "President")).ToList(),
             location,
-            [new Actor("Sergei Lavrov", "RUS", "Foreign Minister")],
+            attendees ?? [new Actor("Sergei Lavrov", "RUS", "Foreign Minister")],
             [new SourceRef(uri, "A title", "2024-09-04", hash,
                 [new EvidenceSpan("participants", 0, 20, "Putin spoke, Erdoğan"), new EvidenceSpan("mode", 6, 11, "spoke")])]);
 
@@ -27,6 +28,36 @@ internal static class StoreFixtures
             new PublicationDate(new DateOnly(2024, 9, 4), "meta", null), null);
         return new DocumentResult(clean, interactions);
     }
+
+    /// <summary>
+    /// A report as the pipeline would hand it over: its own clean text (so near-duplicate detection sees
+    /// what it would see), and every interaction's source pointing at this report (uri and content hash).
+    /// </summary>
+    public static DocumentResult Report(string hash, string text, params Interaction[] interactions)
+    {
+        var uri = $"{hash}.txt";
+        var raw = new RawDocument(uri, text, "text", hash);
+        var clean = new CleanDocument(raw, text, new OffsetMap(), "A title",
+            new PublicationDate(new DateOnly(2024, 9, 4), "meta", null), null);
+        return new DocumentResult(clean,
+            interactions.Select(i => i with { Sources = i.Sources.Select(s => s with { Uri = uri, ContentHash = hash }).ToList() }).ToList());
+    }
+
+    /// <summary>The id the store gives to the record of this (single) report-level interaction.</summary>
+    public static string RecordIdOf(Interaction i) => FusionEngine.RecordId(i.Status, FusionEngine.BlockKey(i), i.Date);
+
+    /// <summary>Texts of separate, unrelated reports (no shared four-word shingle), so each is its own family.</summary>
+    public static readonly string[] Texts =
+    [
+        "Moscow said on Friday that the two presidents discussed grain exports, the situation around the nuclear plant and prospects for a new round of talks in Istanbul before the winter.",
+        "Ankara's readout described a long and frank conversation covering energy supplies, regional security, the Black Sea corridor and bilateral trade targets set for the coming years.",
+        "According to officials in the capital, the leaders agreed to keep in close contact, instructed their ministers to prepare documents and exchanged greetings ahead of the holidays.",
+        "State television reported the exchange late in the evening, quoting an aide who said both sides valued the personal rapport and wanted to avoid any escalation along the border.",
+        "A spokesman told reporters that nothing had been signed, though negotiators would meet again soon to settle the outstanding questions about tariffs, visas and direct flights.",
+    ];
+
+    /// <summary>Texts[0] republished with its first word changed: a near-duplicate copy of the same story.</summary>
+    public static readonly string Copy0 = "Kremlin" + Texts[0]["Moscow".Length..];
 }
 
 /// <summary>A database file in the temp folder, removed (with its WAL files) afterwards.</summary>

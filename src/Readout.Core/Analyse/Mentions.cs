@@ -171,7 +171,9 @@ public sealed partial class MentionFinder(Lexicon lexicon)
         t.Length >= 2 && char.IsUpper(t[0]) && !_stop.Contains(t) && t.Skip(1).Any(char.IsLower) && t.All(c => char.IsLetter(c) || c is '\'' or '-' or '’');
 
     private static bool Appositive(string text, int end) =>
-        Regex.IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end)).ToString(), @"^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|adviser|official|chairman|commissioner|secretary|spokesman))");
+        Regex.IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end)).ToString(), @"^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|adviser|official|chairman|commissioner|secretary|spokesman))")
+        // "Boris Titov, Russian Presidential Commissioner for ..., said"
+        || Regex.IsMatch(text.AsSpan(end, Math.Min(120, text.Length - end)).ToString(), @"^, [^,.]{3,90}, (said|told|added|noted|says|stressed|argued)\b");
 
     /// <summary>The country of a titled name: "of Sweden" after it, or a demonym or "Sweden's" before the title.</summary>
     private (string? Country, string? Role) ContextOf(string text, List<PhraseMatcher<object>.Match> matches, TextSpan span, Sentence sentence)

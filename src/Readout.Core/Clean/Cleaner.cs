@@ -28,7 +28,7 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
             var content = raw.Format == "markdown" ? MarkdownSyntax().Replace(raw.Content, m => m.Groups[1].Success ? m.Groups[1].Value : "") : raw.Content;
             lines = SplitLines(content);
         }
-        var (text, map) = JunkLineFilter.Filter(lines);
+        var (text, map) = JunkLineFilter.Filter(lines, linesAreParagraphs: raw.Format == "html");
         if (string.IsNullOrWhiteSpace(text))
             throw new ReadoutException(ErrorCodes.NoText, raw.Uri, "no readable text is left after removing page markup and boilerplate");
         published ??= MetadataReader.FromHeader(text);

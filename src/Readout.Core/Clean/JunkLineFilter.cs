@@ -36,7 +36,8 @@ public static partial class JunkLineFilter
     private static partial Regex Attribution();
 
     /// <summary>Filters lines. Each input line carries its offset in the original content.</summary>
-    public static (string Text, OffsetMap Map) Filter(IEnumerable<(string Line, int Offset)> lines)
+    /// <param name="linesAreParagraphs">HTML blocks: every kept line is a paragraph of its own.</param>
+    public static (string Text, OffsetMap Map) Filter(IEnumerable<(string Line, int Offset)> lines, bool linesAreParagraphs = false)
     {
         var sb = new StringBuilder();
         var map = new OffsetMap();
@@ -55,7 +56,7 @@ public static partial class JunkLineFilter
             inList = false;
             if (IsJunk(line, i + 1 < all.Count ? all[i + 1].Line.Trim() : "")) continue;
             if (line.Length > 20 && !seen.Add(line)) continue;   // repeated headline or caption
-            if (sb.Length > 0) sb.Append(pendingBreak ? "\n\n" : "\n");
+            if (sb.Length > 0) sb.Append(pendingBreak || linesAreParagraphs ? "\n\n" : "\n");
             pendingBreak = false;
             map.Add(sb.Length, offset + lead);
             sb.Append(line);

@@ -16,6 +16,8 @@ public sealed class Lexicon
     public IReadOnlyList<EraAnchor> Anchors { get; }
     /// <summary>Word lists by category (attendance cues, future markers, name stop words...).</summary>
     public ILookup<string, string> Words { get; }
+    public IReadOnlyList<StatementCue> StatementCues { get; init; } = [];
+    public IReadOnlyList<PloverRule> PloverRules { get; init; } = [];
 
     public PhraseMatcher<object> Gazetteer { get; }
     public IReadOnlyDictionary<string, Country> CountryByIso3 { get; }

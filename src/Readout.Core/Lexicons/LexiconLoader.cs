@@ -38,7 +38,9 @@ public static class LexiconLoader
         var cues = Rows(read, "interaction_cues.tsv", 4).Select(r => new InteractionCue(r[0], r[1], int.Parse(r[2], CultureInfo.InvariantCulture), r[3])).ToList();
         var anchors = Rows(read, "era_anchors.tsv", 3).Select(r => new EraAnchor(r[0], Date(r[1], "era_anchors.tsv"), r[2])).ToList();
         var words = Rows(read, "words.tsv", 2).ToLookup(r => r[0], r => r[1]);
-        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words);
+        var statementCues = Rows(read, "statement_cues.tsv", 2).Select(r => new StatementCue(r[0], r[1])).ToList();
+        var ploverRules = Rows(read, "plover_rules.tsv", 2).Select(r => new PloverRule(r[0], r[1])).ToList();
+        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words) { StatementCues = statementCues, PloverRules = ploverRules };
     }
 
     private static IEnumerable<string[]> Rows(Func<string, string> read, string file, int columns)

@@ -46,3 +46,9 @@ public sealed record InteractionCue(string Pattern, string Mode, int Strength, s
 
 /// <summary>A dated event that a text can mention, which bounds when the text was written ("the 20th CPC National Congress").</summary>
 public sealed record EraAnchor(string Pattern, DateOnly NotBefore, string Label);
+
+/// <summary>A verb or phrase that reports what an actor said or wanted, with its class (say, agree, support...).</summary>
+public sealed record StatementCue(string Pattern, string Class);
+
+/// <summary>A content pattern that sets a statement's PLOVER type when its cue only reports speech.</summary>
+public sealed record PloverRule(string Pattern, string Event);

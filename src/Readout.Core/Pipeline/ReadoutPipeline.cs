@@ -19,6 +19,7 @@ public sealed class ReadoutPipeline
     private readonly MentionFinder _mentions;
     private readonly ReferenceFrameBuilder _frames;
     private readonly InteractionExtractor _extractor;
+    private readonly StatementExtractor _statements;
 
     public ReadoutPipeline(Lexicon lexicon)
     {
@@ -27,6 +28,7 @@ public sealed class ReadoutPipeline
         _mentions = new MentionFinder(lexicon);
         _frames = new ReferenceFrameBuilder(lexicon);
         _extractor = new InteractionExtractor(lexicon, _mentions);
+        _statements = new StatementExtractor(lexicon);
     }
 
     /// <summary>The pipeline over the lexicons that ship with Readout.</summary>
@@ -41,7 +43,8 @@ public sealed class ReadoutPipeline
         var clean = _cleaner.Clean(raw, ct);
         var analysed = Analyse(clean, ct);
         var interactions = _extractor.Extract(analysed, ct);
-        return new DocumentResult(clean, interactions);
+        var statements = _statements.Extract(analysed, interactions, ct);
+        return new DocumentResult(clean, interactions) { Statements = statements };
     }
 
     public AnalysedDocument Analyse(CleanDocument clean, CancellationToken ct = default)

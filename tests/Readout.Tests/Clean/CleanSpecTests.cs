@@ -50,7 +50,7 @@ public sealed class CleanSpecTests
             <footer>&copy; 2023 Example</footer><script>var x = "<p>not text</p>";</script></body></html>
             """;
         var clean = new Cleaner(_ => false).Clean(new RawDocument("p.html", html, "html", InputReader.Hash(html)));
-        Assert.Equal("Envoy meets leader\nBEIJING — The envoy was received by the president on Monday.", clean.Text);
+        Assert.Equal("Envoy meets leader\n\nBEIJING — The envoy was received by the president on Monday.", clean.Text);   // each HTML block is a paragraph
         Assert.Equal(new DateOnly(2023, 6, 19), clean.Published?.Date);
         Assert.Equal("Envoy meets leader", clean.Title);
     }

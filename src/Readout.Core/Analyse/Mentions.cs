@@ -57,6 +57,8 @@ public sealed partial class MentionFinder(Lexicon lexicon)
                     places.Add(new PlaceMention(span, "venue", v.Name, v.City, v.Country)); covered.Add(span); break;
                 case City c:
                     places.Add(new PlaceMention(span, "city", c.Name, c.Name, c.Country)); covered.Add(span); break;
+                case Country when m.End < text.Length && text[m.End] == '$':
+                    covered.Add(span); break;   // "US$100 billion" is money, not the United States
                 case Country c:
                     // a city-state's name is also its city ("landing in Singapore")
                     var cityState = Lexicon.Fold(c.Capital) == Lexicon.Fold(c.Name);

@@ -48,7 +48,7 @@ public sealed record Statement(
 /// speaker is known continues that speaker's speech, as official readouts are written. Headlines,
 /// bylines and captions are not statements.
 /// </summary>
-public sealed partial class StatementExtractor(Lexicon lexicon)
+public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook codebook)
 {
     private readonly List<(Regex Rx, string Class)> _cues =
         lexicon.StatementCues.Select(c => (new Regex(c.Pattern, RegexOptions.IgnoreCase | RegexOptions.Compiled), c.Class)).ToList();
@@ -61,13 +61,16 @@ public sealed partial class StatementExtractor(Lexicon lexicon)
     [GeneratedRegex(@"\b(?<who>the two (presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers)|both (presidents|leaders|men)|the leaders|the presidents|they)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonGroup();
 
-    [GeneratedRegex(@"\b(he|she|his|her|I)\b")]
+    [GeneratedRegex(@"\b([Hh]e|[Ss]he|his|her|I)\b")]
     private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"\b[Tt]he (?<dem>[A-Z][a-z]+) (?<role>president|prime minister|leader|premier|chancellor|head of state|foreign minister)\b")]
+    private static partial Regex RoleReference();
 
     [GeneratedRegex(@"\b(?<t>Prime Minister|President|Chancellor|Premier)\b")]
     private static partial Regex BareTitle();
 
-    [GeneratedRegex(@"\bthe (?<dem>[A-Z][\w.]*(?: [A-Z][\w.]*)?) side\b")]
+    [GeneratedRegex(@"\b[Tt]he (?<dem>[A-Z][\w.]*(?: [A-Z][\w.]*)?) side\b")]
     private static partial Regex DemonymSide();
 
     [GeneratedRegex(@"(;|,\s*and\b|,|\band\b)")]
@@ -81,6 +84,9 @@ public sealed partial class StatementExtractor(Lexicon lexicon)
 
     [GeneratedRegex(@"\b(if|unless|could|might|may|should .* then|in case)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hypothetical();
+
+    [GeneratedRegex(@"\b(should|need to|needs to|the need for|will continue|will also|will jointly|will be extended|would be renewed|(is|are|was|were) willing|stands? ready|readiness|pledg\w+|committed to|hope[sd]?\b|look(s|ed)? forward|agree\w*|expect\w*|wanted to build)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Commitment();
 
     [GeneratedRegex(@"\b(?<subj>[\w' -]{1,40}?)\s+(should|must|has to|have to|had to|needs? to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Obligation();
@@ -173,6 +179,15 @@ public sealed partial class StatementExtractor(Lexicon lexicon)
             }
             // "Noting X, President Xi stressed...": a clause with no subject takes the next one's
             for (int g = groups.Count - 2; g >= 0; g--) speakersOf[g] ??= speakersOf[g + 1];
+            // "..., he said." / "..., according to the customs office.": the attribution names who said the sentence
+            var attributed = groups.Count > 0 && IsAttribution(s.Text, groups[0].Cue)
+                ? (groups[0].Cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase) ? SpeakerAfter(doc, s, groups[0].Cue, pair, paragraphSpeaker, lastPerson) : null)
+                  ?? Attribution(doc, s, paragraphSpeaker, lastPerson)
+                : Attribution(doc, s, paragraphSpeaker, lastPerson);
+            if (attributed is not null)
+                for (int g = 0; g < groups.Count; g++)
+                    if (speakersOf[g] is null || speakersOf[g]!.All(x => x.Kind == "state") || (g == 0 && IsAttribution(s.Text, groups[0].Cue)))
+                        speakersOf[g] = attributed;
             for (int g = 0; g < groups.Count; g++)
             {
                 var (start, cue, _) = groups[g];
@@ -287,11 +302,27 @@ public sealed partial class StatementExtractor(Lexicon lexicon)
                 candidates.Add((from + m.Index, [new Speaker(c.Iso3, c.Iso3, "state")]));
         if (pair is not null && pair.Count >= 2)
         {
+            var leaders = pair.All(a => a.Role is "head_of_state" or "head_of_government");
             foreach (Match m in StateGroup().Matches(window))
-                candidates.Add((from + m.Index, pair.Where(a => a.Country is not null).Select(a => new Speaker(a.Country!, a.Country, "state")).DistinctBy(x => x.Country).ToList()));
+                candidates.Add((from + m.Index, leaders && m.Groups["who"].Value.EndsWith("sides", StringComparison.OrdinalIgnoreCase)
+                    ? pair.Select(a => new Speaker(a.Name, a.Country, "person")).ToList()
+                    : pair.Where(a => a.Country is not null).Select(a => new Speaker(a.Country!, a.Country, "state")).DistinctBy(x => x.Country).ToList()));
             foreach (Match m in PersonGroup().Matches(window))
                 candidates.Add((from + m.Index, pair.Select(a => new Speaker(a.Name, a.Country, "person")).ToList()));
         }
+        // "The Russian president said": the principal of that country (or the office holder on the day)
+        foreach (Match m in RoleReference().Matches(window))
+        {
+            var c = lexicon.CountryByDemonym(m.Groups["dem"].Value);
+            if (c is null) continue;
+            var holder = pair?.FirstOrDefault(a => a.Country == c.Iso3);
+            if (holder is not null) candidates.Add((from + m.Index, [new Speaker(holder.Name, holder.Country, "person")]));
+            else if (lexicon.HolderOf(c.Iso3, m.Groups["role"].Value.StartsWith("prime", StringComparison.OrdinalIgnoreCase) ? "head_of_government" : "head_of_state", doc.Frame.Date) is { } p)
+                candidates.Add((from + m.Index, [new Speaker(p.Name, c.Iso3, "person")]));
+        }
+        // "It was agreed that...": the principals together
+        if (pair is { Count: >= 2 } && Regex.IsMatch(window, @"^\s*It\s+(was|is)\s+$"))
+            candidates.Add((from, pair.Select(a => new Speaker(a.Name, a.Country, "person")).ToList()));
         // "In his opening remarks Prime Minister noted": an office without a name is the principal holding it
         foreach (Match m in BareTitle().Matches(window))
         {
@@ -350,7 +381,8 @@ public sealed partial class StatementExtractor(Lexicon lexicon)
                 _ => null,
             };
         var person = doc.Mentions.People.FirstOrDefault(p => p.Span.Start >= cueEnd && p.Span.Start < Math.Min(to, cueEnd + 25));
-        if (person is not null && Regex.IsMatch(doc.Clean.Text[cueEnd..person.Span.Start], @"^\s*(President |Prime Minister |Mr\.? |Ms\.? )?$"))
+        if (person is not null && Regex.IsMatch(doc.Clean.Text[cueEnd..person.Span.Start], @"^\s*(President |Prime Minister |Mr\.? |Ms\.? )?$")
+            && !(person.Span.End < doc.Clean.Text.Length && doc.Clean.Text[person.Span.End] is '\'' or '’'))
             return [new Speaker(person.Name, person.Country, "person")];
         return null;
     }
@@ -372,9 +404,11 @@ public sealed partial class StatementExtractor(Lexicon lexicon)
         }
         var cueAt = text.IndexOf(cue, StringComparison.Ordinal);
         var around = cueAt >= 0 ? text[Math.Max(0, cueAt - 12)..Math.Min(text.Length, cueAt + cue.Length + 12)] : text[..Math.Min(40, text.Length)];
+        var cameo = plover is null ? null : codebook.CameoFor(plover, null);
+        var code = cameo is null ? null : codebook.Cameo(cameo);
         return new Statement(
             "st-" + InputReader.Hash($"{doc.Clean.Raw.ContentHash}|{start}|{cue}")[..16],
-            text, start, s.Span.End, speakers, cue, target, new PloverCode(plover, null), null, null, null, [],
+            text, start, s.Span.End, speakers, cue, target, new PloverCode(plover, null), cameo, code?.Goldstein, code?.QuadClass, codebook.Topics(text),
             Negation().IsMatch(around), FutureMarker().IsMatch(text), Hypothetical().IsMatch(text),
             doc.Clean.Raw.Uri, doc.Clean.Raw.ContentHash, interaction?.Id);
     }
@@ -389,7 +423,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon)
             case "reject": return "REJECT";
             case "request": return "REQUEST";
             case "accuse": return "ACCUSE";
-            case "consult": return "CONSULT";
+            case "consult": return Regex.IsMatch(cue, "congratulat", RegexOptions.IgnoreCase) ? "SUPPORT" : "CONSULT";
         }
         // "Ukraine should soften its position" asks a third party; "the two sides should" commits both
         var ob = Obligation().Match(text);
@@ -402,6 +436,10 @@ public sealed partial class StatementExtractor(Lexicon lexicon)
             if (!SharedSubject().IsMatch(tail) && words.Length > 0 && char.IsUpper(words[^1][0]) && lexicon.Gazetteer.FindAll(words[^1]).Any(m => m.Value is Country or City))
                 return "REQUEST";
         }
+        // a commitment stated at the head of the clause ("the two sides should...", "China is willing to...")
+        // decides over words further on ("...resist interference")
+        var head = text[..Math.Min(text.Length, 70)];
+        if (Commitment().IsMatch(head)) return "AGREE";
         foreach (var (rx, ev) in _rules)
             if (rx.IsMatch(text)) return ev;
         return null;

@@ -12,23 +12,27 @@ namespace Readout.Pipeline;
 /// </summary>
 public sealed class ReadoutPipeline
 {
-    private static readonly Lazy<ReadoutPipeline> Default = new(() => new ReadoutPipeline(LexiconLoader.LoadEmbedded()));
+    private static readonly Lazy<ReadoutPipeline> Default = new(() => new ReadoutPipeline(LexiconLoader.LoadEmbedded(), Code.Codebook.LoadEmbedded()));
 
     public Lexicon Lexicon { get; }
+    public Code.Codebook Codebook { get; }
     private readonly Cleaner _cleaner;
     private readonly MentionFinder _mentions;
     private readonly ReferenceFrameBuilder _frames;
     private readonly InteractionExtractor _extractor;
     private readonly StatementExtractor _statements;
 
-    public ReadoutPipeline(Lexicon lexicon)
+    public ReadoutPipeline(Lexicon lexicon) : this(lexicon, Code.Codebook.LoadEmbedded()) { }
+
+    public ReadoutPipeline(Lexicon lexicon, Code.Codebook codebook)
     {
         Lexicon = lexicon;
+        Codebook = codebook;
         _cleaner = new Cleaner(IsCity);
         _mentions = new MentionFinder(lexicon);
         _frames = new ReferenceFrameBuilder(lexicon);
         _extractor = new InteractionExtractor(lexicon, _mentions);
-        _statements = new StatementExtractor(lexicon);
+        _statements = new StatementExtractor(lexicon, codebook);
     }
 
     /// <summary>The pipeline over the lexicons that ship with Readout.</summary>

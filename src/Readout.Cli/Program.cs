@@ -25,6 +25,8 @@ root.Subcommands.Add(IngestCommand.Build(db));
 root.Subcommands.Add(EventsCommand.Build(db));
 root.Subcommands.Add(ShowCommand.Build(db));
 root.Subcommands.Add(SourcesCommand.Build(db));
+root.Subcommands.Add(CompareCommand.Build(db));
+root.Subcommands.Add(EvaluatePeerCommand.Build());
 root.Subcommands.Add(ExportCommand.Build(db));
 root.Subcommands.Add(BenchCommand.Build(db));
 root.Subcommands.Add(BenchFusionCommand.Build());

@@ -10,8 +10,10 @@ public static class ExportCommand
 {
     public static Command Build(Option<string> db)
     {
-        var format = new Option<string>("--format", "-f") { Description = "jsonl (full records with evidence) or csv (one flat row each)", Required = true };
-        format.AcceptOnlyFromAmong("jsonl", "csv");
+        var format = new Option<string>("--format", "-f") { Description = "jsonl (full records with evidence), csv (one flat row each), gdelt (CAMEO-coded tab-separated events) or plover (PLOVER JSON Lines)", Required = true };
+        format.AcceptOnlyFromAmong("jsonl", "csv", "gdelt", "plover");
+        var what = new Option<string>("--what", "-w") { Description = "interactions (default), statements or figures (for jsonl and csv)", DefaultValueFactory = _ => "interactions" };
+        what.AcceptOnlyFromAmong("interactions", "statements", "figures");
         var output = new Option<string?>("--out", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
         var filter = new FilterOptions(defaultStatus: "all");
 
@@ -22,6 +24,7 @@ public static class ExportCommand
             Exit codes: 0 success, 1 usage error, no database or the output cannot be written (RO3003).
             """);
         command.Options.Add(format);
+        command.Options.Add(what);
         command.Options.Add(output);
         filter.AddTo(command);
         command.SetAction(p =>
@@ -29,7 +32,25 @@ public static class ExportCommand
             using var store = Cli.OpenExisting(p.GetValue(db)!);
             if (store is null) return ExitCodes.Error;
             var rows = store.Query(filter.Read(p));
-            var fmt = p.GetValue(format);
+            var fmt = p.GetValue(format)!;
+            var kind = p.GetValue(what)!;
+            var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var statements = fmt is "gdelt" or "plover" || kind == "statements"
+                ? store.Statements().Where(s => s.Record is null ? kind == "statements" : ids.Contains(s.Record)).ToList()
+                : [];
+            var figures = kind == "figures" ? store.Figures() : [];
+            var written = 0;
+            void Write(TextWriter w) => written = (fmt, kind) switch
+            {
+                ("gdelt", _) => GdeltExporter.Write(rows, statements, Readout.Pipeline.ReadoutPipeline.CreateDefault().Codebook, w),
+                ("plover", _) => PloverExporter.Write(rows, statements, w),
+                ("jsonl", "statements") => StatementExporter.WriteJsonl(statements, w),
+                ("csv", "statements") => StatementExporter.WriteCsv(statements, w),
+                ("jsonl", "figures") => FigureExporter.WriteJsonl(figures, w),
+                ("csv", "figures") => FigureExporter.WriteCsv(figures, w),
+                ("csv", _) => CsvExporter.Write(rows, w),
+                _ => JsonlExporter.Write(rows, w),
+            };
             var outPath = p.GetValue(output);
             var utf8 = new UTF8Encoding(false);
 
@@ -38,7 +59,7 @@ public static class ExportCommand
                 try
                 {
                     using var w = new StreamWriter(Console.OpenStandardOutput(), utf8);
-                    Write(fmt!, rows, w);
+                    Write(w);
                 }
                 catch (IOException) { /* the reader went away (export | head) */ }
                 return ExitCodes.Ok;
@@ -54,7 +75,7 @@ public static class ExportCommand
             var tmp = full + ".tmp-" + Environment.ProcessId;
             try
             {
-                using (var w = new StreamWriter(tmp, false, utf8)) Write(fmt!, rows, w);
+                using (var w = new StreamWriter(tmp, false, utf8)) Write(w);
                 File.Move(tmp, full, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -63,14 +84,9 @@ public static class ExportCommand
                 Cli.Error(ErrorCodes.CannotWrite, outPath, "cannot be written: " + e.Message);
                 return ExitCodes.Error;
             }
-            Console.Error.WriteLine($"wrote {rows.Count} interaction{(rows.Count == 1 ? "" : "s")} to {outPath}");
+            Console.Error.WriteLine($"wrote {written} {(fmt is "gdelt" or "plover" ? "events" : kind)} to {outPath}");
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void Write(string format, IReadOnlyList<Readout.Extract.Interaction> rows, TextWriter w)
-    {
-        if (format == "csv") CsvExporter.Write(rows, w); else JsonlExporter.Write(rows, w);
     }
 }

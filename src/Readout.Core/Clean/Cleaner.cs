@@ -63,6 +63,7 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
             if (words >= 4 && line.Length < 250 && !line.TrimEnd().EndsWith('.') && MetadataReader.ParseAnyDate(line) is null)
                 return line.Trim();
         }
-        return text.Split('\n')[0].Trim() is { Length: > 0 and < 250 } first ? first : null;
+        // a first line that reads as a sentence is the story, not its title
+        return text.Split('\n')[0].Trim() is { Length: > 0 and < 120 } first && !first.EndsWith('.') ? first : null;
     }
 }

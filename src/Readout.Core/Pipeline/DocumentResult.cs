@@ -8,4 +8,7 @@ public sealed record DocumentResult(CleanDocument Document, IReadOnlyList<Intera
 {
     /// <summary>The statements the report attributes to its actors.</summary>
     public IReadOnlyList<Statement> Statements { get; init; } = [];
+
+    /// <summary>The figures the report cites (values with units, periods, changes and sources).</summary>
+    public IReadOnlyList<Figure> Figures { get; init; } = [];
 }

@@ -48,7 +48,8 @@ public sealed class ReadoutPipeline
         var analysed = Analyse(clean, ct);
         var interactions = _extractor.Extract(analysed, ct);
         var statements = _statements.Extract(analysed, interactions, ct);
-        return new DocumentResult(clean, interactions) { Statements = statements };
+        var figures = FigureExtractor.Extract(analysed, ct);
+        return new DocumentResult(clean, interactions) { Statements = statements, Figures = figures };
     }
 
     public AnalysedDocument Analyse(CleanDocument clean, CancellationToken ct = default)

@@ -90,5 +90,25 @@ internal static class Migrations
             new_id TEXT NOT NULL
         );
         """,
+        // 3: statements and figures of each report
+        """
+        CREATE TABLE statements (
+            id             TEXT PRIMARY KEY,
+            document_id    INTEGER NOT NULL REFERENCES documents(id),
+            interaction_id TEXT,
+            start          INTEGER,
+            plover         TEXT,
+            cameo          TEXT,
+            statement_json TEXT NOT NULL
+        );
+        CREATE INDEX ix_statements_document    ON statements(document_id);
+        CREATE INDEX ix_statements_interaction ON statements(interaction_id);
+        CREATE TABLE figures (
+            id          TEXT PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            figure_json TEXT NOT NULL
+        );
+        CREATE INDEX ix_figures_document ON figures(document_id);
+        """,
     ];
 }

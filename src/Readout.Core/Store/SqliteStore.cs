@@ -173,6 +173,7 @@ public sealed partial class SqliteStore : IDisposable
                         insA.ExecuteNonQuery();
                     }
             }
+            SaveStatements(tx, documentId, result);
             foreach (var b in LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text)) blocks.Add(b);
             foreach (var b in blocks.Order(StringComparer.Ordinal)) RefuseBlock(tx, b);
             tx.Commit();

@@ -61,12 +61,13 @@ public sealed class SqliteStoreTests
     {
         using var tmp = new TempDb();
         using (var store = new SqliteStore(tmp.Path)) store.SaveDocument(Report("old", Texts[0], Interaction("old-1", "2024-09-04")));
-        // take the database back to version 1: undo what step 2 added
+        // take the database back to version 1: undo what steps 2 and 3 added
         using (var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False"))
         {
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = """
+                DROP TABLE statements; DROP TABLE figures;
                 DROP TABLE records; DROP TABLE record_actors; DROP TABLE record_aliases; DROP TABLE document_bands;
                 DROP INDEX ix_documents_family; DROP INDEX ix_interactions_block; DROP INDEX ix_interactions_record;
                 ALTER TABLE documents DROP COLUMN family_hash; ALTER TABLE documents DROP COLUMN minhash;

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Readout.Code;
+using Readout.Documents;
+using Readout.Pipeline;
+
+namespace Readout.Cli.Commands;
+
+/// <summary>
+/// <c>readout evaluate-peer PATH [-v]</c>: codes the sentences of a peer coder's CAMEO validation file
+/// (UniversalPetrarch's PETR2_GSR_validation.xml) with Readout and reports agreement with the gold codes.
+/// </summary>
+public static class EvaluatePeerCommand
+{
+    public static Command Build()
+    {
+        var path = new Argument<string>("path") { Description = "The validation file (lenient XML: <Sentence>, <EventCoding>, <Text> records)" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every sentence: id, gold codes, Readout's codes, verdict, text" };
+        var command = new Command("evaluate-peer",
+            """
+            Measure Readout's event coding against CAMEO-coded sentences of a peer coder (e.g. the
+            UniversalPetrarch PETR2_GSR_validation.xml). A sentence is coded as its interactions' CAMEO
+            codes, else its statements' codes, else no event. Prints coverage (gold-event sentences Readout
+            coded), CAMEO root agreement and PLOVER type agreement on sentences both code, and no-event precision.
+            Exit codes: 0 success, 1 the file cannot be read or holds no records, 130 interrupted.
+            """);
+        command.Arguments.Add(path);
+        command.Options.Add(verbose);
+        command.SetAction((p, ct) => Task.FromResult(Run(p.GetValue(path)!, p.GetValue(verbose), ct)));
+        return command;
+    }
+
+    private static int Run(string path, bool verbose, CancellationToken ct)
+    {
+        string xml;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                Cli.Error(ErrorCodes.NotFound, path, "no such file");
+                return ExitCodes.Error;
+            }
+            xml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Cli.Error(ErrorCodes.Unreadable, path, e.Message);
+            return ExitCodes.Error;
+        }
+
+        var records = PeerEvaluation.Parse(xml);
+        if (records.Count == 0)
+        {
+            Cli.Error(ErrorCodes.NoText, path, "no <Sentence> records with a <Text> block found");
+            return ExitCodes.Error;
+        }
+
+        PeerReport report;
+        try { report = PeerEvaluation.Evaluate(records, ReadoutPipeline.CreateDefault(), ct); }
+        catch (OperationCanceledException) { return ExitCodes.Interrupted; }
+
+        if (verbose)
+        {
+            foreach (var line in report.Lines) Console.WriteLine(line);
+            Console.WriteLine();
+        }
+        Console.WriteLine(Row("sentences", report.Sentences.ToString(CultureInfo.InvariantCulture), ""));
+        Console.WriteLine(Row("gold-event sentences", $"{report.GoldEventSentences}", $"(no event in gold: {report.NoEventGold})"));
+        Console.WriteLine(Row("coverage", Ratio(report.CodedSentences, report.GoldEventSentences), "gold-event sentences Readout coded"));
+        Console.WriteLine(Row("CAMEO root agreement", Ratio(report.RootAgree, report.CodedSentences), "some code shares a two-digit root, where both code an event"));
+        Console.WriteLine(Row("PLOVER type agreement", Ratio(report.PloverAgree, report.PloverComparable), "some code shares a PLOVER type, where both code an event and gold maps to PLOVER"));
+        Console.WriteLine(Row("no-event precision", Ratio(report.NoEventCorrect, report.NoEventPredicted), "when Readout codes nothing, gold agrees"));
+        Console.WriteLine(Row("no-event recall", Ratio(report.NoEventCorrect, report.NoEventGold), "of gold's no-event sentences, Readout codes nothing"));
+        return ExitCodes.Ok;
+    }
+
+    private static string Row(string label, string value, string note) => $"{label,-22} {value,-18} {note}".TrimEnd();
+
+    private static string Ratio(int a, int b) =>
+        b == 0 ? $"{a}/{b}  n/a" : string.Create(CultureInfo.InvariantCulture, $"{a}/{b}  {100.0 * a / b:F1}%");
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json;
+using Readout.Code;
+using Readout.Extract;
+using Readout.Store;
+
+namespace Readout.Export;
+
+/// <summary>Statements as JSON Lines (one statement per line) and CSV.</summary>
+public static class StatementExporter
+{
+    public static int WriteJsonl(IEnumerable<Statement> statements, TextWriter w)
+    {
+        var n = 0;
+        foreach (var st in statements) { w.WriteLine(JsonSerializer.Serialize(st, RecordJson.Options)); n++; }
+        return n;
+    }
+
+    public static readonly string[] Header =
+        ["id", "record", "speakers", "speaker_countries", "cue", "plover_event", "cameo", "goldstein", "quad_class", "topics", "negated", "future", "hypothetical", "source", "start", "end", "text"];
+
+    public static int WriteCsv(IEnumerable<Statement> statements, TextWriter w)
+    {
+        w.WriteLine(string.Join(",", Header));
+        var n = 0;
+        foreach (var st in statements)
+        {
+            var cells = new[]
+            {
+                st.Id, st.Record ?? "", string.Join("; ", st.Speakers.Select(x => x.Name)), string.Join("; ", st.Speakers.Select(x => x.Country ?? "")),
+                st.Cue, st.Plover.Event ?? "", st.Cameo ?? "", st.Goldstein?.ToString(CultureInfo.InvariantCulture) ?? "", st.QuadClass?.ToString(CultureInfo.InvariantCulture) ?? "",
+                string.Join("; ", st.Topics), st.Negated ? "1" : "0", st.Future ? "1" : "0", st.Hypothetical ? "1" : "0", st.Source,
+                st.Start.ToString(CultureInfo.InvariantCulture), st.End.ToString(CultureInfo.InvariantCulture), st.Text,
+            };
+            w.WriteLine(string.Join(",", cells.Select(CsvExporter.Quote)));
+            n++;
+        }
+        return n;
+    }
+}
+
+/// <summary>
+/// A GDELT-style event table: tab-separated, one row per coded event — each interaction record (CAMEO 04x:
+/// consult by phone or video 041, visit 042, meet at a third place 044, written 040) and each statement
+/// (its CAMEO code; 010 "make statement" for a plain assertion). Actors are CAMEO-style codes: the ISO3
+/// country plus GOV for officials of its government. Columns are listed in the README.
+/// </summary>
+public static class GdeltExporter
+{
+    public static readonly string[] Header =
+    [
+        "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode",
+        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumSources", "NumArticles",
+        "ActionGeo_FullName", "ActionGeo_CountryCode", "SOURCEURL", "ReadoutId",
+    ];
+
+    public static int Write(IEnumerable<Interaction> records, IEnumerable<Statement> statements, Codebook codebook, TextWriter w)
+    {
+        w.WriteLine(string.Join("\t", Header));
+        var n = 0;
+        var byId = new Dictionary<string, Interaction>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            byId[r.Id] = r;
+            if (r.Participants.Count < 2) continue;
+            var code = InteractionCode(r, codebook);
+            var c = codebook.Cameo(code)!;
+            var place = r.Location is null ? "" : string.Join(", ", new[] { r.Location.Venue, r.Location.City }.Where(x => !string.IsNullOrEmpty(x)));
+            var (visitor, host) = VisitorFirst(r);
+            Row(w, r.Id, r.Date, visitor, host, true, c, r.Sources.Count, r.SourceFamilies ?? r.Sources.Count, place, r.Location?.Country, r.Sources[0].Uri);
+            n++;
+        }
+        foreach (var st in statements)
+        {
+            var code = st.Cameo ?? "010";
+            var c = codebook.Cameo(code);
+            if (c is null) continue;
+            var record = st.Record is not null && byId.TryGetValue(st.Record, out var rec) ? rec : null;
+            var actor = st.Speakers[0];
+            var target = st.Target ?? record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country).Select(p => new Speaker(p.Name, p.Country, "person")).FirstOrDefault();
+            Row(w, st.Id, record?.Date, new Actor(actor.Name, actor.Country, actor.Kind == "person" ? "official" : null),
+                target is null ? null : new Actor(target.Name, target.Country, "official"), false, c, 1, 1, "", null, st.Source);
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>For a visit, the visitor acts (CAMEO 042 "make a visit") and the host receives; otherwise text order.</summary>
+    public static (Actor Actor, Actor Recipient) VisitorFirst(Interaction r)
+    {
+        var p = r.Participants;
+        if (r.Mode == "in_person" && r.Location?.Country is { } c && p[0].Country == c && p[1].Country != c) return (p[1], p[0]);
+        return (p[0], p[1]);
+    }
+
+    /// <summary>The CAMEO code of an interaction: how the principals met.</summary>
+    public static string InteractionCode(Interaction r, Codebook codebook)
+    {
+        if (r.Status == "planned") return "036";   // express intent to meet or negotiate
+        var mode = r.Mode switch
+        {
+            "phone" or "video" => "phone",
+            "in_person" when r.Location?.Country is { } c && r.Participants.All(p => p.Country != c) => "third-party",
+            "in_person" => "visit",
+            _ => null,
+        };
+        return codebook.CameoFor("CONSULT", mode) ?? "040";
+    }
+
+    private static void Row(TextWriter w, string id, string? date, Actor a1, Actor? a2, bool root, CameoCode c, int sources, int articles,
+        string place, string? placeCountry, string url, string? readoutId = null)
+    {
+        string ActorCode(Actor? a) => a is null ? "" : (a.Country ?? "") + (a.Role is null ? "" : "GOV");
+        var cells = new[]
+        {
+            id, date is { Length: 10 } && date[4] == '-' ? date.Replace("-", "") : "",
+            ActorCode(a1), a1.Name, a1.Country ?? "", ActorCode(a2), a2?.Name ?? "", a2?.Country ?? "",
+            root ? "1" : "0", c.Code, c.Code.Length > 3 ? c.Code[..3] : c.Code, c.Code[..2],
+            c.QuadClass.ToString(CultureInfo.InvariantCulture), c.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
+            sources.ToString(CultureInfo.InvariantCulture), articles.ToString(CultureInfo.InvariantCulture),
+            place, placeCountry ?? "", url, readoutId ?? id,
+        };
+        w.WriteLine(string.Join("\t", cells.Select(x => x.Replace('\t', ' ').Replace('\n', ' '))));
+    }
+}
+
+/// <summary>
+/// PLOVER-style JSON Lines: one event per line with id, date, actor, recipient, event, mode, context,
+/// event location, the text and its citation — interactions as CONSULT (with mode phone, visit or
+/// third-party) and statements with their own type.
+/// </summary>
+public static class PloverExporter
+{
+    public static int Write(IEnumerable<Interaction> records, IEnumerable<Statement> statements, TextWriter w)
+    {
+        var n = 0;
+        var byId = new Dictionary<string, Interaction>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            byId[r.Id] = r;
+            if (r.Participants.Count < 2) continue;
+            var evidence = r.Sources[0].Evidence.FirstOrDefault(e => e.Field == "interaction");
+            var mode = r.Mode switch
+            {
+                "phone" or "video" => "phone",
+                "in_person" when r.Location?.Country is { } c && r.Participants.All(p => p.Country != c) => "third-party",
+                "in_person" => "visit",
+                _ => null,
+            };
+            Emit(w, new
+            {
+                id = r.Id, date = r.Date, status = r.Status,
+                actor = Who(GdeltExporter.VisitorFirst(r).Actor), recipient = Who(GdeltExporter.VisitorFirst(r).Recipient),
+                @event = "CONSULT", mode, context = (string[])(r.Mode == "video" ? ["video"] : r.Mode == "written" ? ["written"] : []),
+                event_location = r.Location is null ? null : new { city = r.Location.City, country = r.Location.Country, venue = r.Location.Venue },
+                text = evidence?.Text,
+                citation = r.Sources.Select(s => new { uri = s.Uri, title = s.Title, published = s.Published }).ToList(),
+            });
+            n++;
+        }
+        foreach (var st in statements.Where(s => s.Plover.Event is not null))
+        {
+            var record = st.Record is not null && byId.TryGetValue(st.Record, out var rec) ? rec : null;
+            Emit(w, new
+            {
+                id = st.Id, date = record?.Date, status = "happened",
+                actor = st.Speakers.Select(x => new { name = x.Name, country = x.Country, kind = x.Kind }).First(),
+                recipient = st.Target is null ? null : new { name = st.Target.Name, country = st.Target.Country, kind = st.Target.Kind },
+                @event = st.Plover.Event, mode = st.Plover.Mode, context = st.Topics,
+                event_location = record?.Location is null ? null : new { city = record.Location.City, country = record.Location.Country, venue = record.Location.Venue },
+                text = st.Text,
+                citation = new[] { new { uri = st.Source, start = st.Start, end = st.End, record = st.Record } },
+            });
+            n++;
+        }
+        return n;
+    }
+
+    private static object Who(Actor a) => new { name = a.Name, country = a.Country, kind = "person", role = a.Role };
+
+    private static void Emit(TextWriter w, object o) => w.WriteLine(JsonSerializer.Serialize(o, RecordJson.Options));
+}

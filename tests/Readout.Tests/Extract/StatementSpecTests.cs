@@ -1,0 +1,42 @@
+using Readout.Documents;
+using Readout.Ingest;
+using Xunit;
+
+namespace Readout.Tests.Extract;
+
+/// <summary>
+/// Runs Specs/Statements/*.spec: a report, then one expected statement per line —
+/// speakers (names or ISO3, joined by " + ") | PLOVER type or "-" | a piece of the statement's text.
+/// Each expected statement must be found with that speaker and type.
+/// </summary>
+public sealed class StatementSpecTests
+{
+    public static TheoryData<string> Specs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.EnumerateFiles(TestPipeline.SpecFolder("Statements"), "*.spec").Order()) data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Spec(string file)
+    {
+        var spec = File.ReadAllText(TestPipeline.SpecFolder("Statements", file)).Replace("\r\n", "\n");
+        var headerEnd = spec.IndexOf("\n---\n", StringComparison.Ordinal);
+        var expectStart = spec.LastIndexOf("\n===", StringComparison.Ordinal);
+        var published = spec[..headerEnd].Split('\n').FirstOrDefault(l => l.StartsWith("published:"))?[10..].Trim();
+        var text = spec[(headerEnd + 5)..expectStart];
+        var raw = new RawDocument(file, text, "text", InputReader.Hash(text), Published: published);
+        var statements = TestPipeline.Instance.Process(raw, TestContext.Current.CancellationToken).Statements;
+        var found = statements.Select(s => $"{string.Join(" + ", s.Speakers.Select(x => x.Name))} | {s.Plover.Event ?? "-"} | {s.Text}").ToList();
+
+        foreach (var line in spec[(expectStart + 4)..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith('#')))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            var hit = statements.FirstOrDefault(s => s.Text.Contains(parts[2], StringComparison.Ordinal)
+                && string.Join(" + ", s.Speakers.Select(x => x.Name)) == parts[0] && (s.Plover.Event ?? "-") == parts[1]);
+            Assert.True(hit is not null, $"{file}: expected\n  {line}\nfound\n  {string.Join("\n  ", found)}");
+        }
+    }
+}

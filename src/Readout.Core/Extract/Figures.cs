@@ -54,6 +54,7 @@ public static partial class FigureExtractor
         public double? ChangePercent;
         public string? Direction, Basis;
         public bool IsChange, Absorbed;
+        public Candidate? ChangeFrom;   // the percentage attached to this figure: its subject is this figure's measure too
     }
 
     private sealed record Period(TextSpan Span, string Text, string? Start, string? End);
@@ -64,8 +65,12 @@ public static partial class FigureExtractor
     private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     private const string Words = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + Tens + "|ten|" + Units;
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_\-–/.,:#'’%=&])(?:(?<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<glued>bn|bln|mn|mln|tn|trn|m|k|-?fold)?(?![\p{L}\p{N}_]|[.,]\d|[\-–/:]\w)|(?<w>(?:" + Tens + @")[-\s](?:" + Units + @")\b|(?:" + Words + @"))(?<wfold>-?fold)?(?![\p{L}\p{N}_]|[\-–]\w))", RegexOptions.IgnoreCase)]
-    private static partial Regex NumberRx();
+    // digits and written numbers apart: one case-insensitive pattern for both is several times slower
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_\-–/.,:#'’%=&])(?<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<glued>(?i:bn|bln|mn|mln|tn|trn|m|k|-?fold))?(?![\p{L}\p{N}_]|[.,]\d|[\-–/:]\w)")]
+    private static partial Regex DigitsRx();
+
+    [GeneratedRegex(@"(?<![\-–'’/])\b(?<w>(?:" + Tens + @")[-\s](?:" + Units + @")\b|(?:" + Words + @"))(?<wfold>-?fold)?(?![\p{L}\p{N}_]|[\-–]\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex WrittenRx();
 
     [GeneratedRegex(@"\G(?:\s(?<h>hundred)(?!\p{L}))?(?:\s?(?<scale>thousand|million|billion|trillion|bn|bln|mln|mn|tn|trn)(?!\p{L}))?(?:\s?(?<pct>%)|\s(?<pct>per\s?cent|percent|pct)(?!\p{L})|\s(?<pts>percentage\s+points?)(?!\p{L})|\s(?<cur>" + CurrencyWords + @")(?!\p{L})|\s(?<times>times)(?!\p{L})|\s(?<unit>" + PhysicalUnits + @")(?![\p{L}\-]))?", RegexOptions.IgnoreCase)]
     private static partial Regex SuffixRx();
@@ -286,7 +291,6 @@ public static partial class FigureExtractor
 
     // ------------------------------------------------------------------------------------------------
 
-    public static readonly System.Diagnostics.Stopwatch[] T = Enumerable.Range(0, 6).Select(_ => new System.Diagnostics.Stopwatch()).ToArray();
     public static IReadOnlyList<Figure> Extract(AnalysedDocument doc, CancellationToken ct = default)
     {
         var text = doc.Clean.Text;
@@ -299,14 +303,10 @@ public static partial class FigureExtractor
         {
             ct.ThrowIfCancellationRequested();
             var sText = s.Text;
-            T[0].Start();
             var cands = FindCandidates(doc, s, yuanOrYen);
-            T[0].Stop();
             if (cands.Count == 0) continue;
-            T[1].Start();
             var basisSpans = BasisRx().Matches(sText).Select(m => (Span: new TextSpan(s.Span.Start + m.Index, s.Span.Start + m.Index + m.Length), Text: m.Value)).ToList();
             var periods = FindPeriods(sText, s.Span.Start, basisSpans.Select(b => b.Span).ToList(), frameYear, frameDay);
-            T[1].Stop();
             // a number inside a period ("the first 11 months") is part of the period
             cands.RemoveAll(c => periods.Any(p => p.Span.Overlaps(new TextSpan(c.NumStart, c.NumEnd))));
             if (cands.Count == 0) continue;
@@ -345,6 +345,7 @@ public static partial class FigureExtractor
                 target.ChangePercent = p.ChangePercent;
                 target.Direction = p.Direction;
                 target.Basis = p.Basis;
+                target.ChangeFrom = p;
                 p.Absorbed = true;
             }
             // a level reached by a move: "increased to $172.4 billion"
@@ -362,11 +363,8 @@ public static partial class FigureExtractor
                 var period = periods.Where(p => !p.Span.Overlaps(new TextSpan(c.Start, c.End)))
                     .Where(p => !cands.Any(o => o != c && (o.Start >= Math.Min(p.Span.End, c.End) && o.End <= Math.Max(p.Span.Start, c.Start))))
                     .OrderBy(p => Distance(p.Span, new TextSpan(c.Start, c.End))).FirstOrDefault();
-                T[3].Start();
-                var measure = Measure(doc, s, c, masks, cands);
-                T[3].Stop(); T[4].Start();
+                var measure = Measure(doc, s, c, masks, cands) ?? (c.ChangeFrom is { } from ? Measure(doc, s, from, masks, cands) : null);
                 var source = Source(doc, s, c);
-                T[4].Stop();
                 var id = "fig-" + InputReader.Hash($"{doc.Clean.Raw.ContentHash}|{c.Start}")[..12];
                 result.Add(new Figure(id, text[c.Start..c.End], c.Start, c.End, c.Value, c.Unit, c.Currency, measure,
                     period?.Text, period?.Start, period?.End, c.ChangePercent, c.Direction, c.Basis, source, s.Span.Start, s.Span.End));
@@ -382,7 +380,8 @@ public static partial class FigureExtractor
         var text = doc.Clean.Text;
         var found = new List<Candidate>();
         var taken = -1;   // end of the last figure: a count's noun phrase may not swallow the next number
-        foreach (Match m in NumberRx().Matches(s.Text))
+        var numbers = DigitsRx().Matches(s.Text).Concat(WrittenRx().Matches(s.Text)).OrderBy(m => m.Index).ToList();
+        foreach (var m in numbers)
         {
             int numStart = s.Span.Start + m.Index, numEnd = numStart + m.Length;
             if (numStart < taken || InLink(text, numStart)) continue;
@@ -971,7 +970,7 @@ public static partial class FigureExtractor
             while (i > s.Span.Start && char.IsWhiteSpace(text[i - 1])) i--;
         }
         while (words.Count > 0 && NameConnectors.Contains(words[0].W)) words.RemoveAt(0);
-        if (words.Count == 0) return null;
+        if (words.Count == 0) return WordsBackward(text, s.Span.Start, e);   // "the energy ministry said"
         var name = string.Join(' ', words.Select(w => w.W));
         if (Pronouns.Contains(name) || PronounName().IsMatch(name)) return null;
         return TrimConnectors(name);

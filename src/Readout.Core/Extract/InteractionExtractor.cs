@@ -43,7 +43,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
-    [GeneratedRegex(@"\b(?<role>presidents?|prime ministers?|premiers?|leaders?|foreign ministers?|chancellors?|heads? of state|heads? of government|head of the)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<role>presidents?|prime ministers?|premiers?|leaders?|foreign ministers?|chancellors?|heads? of state|heads? of government|head of the|national security advis[eo]rs?|defen[cs]e ministers?|ambassadors?|special envoys?|envoys?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RoleWord();
 
     [GeneratedRegex(@"\b(met|held|had|talked|spoke|exchanged|received|hosted|called|sat|saw|conducted|phoned|was received|were received)\b", RegexOptions.IgnoreCase)]
@@ -220,10 +220,12 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             var end = start + m.Length;
             // an office followed by its holder's name is an apposition, not a reference
             if (named.Any(p => p.Span.Start >= end && p.Span.Start - end <= 3)) continue;
-            var role = m.Groups["role"].Value.ToLowerInvariant() switch
+            var roleWord = m.Groups["role"].Value.ToLowerInvariant();
+            var role = roleWord switch
             {
                 var r when r.StartsWith("prime minister") || r.StartsWith("premier") || r.StartsWith("chancellor") || r.StartsWith("heads of government") || r.StartsWith("head of government") => "head_of_government",
                 var r when r.StartsWith("foreign minister") => "foreign_minister",
+                var r when r.StartsWith("national security") || r.StartsWith("defen") || r.StartsWith("ambassador") || r.Contains("envoy") => "official",
                 _ => "head_of_state",
             };
             var countries = new List<string>();
@@ -260,9 +262,18 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             }
             foreach (var iso in countries.Distinct())
             {
-                var holder = lexicon.HolderOf(iso, role, day);
-                if (holder is not null && !named.Any(p => p.Name == holder.Name))
-                    yield return new PersonMention(new TextSpan(start, s.Span.Start + m.Index + m.Length), holder.Name, iso, role, MentionKind.Role);
+                var holder = role == "official" ? null : lexicon.HolderOf(iso, role, day);
+                var span = new TextSpan(start, s.Span.Start + m.Index + m.Length);
+                if (holder is not null)
+                {
+                    if (!named.Any(p => p.Name == holder.Name)) yield return new PersonMention(span, holder.Name, iso, role, MentionKind.Role);
+                }
+                else if (!named.Any(p => p.Country == iso) && lexicon.CountryByIso3.TryGetValue(iso, out var country))
+                {
+                    // an office the lexicon has no holder for ("Sweden's prime minister", "Iraq's national security adviser")
+                    var title = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(roleWord.TrimEnd('s'));
+                    yield return new PersonMention(span, $"{title} of {country.Name}", iso, role, MentionKind.Role);
+                }
             }
         }
     }

@@ -260,7 +260,8 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         var found = new List<Cue>();
         foreach (var (rx, cls) in _cues)
             foreach (Match m in rx.Matches(sentence))
-                found.Add(new Cue(m.Index, m.Index + m.Length, cls, m.Value));
+                if (m.Index == 0 || !char.IsUpper(m.Value[0]))   // "the United States" is not a cue
+                    found.Add(new Cue(m.Index, m.Index + m.Length, cls, m.Value));
         // longest first, then text order; no overlaps
         var chosen = new List<Cue>();
         foreach (var c in found.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start))
@@ -404,7 +405,8 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         }
         var cueAt = text.IndexOf(cue, StringComparison.Ordinal);
         var around = cueAt >= 0 ? text[Math.Max(0, cueAt - 12)..Math.Min(text.Length, cueAt + cue.Length + 12)] : text[..Math.Min(40, text.Length)];
-        var cameo = plover is null ? null : codebook.CameoFor(plover, null);
+        // a plain assertion has no PLOVER type; CAMEO codes it 010, "make a statement"
+        var cameo = plover is null ? (codebook.IsValidCameo("010") ? "010" : null) : codebook.CameoFor(plover, null);
         var code = cameo is null ? null : codebook.Cameo(cameo);
         return new Statement(
             "st-" + InputReader.Hash($"{doc.Clean.Raw.ContentHash}|{start}|{cue}")[..16],

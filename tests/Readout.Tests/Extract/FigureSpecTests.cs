@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Readout.Clean;
+using Readout.Documents;
+using Readout.Extract;
+using Readout.Ingest;
+using Xunit;
+
+namespace Readout.Tests.Extract;
+
+/// <summary>
+/// Runs every Specs/Figures/*.spec file. A spec is a small report and the figures it must yield:
+///
+///   # what the case is about
+///   published: 2022-12-31          (optional header lines: published, format)
+///   ---
+///   text of the report ...
+///   ===
+///   172400000000 | USD | trade between China and Russia | 2022-01-01..2022-11-30 | +47.5 year-on-year | General Administration of Customs
+///
+/// Expected lines: value | currency, else unit | measure | period | change | source, "-" for nothing.
+/// The period is "start..end" when a date is known (either side may be empty), else the period's text in
+/// quotes. The change is the signed percentage and its basis, or the direction alone ("up"), or "-".
+/// Every expected line must be found, and nothing else may be (an empty expectation means no figure).
+/// </summary>
+public sealed class FigureSpecTests
+{
+    public static TheoryData<string> Specs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.EnumerateFiles(TestPipeline.SpecFolder("Figures"), "*.spec").Order())
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Spec(string file)
+    {
+        var spec = File.ReadAllText(TestPipeline.SpecFolder("Figures", file)).Replace("\r\n", "\n");
+        var headerEnd = spec.IndexOf("\n---\n", StringComparison.Ordinal);
+        var expectStart = spec.LastIndexOf("\n===", StringComparison.Ordinal);
+        Assert.True(headerEnd >= 0 && expectStart > headerEnd, $"{file}: needs a header, '---', the text, '===' and expectations");
+        var header = spec[..headerEnd].Split('\n').Where(l => !l.StartsWith('#') && l.Contains(':'))
+            .ToDictionary(l => l[..l.IndexOf(':')].Trim(), l => l[(l.IndexOf(':') + 1)..].Trim());
+        var text = spec[(headerEnd + 5)..expectStart];
+        var expected = spec[(expectStart + 4)..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith('#')).ToList();
+
+        var (doc, figures) = Run(file, text, header.GetValueOrDefault("format", "text"), header.GetValueOrDefault("published"));
+        var actual = figures.Select(Describe).ToList();
+
+        foreach (var e in expected)
+            Assert.True(actual.Contains(e), $"{file}: expected\n  {e}\nfound\n  {string.Join("\n  ", actual)}");
+        Assert.True(actual.Count == expected.Count, $"{file}: expected {expected.Count} figures, found\n  {string.Join("\n  ", actual)}");
+        AssertWellFormed(doc, figures);
+    }
+
+    [Fact]
+    public void SpanIdAndSentenceOfAFigure()
+    {
+        const string text = "Trade between China and Russia increased to $172.4 billion in the first 11 months of this year, " +
+                            "a year-on-year rise of 47.5 percent, according to the General Administration of Customs.";
+        var (doc, figures) = Run("span", text, "text", null);
+        var f = Assert.Single(figures);
+        Assert.Equal("$172.4 billion", f.Text);
+        Assert.Equal(text.IndexOf("$172.4", StringComparison.Ordinal), f.Start);
+        Assert.Equal("in the first 11 months of this year", f.PeriodText);
+        Assert.Null(f.PeriodStart);   // no publication date and no year in the text: the year is unknown
+        Assert.Equal(47.5, f.ChangePercent);
+        Assert.Equal("up", f.ChangeDirection);
+        Assert.Equal("year-on-year", f.ChangeBasis);
+        Assert.Equal("fig-" + InputReader.Hash($"{doc.Clean.Raw.ContentHash}|{f.Start}")[..12], f.Id);
+
+        var again = Run("span", text, "text", null).Figures;
+        Assert.Equal(f.Id, Assert.Single(again).Id);   // ids are stable from run to run
+    }
+
+    [Fact]
+    public void CancellationIsObserved()
+    {
+        var (doc, _) = Run("cancel", "Trade rose to $5 billion.", "text", null);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Throws<OperationCanceledException>(() => FigureExtractor.Extract(doc, cts.Token));
+    }
+
+    private static (AnalysedDocument Doc, IReadOnlyList<Figure> Figures) Run(string name, string text, string format, string? published)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var raw = new RawDocument(name, text, format, InputReader.Hash(text), Published: published);
+        var doc = TestPipeline.Instance.Analyse(new Cleaner(_ => false).Clean(raw, ct), ct);
+        return (doc, FigureExtractor.Extract(doc, ct));
+    }
+
+    private static void AssertWellFormed(AnalysedDocument doc, IReadOnlyList<Figure> figures)
+    {
+        foreach (var f in figures)
+        {
+            Assert.Equal(doc.Clean.Text[f.Start..f.End], f.Text);
+            Assert.Matches(new Regex("^fig-[0-9a-f]{12}$"), f.Id);
+            Assert.True(f.SentenceStart <= f.Start && f.End <= f.SentenceEnd, $"{f.Text}: outside its sentence");
+        }
+        Assert.Equal(figures.Count, figures.Select(f => f.Id).Distinct().Count());
+    }
+
+    private static string Describe(Figure f)
+    {
+        static string Or(string? s) => string.IsNullOrEmpty(s) ? "-" : s;
+        var period = f.PeriodStart is not null || f.PeriodEnd is not null ? $"{f.PeriodStart}..{f.PeriodEnd}"
+            : f.PeriodText is not null ? $"\"{f.PeriodText}\"" : "-";
+        var change = f.ChangePercent is { } p ? $"{(p >= 0 ? "+" : "-")}{Math.Abs(p).ToString(CultureInfo.InvariantCulture)} {f.ChangeBasis}".Trim()
+            : f.ChangeDirection is not null ? $"{f.ChangeDirection} {f.ChangeBasis}".Trim() : "-";
+        return $"{f.Value.ToString(CultureInfo.InvariantCulture)} | {Or(f.Currency ?? f.Unit)} | {Or(f.Measure)} | {period} | {change} | {Or(f.Source)}";
+    }
+}

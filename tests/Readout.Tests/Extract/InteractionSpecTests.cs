@@ -20,29 +20,15 @@ namespace Readout.Tests.Extract;
 /// </summary>
 public sealed class InteractionSpecTests
 {
-    public static TheoryData<string> Specs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.EnumerateFiles(TestPipeline.SpecFolder("Extract"), "*.spec").Order())
-            data.Add(Path.GetFileName(f));
-        return data;
-    }
+    public static TheoryData<string> Specs() => SpecFile.In("Extract");
 
     [Theory]
     [MemberData(nameof(Specs))]
     public void Spec(string file)
     {
-        var spec = File.ReadAllText(TestPipeline.SpecFolder("Extract", file)).Replace("\r\n", "\n");
-        var headerEnd = spec.IndexOf("\n---\n", StringComparison.Ordinal);
-        var expectStart = spec.LastIndexOf("\n===", StringComparison.Ordinal);
-        Assert.True(headerEnd >= 0 && expectStart > headerEnd, $"{file}: needs a header, '---', the text, '===' and expectations");
-        var header = spec[..headerEnd].Split('\n').Where(l => !l.StartsWith('#') && l.Contains(':'))
-            .ToDictionary(l => l[..l.IndexOf(':')].Trim(), l => l[(l.IndexOf(':') + 1)..].Trim());
-        var text = spec[(headerEnd + 5)..expectStart];
-        var expected = spec[(expectStart + 4)..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith('#')).ToList();
-        var format = header.GetValueOrDefault("format", "text");
-        var raw = new RawDocument(file, text, format, InputReader.Hash(text), Published: header.GetValueOrDefault("published"));
+        var spec = SpecFile.Read("Extract", file);
+        var expected = spec.Expected;
+        var raw = new RawDocument(file, spec.Text, spec.Header.GetValueOrDefault("format", "text"), InputReader.Hash(spec.Text), Published: spec.Header.GetValueOrDefault("published"));
 
         var result = TestPipeline.Instance.Process(raw, TestContext.Current.CancellationToken);
         var actual = result.Interactions.Select(Describe).ToList();

@@ -11,27 +11,18 @@ namespace Readout.Tests.Extract;
 /// </summary>
 public sealed class StatementSpecTests
 {
-    public static TheoryData<string> Specs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.EnumerateFiles(TestPipeline.SpecFolder("Statements"), "*.spec").Order()) data.Add(Path.GetFileName(f));
-        return data;
-    }
+    public static TheoryData<string> Specs() => SpecFile.In("Statements");
 
     [Theory]
     [MemberData(nameof(Specs))]
     public void Spec(string file)
     {
-        var spec = File.ReadAllText(TestPipeline.SpecFolder("Statements", file)).Replace("\r\n", "\n");
-        var headerEnd = spec.IndexOf("\n---\n", StringComparison.Ordinal);
-        var expectStart = spec.LastIndexOf("\n===", StringComparison.Ordinal);
-        var published = spec[..headerEnd].Split('\n').FirstOrDefault(l => l.StartsWith("published:"))?[10..].Trim();
-        var text = spec[(headerEnd + 5)..expectStart];
-        var raw = new RawDocument(file, text, "text", InputReader.Hash(text), Published: published);
+        var spec = SpecFile.Read("Statements", file);
+        var raw = new RawDocument(file, spec.Text, "text", InputReader.Hash(spec.Text), Published: spec.Header.GetValueOrDefault("published"));
         var statements = TestPipeline.Instance.Process(raw, TestContext.Current.CancellationToken).Statements;
         var found = statements.Select(s => $"{string.Join(" + ", s.Speakers.Select(x => x.Name))} | {s.Plover.Event ?? "-"} | {s.Text}").ToList();
 
-        foreach (var line in spec[(expectStart + 4)..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith('#')))
+        foreach (var line in spec.Expected)
         {
             var parts = line.Split('|', StringSplitOptions.TrimEntries);
             var hit = statements.FirstOrDefault(s => s.Text.Contains(parts[2], StringComparison.Ordinal)

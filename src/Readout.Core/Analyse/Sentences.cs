@@ -13,6 +13,7 @@ public static class SentenceSplitter
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "No", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Gov", "Sen", "Rep",
+        "Hon", "Rt", "Amb", "Adm", "Maj", "Brig", "Cmdr", "Pres", "Min", "Excl",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         "Fla", "Calif", "Mass", "Wash", "Va", "Md", "Co", "Corp", "Inc", "Ltd", "vs", "etc", "approx", "Mt", "Ft", "E",
     };

@@ -81,8 +81,8 @@ public static partial class JunkLineFilter
         if (!hasDigit && separators >= 2 && words.Length <= 3 * (separators + 1) + 2) return true;
         // masthead and section labels in capitals ("THE HARBOUR POST", "XI JINPING")
         if (!hasDigit && words.Length <= 10 && line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper) && !line.EndsWith('.')) return true;
-        // a line with no Latin letters at all, or a language menu
-        if (!line.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z')) return true;
+        // a line with no Latin letters at all (a language menu, a licence number), unless it is a date
+        if (!line.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z') && MetadataReader.ParseAnyDate(line) is null) return true;
         return false;
     }
 }

@@ -14,7 +14,8 @@ namespace Readout.Extract;
 /// </summary>
 /// <param name="Id">"fig-" and 12 hex digits derived from the report's content hash and the figure's start.</param>
 /// <param name="Text">The figure as written: "$172.4 billion", "fourteenfold".</param>
-/// <param name="Start">Half-open span of <paramref name="Text"/> in the clean text.</param>
+/// <param name="Start">Start of <paramref name="Text"/> in the clean text.</param>
+/// <param name="End">End of <paramref name="Text"/> in the clean text (half-open).</param>
 /// <param name="Value">The number, scale applied: "$172.4 billion" → 172400000000; "47.5 percent" → 47.5.</param>
 /// <param name="Unit">"money", "percent", "percentage points", "times" (a multiplier), a physical unit
 /// ("tonnes", "barrels") or, for a count, the counted noun phrase ("Tomahawk missiles").</param>
@@ -27,7 +28,8 @@ namespace Readout.Extract;
 /// <param name="ChangeDirection">"up" or "down" ("increased to $172.4 billion", "fell 3 percent").</param>
 /// <param name="ChangeBasis">"year-on-year", "month-on-month" or "quarter-on-quarter".</param>
 /// <param name="Source">Who gives the figure: "according to X", "X said".</param>
-/// <param name="SentenceStart">Span of the sentence the figure is in.</param>
+/// <param name="SentenceStart">Start of the sentence the figure is in.</param>
+/// <param name="SentenceEnd">End of that sentence (half-open).</param>
 public sealed record Figure(string Id, string Text, int Start, int End, double Value, string? Unit, string? Currency,
     string? Measure, string? PeriodText, string? PeriodStart, string? PeriodEnd, double? ChangePercent,
     string? ChangeDirection, string? ChangeBasis, string? Source, int SentenceStart, int SentenceEnd);
@@ -50,7 +52,6 @@ public static partial class FigureExtractor
         public double Value;
         public Kind Kind;
         public string? Unit, Currency;
-        public Sentence Sentence = null!;
         public double? ChangePercent;
         public string? Direction, Basis;
         public bool IsChange, Absorbed;
@@ -103,7 +104,7 @@ public static partial class FigureExtractor
         "into", "onto", "over", "under", "about", "after", "before", "during", "since", "until", "while", "this", "these",
         "those", "its", "their", "his", "her", "our", "your", "my", "not", "also", "only", "still", "all", "both", "such",
         "said", "says", "so", "yet", "then", "there", "here", "when", "where", "if", "it", "they", "them", "he", "she", "we",
-        "you", "i", "us", "between", "among", "against", "across", "through", "via", "up", "down", "out", "off", "again",
+        "you", "i", "us", "me", "let", "between", "among", "against", "across", "through", "via", "up", "down", "out", "off", "again",
         "already", "every", "other", "another", "some", "any", "no", "most", "many", "much", "few", "several", "own", "same",
     };
 
@@ -124,7 +125,7 @@ public static partial class FigureExtractor
     };
 
     // a count introduced by one of these refers to a known set ("the two countries"), not a figure
-    [GeneratedRegex(@"(?:\b(?:the|these|those|their|its|his|her|our|your|my|both|all|whose|every|each|first|last|next|past|previous|other|another|top|some|only)|['’]s)\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:the|these|those|their|its|his|her|our|your|my|both|all|whose|every|each|first|last|next|past|previous|other|another|top|only)|['’]s)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex DeterminerBefore();
 
     [GeneratedRegex(@"\b(?:\d+|" + Words + @")\s+(?:in|out\s+of)\s+$", RegexOptions.IgnoreCase)]
@@ -196,7 +197,7 @@ public static partial class FigureExtractor
 
     // ---- measure --------------------------------------------------------------------------------------
 
-    private const string MeasureVerbs = "increased|increase|increases|rose|rise|rises|risen|grew|grow|grows|grown|expanded|expand|expands|reached|reach|reaches|reaching|hit|hits|hitting|exceeded|exceed|exceeds|exceeding|surpassed|surpass|surpasses|topped|tops|top|totaled|totalled|total|totals|amounted|amounts|amount|climbed|climbs|jumped|jumps|surged|surges|soared|fell|falls|fallen|fall|dropped|drops|declined|declines|decreased|decreases|shrank|shrunk|contracted|stood|stands|stand|came|comes|was|were|is|are|be|doubled|tripled|multiplied|equalled|equaled|equals|slid|slipped|plunged|slumped|tumbled|gained|gains|advanced|hovered|remained|remains|worth|valued|estimated";
+    private const string MeasureVerbs = "increased|increase|increases|rose|rise|rises|risen|grew|grow|grows|grown|expanded|expand|expands|reached|reach|reaches|reaching|hit|hits|hitting|exceeded|exceed|exceeds|exceeding|passed|passes|crossed|neared|approached|touched|surpassed|surpass|surpasses|topped|tops|top|totaled|totalled|total|totals|amounted|amounts|amount|climbed|climbs|jumped|jumps|surged|surges|soared|fell|falls|fallen|fall|dropped|drops|declined|declines|decreased|decreases|shrank|shrunk|contracted|stood|stands|stand|came|comes|was|were|is|are|be|doubled|tripled|multiplied|equalled|equaled|equals|slid|slipped|plunged|slumped|tumbled|gained|gains|advanced|hovered|remained|remains|worth|valued|estimated";
 
     [GeneratedRegex(@"(?:\b(?:is|are|was|were|has\s+been|had\s+been|have\s+been)\s+(?:expected|projected|forecast|set|likely|estimated|seen|poised|due|on\s+track)\s+)?(?:\b(?:has|have|had|was|were|is|are|will|would|could|should|may|might|to|be|been|being)\s+)*(?<!\b(?:a|an|the)\s+)\b(?<v>" + MeasureVerbs + @")\b(?:\s+(?:" + Approx + @"|to|at|from|up\s+to|a\s+record|a\s+new\s+high\s+of|a\s+record\s+high\s+of|a\s+total\s+of|beyond|some|almost))*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VerbBeforeRx();
@@ -206,33 +207,48 @@ public static partial class FigureExtractor
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
     [GeneratedRegex(@"^the\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingThe();
+
     [GeneratedRegex(@"\s+(?:data|figures|statistics|estimates)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingData();
+
     [GeneratedRegex(@"\b(yuan|renminbi|RMB)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YuanRx();
+
     [GeneratedRegex(@"\byen\b", RegexOptions.IgnoreCase)]
     private static partial Regex YenRx();
+
     [GeneratedRegex(@"\b(?:a|an|the)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex ArticleBefore();
+
     [GeneratedRegex(@"^\s+(?:(?:worth\s+of|of)\s+(?!\d)|in\s+(?-i:(?=\p{Ll})))", RegexOptions.IgnoreCase)]
     private static partial Regex OfAfter();
+
     [GeneratedRegex(@"^(?:(?:19|20)\d\d|" + Mon + ")", RegexOptions.IgnoreCase)]
     private static partial Regex YearOrMonthStart();
+
     [GeneratedRegex(@"\s(?:of|worth|totalling|totaling|valued\s+at)\s+(?:" + Approx + @"\s+)*$", RegexOptions.IgnoreCase)]
     private static partial Regex OfBefore();
+
     [GeneratedRegex(@"[’'](?:re|ve|ll|m|d)\b")]
     private static partial Regex Contraction();
+
     [GeneratedRegex(@"[,”""]\s*$")]
     private static partial Regex QuoteOrCommaEnd();
+
     [GeneratedRegex(@"^(?:the\s+)?(?<n>\p{Lu}[\p{L}.'’&\-]*(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}.'’&\-]*))*)")]
     private static partial Regex CapitalisedName();
+
     [GeneratedRegex(@"^(?:I|We|You|They|It)(?:['’]\w+)?$")]
     private static partial Regex PronounName();
 
     [GeneratedRegex(@"^\p{Lu}[\p{L}.'’&\-]*$")]
     private static partial Regex NameToken();
+
+    [GeneratedRegex(@"(?<=\s)(?:just|also|previously|earlier|recently|already|then|now|later|again|further|separately|certainly|\p{L}+ly)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AdverbEnd();
 
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthesis();
@@ -254,11 +270,19 @@ public static partial class FigureExtractor
     /// <summary>Between a figure and the change after it lies only its period, its basis and the change's own words.</summary>
     private static bool ChangeFollows(string text, int from, int to, List<TextSpan> masks)
     {
-        if (to - from > 120) return false;
-        var sb = new System.Text.StringBuilder();
-        for (int i = from; i < to; i++) if (!masks.Any(m => m.Contains(i))) sb.Append(text[i]);
-        return !AnotherClaim().IsMatch(sb.ToString());
+        return to - from <= 120 && !AnotherClaim().IsMatch(Unmasked(text, from, to, masks));
     }
+
+    /// <summary>The text between two offsets without the period and basis phrases in it.</summary>
+    private static string Unmasked(string text, int from, int to, List<TextSpan> masks)
+    {
+        var sb = new System.Text.StringBuilder(to - from);
+        for (int i = from; i < to; i++) if (!masks.Any(m => m.Contains(i))) sb.Append(text[i]);
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^\s*,?\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrPercent();
 
     [GeneratedRegex(@"^(?:(?:and|but|so|yet|while|then|also|meanwhile|moreover|however)\s+)*(?:(?:the|a|an)\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingGlueRx();
@@ -291,6 +315,7 @@ public static partial class FigureExtractor
 
     // ------------------------------------------------------------------------------------------------
 
+    /// <summary>The figures of one analysed report, in text order.</summary>
     public static IReadOnlyList<Figure> Extract(AnalysedDocument doc, CancellationToken ct = default)
     {
         var text = doc.Clean.Text;
@@ -311,6 +336,15 @@ public static partial class FigureExtractor
             cands.RemoveAll(c => periods.Any(p => p.Span.Overlaps(new TextSpan(c.NumStart, c.NumEnd))));
             if (cands.Count == 0) continue;
 
+            // a level reached by a move: "increased to $172.4 billion"
+            foreach (var c in cands.Where(c => c.Kind is not (Kind.Percent or Kind.Points)))
+            {
+                var before = text[WindowStart(s, c.Start)..c.Start];
+                if (LevelMoveBeforeRx().Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
+                else if (MoveBeforeRx().Match(before) is { Success: true } cm)
+                    c.Direction = Direction(cm.Groups["v"].Value);
+            }
+
             // change: percentages that say how much something moved
             foreach (var c in cands.Where(c => c.Kind is Kind.Percent or Kind.Points))
             {
@@ -319,6 +353,10 @@ public static partial class FigureExtractor
                 var mb = ChangeBeforeRx().Match(before);
                 var ma = ChangeAfterRx().Match(after);
                 string? dir = mb.Success ? Direction(mb.Groups["v"].Value) : ma.Success ? Direction(ma.Groups["v"].Value) : null;
+                // "increased by $3.4 billion, or 8 percent": the same move in percent
+                if (dir is null && cands.LastOrDefault(t => t.End <= c.Start) is { Direction: { } prevDir, Kind: not (Kind.Percent or Kind.Points) } prevFig
+                    && OrPercent().IsMatch(text[prevFig.End..c.Start]))
+                    dir = prevDir;
                 if (dir is null)
                 {
                     if (LevelMoveBeforeRx().Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
@@ -339,7 +377,7 @@ public static partial class FigureExtractor
                 Candidate? target = null;
                 if (prev is { Kind: Kind.Money or Kind.Physical or Kind.Count, ChangePercent: null } && ChangeFollows(text, prev.End, p.Start, masks))
                     target = prev;
-                else if (next is { Kind: Kind.Money or Kind.Physical or Kind.Count, ChangePercent: null } && LeadsTo().IsMatch(text[p.End..next.Start]))
+                else if (next is { Kind: Kind.Money or Kind.Physical or Kind.Count, ChangePercent: null } && LeadsTo().IsMatch(Unmasked(text, p.End, next.Start, masks)))
                     target = next;
                 if (target is null) continue;
                 target.ChangePercent = p.ChangePercent;
@@ -347,14 +385,6 @@ public static partial class FigureExtractor
                 target.Basis = p.Basis;
                 target.ChangeFrom = p;
                 p.Absorbed = true;
-            }
-            // a level reached by a move: "increased to $172.4 billion"
-            foreach (var c in cands.Where(c => c.Direction is null && c.Kind is not (Kind.Percent or Kind.Points)))
-            {
-                var before = text[WindowStart(s, c.Start)..c.Start];
-                if (LevelMoveBeforeRx().Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
-                else if (MoveBeforeRx().Match(before) is { Success: true } cm)
-                    c.Direction = Direction(cm.Groups["v"].Value);
             }
 
             foreach (var c in cands.Where(c => !c.Absorbed))
@@ -392,7 +422,7 @@ public static partial class FigureExtractor
                 var parts = m.Groups["w"].Value.Split(['-', ' '], StringSplitOptions.RemoveEmptyEntries);
                 num = parts.Sum(p => WordValues[p]);
             }
-            else if (!decimal.TryParse(m.Groups["d"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out num)) continue;
+            else if (!decimal.TryParse(m.Groups["d"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out num) || num > 1e15m) continue;
             var isInteger = num == decimal.Truncate(num) && !m.Groups["d"].Value.Contains('.');
             var glued = (m.Groups["glued"].Success ? m.Groups["glued"].Value : m.Groups["wfold"].Value).ToLowerInvariant();
             var fold = glued.EndsWith("fold", StringComparison.Ordinal);
@@ -463,7 +493,8 @@ public static partial class FigureExtractor
                 if (!hasScale && isInteger && num is >= 1000 and <= 2100 && !m.Groups["d"].Value.Contains(',')) continue;   // a year
                 var before = text[WindowStart(s, numStart, 40)..numStart];
                 if (DeterminerBefore().IsMatch(before)) continue;
-                if (NameBefore().IsMatch(before)) continue;
+                // "Group of 20 leaders", "Boeing 737 jets"; a capitalised first word of the sentence ("Some 3,000 troops") is no name
+                if (NameBefore().Match(before) is { Success: true } nb && !(nb.Index == 0 && numStart - before.Length == s.Span.Start && char.IsUpper(before[0]))) continue;
                 if (RatioBefore().IsMatch(before)) continue;   // "one in six adult women", "4 in 10 mothers": a ratio
                 kind = Kind.Count;
                 unit = Spaces().Replace(np.Value.Text, " ");
@@ -478,7 +509,7 @@ public static partial class FigureExtractor
             found.Add(new Candidate
             {
                 Start = start, End = end, NumStart = numStart, NumEnd = numEnd, Value = value, Kind = kind, Unit = unit,
-                Currency = currency, Sentence = s,
+                Currency = currency,
             });
             taken = end;
         }
@@ -899,6 +930,9 @@ public static partial class FigureExtractor
         {
             var abs = new TextSpan(s.Span.Start + v.Index, s.Span.Start + v.Index + v.Length);
             if (abs.Overlaps(new TextSpan(c.Start, c.End))) continue;
+            if (v.Value.Equals("added", StringComparison.OrdinalIgnoreCase) && abs.End <= c.Start && c.Start - abs.End <= 12
+                && string.IsNullOrWhiteSpace(text[abs.End..c.Start].Replace("about", "").Replace("some", "")))
+                continue;   // "London added £300 million": a contribution, not something reported
             if (best is null || Distance(abs, new TextSpan(c.Start, c.End)) < Distance(new TextSpan(s.Span.Start + best.Index, s.Span.Start + best.Index + best.Length), new TextSpan(c.Start, c.End)))
                 best = v;
         }
@@ -934,6 +968,12 @@ public static partial class FigureExtractor
         var text = doc.Clean.Text;
         var e = vStart;
         while (e > s.Span.Start && char.IsWhiteSpace(text[e - 1])) e--;
+        // "Fauci just said", "the company previously reported": an adverb between the speaker and the verb
+        while (AdverbEnd().Match(text, Math.Max(s.Span.Start, e - 20), e - Math.Max(s.Span.Start, e - 20)) is { Success: true } adv && adv.Index > s.Span.Start)
+        {
+            e = adv.Index;
+            while (e > s.Span.Start && char.IsWhiteSpace(text[e - 1])) e--;
+        }
         // "the Kremlin spokesman, Dmitry Peskov, said"
         var eName = e;
         if (eName > s.Span.Start && text[eName - 1] == ',') eName--;
@@ -970,7 +1010,12 @@ public static partial class FigureExtractor
             while (i > s.Span.Start && char.IsWhiteSpace(text[i - 1])) i--;
         }
         while (words.Count > 0 && NameConnectors.Contains(words[0].W)) words.RemoveAt(0);
-        if (words.Count == 0) return WordsBackward(text, s.Span.Start, e);   // "the energy ministry said"
+        if (words.Count == 0)
+        {
+            // "the energy ministry said", "analysts said"
+            var np = WordsBackward(text, s.Span.Start, e);
+            return np is not null && np.Split(' ').Length <= 3 && np.All(ch => char.IsLetter(ch) || ch is ' ' or '-') ? np : null;
+        }
         var name = string.Join(' ', words.Select(w => w.W));
         if (Pronouns.Contains(name) || PronounName().IsMatch(name)) return null;
         return TrimConnectors(name);

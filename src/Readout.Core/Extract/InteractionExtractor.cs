@@ -327,8 +327,36 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
                     attendees[target].Add((p, s));
         }
 
+        // an official readout tells its interaction in the lead without a day: it is dated by its publication
+        if (!clusters.Any(k => !k[0].Planned) && doc.Clean.Published is { } published)
+        {
+            var lead = candidates.FirstOrDefault(c => c.Participants.Count >= 2 && !c.Planned && c.Date?.Date is null && c.Time is null
+                && c.Sentence.Index == FirstBodySentence(doc) && PastVerb().IsMatch(c.Sentence.Text)
+                && c.Participants.All(p => c.Sentence.Span.Contains(p.Span.Start))
+                && !doc.Times.Any(t => c.Sentence.Span.Contains(t.Span.Start)) && !_future.IsMatch(c.Sentence.Text));
+            if (lead is not null)
+            {
+                var dated = new Candidate
+                {
+                    Sentence = lead.Sentence, Cue = lead.Cue, Mode = lead.Mode, Strength = lead.Strength, Participants = lead.Participants,
+                    Time = null, Date = new ResolvedDate(published.Date, null, $"no day in the text: the interaction the report leads with, dated by its {doc.Frame.Basis}"),
+                    DateInherited = true, Planned = false, Venue = lead.Venue, City = lead.City,
+                };
+                var home = new List<Candidate> { dated };
+                home.AddRange(candidates.Where(c => c != lead && c.Key == lead.Key && !c.Planned && c.Date?.Date is null));
+                clusters.Add(home);
+                attendees[home] = [];
+                foreach (var (s, people) in attendance.Where(a => a.Sentence.Index > lead.Sentence.Index))
+                    foreach (var p in people)
+                        if (!lead.Participants.Any(q => q.Name == p.Name) && !attendees[home].Any(a => a.P.Name == p.Name)) attendees[home].Add((p, s));
+            }
+        }
         return clusters.Select(k => Build(doc, k, attendees[k])).ToList();
     }
+
+    /// <summary>The first sentence of the story's body: the first that ends like a sentence and is not the title.</summary>
+    private static int FirstBodySentence(AnalysedDocument doc) =>
+        doc.Sentences.FirstOrDefault(s => s.Text.TrimEnd().EndsWith('.') && s.Text.Length > 60)?.Index ?? 0;
 
     private static bool HasDay(Candidate c) => DayOf(c) is not null;
 

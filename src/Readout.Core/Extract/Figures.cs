@@ -486,11 +486,11 @@ public static partial class FigureExtractor
             else
             {
                 // a count: a plural noun phrase right after the number ("59 Tomahawk missiles")
+                if (!hasScale && (num <= 1 || written && num == 2)) continue;   // "one of", "the two sides", "as two major countries"
+                if (!hasScale && isInteger && num is >= 1000 and <= 2100 && !m.Groups["d"].Value.Contains(',')) continue;   // a year
                 var np = CountedNoun(text, end, s.Span.End);
                 if (np is null) continue;
-                if (!hasScale && (num <= 1 || written && num == 2)) continue;   // "one of", "the two sides", "as two major countries"
                 if (!hasScale && char.IsUpper(np.Value.Text.Split(' ')[^1][0])) continue;   // "Two Heads of State": a title, "3 Doors Down": a name
-                if (!hasScale && isInteger && num is >= 1000 and <= 2100 && !m.Groups["d"].Value.Contains(',')) continue;   // a year
                 var before = text[WindowStart(s, numStart, 40)..numStart];
                 if (DeterminerBefore().IsMatch(before)) continue;
                 // "Group of 20 leaders", "Boeing 737 jets"; a capitalised first word of the sentence ("Some 3,000 troops") is no name

@@ -59,7 +59,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
         foreach (var s in doc.Sentences)
         {
             ct.ThrowIfCancellationRequested();
-            var peopleHere = doc.Mentions.People.Where(p => s.Span.Contains(p.Span.Start)).ToList();
+            var peopleHere = doc.Mentions.People.StartingIn(p => p.Span.Start, s.Span.Start, s.Span.End).ToList();
             if (mentions.IsAttendance(s.Text))
             {
                 attendance.Add((s, peopleHere));
@@ -72,7 +72,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             var cueAbs = new TextSpan(s.Span.Start + cueSpan.Start, s.Span.Start + cueSpan.End);
 
             // time: the day-level expression nearest the cue; a coarse one ("in November") near the cue means no day is given
-            var timesHere = doc.Times.Where(t => s.Span.Contains(t.Span.Start)).ToList();
+            var timesHere = doc.Times.StartingIn(t => t.Span.Start, s.Span.Start, s.Span.End).ToList();
             var nearest = timesHere.OrderBy(t => Distance(t.Span, cueAbs)).FirstOrDefault();
             var dayLevel = timesHere.Where(t => t.Kind != TemporalKind.Coarse).OrderBy(t => Distance(t.Span, cueAbs)).FirstOrDefault();
             var future = IsFuture(s.Text, cueSpan);
@@ -106,7 +106,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             if (!future && resolved?.Date is { } d && doc.Frame.Date is { } refDay && d > refDay.AddDays(1) && time!.Kind != TemporalKind.FullDate)
                 future = true;
 
-            var placesHere = doc.Mentions.Places.Where(p => s.Span.Contains(p.Span.Start)).ToList();
+            var placesHere = doc.Mentions.Places.StartingIn(p => p.Span.Start, s.Span.Start, s.Span.End).ToList();
             candidates.Add(new Candidate
             {
                 Sentence = s, Cue = cueAbs, Mode = mode, Strength = strength, Participants = participants,

@@ -223,8 +223,8 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
 
     /// <summary>A paragraph that opens with no person named, no day and no meeting continues the speech before it.</summary>
     private bool ContinuesSpeech(AnalysedDocument doc, Sentence first) =>
-        !doc.Mentions.People.Any(p => first.Span.Contains(p.Span.Start))
-        && !doc.Times.Any(t => first.Span.Contains(t.Span.Start) && t.Kind != TemporalKind.Coarse)
+        !doc.Mentions.People.StartingIn(p => p.Span.Start, first.Span.Start, first.Span.End).Any()
+        && !doc.Times.StartingIn(t => t.Span.Start, first.Span.Start, first.Span.End).Any(t => t.Kind != TemporalKind.Coarse)
         && !IsNarration(first.Text);
 
     [GeneratedRegex(@"\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference|press conference|lasted|took place|followed|joined by|attended)\b", RegexOptions.IgnoreCase)]
@@ -239,7 +239,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         var m = Regex.Match(s.Text, @",\s*(?<who>[\w .'-]{1,40}?)\s+(said|added|says|noted|stressed|told reporters)\.?[""”]?$");
         if (!m.Success) return null;
         var at = s.Span.Start + m.Groups["who"].Index;
-        var person = doc.Mentions.People.FirstOrDefault(p => p.Span.Start >= at && p.Span.End <= at + m.Groups["who"].Length);
+        var person = doc.Mentions.People.StartingIn(p => p.Span.Start, at, at + m.Groups["who"].Length).FirstOrDefault(p => p.Span.End <= at + m.Groups["who"].Length);
         if (person is not null) return [new Speaker(person.Name, person.Country, "person")];
         if (m.Groups["who"].Value.Trim() is "he" or "she")
             return paragraphSpeaker is { Count: 1 } ? paragraphSpeaker : lastPerson is not null ? [lastPerson] : null;
@@ -280,14 +280,14 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         var text = doc.Clean.Text;
         var window = text[from..to];
         var candidates = new List<(int At, List<Speaker> Who)>();
-        foreach (var p in doc.Mentions.People.Where(p => p.Span.Start >= from && p.Span.End <= to))
+        foreach (var p in doc.Mentions.People.StartingIn(p => p.Span.Start, from, to).Where(p => p.Span.End <= to))
         {
             // "at President Putin's invitation": a possessive is not the subject
             if (p.Span.End + 2 <= text.Length && text[p.Span.End] is '\'' or '’' && text[p.Span.End + 1] == 's') continue;
             if (Regex.IsMatch(text[Math.Max(from, p.Span.Start - 60)..p.Span.Start], @"\b(with|to|for|by|of|on|at|from|under|welcomed|greeted|met|received)\s+(the\s+)?([A-Z][\w.'-]*\s+){0,4}$")) continue;
             candidates.Add((p.Span.Start, [new Speaker(p.Name, p.Country, "person")]));
         }
-        foreach (var pl in doc.Mentions.Places.Where(p => p.Span.Start >= from && p.Span.End <= to))
+        foreach (var pl in doc.Mentions.Places.StartingIn(p => p.Span.Start, from, to).Where(p => p.Span.End <= to))
         {
             if (Regex.IsMatch(text[Math.Max(from, pl.Span.Start - 8)..pl.Span.Start], @"\b(in|at|to|from|with|near|into|of|on)\s+(the\s+)?$", RegexOptions.IgnoreCase)) continue;
             var after = text[pl.Span.End..Math.Min(text.Length, pl.Span.End + 3)];
@@ -329,7 +329,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         {
             var role = m.Groups["t"].Value.StartsWith("President", StringComparison.OrdinalIgnoreCase) ? "head_of_state" : "head_of_government";
             var at = from + m.Index + m.Length;
-            if (doc.Mentions.People.Any(p => p.Span.Start >= at && p.Span.Start - at <= 2)) continue;   // "President Xi" is a name
+            if (doc.Mentions.People.StartingIn(p => p.Span.Start, at, at + 3).Any()) continue;   // "President Xi" is a name
             var holder = pair?.FirstOrDefault(a => a.Role == role);
             if (holder is not null) candidates.Add((from + m.Index, [new Speaker(holder.Name, holder.Country, "person")]));
         }
@@ -343,7 +343,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         var ordered = candidates.OrderBy(c => c.At).ToList();
         var chosen = ordered[^1];
         // "Russia and China agreed", "Mr Putin and Mr Xi spoke of": a coordinated subject is all of them
-        if (ordered.Count >= 2)
+        if (ordered.Count >= 2 && ordered[^2].At < chosen.At && chosen.Who.Count > 0)
         {
             var prev = ordered[^2];
             var prevEnd = prev.At + 1;
@@ -363,7 +363,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         var to = Math.Min(s.Span.End, cueEnd + 60);
         if (cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase))
         {
-            var next = doc.Mentions.Matches.FirstOrDefault(m => m.Start >= cueEnd && m.Start < to && m.Value is Organisation or Person or Country or City);
+            var next = doc.Mentions.Matches.StartingIn(m => m.Start, cueEnd, to).FirstOrDefault(m => m.Value is Organisation or Person or Country or City);
             return next?.Value switch
             {
                 Organisation o => [new Speaker(o.Name, null, "organisation")],
@@ -373,7 +373,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 _ => null,
             };
         }
-        var institution = doc.Mentions.Matches.FirstOrDefault(m => m.Start >= cueEnd && m.Start < to && m.Value is Venue or Organisation);
+        var institution = doc.Mentions.Matches.StartingIn(m => m.Start, cueEnd, to).FirstOrDefault(m => m.Value is Venue or Organisation);
         if (institution is not null && Regex.IsMatch(doc.Clean.Text[cueEnd..institution.Start], @"^\s*(the\s+)?(press service|press office|spokes\w+|office|website)?\s*(of\s+)?(the\s+)?$", RegexOptions.IgnoreCase))
             return institution.Value switch
             {
@@ -381,7 +381,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 Organisation o => [new Speaker(o.Name, null, "organisation")],
                 _ => null,
             };
-        var person = doc.Mentions.People.FirstOrDefault(p => p.Span.Start >= cueEnd && p.Span.Start < Math.Min(to, cueEnd + 25));
+        var person = doc.Mentions.People.StartingIn(p => p.Span.Start, cueEnd, Math.Min(to, cueEnd + 25)).FirstOrDefault();
         if (person is not null && Regex.IsMatch(doc.Clean.Text[cueEnd..person.Span.Start], @"^\s*(President |Prime Minister |Mr\.? |Ms\.? )?$")
             && !(person.Span.End < doc.Clean.Text.Length && doc.Clean.Text[person.Span.End] is '\'' or '’'))
             return [new Speaker(person.Name, person.Country, "person")];

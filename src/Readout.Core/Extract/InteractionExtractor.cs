@@ -115,9 +115,6 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
                 City = placesHere.Where(p => p.Kind == "city" && IsLocative(doc.Clean.Text, p.Span)).OrderBy(p => Distance(p.Span, cueAbs)).FirstOrDefault(),
             });
         }
-        if (Environment.GetEnvironmentVariable("READOUT_TRACE") == "1")
-            foreach (var c in candidates)
-                Console.Error.WriteLine($"    cand s{c.Sentence.Index} {c.Mode}/{c.Strength} [{c.Key}] {c.Date?.Date}{(c.DateInherited ? "(inh)" : "")} planned={c.Planned} :: {c.Sentence.Text[..Math.Min(90, c.Sentence.Text.Length)]}");
         return Merge(doc, candidates, attendance);
     }
 

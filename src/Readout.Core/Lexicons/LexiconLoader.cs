@@ -24,42 +24,27 @@ public static class LexiconLoader
 
     private static Lexicon Load(Func<string, string> read)
     {
-        var countries = Rows(read, "countries.tsv", 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
-        var people = Rows(read, "people.tsv", 7)
+        var countries = Rows(read, "countries.tsv", ["iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases"], 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
+        var people = Rows(read, "people.tsv", ["name", "aliases", "country", "role", "title", "start", "end"], 7)
             .GroupBy(r => r[0])
             .Select(g => new Person(g.Key,
                 g.SelectMany(r => Multi(r[1])).Distinct().ToList(),
                 g.Select(r => new RoleTenure(r[2], r[3], r[4], Date(r[5], "people.tsv"), string.IsNullOrWhiteSpace(r[6]) ? null : Date(r[6], "people.tsv"))).ToList()))
             .ToList();
-        var orgs = Rows(read, "organisations.tsv", 3).Select(r => new Organisation(r[0], Multi(r[1]), r[2])).ToList();
-        var venues = Rows(read, "venues.tsv", 5).Select(r => new Venue(r[0], Multi(r[1]), r[2], r[3], r[4])).ToList();
-        var cities = Rows(read, "cities.tsv", 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
-        var titles = Rows(read, "titles.tsv", 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();
-        var cues = Rows(read, "interaction_cues.tsv", 4).Select(r => new InteractionCue(r[0], r[1], int.Parse(r[2], CultureInfo.InvariantCulture), r[3])).ToList();
-        var anchors = Rows(read, "era_anchors.tsv", 3).Select(r => new EraAnchor(r[0], Date(r[1], "era_anchors.tsv"), r[2])).ToList();
-        var words = Rows(read, "words.tsv", 2).ToLookup(r => r[0], r => r[1]);
-        var statementCues = Rows(read, "statement_cues.tsv", 2).Select(r => new StatementCue(r[0], r[1])).ToList();
-        var ploverRules = Rows(read, "plover_rules.tsv", 2).Select(r => new PloverRule(r[0], r[1])).ToList();
+        var orgs = Rows(read, "organisations.tsv", ["name", "aliases", "kind"], 3).Select(r => new Organisation(r[0], Multi(r[1]), r[2])).ToList();
+        var venues = Rows(read, "venues.tsv", ["name", "aliases", "city", "country", "kind"], 5).Select(r => new Venue(r[0], Multi(r[1]), r[2], r[3], r[4])).ToList();
+        var cities = Rows(read, "cities.tsv", ["name", "aliases", "country"], 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
+        var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();
+        var cues = Rows(read, "interaction_cues.tsv", ["pattern", "mode", "strength", "note"], 4).Select(r => new InteractionCue(r[0], r[1], int.Parse(r[2], CultureInfo.InvariantCulture), r[3])).ToList();
+        var anchors = Rows(read, "era_anchors.tsv", ["pattern", "not_before", "label"], 3).Select(r => new EraAnchor(r[0], Date(r[1], "era_anchors.tsv"), r[2])).ToList();
+        var words = Rows(read, "words.tsv", ["category", "value"], 2).ToLookup(r => r[0], r => r[1]);
+        var statementCues = Rows(read, "statement_cues.tsv", ["pattern", "class"], 2).Select(r => new StatementCue(r[0], r[1])).ToList();
+        var ploverRules = Rows(read, "plover_rules.tsv", ["pattern", "event"], 2).Select(r => new PloverRule(r[0], r[1])).ToList();
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words) { StatementCues = statementCues, PloverRules = ploverRules };
     }
 
-    private static IEnumerable<string[]> Rows(Func<string, string> read, string file, int columns)
-    {
-        var text = read(file);
-        var headerSeen = false;
-        var lineNo = 0;
-        foreach (var raw in text.Split('\n'))
-        {
-            lineNo++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (!headerSeen) { headerSeen = true; continue; }
-            var cells = line.Split('\t');
-            if (cells.Length < columns)
-                throw new ReadoutException("RO0002", file, $"line {lineNo} has {cells.Length} columns, expected {columns}");
-            yield return cells.Select(c => c.Trim()).ToArray();
-        }
-    }
+    private static IEnumerable<string[]> Rows(Func<string, string> read, string file, string[] header, int required) =>
+        TsvTable.Rows(read(file), file, header, required).Select(r => r.Cells);
 
     private static IReadOnlyList<string> Multi(string cell) =>
         cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

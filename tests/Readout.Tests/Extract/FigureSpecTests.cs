@@ -25,27 +25,14 @@ namespace Readout.Tests.Extract;
 /// </summary>
 public sealed class FigureSpecTests
 {
-    public static TheoryData<string> Specs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.EnumerateFiles(TestPipeline.SpecFolder("Figures"), "*.spec").Order())
-            data.Add(Path.GetFileName(f));
-        return data;
-    }
+    public static TheoryData<string> Specs() => SpecFile.In("Figures");
 
     [Theory]
     [MemberData(nameof(Specs))]
     public void Spec(string file)
     {
-        var spec = File.ReadAllText(TestPipeline.SpecFolder("Figures", file)).Replace("\r\n", "\n");
-        var headerEnd = spec.IndexOf("\n---\n", StringComparison.Ordinal);
-        var expectStart = spec.LastIndexOf("\n===", StringComparison.Ordinal);
-        Assert.True(headerEnd >= 0 && expectStart > headerEnd, $"{file}: needs a header, '---', the text, '===' and expectations");
-        var header = spec[..headerEnd].Split('\n').Where(l => !l.StartsWith('#') && l.Contains(':'))
-            .ToDictionary(l => l[..l.IndexOf(':')].Trim(), l => l[(l.IndexOf(':') + 1)..].Trim());
-        var text = spec[(headerEnd + 5)..expectStart];
-        var expected = spec[(expectStart + 4)..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith('#')).ToList();
+        var spec = SpecFile.Read("Figures", file);
+        var (text, header, expected) = (spec.Text, spec.Header, spec.Expected);
 
         var (doc, figures) = Run(file, text, header.GetValueOrDefault("format", "text"), header.GetValueOrDefault("published"));
         var actual = figures.Select(Describe).ToList();

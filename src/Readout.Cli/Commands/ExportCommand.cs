@@ -42,7 +42,7 @@ public static class ExportCommand
             var written = 0;
             void Write(TextWriter w) => written = (fmt, kind) switch
             {
-                ("gdelt", _) => GdeltExporter.Write(rows, statements, Readout.Pipeline.ReadoutPipeline.CreateDefault().Codebook, w),
+                ("gdelt", _) => GdeltExporter.Write(rows, statements, Readout.Code.Codebook.LoadEmbedded(), w),
                 ("plover", _) => PloverExporter.Write(rows, statements, w),
                 ("jsonl", "statements") => StatementExporter.WriteJsonl(statements, w),
                 ("csv", "statements") => StatementExporter.WriteCsv(statements, w),

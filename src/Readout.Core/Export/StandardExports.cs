@@ -108,7 +108,7 @@ public static class GdeltExporter
     }
 
     private static void Row(TextWriter w, string id, string? date, Actor a1, Actor? a2, bool root, CameoCode c, int sources, int articles,
-        string place, string? placeCountry, string url, string? readoutId = null)
+        string place, string? placeCountry, string url)
     {
         string ActorCode(Actor? a) => a is null ? "" : (a.Country ?? "") + (a.Role is null ? "" : "GOV");
         var cells = new[]
@@ -118,7 +118,7 @@ public static class GdeltExporter
             root ? "1" : "0", c.Code, c.Code.Length > 3 ? c.Code[..3] : c.Code, c.Code[..2],
             c.QuadClass.ToString(CultureInfo.InvariantCulture), c.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
             sources.ToString(CultureInfo.InvariantCulture), articles.ToString(CultureInfo.InvariantCulture),
-            place, placeCountry ?? "", url, readoutId ?? id,
+            place, placeCountry ?? "", url, id,
         };
         w.WriteLine(string.Join("\t", cells.Select(x => x.Replace('\t', ' ').Replace('\n', ' '))));
     }
@@ -147,10 +147,11 @@ public static class PloverExporter
                 "in_person" => "visit",
                 _ => null,
             };
+            var (actor, recipient) = GdeltExporter.VisitorFirst(r);
             Emit(w, new
             {
                 id = r.Id, date = r.Date, status = r.Status,
-                actor = Who(GdeltExporter.VisitorFirst(r).Actor), recipient = Who(GdeltExporter.VisitorFirst(r).Recipient),
+                actor = Who(actor), recipient = Who(recipient),
                 @event = "CONSULT", mode, context = (string[])(r.Mode == "video" ? ["video"] : r.Mode == "written" ? ["written"] : []),
                 event_location = r.Location is null ? null : new { city = r.Location.City, country = r.Location.Country, venue = r.Location.Venue },
                 text = evidence?.Text,

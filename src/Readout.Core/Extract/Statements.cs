@@ -175,13 +175,13 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 var absStart = s.Span.Start + start;
                 speakersOf[g] = shared && g > 0 ? speakersOf[g - 1]
                     : SubjectIn(doc, s, absStart, s.Span.Start + cue.Start, pair, paragraphSpeaker, lastPerson)
-                      ?? SpeakerAfter(doc, s, cue, pair, paragraphSpeaker, lastPerson);
+                      ?? SpeakerAfter(doc, s, cue);
             }
             // "Noting X, President Xi stressed...": a clause with no subject takes the next one's
             for (int g = groups.Count - 2; g >= 0; g--) speakersOf[g] ??= speakersOf[g + 1];
             // "..., he said." / "..., according to the customs office.": the attribution names who said the sentence
             var attributed = groups.Count > 0 && IsAttribution(s.Text, groups[0].Cue)
-                ? (groups[0].Cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase) ? SpeakerAfter(doc, s, groups[0].Cue, pair, paragraphSpeaker, lastPerson) : null)
+                ? (groups[0].Cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase) ? SpeakerAfter(doc, s, groups[0].Cue) : null)
                   ?? Attribution(doc, s, paragraphSpeaker, lastPerson)
                 : Attribution(doc, s, paragraphSpeaker, lastPerson);
             if (attributed is not null)
@@ -356,7 +356,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     }
 
     /// <summary>"said Putin", "according to the General Administration of Customs": the speaker named right after a speech cue.</summary>
-    private List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue, IReadOnlyList<Actor> pair, List<Speaker>? paragraphSpeaker, Speaker? lastPerson)
+    private List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue)
     {
         if (cue.Class != "say") return null;
         var cueEnd = s.Span.Start + cue.End;

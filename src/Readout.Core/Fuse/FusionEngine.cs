@@ -1,4 +1,3 @@
-using System.Globalization;
 using Readout.Extract;
 using Readout.Ingest;
 
@@ -171,6 +170,4 @@ public static class FusionEngine
 
     public static string Describe(IEnumerable<FieldSupport> values) =>
         string.Join("; ", values.Select(v => $"{v.Value} ({string.Join(", ", v.Sources)})"));
-
-    internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -9,6 +9,9 @@ public static class TestPipeline
 
     public static string SpecFolder(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Specs", .. parts]);
 
+    /// <summary>A path in ../shared beside the repository (the corpus and the scorers).</summary>
+    public static string Shared(params string[] parts) => Path.GetFullPath(Path.Combine([RepoRoot, "..", "shared", .. parts]));
+
     /// <summary>The repository root, found from the test binary's folder.</summary>
     public static string RepoRoot
     {

@@ -1,3 +1,4 @@
+using static Readout.Tests.TestPipeline;
 using System.Globalization;
 using System.Text.Json;
 using Xunit;
@@ -13,8 +14,6 @@ public sealed class CorpusScoreTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("readout-e2e-").FullName;
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private static string Shared(params string[] parts) =>
-        Path.GetFullPath(Path.Combine([TestPipeline.RepoRoot, "..", "shared", .. parts]));
 
     [Fact]
     public void SeedsAndDevMeetTheIssueThresholds()

@@ -1,3 +1,4 @@
+using static Readout.Tests.TestPipeline;
 using System.Text.Json;
 using Xunit;
 
@@ -9,7 +10,6 @@ public sealed class FusionTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("readout-fuse-").FullName;
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private static string Shared(params string[] parts) => Path.GetFullPath(Path.Combine([TestPipeline.RepoRoot, "..", "shared", .. parts]));
 
     private static List<string> CorpusFiles() =>
         new[] { Shared("corpus", "seeds"), Shared("corpus", "dev") }

@@ -1,3 +1,4 @@
+using static Readout.Tests.TestPipeline;
 using System.Text.Json;
 using Readout.Pipeline;
 using Xunit;
@@ -26,7 +27,6 @@ public sealed class StatementExportTests : IClassFixture<StatementExportTests.Co
     private readonly CorpusDb _corpus;
     public StatementExportTests(CorpusDb corpus) => _corpus = corpus;
 
-    private static string Shared(params string[] parts) => Path.GetFullPath(Path.Combine([TestPipeline.RepoRoot, "..", "shared", .. parts]));
 
     private string Export(params string[] args)
     {

@@ -26,6 +26,7 @@ root.Subcommands.Add(EventsCommand.Build(db));
 root.Subcommands.Add(ShowCommand.Build(db));
 root.Subcommands.Add(SourcesCommand.Build(db));
 root.Subcommands.Add(CompareCommand.Build(db));
+root.Subcommands.Add(CodeCommand.Build());
 root.Subcommands.Add(EvaluatePeerCommand.Build());
 root.Subcommands.Add(ExportCommand.Build(db));
 root.Subcommands.Add(BenchCommand.Build(db));

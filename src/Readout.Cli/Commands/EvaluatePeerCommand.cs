@@ -19,9 +19,11 @@ public static class EvaluatePeerCommand
         var command = new Command("evaluate-peer",
             """
             Measure Readout's event coding against CAMEO-coded sentences of a peer coder (e.g. the
-            UniversalPetrarch PETR2_GSR_validation.xml). A sentence is coded as its interactions' CAMEO
-            codes, else its statements' codes, else no event. Prints coverage (gold-event sentences Readout
-            coded), CAMEO root agreement and PLOVER type agreement on sentences both code, and no-event precision.
+            UniversalPetrarch PETR2_GSR_validation.xml). A sentence is coded as the CAMEO codes of its
+            interactions and of the acts the sentence event coder finds (as `readout code` prints them), else
+            of its statements other than the residual 010 ("make statement"), else no event. Prints coverage
+            (gold-event sentences Readout coded); CAMEO root agreement (some code, and Readout's first code) and
+            PLOVER type agreement on sentences both code; codes per sentence; no-event precision and recall.
             Exit codes: 0 success, 1 the file cannot be read or holds no records, 130 interrupted.
             """);
         command.Arguments.Add(path);
@@ -68,6 +70,8 @@ public static class EvaluatePeerCommand
         Console.WriteLine(Row("gold-event sentences", $"{report.GoldEventSentences}", $"(no event in gold: {report.NoEventGold})"));
         Console.WriteLine(Row("coverage", Ratio(report.CodedSentences, report.GoldEventSentences), "gold-event sentences Readout coded"));
         Console.WriteLine(Row("CAMEO root agreement", Ratio(report.RootAgree, report.CodedSentences), "some code shares a two-digit root, where both code an event"));
+        Console.WriteLine(Row("first-code root agr.", Ratio(report.FirstRootAgree, report.CodedSentences), "Readout's first code (text order) shares a root with gold"));
+        Console.WriteLine(Row("codes per sentence", report.CodedSentences == 0 ? "n/a" : (report.SystemCodes / (double)report.CodedSentences).ToString("F2", CultureInfo.InvariantCulture), "distinct Readout codes per coded sentence"));
         Console.WriteLine(Row("PLOVER type agreement", Ratio(report.PloverAgree, report.PloverComparable), "some code shares a PLOVER type, where both code an event and gold maps to PLOVER"));
         Console.WriteLine(Row("no-event precision", Ratio(report.NoEventCorrect, report.NoEventPredicted), "when Readout codes nothing, gold agrees"));
         Console.WriteLine(Row("no-event recall", Ratio(report.NoEventCorrect, report.NoEventGold), "of gold's no-event sentences, Readout codes nothing"));

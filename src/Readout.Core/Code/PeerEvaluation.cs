@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Readout.Extract;
 using Readout.Documents;
 using Readout.Export;
 using Readout.Ingest;
@@ -31,8 +32,10 @@ public sealed record PeerRecord(string Id, string Text, IReadOnlyList<string> Go
 /// <param name="NoEventPredicted">Records for which Readout codes no event.</param>
 /// <param name="NoEventCorrect">Records for which neither has an event.</param>
 /// <param name="Lines">One line per record: id, gold codes, system codes, a verdict and the first 80 characters of the text.</param>
+/// <param name="FirstRootAgree">Of <paramref name="CodedSentences"/>, those where Readout's first code (in text order) shares a root with some gold code — the stricter figure, not helped by coding many events.</param>
+/// <param name="SystemCodes">All distinct codes Readout gave the <paramref name="CodedSentences"/> (for codes per sentence).</param>
 public sealed record PeerReport(int Sentences, int GoldEventSentences, int CodedSentences, int RootAgree, int PloverAgree, int PloverComparable,
-    int NoEventGold, int NoEventPredicted, int NoEventCorrect, IReadOnlyList<string> Lines)
+    int NoEventGold, int NoEventPredicted, int NoEventCorrect, IReadOnlyList<string> Lines, int FirstRootAgree = 0, int SystemCodes = 0)
 {
     /// <summary>Gold-event sentences Readout coded at all / gold-event sentences (NaN when there are none).</summary>
     public double Coverage => Ratio(CodedSentences, GoldEventSentences);
@@ -115,7 +118,7 @@ public static class PeerEvaluation
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(pipeline);
         var book = pipeline.Codebook;
-        int goldEvents = 0, coded = 0, rootAgree = 0, ploverAgree = 0, ploverComparable = 0, noGold = 0, noSys = 0, noBoth = 0;
+        int goldEvents = 0, coded = 0, rootAgree = 0, firstRootAgree = 0, systemCodes = 0, ploverAgree = 0, ploverComparable = 0, noGold = 0, noSys = 0, noBoth = 0;
         var lines = new List<string>(records.Count);
 
         foreach (var rec in records)
@@ -138,8 +141,10 @@ public static class PeerEvaluation
                 else
                 {
                     coded++;
+                    systemCodes += system.Count;
                     var root = gold.Any(g => system.Any(s => Root(s) == Root(g)));
                     if (root) rootAgree++;
+                    if (gold.Any(g => Root(g) == Root(system[0]))) firstRootAgree++;
                     var goldPlover = gold.Select(g => book.Cameo(g)?.PloverEvent).OfType<string>().ToHashSet(StringComparer.Ordinal);
                     bool? plover = null;
                     if (goldPlover.Count > 0)
@@ -163,7 +168,8 @@ public static class PeerEvaluation
                 $"{rec.Id,-20} gold={Join(gold),-16} sys={Join(system),-16} {verdict,-11} {snippet}"));
         }
 
-        return new PeerReport(records.Count, goldEvents, coded, rootAgree, ploverAgree, ploverComparable, noGold, noSys, noBoth, lines);
+        return new PeerReport(records.Count, goldEvents, coded, rootAgree, ploverAgree, ploverComparable, noGold, noSys, noBoth, lines,
+            firstRootAgree, systemCodes);
     }
 
     /// <summary>Readout's CAMEO codes for one record (distinct, in order found; empty = no event).</summary>
@@ -172,20 +178,30 @@ public static class PeerEvaluation
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(pipeline);
         DocumentResult result;
+        AnalysedDocument analysed;
         try
         {
             var raw = new RawDocument(record.Id, record.Text, "text", InputReader.Hash(record.Text), Published: record.Date);
             result = pipeline.Process(raw, ct);
+            analysed = pipeline.Analyse(result.Document, ct);
         }
         catch (ReadoutException)
         {
             return [];
         }
-        var codes = result.Interactions.Select(i => GdeltExporter.InteractionCode(i, pipeline.Codebook)).ToList();
+        var codes = result.Interactions.Select(i => GdeltExporter.InteractionCode(i, pipeline.Codebook))
+            .Concat(pipeline.EventCoder.Code(analysed, ct).Select(e => e.Cameo))
+            .ToList();
         if (codes.Count == 0)
-            codes = result.Statements.Select(s => s.Cameo).OfType<string>().ToList();
+            codes = result.Statements.Select(s => s.Cameo).OfType<string>().Where(c => c != ResidualStatement).ToList();
         return codes.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// CAMEO 010, "make statement, not specified below": the residual code of a plain "X said ...". Event coders
+    /// do not emit it for every report of speech, so neither does the sentence coding here.
+    /// </summary>
+    private const string ResidualStatement = "010";
 
     private static string Root(string code) => code.Length >= 2 ? code[..2] : code;
 

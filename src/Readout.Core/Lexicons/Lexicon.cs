@@ -18,6 +18,8 @@ public sealed class Lexicon
     public ILookup<string, string> Words { get; }
     public IReadOnlyList<StatementCue> StatementCues { get; init; } = [];
     public IReadOnlyList<PloverRule> PloverRules { get; init; } = [];
+    public IReadOnlyList<EventVerb> EventVerbs { get; init; } = [];
+    public IReadOnlyList<AgentWord> AgentWords { get; init; } = [];
 
     public PhraseMatcher<object> Gazetteer { get; }
     public IReadOnlyDictionary<string, Country> CountryByIso3 { get; }

@@ -40,7 +40,16 @@ public static class LexiconLoader
         var words = Rows(read, "words.tsv", ["category", "value"], 2).ToLookup(r => r[0], r => r[1]);
         var statementCues = Rows(read, "statement_cues.tsv", ["pattern", "class"], 2).Select(r => new StatementCue(r[0], r[1])).ToList();
         var ploverRules = Rows(read, "plover_rules.tsv", ["pattern", "event"], 2).Select(r => new PloverRule(r[0], r[1])).ToList();
-        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words) { StatementCues = statementCues, PloverRules = ploverRules };
+        var eventVerbs = Rows(read, "event_verbs.tsv", ["pattern", "cameo", "direction", "note", "nominal", "target"], 3)
+            .Select(r => new EventVerb(r[0], r[1], r[2], r.Length > 3 ? r[3] : "", r.Length > 4 && r[4] == "yes", r.Length > 5 && r[5] == "required")).ToList();
+        foreach (var v in eventVerbs.Where(v => v.Direction is not ("active" or "reverse" or "mutual")))
+            throw new ReadoutException("RO0003", "event_verbs.tsv", $"direction '{v.Direction}' of '{v.Pattern}' is not active, reverse or mutual");
+        var agentWords = Rows(read, "agents.tsv", ["pattern", "agent", "country", "note"], 2)
+            .Select(r => new AgentWord(r[0], r[1], r.Length > 2 && r[2].Length > 0 ? r[2] : null, r.Length > 3 ? r[3] : "")).ToList();
+        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words)
+        {
+            StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
+        };
     }
 
     private static IEnumerable<string[]> Rows(Func<string, string> read, string file, string[] header, int required) =>

@@ -52,3 +52,12 @@ public sealed record StatementCue(string Pattern, string Class);
 
 /// <summary>A content pattern that sets a statement's PLOVER type when its cue only reports speech.</summary>
 public sealed record PloverRule(string Pattern, string Event);
+
+/// <summary>A verb phrase that reports an act, with its CAMEO code (data/lexicons/event_verbs.tsv).</summary>
+/// <param name="Direction">active (source acts on target), reverse (the act comes from the actor after the verb) or mutual.</param>
+/// <param name="Nominal">The phrase names the act as a noun and still reports it after an article ("an air strike").</param>
+/// <param name="NeedsTarget">Coded only with an object actor right after the phrase.</param>
+public sealed record EventVerb(string Pattern, string Cameo, string Direction, string Note, bool Nominal = false, bool NeedsTarget = false);
+
+/// <summary>A word for an actor that is not a named person, country or organisation, with its CAMEO agent code (data/lexicons/agents.tsv).</summary>
+public sealed record AgentWord(string Pattern, string Agent, string? Country, string Note);

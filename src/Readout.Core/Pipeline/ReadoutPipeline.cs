@@ -16,6 +16,8 @@ public sealed class ReadoutPipeline
 
     public Lexicon Lexicon { get; }
     public Code.Codebook Codebook { get; }
+    /// <summary>Codes the acts every sentence reports in CAMEO (used by <c>readout code</c> and the peer evaluation).</summary>
+    public Code.SentenceEventCoder EventCoder { get; }
     private readonly Cleaner _cleaner;
     private readonly MentionFinder _mentions;
     private readonly ReferenceFrameBuilder _frames;
@@ -33,6 +35,7 @@ public sealed class ReadoutPipeline
         _frames = new ReferenceFrameBuilder(lexicon);
         _extractor = new InteractionExtractor(lexicon, _mentions);
         _statements = new StatementExtractor(lexicon, codebook);
+        EventCoder = new Code.SentenceEventCoder(lexicon, codebook);
     }
 
     /// <summary>The pipeline over the lexicons that ship with Readout.</summary>
@@ -51,6 +54,9 @@ public sealed class ReadoutPipeline
         var figures = FigureExtractor.Extract(analysed, ct);
         return new DocumentResult(clean, interactions) { Statements = statements, Figures = figures };
     }
+
+    /// <summary>The clean stage alone: page junk removed, metadata read, offsets mapped back to the original.</summary>
+    public CleanDocument Clean(RawDocument raw, CancellationToken ct = default) => _cleaner.Clean(raw, ct);
 
     public AnalysedDocument Analyse(CleanDocument clean, CancellationToken ct = default)
     {

@@ -1,0 +1,405 @@
+using System.Text.RegularExpressions;
+using Readout.Analyse;
+using Readout.Extract;
+using Readout.Documents;
+using Readout.Lexicons;
+
+namespace Readout.Code;
+
+/// <summary>
+/// An actor of a coded event: a country, a person (coded by the country they served), an organisation, or an
+/// agent word with the country that qualifies it ("Syrian rebels" → SYR + REB).
+/// </summary>
+/// <param name="Span">The actor's words in the clean text.</param>
+/// <param name="Country">ISO 3166 alpha-3 code, when known.</param>
+/// <param name="Agent">CAMEO-style agent code (GOV, MIL, REB, ...), when the actor is not a country as a whole.</param>
+/// <param name="Organisation">The organisation's canonical name, when the actor is one.</param>
+public sealed record CodedActor(TextSpan Span, string Text, string? Country, string? Agent, string? Organisation)
+{
+    /// <summary>A GDELT-style actor code: country then agent ("SYRREB"), or the organisation's name.</summary>
+    public string Code => Organisation ?? ((Country ?? "") + (Agent ?? "")) switch { "" => "---", var c => c };
+
+    internal bool IsAnchored => Country is not null || Organisation is not null;
+}
+
+/// <summary>
+/// One act a sentence reports, coded in CAMEO: who did what to whom, with the words that say so.
+/// </summary>
+/// <param name="Evidence">The verb phrase the code comes from.</param>
+/// <param name="Cameo">The CAMEO event code.</param>
+/// <param name="Source">The actor that acts (or, for a report of another's act, the actor that reports it).</param>
+/// <param name="Target">The actor acted upon, when the sentence names one.</param>
+/// <param name="Basis">Why this code: the lexicon entry and every adjustment made (passive, negation, intent, report).</param>
+/// <param name="Sentence">The sentence the event was read from.</param>
+public sealed record CodedEvent(TextSpan Evidence, string Cameo, CodedActor? Source, CodedActor? Target, string Basis, TextSpan Sentence);
+
+/// <summary>
+/// Codes the acts a sentence reports — material ones too, not only the diplomatic interactions and statements
+/// the extractors record — in CAMEO, as event-data coders such as PETRARCH do. Verb phrases come from
+/// data/lexicons/event_verbs.tsv, agent words from agents.tsv, and the cue lists (report, intent, appeal,
+/// negation) from words.tsv. The grammar is shallow, by design: the source is the nearest actor before the verb
+/// (the actor after "by" in a passive, after the verb for reverse phrases), the target the first actor after it.
+/// Adjustments follow CAMEO's coding rules:
+/// <list type="bullet">
+/// <item>a negated co-operative act is a rejection (12x); a negated hostile act is no event;</item>
+/// <item>an intent to act ("wants to help") is the matching 03x (or a threat, 13x, for hostile acts);</item>
+/// <item>an appeal to another to act ("asks Obama to help") is the matching 02x;</item>
+/// <item>a report of another's hostile act ("X said Y attacked") is an accusation (112) by the reporter; a report
+/// of one's own is a claim of responsibility (015).</item>
+/// </list>
+/// An event needs a source, and at least one of its actors must have a country or be an organisation.
+/// The coder holds no per-document state; one instance serves many threads.
+/// </summary>
+public sealed class SentenceEventCoder
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    private readonly Lexicon _lexicon;
+    private readonly Codebook _codebook;
+    private readonly List<(Regex Regex, EventVerb Verb)> _verbs;
+    private readonly List<(Regex Regex, AgentWord Agent)> _agents;
+    private readonly Regex _report, _intent, _appeal, _negation, _toAction, _hypothetical, _verbLead;
+
+    private static readonly Regex Determiner = new(@"\b(the|a|an|this|that|these|those|its|their|his|her|our|my|your|whose|any|no|such)\s+$|['’]s\s+$", Opts, Timeout);
+    private static readonly Regex PassiveBefore = new(@"\b(was|were|been|being|is|are|be|got|get|gets)\s+(\w+ly\s+)?$", Opts, Timeout);
+    private static readonly Regex Pronoun = new(@"\b(he|she|they|it|we|themselves|itself)\b", Opts, Timeout);
+    private static readonly Regex ByAfter = new(@"^\s*(\w+\s+){0,6}?by\s+(the\s+|a\s+|an\s+)?", Opts, Timeout);
+    // Between a country word and the agent it qualifies: a possessive, "and" (lists: "US and British activists"),
+    // articles and up to three adjectives — never a verb or a clause word ("The US claimed that ISIL...").
+    private static readonly Regex ModifierGap = new(
+        @"^(\s*('s|’s))?(\s*(,\s*(?=and\b))?(?!(that|which|who|whom|whose|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|must|can|did|does|do|to|in|on|at|by|for|with|from|of|against|into|over|after|before|as|than|not)\b)(and|the|a|an|[a-z][a-z-]*(?<!ed|ing)|armed|exiled|united|so-called|self-styled)(?=\s|$)){0,3}\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private static readonly Regex OfInCountry = new(@"^\s+(of|in|from)\s+(the\s+)?$", Opts, Timeout);
+
+    public SentenceEventCoder(Lexicon lexicon, Codebook codebook)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(codebook);
+        _lexicon = lexicon;
+        _codebook = codebook;
+        _verbs = lexicon.EventVerbs.Select(v => (new Regex(@"\b(?:" + v.Pattern + @")\b", Opts, Timeout), v)).ToList();
+        _agents = lexicon.AgentWords.Select(a => (new Regex(@"\b(?:" + a.Pattern + @")\b", Opts, Timeout), a)).ToList();
+        _report = WordRegex("report_speech");
+        _intent = WordRegex("intent");
+        _appeal = WordRegex("appeal");
+        _negation = WordRegex("negation");
+        _toAction = WordRegex("to_action");
+        _hypothetical = WordRegex("hypothetical");
+        _verbLead = WordRegex("verb_lead");
+    }
+
+    private Regex WordRegex(string category) =>
+        new(string.Join("|", _lexicon.WordList(category).Select(p => "(?:" + p + ")")) is { Length: > 0 } p ? p : "(?!)", Opts, Timeout);
+
+    /// <summary>Codes every sentence of an analysed document; events in text order.</summary>
+    public IReadOnlyList<CodedEvent> Code(AnalysedDocument document, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var events = new List<CodedEvent>();
+        foreach (var sentence in document.Sentences)
+        {
+            ct.ThrowIfCancellationRequested();
+            events.AddRange(CodeSentence(sentence.Text, sentence.Span.Start, document.Frame.Date));
+        }
+        return events;
+    }
+
+    /// <summary>Codes one sentence; spans are offset by <paramref name="offset"/> (the sentence's start in its document).</summary>
+    public IReadOnlyList<CodedEvent> CodeSentence(string sentence, int offset = 0, DateOnly? day = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var events = new List<CodedEvent>();
+        // A question asks whether something happened; it does not report that it did.
+        if (sentence.TrimEnd().EndsWith('?')) return events;
+        var actors = FindActors(sentence, day);
+        var verbs = FindVerbs(sentence);
+        // An appeal verb that an appeal to act has absorbed ("urged Venezuela to release ...") is not a second event.
+        var absorbed = new HashSet<int>();
+        foreach (var (start, end, verb) in verbs)
+        {
+            if (actors.Any(a => a.Start <= start && end <= a.End && !IsPronoun(a))) continue;   // a verb inside a name
+            if (!verb.Nominal && !sentence.AsSpan(start, end - start).Contains(' ') && IsNoun(sentence, start, actors)) continue;
+            var coded = CodeVerb(sentence, start, end, verb, actors);
+            if (coded is null) continue;
+            var (cameo, source, target, basis) = coded.Value;
+            if (!_codebook.IsValidCameo(cameo)) continue;
+            if (basis.Contains(AppealMark, StringComparison.Ordinal))
+                absorbed.UnionWith(verbs.Where(v => v.End <= start && Root(v.Verb.Cameo) == 2 && AppealLead(sentence[v.Start..start])).Select(v => offset + v.Start));
+            events.Add(new CodedEvent(new TextSpan(offset + start, offset + end), cameo,
+                source?.ToCoded(sentence, offset), target?.ToCoded(sentence, offset), basis,
+                new TextSpan(offset, offset + sentence.Length)));
+        }
+        return events.Where(e => !absorbed.Contains(e.Evidence.Start)).ToList();
+    }
+
+    private List<(int Start, int End, EventVerb Verb)> FindVerbs(string sentence)
+    {
+        var taken = new List<(int Start, int End, EventVerb Verb)>();
+        foreach (var (regex, verb) in _verbs)
+            foreach (Match m in regex.Matches(sentence))
+                if (m.Length > 0 && !taken.Any(t => t.Start < m.Index + m.Length && m.Index < t.End))
+                    taken.Add((m.Index, m.Index + m.Length, verb));
+        taken.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return taken;
+    }
+
+    private (string Cameo, Actor? Source, Actor? Target, string Basis)? CodeVerb(string s, int start, int end, EventVerb verb, List<Actor> actors)
+    {
+        var before = s[..start];
+        var basis = $"'{s[start..end]}' → {verb.Cameo} ({verb.Note})";
+        Actor? source, target;
+        // "is attacked" is passive, "is conducting" is not.
+        var passive = verb.Direction == "active" && PassiveBefore.IsMatch(before)
+                      && !FirstWord(s[start..end]).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        if (passive)
+        {
+            var by = ByAfter.Match(s[end..]);
+            // The agent follows "by", perhaps after a prefix the actor does not include ("by pro-Russian separatists").
+            source = by.Success ? actors.FirstOrDefault(a => a.Start >= end + by.Length && a.Start <= end + by.Length + MaxPrefix) : null;
+            target = Nearest(actors, start, source);
+            basis += "; passive";
+        }
+        else if (verb.Direction == "reverse")
+        {
+            source = actors.FirstOrDefault(a => a.Start >= end);
+            target = Nearest(actors, start, source);
+        }
+        else
+        {
+            source = Nearest(actors, start, null);
+            target = actors.FirstOrDefault(a => a.Start >= end && a != source && !IsPronoun(a));
+            if (source is null && verb.Direction == "mutual") { source = target; target = null; }
+        }
+        source = Resolve(source, actors);
+        target = Resolve(target, actors);
+        if (verb.NeedsTarget && !HasObject(s, start, end, verb, actors)) return null;
+
+        var cameo = verb.Cameo;
+        var root = Root(cameo);
+        var hostile = root >= 13;
+
+        // Report of an act: "X said (that) Y attacked Z".
+        var report = LastMatch(_report, before);
+        Actor? reporter = null;
+        if (report is not null)
+        {
+            reporter = Resolve(Nearest(actors, report.Index, null), actors);
+            var reported = Nearest(actors, start, null) is { } n && n.Start >= report.Index + report.Length ? n : null;
+            if (reporter is not null && root >= 14)
+            {
+                var self = reported is not null && (IsPronoun(reported) || Resolve(reported, actors)?.SameAs(reporter) == true)
+                           || passive && source is not null && source.SameAs(reporter);
+                if (self) return ("015", reporter, target, basis + $"; reported by its own actor ('{s[report.Index..(report.Index + report.Length)].Trim()}') → 015 claim responsibility");
+                var accused = passive ? source : Resolve(reported, actors) ?? source;
+                return ("112", reporter, accused is not null && !accused.SameAs(reporter) ? accused : null,
+                    basis + $"; reported by another actor ('{s[report.Index..(report.Index + report.Length)].Trim()}') → 112 accuse");
+            }
+        }
+
+        if (_negation.IsMatch(ClauseTail(before)))
+        {
+            if (hostile || root <= 2) return null;
+            var rejected = root switch { 4 => "125", 6 or 7 => "121", 8 => "124", _ => "120" };
+            return Valid(rejected, source, target, basis + $"; negated → {rejected}");
+        }
+
+        var tail = ClauseTail(before);
+        if (_hypothetical.IsMatch(tail)) return null;
+        var appeal = AppealBefore(tail, actors, start);
+        if (appeal is { } a && !passive)
+        {
+            var appealed = root switch { 7 => "023", 6 => "021", 4 => "026", 8 => "025", _ when hostile => "021", _ => "020" };
+            return Valid(appealed, Resolve(Nearest(actors, start - tail.Length + a.VerbStart, null), actors) ?? source, a.Addressee,
+                basis + $"; {AppealMark} → {appealed}");
+        }
+        // CAMEO has intent codes (03x) for co-operative acts and threats (13x) for hostile ones; none for
+        // investigating (09), so an intent to investigate is coded as the act.
+        if (_intent.IsMatch(tail) && root == 9) return Valid(cameo, source, target, basis + "; an intent to investigate (CAMEO has no intent code for it)");
+        if (_intent.IsMatch(tail) && root is >= 4 and <= 20)
+        {
+            var intended = root switch
+            {
+                4 => "036", 5 => "030", 6 => "031", 7 => "033", 8 => "035",
+                _ when root >= 15 => "138", _ => "130",
+            };
+            return Valid(intended, source, target, basis + $"; an intent to act → {intended}");
+        }
+        // "to help slow the spread", "efforts to fight": a purpose, not a report of the act.
+        if (ToBefore.IsMatch(tail) && !_toAction.IsMatch(tail)) return null;
+        return Valid(cameo, source, target, basis);
+    }
+
+    /// <summary>
+    /// A general verb reports an act only with an object actor right after it ("helped Ukraine", "met with
+    /// the Georgian envoy"); a mutual verb may instead follow two or more actors ("the US and Russia met").
+    /// </summary>
+    private static bool HasObject(string s, int start, int end, EventVerb verb, List<Actor> actors)
+    {
+        if (actors.Any(a => a.Start >= end && a.Start - end <= ObjectWindow && !IsPronoun(a) && Gap.IsMatch(s[end..a.Start])))
+            return true;
+        if (verb.Direction != "mutual") return false;
+        var before = actors.Where(a => a.End <= start && !IsPronoun(a)).ToList();
+        return before.Count >= 2 && start - before[^2].Start <= GroupWindow && Group.IsMatch(s[before[^2].Start..start]);
+    }
+
+    private const int ObjectWindow = 30;
+    private static readonly Regex Gap = new(@"^[\s\w'’-]*$", Opts, Timeout);
+    private const int GroupWindow = 80;
+    private static readonly Regex Group = new(@"^[^;:]*\b(and|both|together)\b[^;:]*$", Opts, Timeout);
+    private static readonly Regex ToBefore = new(@"\bto\s+$", Opts, Timeout);
+
+    /// <summary>
+    /// Whether a one-word event word is used as a noun: a verb follows its subject (an actor or pronoun), an
+    /// auxiliary, an adverb or a time word (words.tsv verb_lead); after an article, a possessive or any other
+    /// word ("oil demand", "similar attacks", "the Hamas attack") it names the act rather than reports it.
+    /// </summary>
+    private bool IsNoun(string s, int start, List<Actor> actors)
+    {
+        var before = s[..start];
+        if (before.TrimEnd().Length == 0) return false;
+        var word = s[start..].Split(' ', 2)[0];
+        if (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return false;   // a past tense ("alleged") is a verb
+        if (Determiner.IsMatch(before)) return true;
+        var subject = actors.LastOrDefault(a => a.End <= start && s[a.End..start].Trim().Length == 0);
+        if (subject is not null) return !IsPronoun(subject) && Determiner.IsMatch(s[..subject.Start]);
+        return !_verbLead.IsMatch(before);
+    }
+
+    private static (string, Actor?, Actor?, string)? Valid(string cameo, Actor? source, Actor? target, string basis)
+    {
+        if (source is null) return null;
+        if (target is not null && target.SameAs(source, byAgent: true)) target = null;
+        if (!source.IsAnchored && target?.IsAnchored != true) return null;
+        return (cameo, source, target, basis);
+    }
+
+    /// <summary>"wants Putin to", "is asking Obama to": the appeal verb and whom it addresses, right before the verb.</summary>
+    private (int VerbStart, Actor Addressee)? AppealBefore(string tail, List<Actor> actors, int verbStart)
+    {
+        var to = Regex.Match(tail, @"\bto\s+$", RegexOptions.CultureInvariant, Timeout);
+        if (!to.Success) return null;
+        var tailStart = verbStart - tail.Length;
+        var addressee = actors.LastOrDefault(x => x.End <= tailStart + to.Index && x.Start >= tailStart);
+        if (addressee is null) return null;
+        var lead = tail[..(addressee.Start - tailStart)];
+        var m = _appeal.Match(lead);
+        if (!m.Success || tail[(addressee.End - tailStart)..to.Index].Trim().Length > 0) return null;
+        return (m.Index, addressee);
+    }
+
+    /// <summary>The text before the verb back to the last clause break, where negation, intent and appeals are read.</summary>
+    private static string ClauseTail(string before)
+    {
+        var cut = before.LastIndexOfAny([',', ';', ':', '(', '"']);
+        return cut < 0 ? before : before[(cut + 1)..];
+    }
+
+    private static Match? LastMatch(Regex regex, string text)
+    {
+        Match? last = null;
+        foreach (Match m in regex.Matches(text)) last = m;
+        return last;
+    }
+
+    private static Actor? Nearest(List<Actor> actors, int before, Actor? not) =>
+        actors.LastOrDefault(a => a.End <= before && a != not);
+
+    /// <summary>A pronoun stands for the nearest named actor before it.</summary>
+    private static Actor? Resolve(Actor? actor, List<Actor> actors) =>
+        actor is not null && IsPronoun(actor) ? actors.LastOrDefault(a => a.End <= actor.Start && !IsPronoun(a)) : actor;
+
+    private static bool IsPronoun(Actor a) => a.Country is null && a.Agent is null && a.Organisation is null;
+
+    private const int MaxPrefix = 5;
+    private const string AppealMark = "an appeal to another to act";
+
+    /// <summary>The words from an appeal verb to the act it asks for: the verb, its addressee, "to".</summary>
+    private static bool AppealLead(string text) => text.Length <= 80 && AppealTo.IsMatch(text);
+
+    private static readonly Regex AppealTo = new(@"\bto\s+$", Opts, Timeout);
+
+    private static string FirstWord(string phrase)
+    {
+        var space = phrase.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? phrase : phrase[..space];
+    }
+
+    private static int Root(string cameo) => int.Parse(cameo.AsSpan(0, 2), System.Globalization.CultureInfo.InvariantCulture);
+
+    private List<Actor> FindActors(string s, DateOnly? day)
+    {
+        var named = new List<Actor>();
+        var modifiers = new List<Actor>();
+        foreach (var m in _lexicon.Gazetteer.FindAll(s))
+        {
+            switch (m.Value)
+            {
+                case Country c: named.Add(new Actor(m.Start, m.End, c.Iso3, null, null)); break;
+                case Demonym d: modifiers.Add(new Actor(m.Start, m.End, d.Country.Iso3, null, null)); break;
+                case Person p: named.Add(new Actor(m.Start, m.End, p.TenureOn(day)?.Country, "GOV", null)); break;
+                case Organisation o: named.Add(new Actor(m.Start, m.End, null, null, o.Name)); break;
+                // A capital stands for its government ("Washington said"); other places are not actors.
+                case City city when _lexicon.CountryByIso3.TryGetValue(city.Country, out var country)
+                                    && string.Equals(country.Capital, city.Name, StringComparison.Ordinal):
+                    named.Add(new Actor(m.Start, m.End, city.Country, "GOV", null)); break;
+            }
+        }
+
+        var agents = new List<Actor>();
+        foreach (var (regex, word) in _agents)
+            foreach (Match m in regex.Matches(s))
+            {
+                if (named.Any(n => n.Start < m.Index + m.Length && m.Index < n.End)
+                    || agents.Any(a => a.Start < m.Index + m.Length && m.Index < a.End)) continue;
+                agents.Add(new Actor(m.Index, m.Index + m.Length, word.Country, word.Agent, null));
+            }
+
+        // Qualify agents by the country word before ("Syrian rebels", "Iraq's national security advisor")
+        // or after ("a court in Guyana"); the qualifier is then part of the actor, not an actor of its own.
+        var used = new HashSet<Actor>();
+        var qualified = new List<Actor>();
+        foreach (var agent in agents.OrderBy(a => a.Start))
+        {
+            if (agent.Country is not null) { qualified.Add(agent); continue; }
+            var qualifier = modifiers.Concat(named)
+                .Where(q => q.End <= agent.Start && ModifierGap.IsMatch(s[q.End..agent.Start]))
+                .OrderByDescending(q => q.End).FirstOrDefault()
+                ?? modifiers.Concat(named)
+                .Where(q => q.Start >= agent.End && OfInCountry.IsMatch(s[agent.End..q.Start]))
+                .OrderBy(q => q.Start).FirstOrDefault();
+            if (qualifier is null) { qualified.Add(agent); continue; }
+            used.Add(qualifier);
+            var country = qualifier.Country;
+            var org = qualifier.Organisation;
+            var before = qualifier.End <= agent.Start;
+            qualified.Add(new Actor(before ? qualifier.Start : agent.Start, before ? agent.End : qualifier.End, country,
+                org is null ? agent.Agent : null, org));
+        }
+
+        var all = named.Where(n => !used.Contains(n))
+            .Concat(modifiers.Where(m => !used.Contains(m) && !modifiers.Any(o => o != m && o.Start == m.End + 1)))
+            .Concat(qualified)
+            .ToList();
+        foreach (Match m in Pronoun.Matches(s))
+            if (!all.Any(a => a.Start < m.Index + m.Length && m.Index < a.End))
+                all.Add(new Actor(m.Index, m.Index + m.Length, null, null, null));
+        all.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return all;
+    }
+
+    private sealed record Actor(int Start, int End, string? Country, string? Agent, string? Organisation)
+    {
+        public bool IsAnchored => Country is not null || Organisation is not null;
+
+        /// <summary>The same actor, or (unless <paramref name="byAgent"/>) the same country or organisation.</summary>
+        public bool SameAs(Actor other, bool byAgent = false) =>
+            ReferenceEquals(this, other)
+            || Organisation is not null && Organisation == other.Organisation
+            || Organisation is null && other.Organisation is null && Country is not null && Country == other.Country
+               && (!byAgent || Agent == other.Agent);
+
+        public CodedActor ToCoded(string sentence, int offset) =>
+            new(new TextSpan(offset + Start, offset + End), sentence[Start..End], Country, Agent, Organisation);
+    }
+}

@@ -114,8 +114,12 @@ internal sealed class WorkerProcess : IDisposable
         return _process.ExitCode;
     }
 
+    private bool _disposed;
+
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited) _process.Kill(true);
         _process.Dispose();
     }
@@ -157,6 +161,14 @@ internal static class Fleet
         Cli(["--db", db, "ingest", .. inputs]);
         using var store = new Readout.Store.SqliteStore(db);
         return (Export(db, folder), store.Counts().Documents);
+    }
+
+    /// <summary>A PostgreSQL schema of its own with Readout's tables already in it (so it can be watched before any worker starts).</summary>
+    public static TestDb FreshDatabase()
+    {
+        var db = TestDb.Create(TestDb.Postgres);
+        db.Open().Dispose();
+        return db;
     }
 
     public static int Documents(TestDb db) => (int)db.Rows("documents");

@@ -21,7 +21,7 @@ public sealed class WorkerFleetTests : IDisposable
     public async Task Three_workers_on_seeds_dev_and_generated_reports_give_the_records_of_one_sqlite_process()
     {
         string[] inputs = [Shared("corpus", "seeds"), Shared("corpus", "dev"), Fleet.GeneratedReports(_folder, 2500, seed: 61)];
-        using var db = TestDb.Create(TestDb.Postgres);
+        using var db = Fleet.FreshDatabase();
         await using var queue = TestQueue.Create();
         var reference = Fleet.SingleProcessReference(_folder, inputs);
         Assert.True(reference.Export.Length > 500, $"only {reference.Export.Length} records in the reference");
@@ -43,7 +43,7 @@ public sealed class WorkerFleetTests : IDisposable
     public async Task A_worker_killed_mid_batch_and_restarted_loses_and_duplicates_nothing()
     {
         var input = Fleet.GeneratedReports(_folder, 600, seed: 62);
-        using var db = TestDb.Create(TestDb.Postgres);
+        using var db = Fleet.FreshDatabase();
         await using var queue = TestQueue.Create();
         var reference = Fleet.SingleProcessReference(_folder, input);
         Fleet.Cli("ingest", "--queue", queue.Amqp, "--queue-name", queue.Name, input);
@@ -67,7 +67,7 @@ public sealed class WorkerFleetTests : IDisposable
     public async Task Workers_reconnect_when_rabbitmq_restarts_and_finish_the_run()
     {
         var input = Fleet.GeneratedReports(_folder, 600, seed: 63);
-        using var db = TestDb.Create(TestDb.Postgres);
+        using var db = Fleet.FreshDatabase();
         await using var queue = TestQueue.Create();
         var reference = Fleet.SingleProcessReference(_folder, input);
         Fleet.Cli("ingest", "--queue", queue.Amqp, "--queue-name", queue.Name, input);
@@ -87,7 +87,7 @@ public sealed class WorkerFleetTests : IDisposable
     public async Task Workers_wait_for_postgresql_to_restart_and_finish_the_run()
     {
         var input = Fleet.GeneratedReports(_folder, 600, seed: 64);
-        using var db = TestDb.Create(TestDb.Postgres);
+        using var db = Fleet.FreshDatabase();
         await using var queue = TestQueue.Create();
         var reference = Fleet.SingleProcessReference(_folder, input);
         Fleet.Cli("ingest", "--queue", queue.Amqp, "--queue-name", queue.Name, input);
@@ -111,7 +111,7 @@ public sealed class WorkerFleetTests : IDisposable
     public async Task A_poison_message_goes_to_the_dead_letter_queue_with_its_error_and_the_rest_go_through()
     {
         var input = Fleet.GeneratedReports(_folder, 60, seed: 65);
-        using var db = TestDb.Create(TestDb.Postgres);
+        using var db = Fleet.FreshDatabase();
         await using var queue = TestQueue.Create();
         var reference = Fleet.SingleProcessReference(_folder, input);
         await queue.PublishRawAsync(Encoding.UTF8.GetBytes("this is not a report"), "poison-1");

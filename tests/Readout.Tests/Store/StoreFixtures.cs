@@ -179,9 +179,10 @@ internal sealed class PostgresTestDb : TestDb
         return "";
     }
 
+    // a connection of its own each time, never a pooled one a server restart may have cut
     private NpgsqlConnection Connect()
     {
-        var c = new NpgsqlConnection(Db);
+        var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Db) { Pooling = false }.ConnectionString);
         c.Open();
         return c;
     }
@@ -211,7 +212,7 @@ internal sealed class PostgresTestDb : TestDb
 
     public override void Dispose()
     {
-        using var c = new NpgsqlConnection(_server);
+        using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Pooling = false }.ConnectionString);
         c.Open();
         using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{Schema}\" CASCADE", c);
         cmd.ExecuteNonQuery();

@@ -30,8 +30,11 @@ public abstract partial class AdoStore : IReadoutStore
     protected abstract string ContainsSql(string haystack, string needle);
 
     /// <summary>
-    /// Called first in every writing transaction. A backend with several concurrent writers serialises
-    /// them here, so family linking and fusion see every report committed before them.
+    /// Called in a writing transaction before it reads what others wrote: before linking a report's family
+    /// and fusing its blocks (its own rows are inserted before, in parallel with other writers), and
+    /// first thing in a migration. A backend with several concurrent writers serialises them here, so
+    /// linking and fusion see every report committed before them and none that is not: the records come
+    /// out as if the reports had been saved one after another.
     /// </summary>
     protected virtual void BeginWrite(DbTransaction tx) { }
 
@@ -126,7 +129,6 @@ public abstract partial class AdoStore : IReadoutStore
         var tx = Connection.BeginTransaction();
         try
         {
-            BeginWrite(tx);
             long documentId;
             using (var ins = Cmd(tx, """
                 INSERT INTO documents(content_hash, uri, title, published, format, clean_text)
@@ -190,6 +192,7 @@ public abstract partial class AdoStore : IReadoutStore
                     }
             }
             SaveStatements(tx, documentId, result);
+            BeginWrite(tx);
             foreach (var b in LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text)) blocks.Add(b);
             foreach (var b in blocks.Order(StringComparer.Ordinal)) RefuseBlock(tx, b);
             tx.Commit();

@@ -10,10 +10,10 @@ namespace Readout.Store;
 /// The Readout database on a PostgreSQL server, shared by a team and written by many workers at once.
 /// It runs the same SQL and fusion code as <see cref="SqliteStore"/> (<see cref="AdoStore"/>), with:
 /// <list type="bullet">
-/// <item>one writer at a time per database and schema: every writing transaction first takes a
-/// transaction-scoped advisory lock, so family linking and fusion see all reports committed before them
-/// and give the records a single process would (the reports themselves are read and analysed in parallel,
-/// outside the lock);</item>
+/// <item>one fusing writer at a time per database and schema: a writing transaction inserts its report's
+/// rows, then takes a transaction-scoped advisory lock before linking families and fusing blocks, so that
+/// step sees all reports committed before it and gives the records a single process would (the reports
+/// are read and analysed, and their rows inserted, in parallel);</item>
 /// <item>reconnection: an operation that fails because the server went away (restart, network) or because
 /// of a deadlock is retried on a new connection until <see cref="RetryWindow"/> has passed; a transaction
 /// that was cut off is rolled back by the server, and saving a report twice changes nothing.</item>

@@ -665,4 +665,35 @@ public sealed class StoreTests
         Assert.Equal(results[0], results[1]);
         Assert.Equal(results[0], results[2]);
     }
+
+    [Fact]
+    public async Task Concurrent_postgres_writers_on_the_same_interactions_give_the_records_of_one_writer()
+    {
+        var reports = OrderTestReports();
+        List<string> expected;
+        using (var one = TestDb.Create(TestDb.Sqlite))
+        using (var store = one.Open())
+        {
+            foreach (var r in reports) store.SaveDocument(r);
+            expected = store.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList();
+        }
+        for (var round = 0; round < 3; round++)
+        {
+            using var tmp = TestDb.Create(TestDb.Postgres);
+            tmp.Open().Dispose();
+            // one connection per writer, all released at once, each with two reports of the same interactions
+            using var start = new Barrier(3);
+            var writers = Enumerable.Range(0, 3).Select(w => Task.Run(() =>
+            {
+                using var store = tmp.Open();
+                start.SignalAndWait(TimeSpan.FromSeconds(30));
+                foreach (var k in new[] { w, w + 3 }) store.SaveDocument(reports[(k + round) % reports.Count]);
+            })).ToArray();
+            await Task.WhenAll(writers);
+            using var check = tmp.Open();
+            Assert.Equal((6, 4), check.Counts());
+            Assert.Equal(expected, check.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList());
+            Assert.Equal(6, tmp.Rows("documents"));
+        }
+    }
 }

@@ -17,7 +17,7 @@ zcat -f "$src" | head -n "$count" >"$input" || true   # head closing the pipe ea
 [ -s "$input" ] || { echo "error RO1009 $src: no input read" >&2; exit 1; }
 readout() { "$here/readout" "$@"; }
 readout --help >/dev/null   # builds the Release CLI once, outside the timings
-psql_() { psql "host=127.0.0.1 port=$READOUT_PG_PORT user=readout dbname=readout" -qtAX -c "$1"; }
+psql_() { PGOPTIONS="-c client_min_messages=warning" psql "host=127.0.0.1 port=$READOUT_PG_PORT user=readout dbname=readout" -qtAX -c "$1"; }
 now() { date +%s.%N; }
 rate() { python3 -c "import sys; n,t=int(sys.argv[1]),float(sys.argv[3])-float(sys.argv[2]); print(f'{t:8.1f} s {n/t:8.1f} reports/s')" "$1" "$2" "$3"; }
 load() { cut -d' ' -f1 /proc/loadavg; }

@@ -10,23 +10,9 @@ public abstract partial class AdoStore
 {
     private void SaveStatements(DbTransaction tx, long documentId, DocumentResult result)
     {
-        using var ins = Cmd(tx, """
-            INSERT INTO statements(id, document_id, interaction_id, start, plover, cameo, statement_json)
-            VALUES (@id, @doc, @ix, @start, @plover, @cameo, @json)
-            ON CONFLICT (id) DO NOTHING
-            """);
-        foreach (var st in result.Statements)
-        {
-            ins.Parameters.Clear();
-            Add(ins, "id", st.Id);
-            Add(ins, "doc", documentId);
-            Add(ins, "ix", st.Interaction);
-            Add(ins, "start", st.Start);
-            Add(ins, "plover", st.Plover.Event);
-            Add(ins, "cameo", st.Cameo);
-            Add(ins, "json", JsonSerializer.Serialize(st, RecordJson.Options));
-            ins.ExecuteNonQuery();
-        }
+        InsertRows(tx, "statements", ["id", "document_id", "interaction_id", "start", "plover", "cameo", "statement_json"],
+            result.Statements.Select(st => new object?[] { st.Id, documentId, st.Interaction, st.Start, st.Plover.Event, st.Cameo, JsonSerializer.Serialize(st, RecordJson.Options) }),
+            "ON CONFLICT (id) DO NOTHING");
         SaveFigures(tx, documentId, result);
     }
 
@@ -57,15 +43,9 @@ public abstract partial class AdoStore
 
     private void SaveFigures(DbTransaction tx, long documentId, DocumentResult result)
     {
-        using var ins = Cmd(tx, "INSERT INTO figures(id, document_id, figure_json) VALUES (@id, @doc, @json) ON CONFLICT (id) DO NOTHING");
-        foreach (var f in result.Figures)
-        {
-            ins.Parameters.Clear();
-            Add(ins, "id", f.Id);
-            Add(ins, "doc", documentId);
-            Add(ins, "json", JsonSerializer.Serialize(f, RecordJson.Options));
-            ins.ExecuteNonQuery();
-        }
+        InsertRows(tx, "figures", ["id", "document_id", "figure_json"],
+            result.Figures.Select(f => new object?[] { f.Id, documentId, JsonSerializer.Serialize(f, RecordJson.Options) }),
+            "ON CONFLICT (id) DO NOTHING");
     }
 
     /// <summary>All figures with the uri of their report, in report and text order.</summary>

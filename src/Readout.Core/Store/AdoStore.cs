@@ -153,7 +153,7 @@ public abstract partial class AdoStore : IReadoutStore
                 VALUES (@id, @doc, @status, @mode, @date, @basis, @city, @country, @venue, @json, @block)
                 ON CONFLICT (id) DO NOTHING
                 """);
-            using var insA = Cmd(tx, "INSERT INTO interaction_actors(interaction_id, kind, name, country, role) VALUES (@id, @kind, @name, @country, @role)");
+            var actorRows = new List<object?[]>();
             var blocks = new HashSet<string>(StringComparer.Ordinal);
 
             foreach (var i in result.Interactions)
@@ -181,16 +181,9 @@ public abstract partial class AdoStore : IReadoutStore
 
                 foreach (var (kind, list) in new[] { ("participant", participants), ("attendee", attendees) })
                     foreach (var a in list)
-                    {
-                        insA.Parameters.Clear();
-                        Add(insA, "id", i.Id);
-                        Add(insA, "kind", kind);
-                        Add(insA, "name", a.Name);
-                        Add(insA, "country", a.Country);
-                        Add(insA, "role", a.Role);
-                        insA.ExecuteNonQuery();
-                    }
+                        actorRows.Add([i.Id, kind, a.Name, a.Country, a.Role]);
             }
+            InsertRows(tx, "interaction_actors", ["interaction_id", "kind", "name", "country", "role"], actorRows);
             SaveStatements(tx, documentId, result);
             BeginWrite(tx);
             foreach (var b in LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text)) blocks.Add(b);
@@ -384,6 +377,23 @@ public abstract partial class AdoStore : IReadoutStore
         };
         cmd.Parameters.Add(p);
         return p;
+    }
+
+    /// <summary>
+    /// Inserts rows with multi-row <c>VALUES</c> lists, a hundred rows a statement: against a server each
+    /// statement is a round trip, and a long report has dozens of statements and figures.
+    /// </summary>
+    private void InsertRows(DbTransaction tx, string table, string[] columns, IEnumerable<object?[]> rows, string onConflict = "")
+    {
+        foreach (var chunk in rows.Chunk(100))
+        {
+            var values = chunk.Select((_, r) => "(" + string.Join(", ", columns.Select((_, c) => $"@r{r}c{c}")) + ")");
+            using var ins = Cmd(tx, $"INSERT INTO {table}({string.Join(", ", columns)}) VALUES {string.Join(", ", values)} {onConflict}");
+            for (var r = 0; r < chunk.Length; r++)
+                for (var c = 0; c < columns.Length; c++)
+                    Add(ins, $"r{r}c{c}", chunk[r][c]);
+            ins.ExecuteNonQuery();
+        }
     }
 
     protected object? Scalar(DbTransaction? tx, string sql)

@@ -101,47 +101,26 @@ public abstract partial class AdoStore
             Add(del, "b", block);
             del.ExecuteNonQuery();
         }
-        using var insR = Cmd(tx, """
-            INSERT INTO records(id, block_key, status, mode, date, city, country, venue, source_count, record_json)
-            VALUES (@id, @b, @status, @mode, @date, @city, @country, @venue, @n, @json)
-            """);
-        using var insA = Cmd(tx, "INSERT INTO record_actors(record_id, kind, name, country, role, name_fold) VALUES (@id, @kind, @name, @country, @role, @fold)");
-        using var link = Cmd(tx, "UPDATE interactions SET record_id = @r WHERE id = @i");
-        foreach (var f in fused)
-        {
-            var rec = f.Record;
-            insR.Parameters.Clear();
-            Add(insR, "id", rec.Id);
-            Add(insR, "b", block);
-            Add(insR, "status", rec.Status);
-            Add(insR, "mode", rec.Mode);
-            Add(insR, "date", rec.Date);
-            Add(insR, "city", rec.Location?.City);
-            Add(insR, "country", rec.Location?.Country);
-            Add(insR, "venue", rec.Location?.Venue);
-            Add(insR, "n", rec.Sources.Count);
-            Add(insR, "json", RecordJson.Serialize(rec));
-            insR.ExecuteNonQuery();
-            foreach (var (kind, list) in new[] { ("participant", rec.Participants), ("attendee", rec.Attendees) })
-                foreach (var a in list)
-                {
-                    insA.Parameters.Clear();
-                    Add(insA, "id", rec.Id);
-                    Add(insA, "kind", kind);
-                    Add(insA, "name", a.Name);
-                    Add(insA, "country", a.Country);
-                    Add(insA, "role", a.Role);
-                    Add(insA, "fold", a.Name is null ? null : Fold(a.Name));
-                    insA.ExecuteNonQuery();
-                }
-            foreach (var m in f.MemberIds)
+        // one statement per table (and one link update per record), not one per row: against a server each
+        // statement is a round trip, and this runs while other writers wait for the fusion lock
+        InsertRows(tx, "records", ["id", "block_key", "status", "mode", "date", "city", "country", "venue", "source_count", "record_json"],
+            fused.Select(f => f.Record).Select(rec => new object?[]
             {
-                link.Parameters.Clear();
-                Add(link, "r", rec.Id);
-                Add(link, "i", m);
+                rec.Id, block, rec.Status, rec.Mode, rec.Date, rec.Location?.City, rec.Location?.Country, rec.Location?.Venue,
+                rec.Sources.Count, RecordJson.Serialize(rec),
+            }));
+        InsertRows(tx, "record_actors", ["record_id", "kind", "name", "country", "role", "name_fold"],
+            fused.Select(f => f.Record).SelectMany(rec =>
+                new[] { ("participant", rec.Participants), ("attendee", rec.Attendees) }.SelectMany(x => x.Item2.Select(a =>
+                    new object?[] { rec.Id, x.Item1, a.Name, a.Country, a.Role, a.Name is null ? null : Fold(a.Name) }))));
+        foreach (var f in fused)
+            foreach (var ids in f.MemberIds.Chunk(500))
+            {
+                using var link = Cmd(tx, $"UPDATE interactions SET record_id = @r WHERE id IN ({string.Join(", ", ids.Select((_, n) => "@m" + n))})");
+                Add(link, "r", f.Record.Id);
+                for (var n = 0; n < ids.Length; n++) Add(link, "m" + n, ids[n]);
                 link.ExecuteNonQuery();
             }
-        }
 
         // a record id that is gone points to the record that now holds most of its members
         var newIds = fused.Select(f => f.Record.Id).ToHashSet(StringComparer.Ordinal);

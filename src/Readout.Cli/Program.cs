@@ -3,8 +3,8 @@ using Readout.Cli.Commands;
 
 var db = new Option<string>("--db")
 {
-    Description = "The database file (default: $READOUT_DB, else readout.db in the current folder)",
-    HelpName = "FILE",
+    Description = "The database: a SQLite file, or a PostgreSQL server as postgres://user:password@host:port/database or Host=...;Database=... (default: $READOUT_DB, else readout.db in the current folder)",
+    HelpName = "FILE|URL",
     DefaultValueFactory = _ => Environment.GetEnvironmentVariable("READOUT_DB") is { Length: > 0 } env ? env : "readout.db",
     Recursive = true,
 };
@@ -22,6 +22,7 @@ var root = new RootCommand(
     """);
 root.Options.Add(db);
 root.Subcommands.Add(IngestCommand.Build(db));
+root.Subcommands.Add(WorkerCommand.Build(db));
 root.Subcommands.Add(EventsCommand.Build(db));
 root.Subcommands.Add(ShowCommand.Build(db));
 root.Subcommands.Add(SourcesCommand.Build(db));

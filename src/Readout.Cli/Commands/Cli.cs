@@ -29,9 +29,9 @@ internal static class Cli
     public static void Error(ReadoutException e) => Console.Error.WriteLine("error " + e.Message);
 
     /// <summary>Opens the database for a command that only reads it; the file must already exist.</summary>
-    public static SqliteStore? OpenExisting(string db)
+    public static IReadoutStore? OpenExisting(string db)
     {
-        if (db != ":memory:" && !File.Exists(db))
+        if (!StoreFactory.IsServer(db) && db != ":memory:" && !File.Exists(db))
         {
             Error(ErrorCodes.NoDatabase, db, "no database here; run 'readout ingest PATH...' first, or pass --db FILE / set READOUT_DB");
             return null;
@@ -39,9 +39,10 @@ internal static class Cli
         return Open(db);
     }
 
-    public static SqliteStore? Open(string db)
+    /// <summary>Opens (creating if needed) the SQLite file or PostgreSQL database that --db names; reports why not and returns null.</summary>
+    public static IReadoutStore? Open(string db, TimeSpan? retryWindow = null)
     {
-        try { return new SqliteStore(db); }
+        try { return StoreFactory.Open(db, retryWindow); }
         catch (ReadoutException e) { Error(e); return null; }
     }
 

@@ -27,16 +27,24 @@ public static class IngestCommand
             if (r.GetValueOrDefault<int>() <= 0) r.AddError("--max-size must be a positive number of MB");
         });
 
+        var queue = QueueOptions.Address("Publish the reports to this RabbitMQ broker (amqp://user:password@host:port/) for 'readout worker' instead of processing them here");
+        var queueName = QueueOptions.Name();
+
         var command = new Command("ingest",
             """
             Read reports and store the interactions they describe. Reports already in the database (same
-            content) are skipped, so re-running over a folder only adds what is new.
+            content) are skipped, so re-running over a folder only adds what is new. With --queue the reports
+            are read and checked here and published to the work queue; workers process and store them.
             Exit codes: 0 all inputs read, 2 some inputs failed (each is reported on stderr, the rest are
             stored), 1 usage error or the database cannot be opened, 130 interrupted.
             """);
         command.Arguments.Add(paths);
         command.Options.Add(maxSize);
-        command.SetAction((p, ct) => Task.FromResult(Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), ct)));
+        command.Options.Add(queue);
+        command.Options.Add(queueName);
+        command.SetAction(async (p, ct) => p.GetValue(queue) is { Length: > 0 } amqp
+            ? await PublishAsync(amqp, p.GetValue(queueName)!, p.GetValue(paths)!, p.GetValue(maxSize), ct)
+            : Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), ct));
         return command;
     }
 
@@ -137,6 +145,49 @@ public static class IngestCommand
             return ExitCodes.Interrupted;
         }
         return tally.Failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>Reads the inputs as ingest does (the same errors for bad files) and publishes each report to the work queue.</summary>
+    private static async Task<int> PublishAsync(string amqp, string queueName, string[] paths, int maxMb, CancellationToken ct)
+    {
+        var reader = new InputReader(maxMb * 1024L * 1024L);
+        var failures = new List<InputFailure>();
+        var files = reader.Expand(paths, failures).ToList();
+        int published = 0, failed = 0;
+        foreach (var f in failures) { Console.Error.WriteLine("error " + f.Error.Message); failed++; }
+        try
+        {
+            await using var publisher = await Readout.Queue.ReportPublisher.ConnectAsync(amqp, queueName, ct);
+            foreach (var file in files)
+            {
+                IReadOnlyList<RawDocument> docs;
+                try { docs = reader.Read(file); }
+                catch (ReadoutException e) { Console.Error.WriteLine("error " + e.Message); failed++; continue; }
+                foreach (var raw in docs)
+                {
+                    await publisher.PublishAsync(raw, ct);
+                    published++;
+                }
+            }
+        }
+        catch (ReadoutException e)
+        {
+            Cli.Error(e);
+            return ExitCodes.Error;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Out.WriteLine($"published {published} document{(published == 1 ? "" : "s")} to {queueName} before the interruption; {failed} failed");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (Readout.Queue.ReportQueue.IsConnectionFailure(e))
+        {
+            Cli.Error(ErrorCodes.QueueUnavailable, Readout.Queue.ReportPublisher.RedactedAddress(amqp),
+                $"the connection to RabbitMQ was lost after {published} documents ({e.Message}); publish again: reports already stored are skipped by the workers");
+            return ExitCodes.Error;
+        }
+        Console.Out.WriteLine($"published {published} document{(published == 1 ? "" : "s")} to {queueName}: {failed} failed");
+        return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
     private static string Shorten(string s) => s.Length <= 40 ? s : "…" + s[^39..];

@@ -28,5 +28,10 @@ public static class ErrorCodes
     public const string NoSuchId = "RO3001";        // no interaction with this id
     public const string AmbiguousId = "RO3002";     // the id prefix matches several interactions
     public const string CannotWrite = "RO3003";     // the output file cannot be written
+    public const string StoreUnavailable = "RO5001"; // the database server cannot be reached (retried, then given up)
+    public const string BadConnection = "RO5002";   // a --db connection string that cannot be understood
+    public const string QueueUnavailable = "RO5101"; // the message broker cannot be reached
+    public const string DeadLettered = "RO5102";    // a queued report failed repeatedly and went to the dead-letter queue
+    public const string BadMessage = "RO5103";      // a queued message is not a report Readout can read
     public const string Internal = "RO9000";        // an unexpected error while processing one document
 }

@@ -1,8 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Readout.Documents;
 using Readout.Extract;
 using Readout.Fuse;
 using Readout.Pipeline;
+using Readout.Store;
+using Xunit;
 
 namespace Readout.Tests.Store;
 
@@ -70,5 +73,148 @@ internal sealed class TempDb : IDisposable
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(Path + suffix); } catch (IOException) { }
+    }
+}
+
+/// <summary>
+/// A fresh, empty database on one backend, removed afterwards: a SQLite file in the temp folder, or a
+/// schema of its own in the PostgreSQL database that READOUT_TEST_POSTGRES names. Without that variable
+/// a PostgreSQL test is skipped locally and fails in CI (CI=true), where the server must be there.
+/// </summary>
+internal abstract class TestDb : IDisposable
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary>The backends every store test runs on.</summary>
+    public static TheoryData<string> Backends => new(Sqlite, Postgres);
+
+    public static TestDb Create(string backend) => backend switch
+    {
+        Sqlite => new SqliteTestDb(),
+        Postgres => new PostgresTestDb(),
+        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "unknown backend"),
+    };
+
+    /// <summary>What --db would say for this database.</summary>
+    public abstract string Db { get; }
+
+    public IReadoutStore Open() => StoreFactory.Open(Db);
+
+    /// <summary>Rows of a table, read through a connection of its own (what another process would see).</summary>
+    public long Rows(string table) => Convert.ToInt64(Scalar($"SELECT count(*) FROM {table}"));
+
+    public abstract object? Scalar(string sql);
+
+    /// <summary>The first row of a query, read through a connection of its own.</summary>
+    public abstract object?[] Row(string sql);
+
+    public abstract void Exec(string sql);
+
+    public abstract void Dispose();
+}
+
+internal sealed class SqliteTestDb : TestDb
+{
+    private readonly TempDb _file = new();
+    public string Path => _file.Path;
+    public override string Db => _file.Path;
+
+    private SqliteConnection Connect()
+    {
+        var c = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
+        c.Open();
+        return c;
+    }
+
+    public override object? Scalar(string sql)
+    {
+        using var c = Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    public override object?[] Row(string sql)
+    {
+        using var c = Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read(), "no row: " + sql);
+        return Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? null : r.GetValue(i)).ToArray();
+    }
+
+    public override void Exec(string sql)
+    {
+        using var c = Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override void Dispose() => _file.Dispose();
+}
+
+internal sealed class PostgresTestDb : TestDb
+{
+    private readonly string _server;
+    public string Schema { get; } = $"t_{Guid.NewGuid():N}";
+    public override string Db { get; }
+
+    public PostgresTestDb()
+    {
+        _server = ServerOrSkip();
+        Db = new NpgsqlConnectionStringBuilder(_server) { SearchPath = Schema }.ConnectionString;
+    }
+
+    /// <summary>The server's connection string; skips the test locally when there is none, fails it in CI.</summary>
+    public static string ServerOrSkip()
+    {
+        var cs = Environment.GetEnvironmentVariable("READOUT_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(cs)) return cs;
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+            Assert.Fail("READOUT_TEST_POSTGRES is not set: in CI, .ci/run starts PostgreSQL (scripts/services/start-postgres.sh) and exports it");
+        Assert.Skip("no PostgreSQL server: run scripts/services/start-postgres.sh and export READOUT_TEST_POSTGRES (source scripts/services/env.sh)");
+        return "";
+    }
+
+    // a connection of its own each time, never a pooled one a server restart may have cut
+    private NpgsqlConnection Connect()
+    {
+        var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Db) { Pooling = false }.ConnectionString);
+        c.Open();
+        return c;
+    }
+
+    public override object? Scalar(string sql)
+    {
+        using var c = Connect();
+        using var cmd = new NpgsqlCommand(sql, c);
+        return cmd.ExecuteScalar();
+    }
+
+    public override object?[] Row(string sql)
+    {
+        using var c = Connect();
+        using var cmd = new NpgsqlCommand(sql, c);
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read(), "no row: " + sql);
+        return Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? null : r.GetValue(i)).ToArray();
+    }
+
+    public override void Exec(string sql)
+    {
+        using var c = Connect();
+        using var cmd = new NpgsqlCommand(sql, c);
+        cmd.ExecuteNonQuery();
+    }
+
+    public override void Dispose()
+    {
+        using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Pooling = false }.ConnectionString);
+        c.Open();
+        using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{Schema}\" CASCADE", c);
+        cmd.ExecuteNonQuery();
     }
 }

@@ -8,27 +8,20 @@ using static Readout.Tests.Store.StoreFixtures;
 
 namespace Readout.Tests.Store;
 
-public sealed class SqliteStoreTests
+/// <summary>The store's contract, run on every backend (SQLite and PostgreSQL), each test on a fresh database.</summary>
+public sealed class StoreTests
 {
+    public static TheoryData<string> Backends => TestDb.Backends;
+
     private static InteractionFilter Filter(string[]? actors = null, string[]? countries = null, string? from = null, string? to = null,
         string? mode = null, string? status = null) => new(actors ?? [], countries ?? [], from, to, mode, status);
-
-    /// <summary>Rows of a table, read through a connection of its own (what another process would see).</summary>
-    private static long Rows(TempDb tmp, string table)
-    {
-        using var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT count(*) FROM {table}";
-        return (long)cmd.ExecuteScalar()!;
-    }
 
     private static readonly string[] StoreTables =
         ["documents", "interactions", "interaction_actors", "records", "record_actors", "record_aliases", "document_bands"];
 
-    private static void AssertNothingStored(TempDb tmp)
+    private static void AssertNothingStored(TestDb tmp)
     {
-        foreach (var table in StoreTables) Assert.True(Rows(tmp, table) == 0, $"{table} is not empty");
+        foreach (var table in StoreTables) Assert.True(tmp.Rows(table) == 0, $"{table} is not empty");
     }
 
     [Fact]
@@ -56,37 +49,31 @@ public sealed class SqliteStoreTests
         }
     }
 
-    [Fact]
-    public void Interactions_stored_before_fusion_are_fused_after_the_upgrade()
+    [Theory, MemberData(nameof(Backends))]
+    public void Interactions_stored_before_fusion_are_fused_after_the_upgrade(string backend)
     {
-        using var tmp = new TempDb();
-        using (var store = new SqliteStore(tmp.Path)) store.SaveDocument(Report("old", Texts[0], Interaction("old-1", "2024-09-04")));
+        using var tmp = TestDb.Create(backend);
+        using (var store = tmp.Open()) store.SaveDocument(Report("old", Texts[0], Interaction("old-1", "2024-09-04")));
         // take the database back to version 1: undo what steps 2 and 3 added
-        using (var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = """
+        tmp.Exec("""
                 DROP TABLE statements; DROP TABLE figures;
                 DROP TABLE records; DROP TABLE record_actors; DROP TABLE record_aliases; DROP TABLE document_bands;
                 DROP INDEX ix_documents_family; DROP INDEX ix_interactions_block; DROP INDEX ix_interactions_record;
                 ALTER TABLE documents DROP COLUMN family_hash; ALTER TABLE documents DROP COLUMN minhash;
                 ALTER TABLE interactions DROP COLUMN block_key; ALTER TABLE interactions DROP COLUMN record_id;
                 DELETE FROM schema_migrations WHERE version > 1;
-                """;
-            cmd.ExecuteNonQuery();
-        }
-        using var upgraded = new SqliteStore(tmp.Path);
+                """);
+        using var upgraded = tmp.Open();
         Assert.Equal((1, 1), upgraded.Counts());
         upgraded.SaveDocument(Report("new", Texts[1], Interaction("new-1", "2024-09-04")));
         Assert.Equal(["new-1", "old-1"], Assert.Single(upgraded.Query(InteractionFilter.All)).Members);
     }
 
-    [Fact]
-    public void Save_round_trips_record_and_clean_text()
+    [Theory, MemberData(nameof(Backends))]
+    public void Save_round_trips_record_and_clean_text(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         var i = Interaction("abc123", "2024-09-04", "in_person", location: new Location("Sochi", "RUS", "Bocharov Ruchei"));
         store.SaveDocument(Document("h1", i));
 
@@ -124,49 +111,44 @@ public sealed class SqliteStoreTests
         Assert.Equal(RecordJson.Serialize(i), RecordJson.Serialize(contractOnly));
 
         // the report-level interaction is kept as it came, linked to its record
-        using var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT record_json, record_id, block_key FROM interactions WHERE id = 'abc123'";
-        using var r = cmd.ExecuteReader();
-        Assert.True(r.Read());
-        Assert.Equal(RecordJson.Serialize(i), r.GetString(0));
-        Assert.Equal(id, r.GetString(1));
-        Assert.Equal(FusionEngine.BlockKey(i), r.GetString(2));
+        var row = tmp.Row("SELECT record_json, record_id, block_key FROM interactions WHERE id = 'abc123'");
+        Assert.Equal(RecordJson.Serialize(i), row[0]);
+        Assert.Equal(id, row[1]);
+        Assert.Equal(FusionEngine.BlockKey(i), row[2]);
     }
 
-    [Fact]
-    public void Saving_the_same_content_hash_twice_stores_one_document()
+    [Theory, MemberData(nameof(Backends))]
+    public void Saving_the_same_content_hash_twice_stores_one_document(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04")));
         var first = RecordJson.Serialize(Assert.Single(store.Query(InteractionFilter.All)));
         store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04"), Interaction("a2", "2024-09-05")));
         Assert.Equal((1, 1), store.Counts());
-        Assert.Equal(1, Rows(tmp, "interactions"));
+        Assert.Equal(1, tmp.Rows("interactions"));
         Assert.Equal(first, RecordJson.Serialize(Assert.Single(store.Query(InteractionFilter.All))));
     }
 
-    [Fact]
-    public void An_interaction_id_already_stored_is_ignored_not_an_error()
+    [Theory, MemberData(nameof(Backends))]
+    public void An_interaction_id_already_stored_is_ignored_not_an_error(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04")));
         store.SaveDocument(Document("h2", Interaction("a1", "2024-09-04"), Interaction("a2", "2024-09-05")));
         Assert.Equal((2, 2), store.Counts());
-        Assert.Equal(2, Rows(tmp, "interactions"));
+        Assert.Equal(2, tmp.Rows("interactions"));
         var only = Assert.Single(store.Query(Filter(countries: ["RUS"], from: "2024-09-04", to: "2024-09-04")));
         Assert.Equal(["a1"], only.Members);   // the second a1 is not a second member
         Assert.Single(only.Sources);
     }
 
-    [Fact]
-    public void A_failure_midway_rolls_back_the_whole_document()
+    [Theory, MemberData(nameof(Backends))]
+    public void A_failure_midway_rolls_back_the_whole_document(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         var good = Interaction("a1", "2024-09-04");
         var bad = Interaction("", "2024-09-05");   // no id: cannot be stored
         var e = Assert.Throws<ReadoutException>(() => store.SaveDocument(Document("h1", good, bad)));
@@ -186,26 +168,26 @@ public sealed class SqliteStoreTests
         Assert.Equal(["a1"], store.Get(RecordIdOf(good))?.Members);
     }
 
-    [Fact]
-    public void A_missing_participant_list_also_rolls_back()
+    [Theory, MemberData(nameof(Backends))]
+    public void A_missing_participant_list_also_rolls_back(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         var broken = Interaction("b1", "2024-09-05") with { Participants = null! };
         Assert.Throws<ReadoutException>(() => store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04"), broken)));
         Assert.Equal((0, 0), store.Counts());
         AssertNothingStored(tmp);
     }
 
-    [Fact]
-    public void A_failure_while_fusing_rolls_back_the_report_and_leaves_existing_records_alone()
+    [Theory, MemberData(nameof(Backends))]
+    public void A_failure_while_fusing_rolls_back_the_report_and_leaves_existing_records_alone(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         var a = Interaction("a1", "2024-09-04");
         store.SaveDocument(Report("f1", Texts[0], a));
         var before = store.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList();
-        var tables = StoreTables.ToDictionary(t => t, t => Rows(tmp, t));
+        var tables = StoreTables.ToDictionary(t => t, t => tmp.Rows(t));
 
         // this interaction is written to `interactions` before its block is fused; fusion then fails on it
         // (it has no source), so the whole report must go, its interaction and document rows included
@@ -215,20 +197,20 @@ public sealed class SqliteStoreTests
 
         Assert.False(store.HasDocument("f2"));
         Assert.Equal((1, 1), store.Counts());
-        foreach (var (table, n) in tables) Assert.True(Rows(tmp, table) == n, $"{table} changed");
+        foreach (var (table, n) in tables) Assert.True(tmp.Rows(table) == n, $"{table} changed");
         Assert.Equal(before, store.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList());
         Assert.Single(store.Families());
     }
 
-    [Fact]
-    public void Saving_after_dispose_is_a_store_error()
+    [Theory, MemberData(nameof(Backends))]
+    public void Saving_after_dispose_is_a_store_error(string backend)
     {
-        using var tmp = new TempDb();
-        var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        var store = tmp.Open();
         store.Dispose();
         var e = Assert.Throws<ReadoutException>(() => store.SaveDocument(Document("h1", Interaction("a1", "2024-09-04"))));
         Assert.Equal(ErrorCodes.Store, e.Code);
-        using var again = new SqliteStore(tmp.Path);
+        using var again = tmp.Open();
         Assert.Equal((0, 0), again.Counts());
     }
 
@@ -239,6 +221,37 @@ public sealed class SqliteStoreTests
         File.WriteAllText(tmp.Path, "this is not a database, just some text that is long enough to have a header........");
         var e = Assert.Throws<ReadoutException>(() => new SqliteStore(tmp.Path));
         Assert.Equal(ErrorCodes.Store, e.Code);
+    }
+
+    [Fact]
+    public void Opening_a_postgres_schema_creates_the_same_tables_and_reopening_keeps_version()
+    {
+        using var tmp = TestDb.Create(TestDb.Postgres);
+        using (var store = tmp.Open()) Assert.Equal((0, 0), store.Counts());
+        using (var store = tmp.Open()) Assert.Equal((0, 0), store.Counts());
+        Assert.Equal(SqliteStore.SchemaVersion, PostgresStore.SchemaVersion);
+        Assert.Equal(string.Join(",", Enumerable.Range(1, PostgresStore.SchemaVersion)),
+            tmp.Scalar("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations"));
+        var schema = ((PostgresTestDb)tmp).Schema;
+        foreach (var table in StoreTables.Append("statements").Append("figures"))
+            Assert.True(Convert.ToInt64(tmp.Scalar($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{schema}' AND table_name = '{table}'")) == 1, $"table {table} is missing");
+        Assert.True(Convert.ToInt64(tmp.Scalar($"SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' AND indexname LIKE 'ix_%'")) >= 4);
+    }
+
+    [Fact]
+    public void A_postgres_connection_string_is_read_as_a_url_or_as_keywords_and_never_shows_its_password()
+    {
+        var b = PostgresStore.ParseConnectionString("postgres://ana:s%40cret@db.example:6543/team?search_path=desk");
+        Assert.Equal(("db.example", 6543, "team", "ana", "s@cret", "desk"), (b.Host, b.Port, b.Database, b.Username, b.Password, b.SearchPath));
+        Assert.Equal("readout", PostgresStore.ParseConnectionString("postgresql://localhost").Database);
+        Assert.Equal(5433, PostgresStore.ParseConnectionString("Host=h;Port=5433;Database=d").Port);
+        Assert.True(StoreFactory.IsServer("Host=h;Database=d"));
+        Assert.False(StoreFactory.IsServer("readout.db"));
+        Assert.Equal("postgres://ana:***@db.example/team", PostgresStore.Redact("postgres://ana:s3cret@db.example/team"));
+        Assert.Equal("Host=h;Password=***", PostgresStore.Redact("Host=h;Password=s3cret"));
+        var e = Assert.Throws<ReadoutException>(() => PostgresStore.ParseConnectionString("Host=h;Nonsense=1"));
+        Assert.Equal(ErrorCodes.BadConnection, e.Code);
+        Assert.DoesNotContain("s3cret", Assert.Throws<ReadoutException>(() => PostgresStore.ParseConnectionString("Host=h;Password=s3cret;Nonsense=1")).Message);
     }
 
     // ---- queries over records ----------------------------------------------------------------------
@@ -263,9 +276,9 @@ public sealed class SqliteStoreTests
 
     private static string[] Recs(params string[] interactionIds) => interactionIds.Select(Rec).ToArray();
 
-    private static SqliteStore Seeded(TempDb tmp)
+    private static IReadoutStore Seeded(TestDb tmp)
     {
-        var store = new SqliteStore(tmp.Path);
+        var store = tmp.Open();
         store.SaveDocument(Document("h1", H1));
         store.SaveDocument(Document("h2", H2));
         return store;
@@ -273,10 +286,10 @@ public sealed class SqliteStoreTests
 
     private static string[] Ids(IEnumerable<Interaction> xs) => xs.Select(x => x.Id).ToArray();
 
-    [Fact]
-    public void Each_seeded_interaction_is_its_own_record()
+    [Theory, MemberData(nameof(Backends))]
+    public void Each_seeded_interaction_is_its_own_record(string backend)
     {
-        using var tmp = new TempDb();
+        using var tmp = TestDb.Create(backend);
         using var store = Seeded(tmp);
         Assert.Equal((2, 6), store.Counts());
         foreach (var i in H1.Concat(H2))
@@ -292,21 +305,21 @@ public sealed class SqliteStoreTests
         }
     }
 
-    [Fact]
-    public void Query_without_filters_orders_by_date_then_id_undated_last()
+    [Theory, MemberData(nameof(Backends))]
+    public void Query_without_filters_orders_by_date_then_id_undated_last(string backend)
     {
-        using var tmp = new TempDb();
+        using var tmp = TestDb.Create(backend);
         using var store = Seeded(tmp);
         var all = store.Query(InteractionFilter.All);
         Assert.Equal(Recs("i-partial", "i-ru-tr", "i-ru-cn", "i-us-cn", "i-tr-us", "i-undated"), Ids(all));
         Assert.Equal(["--12-01", "2024-09-04", "2024-10-16", "2024-11-15", "2025-01-20", null], all.Select(r => r.Date));
     }
 
-    [Fact]
-    public void Records_of_the_same_day_are_ordered_by_id()
+    [Theory, MemberData(nameof(Backends))]
+    public void Records_of_the_same_day_are_ordered_by_id(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         var pairs = new (string, string?)[][]
         {
             [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
@@ -318,10 +331,10 @@ public sealed class SqliteStoreTests
         Assert.Equal(xs.Select(RecordIdOf).Order(StringComparer.Ordinal), Ids(store.Query(InteractionFilter.All)));
     }
 
-    [Fact]
-    public void Actor_filter_is_a_case_and_accent_insensitive_substring_of_a_participant()
+    [Theory, MemberData(nameof(Backends))]
+    public void Actor_filter_is_a_case_and_accent_insensitive_substring_of_a_participant(string backend)
     {
-        using var tmp = new TempDb();
+        using var tmp = TestDb.Create(backend);
         using var store = Seeded(tmp);
         Assert.Equal(Recs("i-ru-tr", "i-ru-cn", "i-undated"), Ids(store.Query(Filter(actors: ["putin"]))));
         Assert.Equal(Recs("i-ru-tr", "i-tr-us"), Ids(store.Query(Filter(actors: ["ERDOGAN"]))));
@@ -330,10 +343,10 @@ public sealed class SqliteStoreTests
         Assert.Empty(store.Query(Filter(actors: ["Lavrov"])));   // an attendee, not a participant
     }
 
-    [Fact]
-    public void Two_countries_select_the_dyad()
+    [Theory, MemberData(nameof(Backends))]
+    public void Two_countries_select_the_dyad(string backend)
     {
-        using var tmp = new TempDb();
+        using var tmp = TestDb.Create(backend);
         using var store = Seeded(tmp);
         Assert.Equal(Recs("i-ru-tr", "i-ru-cn", "i-undated"), Ids(store.Query(Filter(countries: ["RUS"]))));
         Assert.Equal(Recs("i-ru-cn"), Ids(store.Query(Filter(countries: ["rus", "CHN"]))));
@@ -341,10 +354,10 @@ public sealed class SqliteStoreTests
         Assert.Empty(store.Query(Filter(countries: ["USA", "RUS"])));
     }
 
-    [Fact]
-    public void Date_range_is_inclusive_and_prefix_bounds_cover_their_period()
+    [Theory, MemberData(nameof(Backends))]
+    public void Date_range_is_inclusive_and_prefix_bounds_cover_their_period(string backend)
     {
-        using var tmp = new TempDb();
+        using var tmp = TestDb.Create(backend);
         using var store = Seeded(tmp);
         Assert.Equal(Recs("i-ru-tr", "i-ru-cn"), Ids(store.Query(Filter(from: "2024-09-04", to: "2024-10-16"))));
         Assert.Equal(Recs("i-ru-cn", "i-us-cn"), Ids(store.Query(Filter(from: "2024-10", to: "2024-11"))));
@@ -354,10 +367,10 @@ public sealed class SqliteStoreTests
         Assert.Equal(Recs("i-ru-tr", "i-ru-cn", "i-us-cn", "i-tr-us"), Ids(store.Query(Filter(from: "0000"))));
     }
 
-    [Fact]
-    public void Mode_and_status_filters()
+    [Theory, MemberData(nameof(Backends))]
+    public void Mode_and_status_filters(string backend)
     {
-        using var tmp = new TempDb();
+        using var tmp = TestDb.Create(backend);
         using var store = Seeded(tmp);
         Assert.Equal(Recs("i-partial", "i-ru-tr", "i-undated"), Ids(store.Query(Filter(mode: "phone"))));
         Assert.Equal(Recs("i-tr-us"), Ids(store.Query(Filter(status: "planned"))));
@@ -366,10 +379,10 @@ public sealed class SqliteStoreTests
         Assert.Equal(Recs("i-ru-tr"), Ids(store.Query(Filter(actors: ["putin"], countries: ["TUR"], from: "2024-01-01", mode: "phone", status: "happened"))));
     }
 
-    [Fact]
-    public void Get_accepts_a_unique_prefix_only()
+    [Theory, MemberData(nameof(Backends))]
+    public void Get_accepts_a_unique_prefix_only(string backend)
     {
-        using var tmp = new TempDb();
+        using var tmp = TestDb.Create(backend);
         using var store = Seeded(tmp);
         var all = Recs("i-ru-tr", "i-ru-cn", "i-us-cn", "i-tr-us", "i-undated", "i-partial").Order(StringComparer.Ordinal).ToArray();
 
@@ -399,11 +412,11 @@ public sealed class SqliteStoreTests
 
     private const string PutinErdogan = "Recep Tayyip Erdoğan|Vladimir Putin";
 
-    [Fact]
-    public void Two_reports_of_the_same_interaction_are_one_record_and_a_mode_disagreement_is_a_conflict()
+    [Theory, MemberData(nameof(Backends))]
+    public void Two_reports_of_the_same_interaction_are_one_record_and_a_mode_disagreement_is_a_conflict(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         var a = Interaction("a-1", "2024-09-04", "phone");
         var b = Interaction("b-1", "2024-09-04", "video", attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")]);
         store.SaveDocument(Report("ha", Texts[0], a));
@@ -432,15 +445,15 @@ public sealed class SqliteStoreTests
         Assert.Contains(rec.Provenance!, p => p is { Field: "mode", Value: "video" } && p.Sources.SequenceEqual(["hb.txt"]));
 
         // both report-level interactions are kept and point to the record
-        Assert.Equal(2, Rows(tmp, "interactions"));
+        Assert.Equal(2, tmp.Rows("interactions"));
         Assert.Equal(rec.Id, store.Resolve(rec.Id));
     }
 
-    [Fact]
-    public void Near_duplicate_copies_are_one_family_and_vote_once()
+    [Theory, MemberData(nameof(Backends))]
+    public void Near_duplicate_copies_are_one_family_and_vote_once(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         // the wire story (phone) and its republication (phone) against one independent report (video)
         store.SaveDocument(Report("w2", Copy0, Interaction("w2-1", "2024-09-04", "phone")));
         store.SaveDocument(Report("w1", Texts[0], Interaction("w1-1", "2024-09-04", "phone")));
@@ -472,11 +485,11 @@ public sealed class SqliteStoreTests
         public int GetHashCode((string, string[]) obj) => obj.Item1.GetHashCode();
     }
 
-    [Fact]
-    public void A_day_without_a_year_joins_the_record_of_that_day_and_takes_its_year()
+    [Theory, MemberData(nameof(Backends))]
+    public void A_day_without_a_year_joins_the_record_of_that_day_and_takes_its_year(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         store.SaveDocument(Report("full", Texts[0], Interaction("f-1", "2022-12-30", "video")));
         store.SaveDocument(Report("part", Texts[1], Interaction("p-1", "--12-30", "video")));
 
@@ -493,11 +506,11 @@ public sealed class SqliteStoreTests
         Assert.Single(store.Query(Filter(from: "2022-12", to: "2022")));
     }
 
-    [Fact]
-    public void A_day_without_a_year_that_came_first_is_merged_and_its_id_becomes_an_alias()
+    [Theory, MemberData(nameof(Backends))]
+    public void A_day_without_a_year_that_came_first_is_merged_and_its_id_becomes_an_alias(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         var partial = Interaction("p-1", "--12-30", "video");
         store.SaveDocument(Report("part", Texts[1], partial));
         var oldId = Assert.Single(store.Query(InteractionFilter.All)).Id;
@@ -519,11 +532,11 @@ public sealed class SqliteStoreTests
         Assert.Null(store.Resolve("rec-0000000000000000"));
     }
 
-    [Fact]
-    public void A_day_without_a_year_stays_apart_when_several_years_have_that_day()
+    [Theory, MemberData(nameof(Backends))]
+    public void A_day_without_a_year_stays_apart_when_several_years_have_that_day(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         store.SaveDocument(Report("y21", Texts[0], Interaction("a-1", "2021-12-30")));
         store.SaveDocument(Report("y22", Texts[1], Interaction("b-1", "2022-12-30")));
         store.SaveDocument(Report("part", Texts[2], Interaction("c-1", "--12-30")));
@@ -531,11 +544,11 @@ public sealed class SqliteStoreTests
         Assert.All(store.Query(InteractionFilter.All), r => Assert.Single(r.Members!));
     }
 
-    [Fact]
-    public void The_record_id_stays_the_same_when_more_reports_join()
+    [Theory, MemberData(nameof(Backends))]
+    public void The_record_id_stays_the_same_when_more_reports_join(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         store.SaveDocument(Report("r1", Texts[0], Interaction("r1-1", "2024-09-04")));
         var id = Assert.Single(store.Query(InteractionFilter.All)).Id;
         store.SaveDocument(Report("r2", Texts[1], Interaction("r2-1", "2024-09-04", "video")));
@@ -550,15 +563,15 @@ public sealed class SqliteStoreTests
         Assert.Equal(3, rec.SourceFamilies);
         Assert.Equal("phone", rec.Mode);   // two families against one
         Assert.Equal(id, store.Resolve(id));
-        Assert.Equal(0, Rows(tmp, "record_aliases"));
+        Assert.Equal(0, tmp.Rows("record_aliases"));
         Assert.Equal((3, 1), store.Counts());
     }
 
-    [Fact]
-    public void Two_days_of_the_same_pair_stay_two_records()
+    [Theory, MemberData(nameof(Backends))]
+    public void Two_days_of_the_same_pair_stay_two_records(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         var d4 = Interaction("a-1", "2024-09-04");
         var d5 = Interaction("b-1", "2024-09-05");
         store.SaveDocument(Report("ha", Texts[0], d4));
@@ -573,11 +586,11 @@ public sealed class SqliteStoreTests
         Assert.All(recs, r => Assert.Equal(1, r.SourceFamilies));
     }
 
-    [Fact]
-    public void One_report_telling_two_interactions_of_a_pair_on_one_day_keeps_both()
+    [Theory, MemberData(nameof(Backends))]
+    public void One_report_telling_two_interactions_of_a_pair_on_one_day_keeps_both(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         store.SaveDocument(Report("ha", Texts[0], Interaction("a-1", "2024-09-04", "phone"), Interaction("a-2", "2024-09-04", "in_person")));
 
         var recs = store.Query(InteractionFilter.All);
@@ -588,11 +601,11 @@ public sealed class SqliteStoreTests
         Assert.Equal(["a-2"], recs[1].Members);
     }
 
-    [Fact]
-    public void Planned_reports_of_the_same_pair_without_a_day_are_one_plan_apart_from_what_happened()
+    [Theory, MemberData(nameof(Backends))]
+    public void Planned_reports_of_the_same_pair_without_a_day_are_one_plan_apart_from_what_happened(string backend)
     {
-        using var tmp = new TempDb();
-        using var store = new SqliteStore(tmp.Path);
+        using var tmp = TestDb.Create(backend);
+        using var store = tmp.Open();
         store.SaveDocument(Report("p1", Texts[0], Interaction("p1-1", null!, "in_person", "planned")));
         store.SaveDocument(Report("p2", Texts[1], Interaction("p2-1", null!, "in_person", "planned")));
         store.SaveDocument(Report("h1", Texts[2], Interaction("h1-1", "2024-09-04", "in_person")));
@@ -621,16 +634,16 @@ public sealed class SqliteStoreTests
         ];
     }
 
-    [Fact]
-    public void The_records_do_not_depend_on_the_order_reports_arrive_in()
+    [Theory, MemberData(nameof(Backends))]
+    public void The_records_do_not_depend_on_the_order_reports_arrive_in(string backend)
     {
         var reports = OrderTestReports();
         int[][] orders = [[0, 1, 2, 3, 4, 5], [5, 3, 2, 4, 1, 0], [2, 4, 3, 1, 0, 5]];
         var results = new List<List<string>>();
         foreach (var order in orders)
         {
-            using var tmp = new TempDb();
-            using var store = new SqliteStore(tmp.Path);
+            using var tmp = TestDb.Create(backend);
+            using var store = tmp.Open();
             foreach (var k in order) store.SaveDocument(reports[k]);
             Assert.Equal((6, 4), store.Counts());
             results.Add(store.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList());
@@ -651,5 +664,36 @@ public sealed class SqliteStoreTests
         }
         Assert.Equal(results[0], results[1]);
         Assert.Equal(results[0], results[2]);
+    }
+
+    [Fact]
+    public async Task Concurrent_postgres_writers_on_the_same_interactions_give_the_records_of_one_writer()
+    {
+        var reports = OrderTestReports();
+        List<string> expected;
+        using (var one = TestDb.Create(TestDb.Sqlite))
+        using (var store = one.Open())
+        {
+            foreach (var r in reports) store.SaveDocument(r);
+            expected = store.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList();
+        }
+        for (var round = 0; round < 3; round++)
+        {
+            using var tmp = TestDb.Create(TestDb.Postgres);
+            tmp.Open().Dispose();
+            // one connection per writer, all released at once, each with two reports of the same interactions
+            using var start = new Barrier(3);
+            var writers = Enumerable.Range(0, 3).Select(w => Task.Run(() =>
+            {
+                using var store = tmp.Open();
+                start.SignalAndWait(TimeSpan.FromSeconds(30));
+                foreach (var k in new[] { w, w + 3 }) store.SaveDocument(reports[(k + round) % reports.Count]);
+            })).ToArray();
+            await Task.WhenAll(writers);
+            using var check = tmp.Open();
+            Assert.Equal((6, 4), check.Counts());
+            Assert.Equal(expected, check.Query(InteractionFilter.All).Select(RecordJson.Serialize).ToList());
+            Assert.Equal(6, tmp.Rows("documents"));
+        }
     }
 }

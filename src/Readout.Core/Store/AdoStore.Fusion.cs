@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Readout.Extract;
 using Readout.Fuse;
 
@@ -9,29 +9,29 @@ namespace Readout.Store;
 /// block of principals it touches is fused again from all its members. A block is looked up by key, so
 /// the cost of a new report grows with the size of its blocks, not with the size of the store.
 /// </summary>
-public sealed partial class SqliteStore
+public abstract partial class AdoStore
 {
     /// <summary>
     /// Finds the report's near-duplicate family through the MinHash bands it shares with stored reports.
     /// A family is named by the smallest content hash among its members, so the name does not depend on
     /// the order reports arrive in. Returns the blocks whose records must be fused again.
     /// </summary>
-    private IEnumerable<string> LinkFamily(SqliteTransaction tx, long documentId, string contentHash, string text)
+    private IEnumerable<string> LinkFamily(DbTransaction tx, long documentId, string contentHash, string text)
     {
         var sig = NearDuplicates.Signature(text);
         var keys = NearDuplicates.BandKeys(sig);
         var families = new HashSet<string>(StringComparer.Ordinal);
         // candidates share at least two bands: a copy (similarity 0.6 or more) shares about two or more of
         // the 16 bands, while reports that merely use the same boilerplate rarely share two
-        var inList = string.Join(",", keys.Select((_, n) => "$k" + n));
+        var inList = string.Join(",", keys.Select((_, n) => "@k" + n));
         using (var find = Cmd(tx, $"""
             SELECT d.id, d.minhash, d.family_hash FROM documents d
-            JOIN (SELECT document_id FROM document_bands WHERE band_key IN ({inList}) AND document_id <> $self
+            JOIN (SELECT document_id FROM document_bands WHERE band_key IN ({inList}) AND document_id <> @self
                   GROUP BY document_id HAVING COUNT(*) >= {NearDuplicates.MinSharedBands}) c ON c.document_id = d.id
             """))
         {
-            for (int n = 0; n < keys.Length; n++) find.Parameters.AddWithValue("$k" + n, keys[n]);
-            find.Parameters.AddWithValue("$self", documentId);
+            for (int n = 0; n < keys.Length; n++) Add(find, "k" + n, keys[n]);
+            Add(find, "self", documentId);
             using var r = find.ExecuteReader();
             while (r.Read())
             {
@@ -40,18 +40,21 @@ public sealed partial class SqliteStore
                     families.Add(r.GetString(2));
             }
         }
-        using (var ins = Cmd(tx, "INSERT INTO document_bands(band_key, document_id) VALUES ($k, $d)"))
+        var distinctKeys = keys.Distinct().ToArray();
+        using (var ins = Cmd(tx, "INSERT INTO document_bands(band_key, document_id) VALUES "
+            + string.Join(", ", distinctKeys.Select((_, n) => $"(@b{n}, @d)"))))
         {
-            var pk = ins.Parameters.Add("$k", SqliteType.Integer);
-            ins.Parameters.AddWithValue("$d", documentId);
-            foreach (var k in keys.Distinct()) { pk.Value = k; ins.ExecuteNonQuery(); }
+            // one statement for all bands: one round trip to a server instead of sixteen
+            for (var n = 0; n < distinctKeys.Length; n++) Add(ins, "b" + n, distinctKeys[n]);
+            Add(ins, "d", documentId);
+            ins.ExecuteNonQuery();
         }
         var label = families.Append(contentHash).Min(StringComparer.Ordinal)!;
-        using (var upd = Cmd(tx, "UPDATE documents SET minhash = $m, family_hash = $f WHERE id = $d"))
+        using (var upd = Cmd(tx, "UPDATE documents SET minhash = @m, family_hash = @f WHERE id = @d"))
         {
-            upd.Parameters.AddWithValue("$m", NearDuplicates.ToBytes(sig));
-            upd.Parameters.AddWithValue("$f", label);
-            upd.Parameters.AddWithValue("$d", documentId);
+            Add(upd, "m", NearDuplicates.ToBytes(sig));
+            Add(upd, "f", label);
+            Add(upd, "d", documentId);
             upd.ExecuteNonQuery();
         }
         var relabelled = families.Where(f => f != label).ToList();
@@ -59,29 +62,29 @@ public sealed partial class SqliteStore
         var blocks = new List<string>();
         foreach (var old in relabelled)
         {
-            using (var q = Cmd(tx, "SELECT DISTINCT i.block_key FROM interactions i JOIN documents d ON d.id = i.document_id WHERE d.family_hash = $old"))
+            using (var q = Cmd(tx, "SELECT DISTINCT i.block_key FROM interactions i JOIN documents d ON d.id = i.document_id WHERE d.family_hash = @old"))
             {
-                q.Parameters.AddWithValue("$old", old);
+                Add(q, "old", old);
                 using var r = q.ExecuteReader();
                 while (r.Read()) blocks.Add(r.GetString(0));
             }
-            using var u = Cmd(tx, "UPDATE documents SET family_hash = $new WHERE family_hash = $old");
-            u.Parameters.AddWithValue("$new", label);
-            u.Parameters.AddWithValue("$old", old);
+            using var u = Cmd(tx, "UPDATE documents SET family_hash = @new WHERE family_hash = @old");
+            Add(u, "new", label);
+            Add(u, "old", old);
             u.ExecuteNonQuery();
         }
         return blocks;
     }
 
     /// <summary>Fuses one block again from all its members and replaces its records; ids that disappear become aliases.</summary>
-    private void RefuseBlock(SqliteTransaction tx, string block)
+    private void RefuseBlock(DbTransaction tx, string block)
     {
         var members = new List<Interaction>();
         var family = new Dictionary<string, string>(StringComparer.Ordinal);
         var oldRecordOf = new Dictionary<string, string?>(StringComparer.Ordinal);
-        using (var q = Cmd(tx, "SELECT i.id, i.record_json, d.content_hash, COALESCE(d.family_hash, d.content_hash), i.record_id FROM interactions i JOIN documents d ON d.id = i.document_id WHERE i.block_key = $b"))
+        using (var q = Cmd(tx, "SELECT i.id, i.record_json, d.content_hash, COALESCE(d.family_hash, d.content_hash), i.record_id FROM interactions i JOIN documents d ON d.id = i.document_id WHERE i.block_key = @b"))
         {
-            q.Parameters.AddWithValue("$b", block);
+            Add(q, "b", block);
             using var r = q.ExecuteReader();
             while (r.Read())
             {
@@ -92,51 +95,32 @@ public sealed partial class SqliteStore
         }
         var fused = FusionEngine.FuseBlock(members, h => family.GetValueOrDefault(h, h));
 
-        using (var del = Cmd(tx, "DELETE FROM record_actors WHERE record_id IN (SELECT id FROM records WHERE block_key = $b); DELETE FROM records WHERE block_key = $b;"))
+        foreach (var sql in new[] { "DELETE FROM record_actors WHERE record_id IN (SELECT id FROM records WHERE block_key = @b)", "DELETE FROM records WHERE block_key = @b" })
         {
-            del.Parameters.AddWithValue("$b", block);
+            using var del = Cmd(tx, sql);
+            Add(del, "b", block);
             del.ExecuteNonQuery();
         }
-        using var insR = Cmd(tx, """
-            INSERT INTO records(id, block_key, status, mode, date, city, country, venue, source_count, record_json)
-            VALUES ($id, $b, $status, $mode, $date, $city, $country, $venue, $n, $json)
-            """);
-        using var insA = Cmd(tx, "INSERT INTO record_actors(record_id, kind, name, country, role) VALUES ($id, $kind, $name, $country, $role)");
-        using var link = Cmd(tx, "UPDATE interactions SET record_id = $r WHERE id = $i");
-        foreach (var f in fused)
-        {
-            var rec = f.Record;
-            insR.Parameters.Clear();
-            insR.Parameters.AddWithValue("$id", rec.Id);
-            insR.Parameters.AddWithValue("$b", block);
-            insR.Parameters.AddWithValue("$status", rec.Status);
-            insR.Parameters.AddWithValue("$mode", rec.Mode);
-            insR.Parameters.AddWithValue("$date", Db(rec.Date));
-            insR.Parameters.AddWithValue("$city", Db(rec.Location?.City));
-            insR.Parameters.AddWithValue("$country", Db(rec.Location?.Country));
-            insR.Parameters.AddWithValue("$venue", Db(rec.Location?.Venue));
-            insR.Parameters.AddWithValue("$n", rec.Sources.Count);
-            insR.Parameters.AddWithValue("$json", RecordJson.Serialize(rec));
-            insR.ExecuteNonQuery();
-            foreach (var (kind, list) in new[] { ("participant", rec.Participants), ("attendee", rec.Attendees) })
-                foreach (var a in list)
-                {
-                    insA.Parameters.Clear();
-                    insA.Parameters.AddWithValue("$id", rec.Id);
-                    insA.Parameters.AddWithValue("$kind", kind);
-                    insA.Parameters.AddWithValue("$name", Db(a.Name));
-                    insA.Parameters.AddWithValue("$country", Db(a.Country));
-                    insA.Parameters.AddWithValue("$role", Db(a.Role));
-                    insA.ExecuteNonQuery();
-                }
-            foreach (var m in f.MemberIds)
+        // one statement per table (and one link update per record), not one per row: against a server each
+        // statement is a round trip, and this runs while other writers wait for the fusion lock
+        InsertRows(tx, "records", ["id", "block_key", "status", "mode", "date", "city", "country", "venue", "source_count", "record_json"],
+            fused.Select(f => f.Record).Select(rec => new object?[]
             {
-                link.Parameters.Clear();
-                link.Parameters.AddWithValue("$r", rec.Id);
-                link.Parameters.AddWithValue("$i", m);
+                rec.Id, block, rec.Status, rec.Mode, rec.Date, rec.Location?.City, rec.Location?.Country, rec.Location?.Venue,
+                rec.Sources.Count, RecordJson.Serialize(rec),
+            }));
+        InsertRows(tx, "record_actors", ["record_id", "kind", "name", "country", "role", "name_fold"],
+            fused.Select(f => f.Record).SelectMany(rec =>
+                new[] { ("participant", rec.Participants), ("attendee", rec.Attendees) }.SelectMany(x => x.Item2.Select(a =>
+                    new object?[] { rec.Id, x.Item1, a.Name, a.Country, a.Role, a.Name is null ? null : Fold(a.Name) }))));
+        foreach (var f in fused)
+            foreach (var ids in f.MemberIds.Chunk(500))
+            {
+                using var link = Cmd(tx, $"UPDATE interactions SET record_id = @r WHERE id IN ({string.Join(", ", ids.Select((_, n) => "@m" + n))})");
+                Add(link, "r", f.Record.Id);
+                for (var n = 0; n < ids.Length; n++) Add(link, "m" + n, ids[n]);
                 link.ExecuteNonQuery();
             }
-        }
 
         // a record id that is gone points to the record that now holds most of its members
         var newIds = fused.Select(f => f.Record.Id).ToHashSet(StringComparer.Ordinal);
@@ -147,15 +131,22 @@ public sealed partial class SqliteStore
                 .Where(t => t is not null).GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.Key).FirstOrDefault();
             if (target is null) continue;
-            using var alias = Cmd(tx, "INSERT OR REPLACE INTO record_aliases(old_id, new_id) VALUES ($old, $new); UPDATE record_aliases SET new_id = $new WHERE new_id = $old;");
-            alias.Parameters.AddWithValue("$old", gone!);
-            alias.Parameters.AddWithValue("$new", target);
-            alias.ExecuteNonQuery();
+            foreach (var sql in new[]
+            {
+                "INSERT INTO record_aliases(old_id, new_id) VALUES (@old, @new) ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id",
+                "UPDATE record_aliases SET new_id = @new WHERE new_id = @old",
+            })
+            {
+                using var alias = Cmd(tx, sql);
+                Add(alias, "old", gone!);
+                Add(alias, "new", target);
+                alias.ExecuteNonQuery();
+            }
         }
         foreach (var id in newIds)
         {
-            using var un = Cmd(tx, "DELETE FROM record_aliases WHERE old_id = $id");
-            un.Parameters.AddWithValue("$id", id);
+            using var un = Cmd(tx, "DELETE FROM record_aliases WHERE old_id = @id");
+            Add(un, "id", id);
             un.ExecuteNonQuery();
         }
     }
@@ -166,7 +157,8 @@ public sealed partial class SqliteStore
     /// </summary>
     private void FuseUnfused()
     {
-        using var tx = _conn.BeginTransaction();
+        using var tx = Connection.BeginTransaction();
+        BeginWrite(tx);
         var docs = new List<(long Id, string Hash, string Text)>();
         using (var q = Cmd(tx, "SELECT id, content_hash, clean_text FROM documents WHERE minhash IS NULL ORDER BY id"))
         using (var r = q.ExecuteReader())
@@ -181,9 +173,9 @@ public sealed partial class SqliteStore
         foreach (var (id, json) in unblocked)
         {
             var key = FusionEngine.BlockKey(RecordJson.Deserialize(json));
-            using var u = Cmd(tx, "UPDATE interactions SET block_key = $b WHERE id = $id");
-            u.Parameters.AddWithValue("$b", key);
-            u.Parameters.AddWithValue("$id", id);
+            using var u = Cmd(tx, "UPDATE interactions SET block_key = @b WHERE id = @id");
+            Add(u, "b", key);
+            Add(u, "id", id);
             u.ExecuteNonQuery();
             blocks.Add(key);
         }
@@ -195,19 +187,26 @@ public sealed partial class SqliteStore
     public string? Resolve(string id)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var cmd = Cmd(null, "SELECT COALESCE((SELECT new_id FROM record_aliases WHERE old_id = $id), (SELECT id FROM records WHERE id = $id))");
-        cmd.Parameters.AddWithValue("$id", id);
-        return cmd.ExecuteScalar() as string;
+        return Run(() =>
+        {
+            using var cmd = Cmd(null, "SELECT COALESCE((SELECT new_id FROM record_aliases WHERE old_id = @id), (SELECT id FROM records WHERE id = @id))");
+            Add(cmd, "id", id);
+            return cmd.ExecuteScalar() as string;
+        }, CancellationToken.None);
     }
 
     /// <summary>Families of near-duplicate reports: each family's name and its members' uris.</summary>
     public IReadOnlyList<(string Family, IReadOnlyList<string> Uris)> Families()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var cmd = Cmd(null, "SELECT family_hash, uri FROM documents ORDER BY family_hash, uri");
-        using var r = cmd.ExecuteReader();
-        var rows = new List<(string, string)>();
-        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1)));
+        var rows = Run(() =>
+        {
+            using var cmd = Cmd(null, "SELECT family_hash, uri FROM documents ORDER BY family_hash, uri");
+            using var r = cmd.ExecuteReader();
+            var list = new List<(string, string)>();
+            while (r.Read()) list.Add((r.GetString(0), r.GetString(1)));
+            return list;
+        }, CancellationToken.None);
         return rows.GroupBy(x => x.Item1).Select(g => (g.Key, (IReadOnlyList<string>)g.Select(x => x.Item2).ToList())).ToList();
     }
 }

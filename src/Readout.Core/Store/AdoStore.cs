@@ -1,0 +1,404 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Readout.Documents;
+using Readout.Extract;
+using Readout.Pipeline;
+
+namespace Readout.Store;
+
+/// <summary>
+/// The store's logic over any ADO.NET connection: one row per report (with its clean text, so evidence
+/// offsets can be shown again) and one per interaction, its full record kept as JSON and its searchable
+/// fields as columns; fusion of records; statements and figures. The SQL is written once in the subset
+/// SQLite and PostgreSQL share (named <c>@parameters</c>, <c>ON CONFLICT</c>, <c>RETURNING</c>); the
+/// backends add what differs: opening, the schema's column types, how a writer is serialised, and which
+/// failures are worth retrying. Each report is written in one transaction: either the report and all its
+/// interactions are stored, or nothing is.
+/// </summary>
+public abstract partial class AdoStore : IReadoutStore
+{
+    private bool _disposed;
+
+    /// <summary>The open connection; a backend may replace it after a connection failure.</summary>
+    protected abstract DbConnection Connection { get; }
+
+    public abstract string Name { get; }
+
+    /// <summary>SQL that is true when <paramref name="haystack"/> contains <paramref name="needle"/> (both folded already).</summary>
+    protected abstract string ContainsSql(string haystack, string needle);
+
+    /// <summary>
+    /// Called in a writing transaction before it reads what others wrote: before linking a report's family
+    /// and fusing its blocks (its own rows are inserted before, in parallel with other writers), and
+    /// first thing in a migration. A backend with several concurrent writers serialises them here, so
+    /// linking and fusion see every report committed before them and none that is not: the records come
+    /// out as if the reports had been saved one after another.
+    /// </summary>
+    protected virtual void BeginWrite(DbTransaction tx) { }
+
+    /// <summary>Runs one database operation; a backend that can lose its server retries it here.</summary>
+    protected virtual T Run<T>(Func<T> operation, CancellationToken ct) => operation();
+
+    protected bool IsDisposed => _disposed;
+
+    /// <summary>Brings the schema up to date and fuses what was stored before fusion existed. Called by each backend once its connection is open.</summary>
+    protected void Initialize(IReadOnlyList<string> migrationSteps)
+    {
+        Migrate(migrationSteps);
+        FillFoldedNames();
+        FuseUnfused();
+    }
+
+    private void Migrate(IReadOnlyList<string> steps)
+    {
+        using var tx = Connection.BeginTransaction();
+        BeginWrite(tx);
+        using (var create = Cmd(tx, "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY)")) create.ExecuteNonQuery();
+        var current = Convert.ToInt32(Scalar(tx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        if (current > steps.Count)
+            throw new InvalidOperationException($"schema version {current} is newer than this Readout understands ({steps.Count}); upgrade Readout");
+        for (var v = current + 1; v <= steps.Count; v++)
+        {
+            using (var step = Cmd(tx, steps[v - 1])) step.ExecuteNonQuery();
+            using var mark = Cmd(tx, "INSERT INTO schema_migrations(version) VALUES (@v)");
+            Add(mark, "v", v);
+            mark.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    /// <summary>Actor names stored before schema 4 get their folded form, which the actor filter searches.</summary>
+    private void FillFoldedNames()
+    {
+        using var tx = Connection.BeginTransaction();
+        BeginWrite(tx);
+        var names = new List<string>();
+        using (var q = Cmd(tx, "SELECT DISTINCT name FROM record_actors WHERE name_fold IS NULL AND name IS NOT NULL"))
+        using (var r = q.ExecuteReader())
+            while (r.Read()) names.Add(r.GetString(0));
+        using var u = Cmd(tx, "UPDATE record_actors SET name_fold = @f WHERE name = @n AND name_fold IS NULL");
+        foreach (var n in names)
+        {
+            u.Parameters.Clear();
+            Add(u, "f", Fold(n));
+            Add(u, "n", n);
+            u.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    public bool HasDocument(string contentHash)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Run(() =>
+        {
+            using var cmd = Cmd(null, "SELECT 1 FROM documents WHERE content_hash = @h");
+            Add(cmd, "h", contentHash);
+            return cmd.ExecuteScalar() is not null;
+        }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Stores a report and its interactions in one transaction. A report whose content hash is already
+    /// stored is left as it is; an interaction whose id is already stored is kept in its first form.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO2001 when anything fails; nothing of the report is then written.
+    /// RO5001 when the database server cannot be reached (the report may be saved again later).</exception>
+    public void SaveDocument(DocumentResult result, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var uri = result.Document.Raw.Uri;
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Run(() => SaveOnce(result), ct);
+        }
+        catch (ReadoutException e) when (e.Code == ErrorCodes.StoreUnavailable) { throw; }
+        catch (OperationCanceledException) { throw; }
+        catch (Exception e)
+        {
+            throw new ReadoutException(ErrorCodes.Store, uri, "cannot be stored: " + e.Message, e);
+        }
+    }
+
+    private bool SaveOnce(DocumentResult result)
+    {
+        var doc = result.Document;
+        var tx = Connection.BeginTransaction();
+        try
+        {
+            long documentId;
+            using (var ins = Cmd(tx, """
+                INSERT INTO documents(content_hash, uri, title, published, format, clean_text)
+                VALUES (@hash, @uri, @title, @published, @format, @text)
+                ON CONFLICT (content_hash) DO NOTHING
+                RETURNING id
+                """))
+            {
+                Add(ins, "hash", doc.Raw.ContentHash);
+                Add(ins, "uri", doc.Raw.Uri);
+                Add(ins, "title", doc.Title ?? doc.Raw.Title);
+                Add(ins, "published", doc.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Add(ins, "format", doc.Raw.Format);
+                Add(ins, "text", doc.Text);
+                var id = ins.ExecuteScalar();
+                if (id is null or DBNull) { tx.Rollback(); return false; }   // already stored: idempotent
+                documentId = Convert.ToInt64(id, CultureInfo.InvariantCulture);
+            }
+
+            using var insI = Cmd(tx, """
+                INSERT INTO interactions(id, document_id, status, mode, date, date_basis, city, country, venue, record_json, block_key)
+                VALUES (@id, @doc, @status, @mode, @date, @basis, @city, @country, @venue, @json, @block)
+                ON CONFLICT (id) DO NOTHING
+                """);
+            var actorRows = new List<object?[]>();
+            var blocks = new HashSet<string>(StringComparer.Ordinal);
+
+            foreach (var i in result.Interactions)
+            {
+                if (i is null || string.IsNullOrWhiteSpace(i.Id))
+                    throw new InvalidOperationException("an interaction has no id");
+                var participants = i.Participants ?? throw new InvalidOperationException($"interaction {i.Id} has no participant list");
+                var attendees = i.Attendees ?? [];
+                var block = Fuse.FusionEngine.BlockKey(i);
+
+                insI.Parameters.Clear();
+                Add(insI, "id", i.Id);
+                Add(insI, "doc", documentId);
+                Add(insI, "status", i.Status);
+                Add(insI, "mode", i.Mode);
+                Add(insI, "date", i.Date);
+                Add(insI, "basis", i.DateBasis);
+                Add(insI, "city", i.Location?.City);
+                Add(insI, "country", i.Location?.Country);
+                Add(insI, "venue", i.Location?.Venue);
+                Add(insI, "json", RecordJson.Serialize(i));
+                Add(insI, "block", block);
+                if (insI.ExecuteNonQuery() == 0) continue;   // this id is already stored
+                blocks.Add(block);
+
+                foreach (var (kind, list) in new[] { ("participant", participants), ("attendee", attendees) })
+                    foreach (var a in list)
+                        actorRows.Add([i.Id, kind, a.Name, a.Country, a.Role]);
+            }
+            InsertRows(tx, "interaction_actors", ["interaction_id", "kind", "name", "country", "role"], actorRows);
+            SaveStatements(tx, documentId, result);
+            BeginWrite(tx);
+            foreach (var b in LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text)) blocks.Add(b);
+            foreach (var b in blocks.Order(StringComparer.Ordinal)) RefuseBlock(tx, b);
+            tx.Commit();
+            return true;
+        }
+        catch
+        {
+            RollbackQuietly(tx);
+            throw;
+        }
+        finally
+        {
+            tx.Dispose();
+        }
+    }
+
+    /// <summary>Rolls back after a failure that is already being reported; a rollback that fails too means the connection is gone and the server discards the transaction.</summary>
+    private static void RollbackQuietly(DbTransaction tx)
+    {
+        try { tx.Rollback(); }
+        catch (Exception e) when (e is DbException or InvalidOperationException) { /* the original failure is what gets reported */ }
+    }
+
+    public IReadOnlyList<Interaction> Query(InteractionFilter f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Run(() =>
+        {
+            using var cmd = Cmd(null, "");
+            var sql = new StringBuilder("SELECT i.record_json FROM records i WHERE 1 = 1");
+            if (!string.IsNullOrEmpty(f.Status))
+            {
+                sql.Append(" AND i.status = @status");
+                Add(cmd, "status", f.Status);
+            }
+            if (!string.IsNullOrEmpty(f.Mode))
+            {
+                sql.Append(" AND i.mode = @mode");
+                Add(cmd, "mode", f.Mode);
+            }
+            if (!string.IsNullOrEmpty(f.From) || !string.IsNullOrEmpty(f.To))
+                sql.Append(" AND i.date IS NOT NULL AND i.date NOT LIKE '--%'");
+            if (!string.IsNullOrEmpty(f.From))
+            {
+                sql.Append(" AND i.date >= @from");
+                Add(cmd, "from", f.From);
+            }
+            if (!string.IsNullOrEmpty(f.To))
+            {
+                // a prefix bound is inclusive of its whole period: --to 2024-09 keeps 2024-09-30
+                sql.Append(" AND substr(i.date, 1, length(@to)) <= @to");
+                Add(cmd, "to", f.To);
+            }
+            var n = 0;
+            foreach (var actor in (f.Actors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct())
+            {
+                sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = i.id AND a.kind = 'participant' AND {ContainsSql("a.name_fold", "@actor" + n)})");
+                Add(cmd, "actor" + n, Fold(actor.Trim()));
+                n++;
+            }
+            n = 0;
+            foreach (var country in (f.Countries ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct())
+            {
+                sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = i.id AND a.kind = 'participant' AND a.country = @country{n})");
+                Add(cmd, "country" + n, country);
+                n++;
+            }
+            sql.Append(" ORDER BY i.date IS NULL, i.date, i.id");
+            cmd.CommandText = sql.ToString();
+
+            var list = new List<Interaction>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) list.Add(Read(r.GetString(0)));
+            return (IReadOnlyList<Interaction>)list;
+        }, CancellationToken.None);
+    }
+
+    public Interaction? Get(string idOrPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPrefix);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (idOrPrefix.Length == 0) return null;
+        var exactJson = Run(() =>
+        {
+            using var exact = Cmd(null, "SELECT record_json FROM records WHERE id = COALESCE((SELECT new_id FROM record_aliases WHERE old_id = @id), @id)");
+            Add(exact, "id", idOrPrefix);
+            return exact.ExecuteScalar() as string;
+        }, CancellationToken.None);
+        if (exactJson is not null) return Read(exactJson);
+        var ids = FindIds(idOrPrefix, 2);
+        if (ids.Count != 1) return null;
+        var json = Run(() =>
+        {
+            using var one = Cmd(null, "SELECT record_json FROM records WHERE id = @id");
+            Add(one, "id", ids[0]);
+            return one.ExecuteScalar() as string;
+        }, CancellationToken.None);
+        return json is null ? null : Read(json);
+    }
+
+    public IReadOnlyList<string> FindIds(string prefix, int limit = 10)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Run(() =>
+        {
+            using var cmd = Cmd(null, "SELECT id FROM records WHERE substr(id, 1, length(@p)) = @p ORDER BY id LIMIT @n");
+            Add(cmd, "p", prefix);
+            Add(cmd, "n", limit);
+            var ids = new List<string>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) ids.Add(r.GetString(0));
+            return (IReadOnlyList<string>)ids;
+        }, CancellationToken.None);
+    }
+
+    public string? GetCleanText(string contentHash)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Run(() =>
+        {
+            using var cmd = Cmd(null, "SELECT clean_text FROM documents WHERE content_hash = @h");
+            Add(cmd, "h", contentHash);
+            return cmd.ExecuteScalar() as string;
+        }, CancellationToken.None);
+    }
+
+    public (int Documents, int Records) Counts()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Run(() =>
+        {
+            using var cmd = Cmd(null, "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM records)");
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            return (Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture));
+        }, CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Close();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the connection (a backend may tidy up first).</summary>
+    protected abstract void Close();
+
+    private Interaction Read(string json)
+    {
+        try { return RecordJson.Deserialize(json); }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ReadoutException(ErrorCodes.Store, Name, "a stored record cannot be read: " + e.Message, e);
+        }
+    }
+
+    /// <summary>Case- and accent-insensitive form for name matching: "Erdoğan" and "ERDOGAN" fold alike.</summary>
+    internal static string Fold(string s) => Readout.Lexicons.Lexicon.Fold(s);
+
+    /// <summary>A command on the current connection, in <paramref name="tx"/> when given.</summary>
+    protected DbCommand Cmd(DbTransaction? tx, string sql)
+    {
+        var cmd = Connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    /// <summary>
+    /// Adds a named parameter with an explicit type, so a null still has one: PostgreSQL cannot infer the
+    /// type of <c>@p IS NULL</c> from an untyped null.
+    /// </summary>
+    protected static DbParameter Add(DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        (p.DbType, p.Value) = value switch
+        {
+            null => (DbType.String, (object)DBNull.Value),
+            string s => (DbType.String, s),
+            int i => (DbType.Int32, i),
+            long l => (DbType.Int64, l),
+            byte[] b => (DbType.Binary, b),
+            _ => throw new ArgumentException($"unsupported parameter type {value.GetType().Name} for @{name}", nameof(value)),
+        };
+        cmd.Parameters.Add(p);
+        return p;
+    }
+
+    /// <summary>
+    /// Inserts rows with multi-row <c>VALUES</c> lists, a hundred rows a statement: against a server each
+    /// statement is a round trip, and a long report has dozens of statements and figures.
+    /// </summary>
+    private void InsertRows(DbTransaction tx, string table, string[] columns, IEnumerable<object?[]> rows, string onConflict = "")
+    {
+        foreach (var chunk in rows.Chunk(100))
+        {
+            var values = chunk.Select((_, r) => "(" + string.Join(", ", columns.Select((_, c) => $"@r{r}c{c}")) + ")");
+            using var ins = Cmd(tx, $"INSERT INTO {table}({string.Join(", ", columns)}) VALUES {string.Join(", ", values)} {onConflict}");
+            for (var r = 0; r < chunk.Length; r++)
+                for (var c = 0; c < columns.Length; c++)
+                    Add(ins, $"r{r}c{c}", chunk[r][c]);
+            ins.ExecuteNonQuery();
+        }
+    }
+
+    protected object? Scalar(DbTransaction? tx, string sql)
+    {
+        using var cmd = Cmd(tx, sql);
+        return cmd.ExecuteScalar();
+    }
+}

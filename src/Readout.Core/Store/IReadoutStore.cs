@@ -1,0 +1,51 @@
+using Readout.Extract;
+using Readout.Pipeline;
+
+namespace Readout.Store;
+
+/// <summary>
+/// The Readout database as the CLI and the workers use it, whatever holds it: a SQLite file for one
+/// analyst (<see cref="SqliteStore"/>) or a PostgreSQL database shared by a team and a worker fleet
+/// (<see cref="PostgresStore"/>). Both run the same SQL and the same fusion code (<see cref="AdoStore"/>).
+/// </summary>
+public interface IReadoutStore : IDisposable
+{
+    /// <summary>Names the database in messages: the file path, or the server and database (never a password).</summary>
+    string Name { get; }
+
+    /// <summary>Whether a report with this content hash is already stored.</summary>
+    bool HasDocument(string contentHash);
+
+    /// <summary>
+    /// Stores a report, its interactions, statements and figures, and fuses the blocks it touches, in one
+    /// transaction. Saving a content hash that is already stored changes nothing.
+    /// </summary>
+    void SaveDocument(DocumentResult result, CancellationToken ct = default);
+
+    /// <summary>The records that pass the filter, by date (undated last) then id.</summary>
+    IReadOnlyList<Interaction> Query(InteractionFilter f);
+
+    /// <summary>The record with this id (or an old id merged into it), or with the only id starting with it.</summary>
+    Interaction? Get(string idOrPrefix);
+
+    /// <summary>Up to <paramref name="limit"/> record ids starting with <paramref name="prefix"/>, in order.</summary>
+    IReadOnlyList<string> FindIds(string prefix, int limit = 10);
+
+    /// <summary>The clean text of a stored report (evidence offsets point into it).</summary>
+    string? GetCleanText(string contentHash);
+
+    /// <summary>How many reports and records are stored.</summary>
+    (int Documents, int Records) Counts();
+
+    /// <summary>The id a record id now resolves to (itself, or the record it was merged into), or null.</summary>
+    string? Resolve(string id);
+
+    /// <summary>Families of near-duplicate reports: each family's name and its members' uris.</summary>
+    IReadOnlyList<(string Family, IReadOnlyList<string> Uris)> Families();
+
+    /// <summary>All statements, or those of one record, in report and text order.</summary>
+    IReadOnlyList<Statement> Statements(string? recordId = null);
+
+    /// <summary>All figures with the uri of their report, in report and text order.</summary>
+    IReadOnlyList<(Figure Figure, string Uri)> Figures();
+}

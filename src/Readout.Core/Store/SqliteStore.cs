@@ -117,6 +117,7 @@ public sealed partial class SqliteStore : IDisposable
                 if (id is null) { tx.Rollback(); return; }   // already stored: idempotent
                 documentId = Convert.ToInt64(id, CultureInfo.InvariantCulture);
             }
+            IndexForSearch(tx, documentId, doc.Title ?? doc.Raw.Title, doc.Text);
 
             using var insI = Cmd(tx, """
                 INSERT OR IGNORE INTO interactions(id, document_id, status, mode, date, date_basis, city, country, venue, record_json, block_key)
@@ -296,7 +297,8 @@ public sealed partial class SqliteStore : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        try { Exec("PRAGMA optimize;"); } catch (SqliteException) { /* best effort */ }
+        if (!_readOnly)
+            try { Exec("PRAGMA optimize;"); } catch (SqliteException) { /* best effort */ }
         _conn.Dispose();
     }
 

@@ -120,6 +120,9 @@ internal static class ApiEndpoints
             .Produces<ErrorBody>(StatusCodes.Status413PayloadTooLarge)
             .Produces<ErrorBody>(StatusCodes.Status422UnprocessableEntity);
 
+        api.MapMethods("/ingest", ["GET", "HEAD", "PUT", "PATCH", "DELETE"], context =>
+                throw new ApiProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, $"{context.Request.Method} is not allowed on /api/ingest; POST a report"))
+            .ExcludeFromDescription();
         api.MapFallback(context => throw ApiProblem.NotFound($"nothing at {context.Request.Path}; see /openapi/v1.json for the API"))
             .ExcludeFromDescription();
     }

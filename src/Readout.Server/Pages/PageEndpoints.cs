@@ -128,8 +128,8 @@ internal static class PageEndpoints
 
         sb.Append(FieldsTable(r));
         sb.Append(Conflicts(r));
-        sb.Append(Statements(r, statements));
         sb.Append(Sources(r, store));
+        sb.Append(Statements(r, statements));
 
         sb.Append("""<section class="compare"><h2>Compare with another interaction of the same pair</h2>""");
         if (others.Count == 0) sb.Append("""<p class="empty">No other interaction of these principals is stored.</p>""");
@@ -203,16 +203,19 @@ internal static class PageEndpoints
             sb.Append($"""<div class="side"><h3>{E(side.Key)}</h3>""");
             var byTopic = side.SelectMany(s => (s.Topics.Count == 0 ? ["general"] : s.Topics).Select(t => (Topic: t, Statement: s)))
                 .GroupBy(x => x.Topic).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
+            var first = true;
             foreach (var topic in byTopic)
             {
-                sb.Append($"""<h4 class="topic">{E(topic.Key)} <span class="muted">({N(topic.Count())})</span></h4><ul>""");
+                // one topic open per side keeps the page short; the others open with a click, without script
+                sb.Append($"""<details class="topic"{(first ? " open" : "")}><summary>{E(topic.Key)} <span class="muted">({N(topic.Count())})</span></summary><ul>""");
+                first = false;
                 foreach (var (_, s) in topic)
                 {
                     var who = string.Join(", ", s.Speakers.Select(x => x.Name));
                     var code = s.Plover.Event is { } ev ? $""" <span class="code">{E(ev)}</span>""" : "";
                     sb.Append($"""<li><span class="speaker">{E(who)}</span> <span class="cue">{E(s.Cue)}</span>{code}: <q>{E(s.Text)}</q></li>""");
                 }
-                sb.Append("</ul>");
+                sb.Append("</ul></details>");
             }
             sb.Append("</div>");
         }
@@ -337,7 +340,7 @@ internal static class PageEndpoints
         sb.Append($""" · <a href="/?country={E(U(a))}&amp;country={E(U(b))}">in the timeline</a></p>""");
         sb.Append($"""<section><h2>Interactions per year, by mode</h2>{Charts.PerYearByMode(d.PerYearAndMode)}""");
         var undated = d.PerYearAndMode.Where(x => x.Year is null).Sum(x => x.Count);
-        if (undated > 0) sb.Append($"""<p class="muted">{N(undated)} without a known year are not charted.</p>""");
+        if (undated > 0) sb.Append($"""<p class="muted">Not charted: {N(undated)} without a known year.</p>""");
         sb.Append("</section>");
 
         sb.Append("""<section><h2>Topics over time</h2>""");

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs what Readout needs on a Debian machine: the ICU library (.NET's Unicode support) and
-# Python 3 (the shared scorers used by the end-to-end tests). The .NET 10 SDK must be on PATH.
+# Installs what Readout needs on a Debian machine: the ICU library (.NET's Unicode support),
+# Python 3 (the shared scorers used by the end-to-end tests) and Debian's Chromium (the browser tests of
+# the web UI drive /usr/bin/chromium through Playwright; Playwright's own browser download is never used).
+# The .NET 10 SDK must be on PATH.
 set -euo pipefail
 need=()
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 ldconfig -p 2>/dev/null | grep -q libicuuc || need+=(libicu72)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq

@@ -111,15 +111,16 @@ internal static class Migrations
         CREATE INDEX ix_figures_document ON figures(document_id);
         """,
         // 4: the HTTP server — full-text search over the reports (FTS5, kept by SaveDocument, filled here
-        // for reports stored before), and indexes for its list orders, dyads and actor pages
+        // for reports stored before), and indexes for its list orders, dyads and actor pages. IF NOT EXISTS:
+        // a database taken back to an older version by hand may still hold them; 'rebuild' refills the index.
         """
-        CREATE VIRTUAL TABLE documents_fts USING fts5(title, clean_text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, clean_text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
         INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
-        CREATE INDEX ix_records_date_asc    ON records(date IS NULL, date, id);
-        CREATE INDEX ix_records_date_desc   ON records(date IS NOT NULL, date, id);
-        CREATE INDEX ix_records_sources     ON records(source_count, date IS NOT NULL, date, id);
-        CREATE INDEX ix_record_actors_dyad  ON record_actors(country, kind, record_id);
-        CREATE INDEX ix_record_actors_named ON record_actors(name, record_id);
+        CREATE INDEX IF NOT EXISTS ix_records_date_asc    ON records(date IS NULL, date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_date_desc   ON records(date IS NOT NULL, date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_sources     ON records(source_count, date IS NOT NULL, date, id);
+        CREATE INDEX IF NOT EXISTS ix_record_actors_dyad  ON record_actors(country, kind, record_id);
+        CREATE INDEX IF NOT EXISTS ix_record_actors_named ON record_actors(name, record_id);
         """,
     ];
 }

@@ -59,7 +59,9 @@ public sealed partial class SqliteStore : IStoreQueries, IStoreWriter
         }
     }
 
-    public Page<InteractionSummary> ListInteractions(InteractionQuery query, CancellationToken ct = default)
+    public Page<InteractionSummary> ListInteractions(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() => ListInteractionsCore(query, ct));
+
+    private Page<InteractionSummary> ListInteractionsCore(InteractionQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -121,7 +123,9 @@ public sealed partial class SqliteStore : IStoreQueries, IStoreWriter
         return list;
     }
 
-    public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default)
+    public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default) => InSnapshot(() => GetActorCore(name, interactionLimit, ct));
+
+    private ActorProfile? GetActorCore(string name, int interactionLimit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         string canonical;
@@ -178,7 +182,9 @@ public sealed partial class SqliteStore : IStoreQueries, IStoreWriter
         return new ActorProfile(canonical, roles, counterparts, count, ReadSummaries(list, ct));
     }
 
-    public DyadSummary GetDyad(string countryA, string countryB, int timelineLimit, CancellationToken ct = default)
+    public DyadSummary GetDyad(string countryA, string countryB, int timelineLimit, CancellationToken ct = default) => InSnapshot(() => GetDyadCore(countryA, countryB, timelineLimit, ct));
+
+    private DyadSummary GetDyadCore(string countryA, string countryB, int timelineLimit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var a = countryA.Trim().ToUpperInvariant();
@@ -228,7 +234,9 @@ public sealed partial class SqliteStore : IStoreQueries, IStoreWriter
         return new DyadSummary(a, b, perYear.Sum(x => x.Count), perYear, topics, first, last, Enumerable.Reverse(newestFirst).ToList());
     }
 
-    public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default)
+    public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default) => InSnapshot(() => ListSourcesCore(offset, limit, ct));
+
+    private Page<SourceSummary> ListSourcesCore(int offset, int limit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var total = Convert.ToInt32(Scalar(null, "SELECT COUNT(*) FROM documents"), CultureInfo.InvariantCulture);
@@ -264,7 +272,9 @@ public sealed partial class SqliteStore : IStoreQueries, IStoreWriter
     /// <summary>SQL selecting the ids of documents matching the FTS5 expression bound to <paramref name="parameter"/>.</summary>
     private static string FtsDocumentIds(string parameter) => $"SELECT rowid FROM documents_fts WHERE documents_fts MATCH {parameter}";
 
-    public Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default)
+    public Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default) => InSnapshot(() => SearchTextCore(query, offset, limit, ct));
+
+    private Page<TextHit> SearchTextCore(string query, int offset, int limit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var match = MatchExpression(query);
@@ -307,7 +317,7 @@ public sealed partial class SqliteStore : IStoreQueries, IStoreWriter
     /// The words of a user's query as an FTS5 expression: each word quoted (so punctuation and FTS5
     /// operators in the input are plain text), all required, the last one also as a prefix. Null when no word is left.
     /// </summary>
-    internal static string? MatchExpression(string query)
+    public static string? MatchExpression(string query)
     {
         var words = Regex.Matches(query ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value).ToList();
         if (words.Count == 0) return null;
@@ -315,6 +325,27 @@ public sealed partial class SqliteStore : IStoreQueries, IStoreWriter
     }
 
     // ---- helpers ----
+
+    /// <summary>
+    /// Runs several statements in one read transaction, so they all see the same commit: a page and its
+    /// total, or a dyad's counts and timeline, agree even while a writer commits in between.
+    /// </summary>
+    private T InSnapshot<T>(Func<T> read)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Exec("BEGIN");
+        try
+        {
+            var result = read();
+            Exec("COMMIT");
+            return result;
+        }
+        catch
+        {
+            Exec("ROLLBACK");
+            throw;
+        }
+    }
 
     private static string Where(InteractionFilter f, string? text, List<(string Name, object Value)> args)
     {

@@ -55,6 +55,11 @@ public static class BenchServeCommand
         return command;
     }
 
+    /// <summary>
+    /// Generates until the store holds <paramref name="wanted"/> records: two generated interactions of the
+    /// same leaders on the same day fuse into one record, so a few more are generated than records result.
+    /// A store left by an earlier run is topped up, not rebuilt.
+    /// </summary>
     private static Task Fill(string path, int wanted, int seed, CancellationToken ct)
     {
         using var store = new SqliteStore(path);
@@ -64,18 +69,22 @@ public static class BenchServeCommand
             Console.WriteLine($"store {path}: {have} records from {docs} reports (reused)");
             return Task.CompletedTask;
         }
-        if (have > 0) throw new InvalidOperationException($"{path} holds {have} records, fewer than {wanted}; remove it or choose another --store file");
-        var generator = new StoreGenerator(ReadoutPipeline.CreateDefault().Lexicon, seed);
+        var lexicon = ReadoutPipeline.CreateDefault().Lexicon;
         var sw = Stopwatch.StartNew();
-        var n = 0;
-        foreach (var result in generator.Generate(wanted, "bench"))
+        var startDocs = docs;
+        for (var batch = 0; have < wanted; batch++)
         {
-            ct.ThrowIfCancellationRequested();
-            store.SaveDocument(result);
-            if (++n % 10_000 == 0) Console.Error.WriteLine($"  {n} reports stored, {sw.Elapsed.TotalSeconds:F0} s");
+            // each batch has its own seed and prefix, so a topped-up store gets new interactions, not repeats
+            var generator = new StoreGenerator(lexicon, seed * 100_003 + have + batch);
+            foreach (var result in generator.Generate(Math.Min(10_000, wanted - have), $"bench{have}-{batch}"))
+            {
+                ct.ThrowIfCancellationRequested();
+                store.SaveDocument(result);
+            }
+            (docs, have) = store.Counts();
+            Console.Error.WriteLine($"  {have} records from {docs} reports, {sw.Elapsed.TotalSeconds:F0} s");
         }
-        (docs, have) = store.Counts();
-        Console.WriteLine($"store {path}: {have} records from {docs} reports, written in {sw.Elapsed.TotalSeconds:F1} s ({docs / sw.Elapsed.TotalSeconds:F0} reports/s)");
+        Console.WriteLine($"store {path}: {have} records from {docs} reports; {docs - startDocs} reports written in {sw.Elapsed.TotalSeconds:F1} s ({(docs - startDocs) / sw.Elapsed.TotalSeconds:F0} reports/s)");
         return Task.CompletedTask;
     }
 

@@ -119,6 +119,36 @@ internal static class Migrations
         CREATE INDEX IF NOT EXISTS ix_records_date_asc    ON records(date IS NULL, date, id);
         CREATE INDEX IF NOT EXISTS ix_records_date_desc   ON records(date IS NOT NULL, date, id);
         CREATE INDEX IF NOT EXISTS ix_records_sources     ON records(source_count, date IS NOT NULL, date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_mode_sort   ON records(mode, date IS NOT NULL, date, id);
+        -- the country pairs of each record's participants, kept by triggers as fusion rewrites record_actors,
+        -- so a dyad is one index range instead of an intersection of two countries' records
+        CREATE TABLE IF NOT EXISTS record_dyads (
+            record_id TEXT NOT NULL,
+            country_a TEXT NOT NULL,   -- the smaller ISO3 code of the pair
+            country_b TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_record_dyads_pair   ON record_dyads(country_a, country_b, record_id);
+        CREATE INDEX IF NOT EXISTS ix_record_dyads_record ON record_dyads(record_id);
+        DELETE FROM record_dyads;
+        INSERT INTO record_dyads(record_id, country_a, country_b)
+            SELECT DISTINCT a.record_id, a.country, b.country FROM record_actors a
+            JOIN record_actors b ON b.record_id = a.record_id AND b.kind = 'participant' AND b.country > a.country
+            WHERE a.kind = 'participant';
+        CREATE TRIGGER IF NOT EXISTS record_dyads_insert AFTER INSERT ON record_actors
+        WHEN new.kind = 'participant' AND new.country IS NOT NULL
+        BEGIN
+            INSERT INTO record_dyads(record_id, country_a, country_b)
+                SELECT DISTINCT new.record_id, min(new.country, o.country), max(new.country, o.country) FROM record_actors o
+                WHERE o.record_id = new.record_id AND o.kind = 'participant' AND o.rowid <> new.rowid
+                  AND o.country IS NOT NULL AND o.country <> new.country
+                  AND NOT EXISTS (SELECT 1 FROM record_dyads d WHERE d.record_id = new.record_id
+                                  AND d.country_a = min(new.country, o.country) AND d.country_b = max(new.country, o.country));
+        END;
+        CREATE TRIGGER IF NOT EXISTS record_dyads_delete AFTER DELETE ON record_actors
+        WHEN old.kind = 'participant'
+        BEGIN
+            DELETE FROM record_dyads WHERE record_id = old.record_id;
+        END;
         CREATE INDEX IF NOT EXISTS ix_record_actors_dyad  ON record_actors(country, kind, record_id);
         CREATE INDEX IF NOT EXISTS ix_record_actors_named ON record_actors(name, record_id);
         """,

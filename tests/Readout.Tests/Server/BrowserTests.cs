@@ -93,8 +93,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         return page;
     }
 
-    private Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.Screenshots, name + ".png"), FullPage = true });
+    private Task Shot(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.Screenshots, name + ".png"), FullPage = fullPage });
 
     [Fact]
     public async Task Timeline_filtered_to_China_and_Russia_leads_to_the_30_December_meeting_with_both_sources_and_its_attendees_highlighted()
@@ -134,6 +134,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.NotEqual("rgba(0, 0, 0, 0)", background);
         await Assertions.Expect(page.Locator("tr[data-field=mode]")).ToContainTextAsync("video");
         await Shot(page, "3-interaction-2022-12-30");
+        await Shot(page, "3-interaction-2022-12-30-top", fullPage: false);
+        await attendees.First.ScrollIntoViewIfNeededAsync();
+        await Shot(page, "3-interaction-2022-12-30-attendee-in-view", fullPage: false);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "CHN–RUS dashboard" }).ClickAsync();
         await Assertions.Expect(page.Locator("svg.chart rect.bar.m-video").First).ToBeVisibleAsync();

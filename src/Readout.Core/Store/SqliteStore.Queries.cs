@@ -50,11 +50,16 @@ public sealed partial class SqliteStore : IStoreQueries, IStoreWriter
             connection.CreateFunction<string?, string?, bool>("readout_icontains",
                 (hay, needle) => hay is not null && needle is not null && Fold(hay).Contains(Fold(needle), StringComparison.Ordinal),
                 isDeterministic: true);
-            // reads go through the memory map rather than a read() per page: less system time under load
+            // Reads go through a memory map rather than a read() per page: less system time under load. A
+            // pooled connection keeps its map; setting it again would remap, so only a new connection sets it.
             using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA mmap_size = 268435456; PRAGMA busy_timeout = 5000;";
-                pragma.ExecuteNonQuery();
+                pragma.CommandText = "PRAGMA mmap_size";
+                if (Convert.ToInt64(pragma.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                {
+                    pragma.CommandText = "PRAGMA mmap_size = 268435456; PRAGMA busy_timeout = 5000;";
+                    pragma.ExecuteNonQuery();
+                }
             }
             return new SqliteStore(path, connection);
         }

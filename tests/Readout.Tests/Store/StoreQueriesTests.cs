@@ -19,11 +19,11 @@ public sealed class StoreQueriesTests
         {
             store.SaveDocument(Report("a", Texts[0], Interaction("a-1", "2024-09-04")));
             store.SaveDocument(Report("b", Texts[1], Interaction("b-1", "2023-01-02", participants: PutinXi)));
-            var hits = store.SearchText("grain exports", 0, 10);
+            var hits = store.SearchText("grain exports", 0, 10, TestContext.Current.CancellationToken);
             Assert.Equal(1, hits.Total);
             Assert.Equal("a.txt", Assert.Single(hits.Items).Uri);
             Assert.Contains("\u0002grain\u0003", hits.Items[0].Snippet);
-            Assert.Equal(0, store.SearchText("tariffs", 0, 10).Total);   // a word of neither text
+            Assert.Equal(0, store.SearchText("tariffs", 0, 10, TestContext.Current.CancellationToken).Total);   // a word of neither text
         }
         // back to schema 3: no full-text index at all
         using (var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False"))
@@ -38,8 +38,8 @@ public sealed class StoreQueriesTests
         }
         using (var upgraded = new SqliteStore(tmp.Path))
         {
-            Assert.Equal(1, upgraded.SearchText("Black Sea corridor", 0, 10).Total);
-            Assert.Equal(1, upgraded.ListInteractions(new InteractionQuery(InteractionFilter.All, "grain", InteractionSort.DateAscending, 0, 10)).Total);
+            Assert.Equal(1, upgraded.SearchText("Black Sea corridor", 0, 10, TestContext.Current.CancellationToken).Total);
+            Assert.Equal(1, upgraded.ListInteractions(new InteractionQuery(InteractionFilter.All, "grain", InteractionSort.DateAscending, 0, 10), TestContext.Current.CancellationToken).Total);
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class StoreQueriesTests
         Assert.Equal(ErrorCodes.NoDatabase, missing.Code);
         using (var store = new SqliteStore(tmp.Path)) store.SaveDocument(Report("a", Texts[0], Interaction("a-1", "2024-09-04")));
         using var reader = SqliteStore.OpenReader(tmp.Path);
-        Assert.Equal(1, reader.ListInteractions(new InteractionQuery(InteractionFilter.All, null, InteractionSort.DateAscending, 0, 10)).Total);
+        Assert.Equal(1, reader.ListInteractions(new InteractionQuery(InteractionFilter.All, null, InteractionSort.DateAscending, 0, 10), TestContext.Current.CancellationToken).Total);
         var refused = Assert.Throws<ReadoutException>(() => reader.SaveDocument(Report("b", Texts[1], Interaction("b-1", "2023-01-02"))));
         Assert.Contains("readonly", refused.Message.Replace("read-only", "readonly").Replace(" ", ""), StringComparison.OrdinalIgnoreCase);
     }

@@ -26,6 +26,7 @@ public sealed class SqliteReadoutStores : IReadoutStores, IDisposable
     {
         _path = path;
         _writer = new SqliteStore(path);
+        _writer.PrepareForServing();
     }
 
     public IStoreQueries OpenReader() => SqliteStore.OpenReader(_path);

@@ -32,5 +32,7 @@ root.Subcommands.Add(EvaluatePeerCommand.Build());
 root.Subcommands.Add(ExportCommand.Build(db));
 root.Subcommands.Add(BenchCommand.Build(db));
 root.Subcommands.Add(BenchFusionCommand.Build());
+root.Subcommands.Add(ServeCommand.Build(db));
+root.Subcommands.Add(BenchServeCommand.Build());
 
 return await root.Parse(args).InvokeAsync();

@@ -28,6 +28,13 @@ public static class ErrorCodes
     public const string NoSuchId = "RO3001";        // no interaction with this id
     public const string AmbiguousId = "RO3002";     // the id prefix matches several interactions
     public const string CannotWrite = "RO3003";     // the output file cannot be written
+    public const string BadRequest = "RO4001";      // server: a query parameter or route value is not valid
+    public const string Unauthorized = "RO4002";    // server: POST /api/ingest without the right API key
+    public const string IngestDisabled = "RO4003";  // server: ingest over HTTP is off (no --api-key given)
+    public const string NoSuchResource = "RO4004"; // server: no such interaction, actor, source or route
+    public const string AmbiguousRequest = "RO4005"; // server: the id prefix matches several interactions
+    public const string PortInUse = "RO4006";       // server: the port cannot be bound
+    public const string ServerError = "RO4500";     // server: an unexpected error while answering a request
     public const string StoreUnavailable = "RO5001"; // the database server cannot be reached (retried, then given up)
     public const string BadConnection = "RO5002";   // a --db connection string that cannot be understood
     public const string QueueUnavailable = "RO5101"; // the message broker cannot be reached

@@ -38,6 +38,9 @@ public abstract partial class AdoStore : IReadoutStore
     /// </summary>
     protected virtual void BeginWrite(DbTransaction tx) { }
 
+    /// <summary>Called in the write transaction after a new report's row is inserted (SQLite indexes it for full-text search there).</summary>
+    protected virtual void OnDocumentSaved(DbTransaction tx, long documentId, CleanDocument doc) { }
+
     /// <summary>Runs one database operation; a backend that can lose its server retries it here.</summary>
     protected virtual T Run<T>(Func<T> operation, CancellationToken ct) => operation();
 
@@ -147,6 +150,7 @@ public abstract partial class AdoStore : IReadoutStore
                 if (id is null or DBNull) { tx.Rollback(); return false; }   // already stored: idempotent
                 documentId = Convert.ToInt64(id, CultureInfo.InvariantCulture);
             }
+            OnDocumentSaved(tx, documentId, doc);
 
             using var insI = Cmd(tx, """
                 INSERT INTO interactions(id, document_id, status, mode, date, date_basis, city, country, venue, record_json, block_key)

@@ -115,6 +115,48 @@ internal static class Migrations
         """
         ALTER TABLE record_actors ADD COLUMN name_fold TEXT;
         """,
+        // 5: the HTTP server — full-text search over the reports (FTS5, kept by SaveDocument, filled here
+        // for reports stored before), and indexes for its list orders, dyads and actor pages. IF NOT EXISTS:
+        // a database taken back to an older version by hand may still hold them; 'rebuild' refills the index.
+        """
+        CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, clean_text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+        CREATE INDEX IF NOT EXISTS ix_records_date_asc    ON records(date IS NULL, date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_date_desc   ON records(date IS NOT NULL, date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_sources     ON records(source_count, date IS NOT NULL, date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_mode_sort   ON records(mode, date IS NOT NULL, date, id);
+        -- the country pairs of each record's participants, kept by triggers as fusion rewrites record_actors,
+        -- so a dyad is one index range instead of an intersection of two countries' records
+        CREATE TABLE IF NOT EXISTS record_dyads (
+            record_id TEXT NOT NULL,
+            country_a TEXT NOT NULL,   -- the smaller ISO3 code of the pair
+            country_b TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_record_dyads_pair   ON record_dyads(country_a, country_b, record_id);
+        CREATE INDEX IF NOT EXISTS ix_record_dyads_record ON record_dyads(record_id);
+        DELETE FROM record_dyads;
+        INSERT INTO record_dyads(record_id, country_a, country_b)
+            SELECT DISTINCT a.record_id, a.country, b.country FROM record_actors a
+            JOIN record_actors b ON b.record_id = a.record_id AND b.kind = 'participant' AND b.country > a.country
+            WHERE a.kind = 'participant';
+        CREATE TRIGGER IF NOT EXISTS record_dyads_insert AFTER INSERT ON record_actors
+        WHEN new.kind = 'participant' AND new.country IS NOT NULL
+        BEGIN
+            INSERT INTO record_dyads(record_id, country_a, country_b)
+                SELECT DISTINCT new.record_id, min(new.country, o.country), max(new.country, o.country) FROM record_actors o
+                WHERE o.record_id = new.record_id AND o.kind = 'participant' AND o.rowid <> new.rowid
+                  AND o.country IS NOT NULL AND o.country <> new.country
+                  AND NOT EXISTS (SELECT 1 FROM record_dyads d WHERE d.record_id = new.record_id
+                                  AND d.country_a = min(new.country, o.country) AND d.country_b = max(new.country, o.country));
+        END;
+        CREATE TRIGGER IF NOT EXISTS record_dyads_delete AFTER DELETE ON record_actors
+        WHEN old.kind = 'participant'
+        BEGIN
+            DELETE FROM record_dyads WHERE record_id = old.record_id;
+        END;
+        CREATE INDEX IF NOT EXISTS ix_record_actors_dyad  ON record_actors(country, kind, record_id);
+        CREATE INDEX IF NOT EXISTS ix_record_actors_named ON record_actors(name, record_id);
+        """,
     ];
 
     /// <summary>
@@ -228,6 +270,52 @@ internal static class Migrations
         // 4
         """
         ALTER TABLE record_actors ADD COLUMN name_fold TEXT COLLATE "C";
+        """,
+        // 5: the HTTP server — full-text search over the reports (a generated tsvector with a GIN index, so
+        // PostgreSQL keeps it itself), the list orders' indexes, and record_dyads kept by triggers as on SQLite
+        """
+        ALTER TABLE documents ADD COLUMN search tsvector
+            GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || clean_text)) STORED;
+        CREATE INDEX ix_documents_search ON documents USING GIN (search);
+        CREATE INDEX ix_records_date_asc  ON records((date IS NULL), date, id);
+        CREATE INDEX ix_records_date_desc ON records((date IS NOT NULL), date, id);
+        CREATE INDEX ix_records_sources   ON records(source_count, (date IS NOT NULL), date, id);
+        CREATE INDEX ix_records_mode_sort ON records(mode, (date IS NOT NULL), date, id);
+        CREATE TABLE record_dyads (
+            record_id TEXT COLLATE "C" NOT NULL,
+            country_a TEXT COLLATE "C" NOT NULL,
+            country_b TEXT COLLATE "C" NOT NULL
+        );
+        CREATE INDEX ix_record_dyads_pair   ON record_dyads(country_a, country_b, record_id);
+        CREATE INDEX ix_record_dyads_record ON record_dyads(record_id);
+        INSERT INTO record_dyads(record_id, country_a, country_b)
+            SELECT DISTINCT a.record_id, a.country, b.country FROM record_actors a
+            JOIN record_actors b ON b.record_id = a.record_id AND b.kind = 'participant' AND b.country > a.country
+            WHERE a.kind = 'participant';
+        CREATE FUNCTION readout_record_dyads_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW.kind = 'participant' AND NEW.country IS NOT NULL THEN
+                INSERT INTO record_dyads(record_id, country_a, country_b)
+                    SELECT DISTINCT NEW.record_id, LEAST(NEW.country, o.country), GREATEST(NEW.country, o.country)
+                    FROM record_actors o
+                    WHERE o.record_id = NEW.record_id AND o.kind = 'participant' AND o.country IS NOT NULL
+                      AND o.country <> NEW.country
+                      AND NOT EXISTS (SELECT 1 FROM record_dyads d WHERE d.record_id = NEW.record_id
+                                      AND d.country_a = LEAST(NEW.country, o.country) AND d.country_b = GREATEST(NEW.country, o.country));
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE FUNCTION readout_record_dyads_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF OLD.kind = 'participant' THEN
+                DELETE FROM record_dyads WHERE record_id = OLD.record_id;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER record_dyads_insert AFTER INSERT ON record_actors FOR EACH ROW EXECUTE FUNCTION readout_record_dyads_insert();
+        CREATE TRIGGER record_dyads_delete AFTER DELETE ON record_actors FOR EACH ROW EXECUTE FUNCTION readout_record_dyads_delete();
+        CREATE INDEX ix_record_actors_dyad  ON record_actors(country, kind, record_id);
+        CREATE INDEX ix_record_actors_named ON record_actors(name, record_id);
         """,
     ];
 }

@@ -59,9 +59,14 @@ public sealed partial class SqliteStore : AdoStore
 
     protected override void Close()
     {
-        try { Exec("PRAGMA optimize;"); } catch (SqliteException) { /* best effort: only planner statistics are lost */ }
+        if (!_readOnly)
+            try { Exec("PRAGMA optimize;"); } catch (SqliteException) { /* best effort: only planner statistics are lost */ }
         _conn.Dispose();
     }
+
+    /// <summary>Keeps the full-text index (FTS5, migration 5) in step with the reports, in the same transaction.</summary>
+    protected override void OnDocumentSaved(DbTransaction tx, long documentId, Readout.Documents.CleanDocument doc) =>
+        IndexForSearch((SqliteTransaction)tx, documentId, doc.Title ?? doc.Raw.Title, doc.Text);
 
     private void Exec(string sql)
     {

@@ -1,0 +1,481 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Readout.Documents;
+using Readout.Extract;
+
+namespace Readout.Store;
+
+/// <summary>
+/// The reads behind the HTTP server: pages of records, actors, dyads, sources and full-text search.
+/// Plain SQL over the tables of the earlier steps; full-text search (SQLite FTS5) is confined to
+/// <see cref="IndexForSearch"/>, <see cref="FtsDocumentIds"/> and <see cref="SearchText"/>.
+/// </summary>
+public sealed partial class SqliteStore : IStoreQueries
+{
+    private const string SummaryColumns = "r.id, r.status, r.mode, r.date, r.city, r.country, r.venue, r.source_count";
+    private const string DatedYear = "CASE WHEN r.date IS NOT NULL AND r.date NOT LIKE '--%' THEN CAST(substr(r.date, 1, 4) AS INTEGER) END";
+
+    private readonly bool _readOnly;   // a per-request reader: no PRAGMA optimize on closing
+
+    private SqliteStore(string path, SqliteConnection connection)
+    {
+        Path = path;
+        _conn = connection;
+        _readOnly = true;
+    }
+
+    /// <summary>
+    /// Opens an existing database for reading only, through a pooled connection: cheap enough to open per
+    /// request, and safe beside a writer because the database is in WAL mode (readers see the last commit).
+    /// It neither migrates nor fuses, so the database must have been opened once by <see cref="SqliteStore(string)"/>.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO2002 when the file does not exist, RO2001 when it cannot be opened.</exception>
+    public static SqliteStore OpenReader(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+            throw new ReadoutException(ErrorCodes.NoDatabase, path, "no database here; run 'readout ingest PATH...' first, or pass --db FILE");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            connection.CreateFunction<string?, string?, bool>("readout_icontains",
+                (hay, needle) => hay is not null && needle is not null && Fold(hay).Contains(Fold(needle), StringComparison.Ordinal),
+                isDeterministic: true);
+            // Reads go through a memory map rather than a read() per page: less system time under load. A
+            // pooled connection keeps its map; setting it again would remap, so only a new connection sets it.
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA mmap_size";
+                if (Convert.ToInt64(pragma.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                {
+                    pragma.CommandText = "PRAGMA mmap_size = 268435456; PRAGMA busy_timeout = 5000;";
+                    pragma.ExecuteNonQuery();
+                }
+            }
+            return new SqliteStore(path, connection);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new ReadoutException(ErrorCodes.Store, path, "cannot open the database for reading: " + e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Refreshes the statistics SQLite's planner chooses indexes by (a full ANALYZE: about a second on 50k records). A server
+    /// calls it once at start: without statistics a store filled in one go plans dyad and mode queries on
+    /// the wrong index and answers several times slower.
+    /// </summary>
+    public void PrepareForServing()
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        Exec("PRAGMA analysis_limit = 0; ANALYZE;");
+    }
+
+    public Page<InteractionSummary> ListInteractions(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() => ListInteractionsCore(query, ct));
+
+    private Page<InteractionSummary> ListInteractionsCore(InteractionQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        var args = new List<(string Name, object Value)>();
+        var where = Where(query.Filter, query.Text, args, scanInOrder: false);
+        int total;
+        using (var count = QueryCmd(null, $"SELECT COUNT(*) FROM records r WHERE {where}"))
+        {
+            Bind(count, args);
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        ct.ThrowIfCancellationRequested();
+        if (query.Filter.Countries is { Count: 1 })
+        {
+            // One country's records are many: reading them all to sort them costs more than walking the
+            // order's index until the page is full, which takes about (offset + limit) * records / total steps.
+            var all = Convert.ToInt32(QueryScalar(null, "SELECT COUNT(*) FROM records"), CultureInfo.InvariantCulture);
+            if (total > 0 && (long)(query.Offset + query.Limit) * all / total < total)
+            {
+                args.Clear();
+                where = Where(query.Filter, query.Text, args, scanInOrder: true);
+            }
+        }
+        var order = query.Sort switch
+        {
+            InteractionSort.DateDescending => "r.date IS NOT NULL DESC, r.date DESC, r.id DESC",
+            InteractionSort.MostSources => "r.source_count DESC, r.date IS NOT NULL DESC, r.date DESC, r.id DESC",
+            _ => "r.date IS NULL, r.date, r.id",
+        };
+        using var page = QueryCmd(null, $"SELECT {SummaryColumns} FROM records r WHERE {where} ORDER BY {order} LIMIT $limit OFFSET $offset");
+        Bind(page, args);
+        page.Parameters.AddWithValue("$limit", query.Limit);
+        page.Parameters.AddWithValue("$offset", query.Offset);
+        return new Page<InteractionSummary>(total, query.Offset, query.Limit, ReadSummaries(page, ct));
+    }
+
+    public IReadOnlyList<InteractionSummary> SamePrincipals(string recordId, int limit, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        using var cmd = QueryCmd(null, $"""
+            SELECT {SummaryColumns} FROM records r
+            WHERE r.block_key = (SELECT block_key FROM records WHERE id = $id) AND r.id <> $id
+            ORDER BY r.date IS NOT NULL DESC, r.date DESC, r.id DESC LIMIT $limit
+            """);
+        cmd.Parameters.AddWithValue("$id", recordId);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        return ReadSummaries(cmd, ct);
+    }
+
+    public IReadOnlyList<ActorMatch> SearchActors(string text, int limit, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        var filtered = !string.IsNullOrWhiteSpace(text);
+        using var cmd = QueryCmd(null, $"""
+            SELECT a.name, a.country, COUNT(DISTINCT a.record_id) AS n FROM record_actors a
+            WHERE a.name IS NOT NULL
+            GROUP BY a.name, a.country
+            {(filtered ? "HAVING readout_icontains(a.name, $text)" : "")}
+            ORDER BY n DESC, a.name LIMIT $limit
+            """);
+        if (filtered) cmd.Parameters.AddWithValue("$text", text.Trim());
+        cmd.Parameters.AddWithValue("$limit", limit);
+        var list = new List<ActorMatch>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            ct.ThrowIfCancellationRequested();
+            list.Add(new ActorMatch(r.GetString(0), NullableString(r, 1), r.GetInt32(2)));
+        }
+        return list;
+    }
+
+    public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default) => InSnapshot(() => GetActorCore(name, interactionLimit, ct));
+
+    private ActorProfile? GetActorCore(string name, int interactionLimit, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        string canonical;
+        using (var find = QueryCmd(null, "SELECT name FROM record_actors WHERE name = $name COLLATE NOCASE GROUP BY name ORDER BY COUNT(*) DESC LIMIT 1"))
+        {
+            find.Parameters.AddWithValue("$name", name.Trim());
+            if (find.ExecuteScalar() is not string found) return null;
+            canonical = found;
+        }
+
+        var roles = new List<ActorRole>();
+        using (var cmd = QueryCmd(null, """
+            SELECT a.kind, a.role, a.country,
+                   MIN(CASE WHEN r.date NOT LIKE '--%' THEN r.date END), MAX(CASE WHEN r.date NOT LIKE '--%' THEN r.date END),
+                   COUNT(DISTINCT r.id)
+            FROM record_actors a JOIN records r ON r.id = a.record_id
+            WHERE a.name = $name
+            GROUP BY a.kind, a.role, a.country
+            ORDER BY 4 IS NULL, 4, a.kind DESC
+            """))
+        {
+            cmd.Parameters.AddWithValue("$name", canonical);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                roles.Add(new ActorRole(r.GetString(0), NullableString(r, 1), NullableString(r, 2), NullableString(r, 3), NullableString(r, 4), r.GetInt32(5)));
+        }
+        ct.ThrowIfCancellationRequested();
+
+        var counterparts = new List<Counterpart>();
+        using (var cmd = QueryCmd(null, """
+            SELECT b.name, b.country, COUNT(DISTINCT b.record_id) AS n
+            FROM record_actors a JOIN record_actors b ON b.record_id = a.record_id AND b.kind = 'participant' AND b.name <> a.name
+            WHERE a.name = $name AND b.name IS NOT NULL
+            GROUP BY b.name, b.country
+            ORDER BY n DESC, b.name
+            """))
+        {
+            cmd.Parameters.AddWithValue("$name", canonical);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) counterparts.Add(new Counterpart(r.GetString(0), NullableString(r, 1), r.GetInt32(2)));
+        }
+        ct.ThrowIfCancellationRequested();
+
+        const string mine = "r.id IN (SELECT record_id FROM record_actors WHERE name = $name)";
+        int count;
+        using (var cmd = QueryCmd(null, $"SELECT COUNT(*) FROM records r WHERE {mine}"))
+        {
+            cmd.Parameters.AddWithValue("$name", canonical);
+            count = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        using var list = QueryCmd(null, $"SELECT {SummaryColumns} FROM records r WHERE {mine} ORDER BY r.date IS NOT NULL DESC, r.date DESC, r.id DESC LIMIT $limit");
+        list.Parameters.AddWithValue("$name", canonical);
+        list.Parameters.AddWithValue("$limit", interactionLimit);
+        return new ActorProfile(canonical, roles, counterparts, count, ReadSummaries(list, ct));
+    }
+
+    public DyadSummary GetDyad(string countryA, string countryB, int timelineLimit, CancellationToken ct = default) => InSnapshot(() => GetDyadCore(countryA, countryB, timelineLimit, ct));
+
+    private DyadSummary GetDyadCore(string countryA, string countryB, int timelineLimit, CancellationToken ct)
+    {
+        var a = countryA.Trim().ToUpperInvariant();
+        var b = countryB.Trim().ToUpperInvariant();
+        if (string.CompareOrdinal(a, b) > 0) (a, b) = (b, a);
+        const string dyad = "r.id IN (SELECT record_id FROM record_dyads WHERE country_a = $a AND country_b = $b)";
+        SqliteCommand DyadCmd(string sql)
+        {
+            var cmd = QueryCmd(null, sql);
+            cmd.Parameters.AddWithValue("$a", a);
+            cmd.Parameters.AddWithValue("$b", b);
+            return cmd;
+        }
+
+        // every record of the pair once, newest first; counts, first, last and the timeline come from these rows
+        List<SummaryRow> rows;
+        using (var cmd = DyadCmd($"SELECT {SummaryColumns} FROM records r WHERE {dyad} ORDER BY r.date IS NOT NULL DESC, r.date DESC, r.id DESC"))
+            rows = ReadRows(cmd);
+        ct.ThrowIfCancellationRequested();
+        static int? Year(string? date) => date is { Length: >= 4 } d && !d.StartsWith("--", StringComparison.Ordinal) ? int.Parse(d[..4], CultureInfo.InvariantCulture) : null;
+        var perYear = rows.GroupBy(x => (Year: Year(x.Date), x.Mode))
+            .Select(g => new YearModeCount(g.Key.Year, g.Key.Mode, g.Count()))
+            .OrderBy(x => x.Year is null).ThenBy(x => x.Year).ThenBy(x => x.Mode, StringComparer.Ordinal).ToList();
+        var dated = rows.Where(x => Year(x.Date) is not null).ToList();
+        var firstRow = dated.Count == 0 ? (SummaryRow?)null : dated[^1];
+        var lastRow = dated.Count == 0 ? (SummaryRow?)null : dated[0];
+        var timelineRows = rows.Take(timelineLimit).Reverse().ToList();
+        var shown = WithParticipants(timelineRows.Concat(new[] { firstRow, lastRow }.OfType<SummaryRow>()).DistinctBy(x => x.Id).ToList(), ct)
+            .ToDictionary(x => x.Id, StringComparer.Ordinal);
+
+        var topics = new List<YearTopicCount>();
+        using (var cmd = DyadCmd($"""
+            SELECT {DatedYear} AS y, t.value AS topic, COUNT(*) AS n
+            FROM records r
+            JOIN interactions i ON i.record_id = r.id
+            JOIN statements s ON s.interaction_id = i.id, json_each(s.statement_json, '$.topics') t
+            WHERE {dyad}
+            GROUP BY y, topic ORDER BY y IS NULL, y, n DESC, topic
+            """))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) topics.Add(new YearTopicCount(r.IsDBNull(0) ? null : r.GetInt32(0), r.GetString(1), r.GetInt32(2)));
+
+        return new DyadSummary(a, b, rows.Count, perYear, topics,
+            firstRow is { } f ? shown[f.Id] : null, lastRow is { } l ? shown[l.Id] : null,
+            timelineRows.Select(x => shown[x.Id]).ToList());
+    }
+
+    public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default) => InSnapshot(() => ListSourcesCore(offset, limit, ct));
+
+    private Page<SourceSummary> ListSourcesCore(int offset, int limit, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        var total = Convert.ToInt32(QueryScalar(null, "SELECT COUNT(*) FROM documents"), CultureInfo.InvariantCulture);
+        using var cmd = QueryCmd(null, """
+            SELECT d.uri, d.title, d.published, d.content_hash, d.family_hash,
+                   (SELECT COUNT(DISTINCT i.record_id) FROM interactions i WHERE i.document_id = d.id)
+            FROM documents d ORDER BY d.id LIMIT $limit OFFSET $offset
+            """);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$offset", offset);
+        var list = new List<SourceSummary>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            ct.ThrowIfCancellationRequested();
+            list.Add(new SourceSummary(r.GetString(0), NullableString(r, 1), NullableString(r, 2), r.GetString(3), NullableString(r, 4), r.GetInt32(5)));
+        }
+        return new Page<SourceSummary>(total, offset, limit, list);
+    }
+
+    // ---- full-text search (SQLite FTS5): the only SQLite-specific queries of this file ----
+
+    /// <summary>Keeps the full-text index in step with <c>documents</c> (an external-content FTS5 table; schema step 4).</summary>
+    private void IndexForSearch(SqliteTransaction tx, long documentId, string? title, string cleanText)
+    {
+        using var cmd = QueryCmd(tx, "INSERT INTO documents_fts(rowid, title, clean_text) VALUES ($id, $title, $text)");
+        cmd.Parameters.AddWithValue("$id", documentId);
+        cmd.Parameters.AddWithValue("$title", (object?)title ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$text", cleanText);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>SQL selecting the ids of documents matching the FTS5 expression bound to <paramref name="parameter"/>.</summary>
+    private static string FtsDocumentIds(string parameter) => $"SELECT rowid FROM documents_fts WHERE documents_fts MATCH {parameter}";
+
+    public Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default) => InSnapshot(() => SearchTextCore(query, offset, limit, ct));
+
+    private Page<TextHit> SearchTextCore(string query, int offset, int limit, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        var match = MatchExpression(query);
+        if (match is null) return new Page<TextHit>(0, offset, limit, []);
+        int total;
+        using (var count = QueryCmd(null, $"SELECT COUNT(*) FROM ({FtsDocumentIds("$q")})"))
+        {
+            count.Parameters.AddWithValue("$q", match);
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        var hits = new List<(long Id, TextHit Hit)>();
+        using (var cmd = QueryCmd(null, """
+            SELECT d.id, d.uri, d.title, d.published, d.content_hash, snippet(documents_fts, 1, char(2), char(3), '…', 24)
+            FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+            WHERE documents_fts MATCH $q ORDER BY rank, d.id LIMIT $limit OFFSET $offset
+            """))
+        {
+            cmd.Parameters.AddWithValue("$q", match);
+            cmd.Parameters.AddWithValue("$limit", limit);
+            cmd.Parameters.AddWithValue("$offset", offset);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                hits.Add((r.GetInt64(0), new TextHit(r.GetString(1), NullableString(r, 2), NullableString(r, 3), r.GetString(4), r.GetString(5), [])));
+        }
+        ct.ThrowIfCancellationRequested();
+        using var records = QueryCmd(null, "SELECT DISTINCT record_id FROM interactions WHERE document_id = $d AND record_id IS NOT NULL ORDER BY record_id");
+        var pDoc = records.Parameters.Add("$d", SqliteType.Integer);
+        var items = new List<TextHit>();
+        foreach (var (id, hit) in hits)
+        {
+            pDoc.Value = id;
+            var ids = new List<string>();
+            using (var r = records.ExecuteReader()) while (r.Read()) ids.Add(r.GetString(0));
+            items.Add(hit with { Records = ids });
+        }
+        return new Page<TextHit>(total, offset, limit, items);
+    }
+
+    /// <summary>
+    /// The words of a user's query as an FTS5 expression: each word quoted (so punctuation and FTS5
+    /// operators in the input are plain text), all required, the last one also as a prefix. Null when no word is left.
+    /// </summary>
+    public static string? MatchExpression(string query)
+    {
+        var words = Regex.Matches(query ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value).ToList();
+        if (words.Count == 0) return null;
+        return string.Join(" ", words.Select((w, n) => n == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+    }
+
+    // ---- helpers ----
+
+    /// <summary>
+    /// Runs several statements in one read transaction, so they all see the same commit: a page and its
+    /// total, or a dyad's counts and timeline, agree even while a writer commits in between.
+    /// </summary>
+    private T InSnapshot<T>(Func<T> read)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        Exec("BEGIN");
+        try
+        {
+            var result = read();
+            Exec("COMMIT");
+            return result;
+        }
+        catch
+        {
+            Exec("ROLLBACK");
+            throw;
+        }
+    }
+
+    /// <param name="scanInOrder">test country membership per row (unary +, so SQLite walks the order's index) rather than look the country's records up.</param>
+    private static string Where(InteractionFilter f, string? text, List<(string Name, object Value)> args, bool scanInOrder)
+    {
+        var sql = new StringBuilder("1 = 1");
+        if (!string.IsNullOrEmpty(f.Status)) { sql.Append(" AND r.status = $status"); args.Add(("$status", f.Status)); }
+        if (!string.IsNullOrEmpty(f.Mode)) { sql.Append(" AND r.mode = $mode"); args.Add(("$mode", f.Mode)); }
+        if (!string.IsNullOrEmpty(f.From) || !string.IsNullOrEmpty(f.To)) sql.Append(" AND r.date IS NOT NULL AND r.date NOT LIKE '--%'");
+        if (!string.IsNullOrEmpty(f.From)) { sql.Append(" AND r.date >= $from"); args.Add(("$from", f.From)); }
+        if (!string.IsNullOrEmpty(f.To))
+        {
+            // a prefix bound is inclusive of its whole period, as in the CLI
+            sql.Append(" AND substr(r.date, 1, length($to)) <= $to");
+            args.Add(("$to", f.To));
+        }
+        var n = 0;
+        foreach (var actor in (f.Actors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct())
+        {
+            sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = r.id AND a.kind = 'participant' AND readout_icontains(a.name, $actor{n}))");
+            args.Add(($"$actor{n}", actor));
+            n++;
+        }
+        var countries = (f.Countries ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
+        if (countries.Count == 2)
+        {
+            // a dyad: one range of record_dyads (the pair is stored smaller code first)
+            var pair = countries.Order(StringComparer.Ordinal).ToList();
+            sql.Append(" AND r.id IN (SELECT record_id FROM record_dyads WHERE country_a = $country0 AND country_b = $country1)");
+            args.Add(("$country0", pair[0]));
+            args.Add(("$country1", pair[1]));
+        }
+        else if (countries.Count > 0)
+        {
+            sql.Append($" AND {(scanInOrder ? "+" : "")}r.id IN (" + string.Join(" INTERSECT ", countries.Select((_, i) => $"SELECT record_id FROM record_actors WHERE country = $country{i} AND kind = 'participant'")) + ")");
+            for (var i = 0; i < countries.Count; i++) args.Add(($"$country{i}", countries[i]));
+        }
+        if (MatchExpression(text ?? "") is { } match)
+        {
+            sql.Append($" AND r.id IN (SELECT i.record_id FROM interactions i WHERE i.document_id IN ({FtsDocumentIds("$text")}))");
+            args.Add(("$text", match));
+        }
+        return sql.ToString();
+    }
+
+    private static void Bind(SqliteCommand cmd, List<(string Name, object Value)> args)
+    {
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
+    }
+
+    private readonly record struct SummaryRow(string Id, string Status, string Mode, string? Date, Location? Location, int Sources);
+
+    /// <summary>Reads rows of <see cref="SummaryColumns"/>, then the participants of all of them in one query.</summary>
+    private List<InteractionSummary> ReadSummaries(SqliteCommand cmd, CancellationToken ct)
+    {
+        var rows = ReadRows(cmd);
+        ct.ThrowIfCancellationRequested();
+        return WithParticipants(rows, ct);
+    }
+
+    private static List<SummaryRow> ReadRows(SqliteCommand cmd)
+    {
+        var rows = new List<SummaryRow>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var (city, country, venue) = (NullableString(r, 4), NullableString(r, 5), NullableString(r, 6));
+            var location = city is null && country is null && venue is null ? null : new Location(city, country, venue);
+            rows.Add(new SummaryRow(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), location, r.IsDBNull(7) ? 0 : r.GetInt32(7)));
+        }
+        return rows;
+    }
+
+    private List<InteractionSummary> WithParticipants(List<SummaryRow> rows, CancellationToken ct)
+    {
+        var participants = rows.ToDictionary(x => x.Id, _ => new List<Actor>(), StringComparer.Ordinal);
+        foreach (var chunk in rows.Select(x => x.Id).Chunk(500))
+        {
+            ct.ThrowIfCancellationRequested();
+            using var actors = QueryCmd(null, $"SELECT record_id, name, country, role FROM record_actors WHERE kind = 'participant' AND record_id IN ({string.Join(",", chunk.Select((_, n) => "$p" + n))}) ORDER BY rowid");
+            for (var n = 0; n < chunk.Length; n++) actors.Parameters.AddWithValue("$p" + n, chunk[n]);
+            using var r = actors.ExecuteReader();
+            while (r.Read()) participants[r.GetString(0)].Add(new Actor(NullableString(r, 1) ?? "", NullableString(r, 2), NullableString(r, 3)));
+        }
+        return rows.Select(x => new InteractionSummary(x.Id, x.Status, x.Mode, x.Date, participants[x.Id], x.Location, x.Sources)).ToList();
+    }
+
+    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    /// <summary>A SQLite command for the server's queries (which bind SQLite's own parameter types).</summary>
+    private SqliteCommand QueryCmd(SqliteTransaction? tx, string sql)
+    {
+        var cmd = _conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private object? QueryScalar(SqliteTransaction? tx, string sql)
+    {
+        using var cmd = QueryCmd(tx, sql);
+        return cmd.ExecuteScalar();
+    }
+}

@@ -1,0 +1,224 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Readout.Documents;
+using Readout.Extract;
+using Readout.Ingest;
+using Readout.Pipeline;
+using Readout.Store;
+
+namespace Readout.Server;
+
+/// <summary>One record with what the store knows about it: the record (fields, provenance, conflicts, sources with evidence) and its statements.</summary>
+public sealed record InteractionDetail(Interaction Record, IReadOnlyList<Statement> Statements);
+
+/// <summary>A stored report's clean text, which evidence offsets point into.</summary>
+public sealed record SourceText(string ContentHash, string Text);
+
+/// <summary>What HTTP ingest did with a report.</summary>
+public sealed record IngestResult(string Uri, string ContentHash, bool AlreadyStored, int Interactions, int Statements, int Figures);
+
+/// <summary>The JSON API under /api.</summary>
+internal static class ApiEndpoints
+{
+    public const int MaxIngestBytes = 20 * 1024 * 1024;
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api").ProducesProblemShape();
+
+        api.MapGet("/interactions", ([AsParameters] ListParameters p, IReadoutStores stores, CancellationToken ct) =>
+            {
+                var query = RequestParsing.ToQuery(p);
+                using var store = stores.OpenReader();
+                return TypedResults.Ok(store.ListInteractions(query, ct));
+            })
+            .WithName("ListInteractions").WithTags("interactions")
+            .WithSummary("Fused interaction records, filtered, sorted and paged")
+            .WithDescription("The filters of `readout events` (actor, country or dyad, date range, mode, status) plus full-text search `q` over the reports behind each record.");
+
+        api.MapGet("/interactions/{id}", (string id, IReadoutStores stores) =>
+            {
+                using var store = stores.OpenReader();
+                var record = Resolve(store, id);
+                return TypedResults.Ok(new InteractionDetail(record, store.Statements(record.Id)));
+            })
+            .WithName("GetInteraction").WithTags("interactions")
+            .WithSummary("One record: every field with its provenance, conflicts between sources, sources with evidence spans, statements")
+            .WithDescription("`id` may be a record id, the old id of a merged record, or a unique start of an id.");
+
+        api.MapGet("/actors", (string? q, int? limit, IReadoutStores stores, CancellationToken ct) =>
+            {
+                var n = RequestParsing.Limit(limit, "limit", 50, 500);
+                using var store = stores.OpenReader();
+                return TypedResults.Ok(store.SearchActors(q ?? "", n, ct));
+            })
+            .WithName("SearchActors").WithTags("actors")
+            .WithSummary("Actors whose name contains q (case- and accent-insensitive), most active first");
+
+        api.MapGet("/actors/{name}", (string name, int? limit, IReadoutStores stores, CancellationToken ct) =>
+            {
+                var n = RequestParsing.Limit(limit, "limit", 200, 1000);
+                using var store = stores.OpenReader();
+                return TypedResults.Ok(store.GetActor(name, n, ct) ?? throw ApiProblem.NotFound($"no actor named '{name}'; search with /api/actors?q=..."));
+            })
+            .WithName("GetActor").WithTags("actors")
+            .WithSummary("One actor: roles over time, counterparts and interactions");
+
+        api.MapGet("/dyads/{a}/{b}", (string a, string b, [FromQuery(Name = "timeline_limit")] int? timelineLimit, IReadoutStores stores, CancellationToken ct) =>
+            {
+                var (x, y) = RequestParsing.Dyad(a + "-" + b);
+                var n = RequestParsing.Limit(timelineLimit, "timeline_limit", 100, 5000);
+                using var store = stores.OpenReader();
+                return TypedResults.Ok(store.GetDyad(x, y, n, ct));
+            })
+            .WithName("GetDyad").WithTags("dyads")
+            .WithSummary("Two countries: interactions per year and mode, topics per year, first and last, and the timeline (the latest timeline_limit records, oldest first)");
+
+        api.MapGet("/sources", (int? page, [FromQuery(Name = "page_size")] int? pageSize, IReadoutStores stores, CancellationToken ct) =>
+            {
+                var (offset, limit) = RequestParsing.Paging(page, pageSize);
+                using var store = stores.OpenReader();
+                return TypedResults.Ok(store.ListSources(offset, limit, ct));
+            })
+            .WithName("ListSources").WithTags("sources")
+            .WithSummary("The stored reports, with their near-duplicate family and how many records they support");
+
+        api.MapGet("/sources/{contentHash}", (string contentHash, IReadoutStores stores) =>
+            {
+                using var store = stores.OpenReader();
+                var text = store.GetCleanText(contentHash) ?? throw ApiProblem.NotFound($"no stored report with content hash '{contentHash}'");
+                return TypedResults.Ok(new SourceText(contentHash, text));
+            })
+            .WithName("GetSourceText").WithTags("sources")
+            .WithSummary("The clean text of one report (evidence spans are [start, end) offsets into it)");
+
+        api.MapGet("/search", (string? q, int? page, [FromQuery(Name = "page_size")] int? pageSize, IReadoutStores stores, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(q)) throw ApiProblem.BadRequest("q", "q (the words to search for) is required");
+                var (offset, limit) = RequestParsing.Paging(page, pageSize);
+                using var store = stores.OpenReader();
+                return TypedResults.Ok(store.SearchText(q, offset, limit, ct));
+            })
+            .WithName("SearchText").WithTags("search")
+            .WithSummary("Full-text search over the reports' clean text and titles; snippets mark matches with U+0002 and U+0003");
+
+        api.MapPost("/ingest", Ingest)
+            .WithName("Ingest").WithTags("ingest")
+            .WithSummary("Store one report (only when the server was started with --api-key, and only with that key in X-Api-Key)")
+            .WithDescription("The body is the report: text/plain, text/html, or a JSON object with `text` or `html` and optional `url`, `title`, `published` (as `readout ingest` reads .json).")
+            .Accepts<string>("text/plain", "text/html", "application/json")
+            .Produces<IngestResult>(StatusCodes.Status201Created)
+            .Produces<IngestResult>(StatusCodes.Status200OK)
+            .Produces<ErrorBody>(StatusCodes.Status401Unauthorized)
+            .Produces<ErrorBody>(StatusCodes.Status403Forbidden)
+            .Produces<ErrorBody>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ErrorBody>(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapMethods("/ingest", ["GET", "HEAD", "PUT", "PATCH", "DELETE"], context =>
+                throw new ApiProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, $"{context.Request.Method} is not allowed on /api/ingest; POST a report"))
+            .ExcludeFromDescription();
+        api.MapFallback(context => throw ApiProblem.NotFound($"nothing at {context.Request.Path}; see /openapi/v1.json for the API"))
+            .ExcludeFromDescription();
+    }
+
+    private static RouteGroupBuilder ProducesProblemShape(this RouteGroupBuilder group)
+    {
+        group.WithMetadata(new ProducesResponseTypeAttribute(typeof(ErrorBody), StatusCodes.Status400BadRequest, "application/json"),
+            new ProducesResponseTypeAttribute(typeof(ErrorBody), StatusCodes.Status404NotFound, "application/json"));
+        return group;
+    }
+
+    /// <summary>The record for an id, old id or unique prefix; 404 or 409 in the API's error shape otherwise.</summary>
+    internal static Interaction Resolve(IStoreQueries store, string id)
+    {
+        var key = id.Trim();
+        var record = key.Length == 0 ? null : store.Get(key);
+        if (record is not null) return record;
+        var ids = key.Length == 0 ? [] : store.FindIds(key, 6);
+        if (ids.Count > 1)
+            throw new ApiProblem(StatusCodes.Status409Conflict, ErrorCodes.AmbiguousRequest,
+                $"several interactions start with '{key}': {string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", ..." : "")}; give more of the id", "id");
+        throw ApiProblem.NotFound($"no interaction with id '{key}'");
+    }
+
+    private static async Task<IResult> Ingest(HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate, CancellationToken ct)
+    {
+        if (options.ApiKey is null)
+            throw new ApiProblem(StatusCodes.Status403Forbidden, ErrorCodes.IngestDisabled, "ingest over HTTP is off; start the server with --api-key KEY to allow it");
+        var given = context.Request.Headers[ApiKeyHeader].ToString();
+        if (given.Length == 0)
+            throw new ApiProblem(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"ingest needs the server's API key in the {ApiKeyHeader} header");
+        if (!KeysMatch(given, options.ApiKey))
+            throw new ApiProblem(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"the {ApiKeyHeader} header does not hold the server's API key");
+        if (context.Request.ContentLength > MaxIngestBytes)
+            throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.TooLarge, $"the report is over the {MaxIngestBytes / (1024 * 1024)} MB limit");
+
+        var body = await ReadBody(context.Request, ct);
+        var isJson = context.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        if (isJson && !body.TrimStart().StartsWith('{'))
+            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.BadJson, "a JSON body must be one object with text or html (post one report per request)");
+        RawDocument raw;
+        DocumentResult result;
+        try
+        {
+            var docs = new InputReader(MaxIngestBytes).Read("-", new StringReader(body));
+            if (docs.Count != 1)
+                throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.BadJson, $"post one report per request, not {docs.Count}");
+            raw = docs[0];
+            if (raw.Uri == "stdin") raw = raw with { Uri = "http/" + raw.ContentHash[..16] };
+            result = ReadoutPipeline.CreateDefault().Process(raw, ct);
+        }
+        catch (ReadoutException e)
+        {
+            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, e.Code, e.Message);
+        }
+
+        await gate.Lock.WaitAsync(ct);
+        bool known;
+        try
+        {
+            known = stores.Writer.HasDocument(raw.ContentHash);
+            if (!known) stores.Writer.SaveDocument(result);
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+        var answer = new IngestResult(raw.Uri, raw.ContentHash, known, result.Interactions.Count, result.Statements.Count, result.Figures.Count);
+        return known ? TypedResults.Ok(answer) : TypedResults.Created((string?)null, answer);
+    }
+
+    /// <summary>Compares digests, so the time taken says nothing about how much of the key was right.</summary>
+    private static bool KeysMatch(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private static async Task<string> ReadBody(HttpRequest request, CancellationToken ct)
+    {
+        var buffer = new char[81920];
+        var text = new StringBuilder();
+        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, true));
+        int n;
+        try
+        {
+            while ((n = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0)
+            {
+                text.Append(buffer, 0, n);
+                if (text.Length > MaxIngestBytes)
+                    throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.TooLarge, $"the report is over the {MaxIngestBytes / (1024 * 1024)} MB limit");
+            }
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.InvalidUtf8, "the body is not valid UTF-8: " + e.Message);
+        }
+        if (text.Length == 0 || string.IsNullOrWhiteSpace(text.ToString()))
+            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Empty, "the body is empty; post the report's text, HTML or a JSON object with text or html");
+        return text.ToString();
+    }
+}

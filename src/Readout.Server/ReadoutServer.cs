@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Readout.Documents;
+using Readout.Server.Pages;
+
+namespace Readout.Server;
+
+/// <summary>What <c>readout serve</c> is started with.</summary>
+public sealed record ReadoutServerOptions
+{
+    /// <summary>The SQLite database file.</summary>
+    public required string DatabasePath { get; init; }
+
+    /// <summary>The loopback port; 0 picks a free one (read it back from <see cref="ReadoutServer.Address"/>).</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>The key HTTP ingest requires (header <c>X-Api-Key</c>); null turns HTTP ingest off.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Request logging to the console (off for tests and benchmarks).</summary>
+    public bool LogRequests { get; init; }
+}
+
+/// <summary>
+/// The Readout HTTP server: the JSON API under <c>/api</c> (described at <c>/openapi/v1.json</c>) and
+/// server-rendered pages at <c>/</c>, over one store, bound to 127.0.0.1 only.
+/// </summary>
+public static class ReadoutServer
+{
+    /// <summary>
+    /// The Content-Security-Policy of every answer: the pages need nothing but their own stylesheet, so
+    /// no script runs at all, whatever a stored report contains.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>Builds the app over a SQLite database; <paramref name="configure"/> may replace the server (tests use the test host).</summary>
+    public static WebApplication Build(ReadoutServerOptions options, Action<WebApplicationBuilder>? configure = null) =>
+        Build(options, new SqliteReadoutStores(options.DatabasePath), configure);
+
+    /// <summary>Builds the app over any store backend.</summary>
+    public static WebApplication Build(ReadoutServerOptions options, IReadoutStores stores, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(stores);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReadoutServer).Assembly.GetName().Name });
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.Logging.ClearProviders();
+        if (options.LogRequests) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(stores);
+        builder.Services.AddSingleton<IngestGate>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Readout API";
+            doc.Info.Description = "Diplomatic interactions read from news reports and official readouts, each field linked to its evidence.";
+            return Task.CompletedTask;
+        }));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        if (stores is IDisposable disposable) app.Lifetime.ApplicationStopped.Register(disposable.Dispose);
+        app.Use(SecurityHeaders);
+        app.Use(Errors);
+        app.UseStatusCodePages(StatusWithoutBody);
+        app.MapOpenApi();
+        ApiEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The address a started app listens on (with the real port when 0 was asked for).</summary>
+    public static Uri Address(WebApplication app) => new(app.Urls.First());
+
+    /// <summary>Set as the response starts, so answers whose headers were cleared (error pages) carry them too.</summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h.ContentSecurityPolicy = ContentSecurityPolicy;
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "no-referrer";
+            h.XFrameOptions = "DENY";
+            return Task.CompletedTask;
+        });
+        return next();
+    }
+
+    /// <summary>Refusals and failures in one shape: JSON under /api, an HTML page elsewhere.</summary>
+    private static async Task Errors(HttpContext context, Func<Task> next)
+    {
+        try
+        {
+            await next();
+        }
+        catch (ApiProblem p) when (!context.Response.HasStarted)
+        {
+            await WriteProblem(context, p);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            await WriteProblem(context, new ApiProblem(e.StatusCode, ErrorCodes.BadRequest, e.Message));
+        }
+        catch (ReadoutException e) when (!context.Response.HasStarted)
+        {
+            var status = e.Code == ErrorCodes.NoDatabase ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            await WriteProblem(context, new ApiProblem(status, e.Code, e.Message));
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Readout.Server").LogError(e, "request {Path} failed", context.Request.Path);
+            await WriteProblem(context, new ApiProblem(StatusCodes.Status500InternalServerError, ErrorCodes.ServerError,
+                $"unexpected error answering {context.Request.Path}: {e.GetType().Name}: {e.Message}; please report it"));
+        }
+    }
+
+    internal static Task WriteProblem(HttpContext context, ApiProblem p)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = p.Status;
+        if (IsApi(context.Request))
+            return context.Response.WriteAsJsonAsync(p.ToBody(), ApiJson.Options, context.RequestAborted);
+        return PageEndpoints.WriteErrorPage(context, p);
+    }
+
+    /// <summary>404 for unknown routes, 405 for a wrong method: the same shape as every other refusal.</summary>
+    private static Task StatusWithoutBody(StatusCodeContext s)
+    {
+        var context = s.HttpContext;
+        var status = context.Response.StatusCode;
+        var p = status switch
+        {
+            404 => ApiProblem.NotFound($"nothing at {context.Request.Path}; see /openapi/v1.json for the API"),
+            405 => new ApiProblem(405, ErrorCodes.BadRequest, $"{context.Request.Method} is not allowed on {context.Request.Path}"),
+            _ => new ApiProblem(status, status >= 500 ? ErrorCodes.ServerError : ErrorCodes.BadRequest, $"request to {context.Request.Path} failed with status {status}"),
+        };
+        return WriteProblem(context, p);
+    }
+
+    internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+}
+
+/// <summary>The JSON form of API answers (snake_case; HTML-significant characters escaped).</summary>
+internal static class ApiJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+}
+
+/// <summary>One HTTP ingest at a time: the store has one writer.</summary>
+internal sealed class IngestGate : IDisposable
+{
+    public SemaphoreSlim Lock { get; } = new(1, 1);
+    public void Dispose() => Lock.Dispose();
+}

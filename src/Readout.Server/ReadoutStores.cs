@@ -1,0 +1,37 @@
+using Readout.Store;
+
+namespace Readout.Server;
+
+/// <summary>
+/// How the server reaches its store: a reader per request (used by one thread, disposed at the end of
+/// the request) and one writer for HTTP ingest, whose calls the server serializes.
+/// </summary>
+public interface IReadoutStores
+{
+    IStoreQueries OpenReader();
+    IReadoutStore Writer { get; }
+}
+
+/// <summary>
+/// A SQLite database: opened once read-write at start-up (which migrates it and builds the full-text
+/// index of older databases), then read through pooled read-only connections, one per request, which
+/// WAL mode lets run beside each other and beside the writer.
+/// </summary>
+public sealed class SqliteReadoutStores : IReadoutStores, IDisposable
+{
+    private readonly string _path;
+    private readonly SqliteStore _writer;
+
+    public SqliteReadoutStores(string path)
+    {
+        _path = path;
+        _writer = new SqliteStore(path);
+        _writer.PrepareForServing();
+    }
+
+    public IStoreQueries OpenReader() => SqliteStore.OpenReader(_path);
+
+    public IReadoutStore Writer => _writer;
+
+    public void Dispose() => _writer.Dispose();
+}

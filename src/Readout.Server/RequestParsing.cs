@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Readout.Store;
+
+namespace Readout.Server;
+
+/// <summary>The list filters of the API and of the timeline page: those of <c>readout events</c>, plus text, order and page.</summary>
+public sealed class ListParameters
+{
+    /// <summary>Participant name contains this (case- and accent-insensitive); repeat to require several.</summary>
+    [FromQuery(Name = "actor")] public string[]? Actor { get; init; }
+    /// <summary>ISO 3166-1 alpha-3 country of a participant; two give a dyad.</summary>
+    [FromQuery(Name = "country")] public string[]? Country { get; init; }
+    /// <summary>Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.</summary>
+    [FromQuery(Name = "from")] public string? From { get; init; }
+    /// <summary>Latest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.</summary>
+    [FromQuery(Name = "to")] public string? To { get; init; }
+    /// <summary>phone, video, in_person or written.</summary>
+    [FromQuery(Name = "mode")] public string? Mode { get; init; }
+    /// <summary>happened, planned or all (the default).</summary>
+    [FromQuery(Name = "status")] public string? Status { get; init; }
+    /// <summary>Words that a report behind the record must contain (full-text search).</summary>
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    /// <summary>date (oldest first), -date (newest first, the default) or -sources.</summary>
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+    /// <summary>1-based page number.</summary>
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+    /// <summary>Records per page, 1 to 200 (default 50).</summary>
+    [FromQuery(Name = "page_size")] public int? PageSize { get; init; }
+}
+
+/// <summary>Checks request values and turns them into store queries; every refusal is an <see cref="ApiProblem"/> naming the parameter.</summary>
+public static partial class RequestParsing
+{
+    public static readonly string[] Modes = ["phone", "video", "in_person", "written"];
+    public static readonly string[] Statuses = ["happened", "planned", "all"];
+    public const int MaxPageSize = 200;
+    public const int DefaultPageSize = 50;
+
+    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex("^[A-Za-z]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountryPattern();
+
+    public static InteractionQuery ToQuery(ListParameters p)
+    {
+        var countries = (p.Country ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => Country(c, "country")).Distinct().ToList();
+        if (countries.Count > 2) throw ApiProblem.BadRequest("country", "give at most two countries (two make a dyad)");
+        var mode = Blank(p.Mode);
+        if (mode is not null && !Modes.Contains(mode))
+            throw ApiProblem.BadRequest("mode", $"mode must be one of {string.Join(", ", Modes)}, not '{mode}'");
+        var status = Blank(p.Status) ?? "all";
+        if (!Statuses.Contains(status))
+            throw ApiProblem.BadRequest("status", $"status must be one of {string.Join(", ", Statuses)}, not '{status}'");
+        var sort = Blank(p.Sort) ?? InteractionSort.DateDescending;
+        if (!InteractionSort.All.Contains(sort))
+            throw ApiProblem.BadRequest("sort", $"sort must be one of {string.Join(", ", InteractionSort.All)}, not '{sort}'");
+        var from = Date(p.From, "from");
+        var to = Date(p.To, "to");
+        if (from is not null && to is not null && string.CompareOrdinal(from, to) > 0 && !to.StartsWith(from, StringComparison.Ordinal))
+            throw ApiProblem.BadRequest("from", $"from ({from}) is after to ({to})");
+        var (offset, limit) = Paging(p.Page, p.PageSize);
+        var filter = new InteractionFilter(
+            (p.Actor ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList(),
+            countries, from, to, mode, status == "all" ? null : status);
+        return new InteractionQuery(filter, Blank(p.Q), sort, offset, limit);
+    }
+
+    public static (int Offset, int Limit) Paging(int? page, int? pageSize)
+    {
+        var size = pageSize ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize) throw ApiProblem.BadRequest("page_size", $"page_size must be between 1 and {MaxPageSize}, not {size}");
+        var number = page ?? 1;
+        if (number < 1) throw ApiProblem.BadRequest("page", $"page must be 1 or more, not {number}");
+        if ((long)(number - 1) * size > int.MaxValue) throw ApiProblem.BadRequest("page", "page is too large");
+        return ((number - 1) * size, size);
+    }
+
+    public static int Limit(int? value, string name, int fallback, int max)
+    {
+        var v = value ?? fallback;
+        if (v < 1 || v > max) throw ApiProblem.BadRequest(name, $"{name} must be between 1 and {max}, not {v}");
+        return v;
+    }
+
+    public static string Country(string value, string name)
+    {
+        var v = value.Trim();
+        if (!CountryPattern().IsMatch(v))
+            throw ApiProblem.BadRequest(name, $"{name} expects an ISO 3166-1 alpha-3 code such as RUS or CHN, not '{v}'");
+        return v.ToUpperInvariant();
+    }
+
+    /// <summary>Splits a dyad route value such as "CHN-RUS" (or "chn–rus") into two different countries.</summary>
+    public static (string A, string B) Dyad(string value)
+    {
+        var parts = value.Split(['-', '–', '_', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2) throw ApiProblem.BadRequest("dyad", $"a dyad is two ISO 3166-1 alpha-3 codes such as CHN-RUS, not '{value}'");
+        var a = Country(parts[0], "dyad");
+        var b = Country(parts[1], "dyad");
+        if (a == b) throw ApiProblem.BadRequest("dyad", $"a dyad needs two different countries, not {a} twice");
+        return string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+    }
+
+    private static string? Date(string? value, string name)
+    {
+        var v = Blank(value);
+        if (v is null) return null;
+        var ok = DatePattern().IsMatch(v) && v.Length switch
+        {
+            10 => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            7 => int.Parse(v[5..], CultureInfo.InvariantCulture) is >= 1 and <= 12,
+            _ => true,
+        };
+        if (!ok) throw ApiProblem.BadRequest(name, $"{name} expects a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '{v}'");
+        return v;
+    }
+
+    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

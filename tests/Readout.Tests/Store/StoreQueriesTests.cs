@@ -25,14 +25,14 @@ public sealed class StoreQueriesTests
             Assert.Contains("\u0002grain\u0003", hits.Items[0].Snippet);
             Assert.Equal(0, store.SearchText("tariffs", 0, 10, TestContext.Current.CancellationToken).Total);   // a word of neither text
         }
-        // back to schema 3: no full-text index at all
+        // back to schema 4: no full-text index at all
         using (var c = new SqliteConnection($"Data Source={tmp.Path};Pooling=False"))
         {
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = """
                 DROP TABLE documents_fts; DROP INDEX ix_records_date_asc; DROP INDEX ix_records_date_desc; DROP INDEX ix_records_sources;
-                DROP INDEX ix_record_actors_dyad; DROP INDEX ix_record_actors_named; DELETE FROM schema_migrations WHERE version > 3;
+                DROP INDEX ix_record_actors_dyad; DROP INDEX ix_record_actors_named; DELETE FROM schema_migrations WHERE version > 4;
                 """;
             cmd.ExecuteNonQuery();
         }

@@ -272,27 +272,29 @@ internal static class Migrations
         ALTER TABLE record_actors ADD COLUMN name_fold TEXT COLLATE "C";
         """,
         // 5: the HTTP server — full-text search over the reports (a generated tsvector with a GIN index, so
-        // PostgreSQL keeps it itself), the list orders' indexes, and record_dyads kept by triggers as on SQLite
+        // PostgreSQL keeps it itself), the list orders' indexes, and record_dyads kept by triggers as on SQLite.
+        // IF NOT EXISTS / OR REPLACE, as on SQLite: a database taken back to an older version may still hold them.
         """
-        ALTER TABLE documents ADD COLUMN search tsvector
+        ALTER TABLE documents ADD COLUMN IF NOT EXISTS search tsvector
             GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || clean_text)) STORED;
-        CREATE INDEX ix_documents_search ON documents USING GIN (search);
-        CREATE INDEX ix_records_date_asc  ON records((date IS NULL), date, id);
-        CREATE INDEX ix_records_date_desc ON records((date IS NOT NULL), date, id);
-        CREATE INDEX ix_records_sources   ON records(source_count, (date IS NOT NULL), date, id);
-        CREATE INDEX ix_records_mode_sort ON records(mode, (date IS NOT NULL), date, id);
-        CREATE TABLE record_dyads (
+        CREATE INDEX IF NOT EXISTS ix_documents_search ON documents USING GIN (search);
+        CREATE INDEX IF NOT EXISTS ix_records_date_asc  ON records((date IS NULL), date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_date_desc ON records((date IS NOT NULL), date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_sources   ON records(source_count, (date IS NOT NULL), date, id);
+        CREATE INDEX IF NOT EXISTS ix_records_mode_sort ON records(mode, (date IS NOT NULL), date, id);
+        CREATE TABLE IF NOT EXISTS record_dyads (
             record_id TEXT COLLATE "C" NOT NULL,
             country_a TEXT COLLATE "C" NOT NULL,
             country_b TEXT COLLATE "C" NOT NULL
         );
-        CREATE INDEX ix_record_dyads_pair   ON record_dyads(country_a, country_b, record_id);
-        CREATE INDEX ix_record_dyads_record ON record_dyads(record_id);
+        CREATE INDEX IF NOT EXISTS ix_record_dyads_pair   ON record_dyads(country_a, country_b, record_id);
+        CREATE INDEX IF NOT EXISTS ix_record_dyads_record ON record_dyads(record_id);
+        DELETE FROM record_dyads;
         INSERT INTO record_dyads(record_id, country_a, country_b)
             SELECT DISTINCT a.record_id, a.country, b.country FROM record_actors a
             JOIN record_actors b ON b.record_id = a.record_id AND b.kind = 'participant' AND b.country > a.country
             WHERE a.kind = 'participant';
-        CREATE FUNCTION readout_record_dyads_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE OR REPLACE FUNCTION readout_record_dyads_insert() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF NEW.kind = 'participant' AND NEW.country IS NOT NULL THEN
                 INSERT INTO record_dyads(record_id, country_a, country_b)
@@ -305,17 +307,19 @@ internal static class Migrations
             END IF;
             RETURN NULL;
         END $$;
-        CREATE FUNCTION readout_record_dyads_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE OR REPLACE FUNCTION readout_record_dyads_delete() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF OLD.kind = 'participant' THEN
                 DELETE FROM record_dyads WHERE record_id = OLD.record_id;
             END IF;
             RETURN NULL;
         END $$;
+        DROP TRIGGER IF EXISTS record_dyads_insert ON record_actors;
+        DROP TRIGGER IF EXISTS record_dyads_delete ON record_actors;
         CREATE TRIGGER record_dyads_insert AFTER INSERT ON record_actors FOR EACH ROW EXECUTE FUNCTION readout_record_dyads_insert();
         CREATE TRIGGER record_dyads_delete AFTER DELETE ON record_actors FOR EACH ROW EXECUTE FUNCTION readout_record_dyads_delete();
-        CREATE INDEX ix_record_actors_dyad  ON record_actors(country, kind, record_id);
-        CREATE INDEX ix_record_actors_named ON record_actors(name, record_id);
+        CREATE INDEX IF NOT EXISTS ix_record_actors_dyad  ON record_actors(country, kind, record_id);
+        CREATE INDEX IF NOT EXISTS ix_record_actors_named ON record_actors(name, record_id);
         """,
     ];
 }

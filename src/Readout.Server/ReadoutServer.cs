@@ -15,7 +15,7 @@ namespace Readout.Server;
 /// <summary>What <c>readout serve</c> is started with.</summary>
 public sealed record ReadoutServerOptions
 {
-    /// <summary>The SQLite database file.</summary>
+    /// <summary>The database: a SQLite file, or a PostgreSQL connection string (<c>postgres://...</c> or <c>Host=...</c>).</summary>
     public required string DatabasePath { get; init; }
 
     /// <summary>The loopback port; 0 picks a free one (read it back from <see cref="ReadoutServer.Address"/>).</summary>
@@ -41,9 +41,13 @@ public static class ReadoutServer
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /// <summary>Builds the app over a SQLite database; <paramref name="configure"/> may replace the server (tests use the test host).</summary>
+    /// <summary>Builds the app over the database the options name (SQLite or PostgreSQL); <paramref name="configure"/> may replace the server (tests use the test host).</summary>
     public static WebApplication Build(ReadoutServerOptions options, Action<WebApplicationBuilder>? configure = null) =>
-        Build(options, new SqliteReadoutStores(options.DatabasePath), configure);
+        Build(options, OpenStores(options.DatabasePath), configure);
+
+    /// <summary>The stores behind <c>--db</c>: a PostgreSQL connection string or a SQLite file.</summary>
+    public static IReadoutStores OpenStores(string db) =>
+        Store.StoreFactory.IsServer(db) ? new PostgresReadoutStores(db) : new SqliteReadoutStores(db);
 
     /// <summary>Builds the app over any store backend.</summary>
     public static WebApplication Build(ReadoutServerOptions options, IReadoutStores stores, Action<WebApplicationBuilder>? configure = null)

@@ -35,3 +35,26 @@ public sealed class SqliteReadoutStores : IReadoutStores, IDisposable
 
     public void Dispose() => _writer.Dispose();
 }
+
+/// <summary>
+/// A PostgreSQL database: opened once as a writer at start-up (which migrates it and fuses what was left
+/// unfused), then read through pooled connections, one reader per request, each read in a snapshot of its own.
+/// </summary>
+public sealed class PostgresReadoutStores : IReadoutStores, IDisposable
+{
+    private readonly string _db;
+    private readonly PostgresStore _writer;
+
+    public PostgresReadoutStores(string db)
+    {
+        _db = db;
+        _writer = new PostgresStore(db);
+        _writer.PrepareForServing();
+    }
+
+    public IStoreQueries OpenReader() => PostgresStore.OpenReader(_db);
+
+    public IReadoutStore Writer => _writer;
+
+    public void Dispose() => _writer.Dispose();
+}

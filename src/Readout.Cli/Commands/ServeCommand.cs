@@ -26,6 +26,7 @@ public static class ServeCommand
             """
             Serve the store over HTTP on 127.0.0.1: the web UI at / (timeline, interactions with their evidence,
             dyad dashboards, actors, search) and the JSON API under /api, described at /openapi/v1.json.
+            --db may name a SQLite file or a PostgreSQL database (postgres://user:pass@host:port/db or Host=...).
             Runs until Ctrl+C. Exit codes: 0 stopped, 1 no database (RO2002; give --api-key to start an empty
             one for HTTP ingest), the database cannot be opened (RO2001) or the port is taken (RO4006).
             """);
@@ -40,7 +41,7 @@ public static class ServeCommand
                 Cli.Error(ErrorCodes.BadRequest, "--api-key", "the API key must be at least 12 characters long");
                 return ExitCodes.Error;
             }
-            if (key is null && path != ":memory:" && !File.Exists(path))
+            if (key is null && path != ":memory:" && !Readout.Store.StoreFactory.IsServer(path) && !File.Exists(path))
             {
                 Cli.Error(ErrorCodes.NoDatabase, path, "no database here; run 'readout ingest PATH...' first, pass --db FILE, or give --api-key to fill a new one over HTTP");
                 return ExitCodes.Error;
@@ -66,7 +67,7 @@ public static class ServeCommand
                     Cli.Error(ErrorCodes.PortInUse, $"127.0.0.1:{p.GetValue(port)}", "the port is taken; choose another with --port N (0 picks a free one)");
                     return ExitCodes.Error;
                 }
-                Console.WriteLine($"readout serving {path} at {ReadoutServer.Address(app)} (ingest over HTTP {(key is null ? "off" : "on, with the API key")}); Ctrl+C stops");
+                Console.WriteLine($"readout serving {(Readout.Store.StoreFactory.IsServer(path) ? Readout.Store.PostgresStore.Redact(path) : path)} at {ReadoutServer.Address(app)} (ingest over HTTP {(key is null ? "off" : "on, with the API key")}); Ctrl+C stops");
                 try { await Task.Delay(Timeout.Infinite, ct); }
                 catch (OperationCanceledException) { /* Ctrl+C: stop below */ }
                 await app.StopAsync(CancellationToken.None);

@@ -19,7 +19,7 @@ namespace Readout.Store;
 /// that was cut off is rolled back by the server, and saving a report twice changes nothing.</item>
 /// </list>
 /// </summary>
-public sealed class PostgresStore : AdoStore
+public sealed partial class PostgresStore : AdoStore
 {
     private readonly string _connectionString;
     private readonly long _writerLockKey;

@@ -6,10 +6,18 @@ using Xunit;
 
 namespace Readout.Tests.Server;
 
-/// <summary>The JSON API on the test host, over the seeds and dev reports.</summary>
-public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+/// <summary>The JSON API on the test host, over the seeds and dev reports, on each store backend.</summary>
+public abstract class ApiTests
 {
-    private readonly HttpClient _http = fixture.Client;
+    private readonly ApiFixture _fixture;
+    private readonly HttpClient _http;
+
+    protected ApiTests(ApiFixture fixture)
+    {
+        fixture.EnsureAvailable();
+        _fixture = fixture;
+        _http = fixture.Client;
+    }
 
     private async Task<JsonElement> Json(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -27,7 +35,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     /// <summary>What the CLI's own query (readout events) returns for the same filter, for cross-checking.</summary>
     private IReadOnlyList<Readout.Extract.Interaction> Cli(InteractionFilter filter)
     {
-        using var store = SqliteStore.OpenReader(fixture.DatabasePath);
+        using var store = StoreFactory.Open(_fixture.Db);
         return store.Query(filter);
     }
 
@@ -302,3 +310,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Contains("mark.ev-attendees", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }
+
+public sealed class SqliteApiTests(SqliteApiFixture fixture) : ApiTests(fixture), IClassFixture<SqliteApiFixture>;
+
+public sealed class PostgresApiTests(PostgresApiFixture fixture) : ApiTests(fixture), IClassFixture<PostgresApiFixture>;

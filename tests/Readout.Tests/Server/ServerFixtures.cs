@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Readout.Ingest;
 using Readout.Server;
 using Readout.Store;
+using Readout.Tests.Store;
 using Xunit;
 using static Readout.Tests.TestPipeline;
 
@@ -34,28 +36,64 @@ internal sealed class CorpusStore : IDisposable
     }
 }
 
-/// <summary>The server over a store of the seeds and dev reports, on the ASP.NET test host.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+/// <summary>
+/// The server over a store of the seeds and dev reports, on the ASP.NET test host, on one backend: a
+/// SQLite file, or a schema of its own on the PostgreSQL server READOUT_TEST_POSTGRES names. Without that
+/// server the PostgreSQL fixture builds nothing and its tests skip locally, and fail in CI (CI=true).
+/// </summary>
+public abstract class ApiFixture : IAsyncLifetime
 {
     public const string ApiKey = "test-key-0123456789";
-    private CorpusStore? _store;
+    private TestDb? _db;
     private WebApplication? _app;
 
+    protected abstract string Backend { get; }
+
     public HttpClient Client { get; private set; } = null!;
-    public string DatabasePath => _store!.Path;
+
+    /// <summary>What --db would say for the fixture's database.</summary>
+    public string Db => _db!.Db;
+
+    /// <summary>Called first by every test: skips (locally) or fails (in CI) when the backend has no server.</summary>
+    public void EnsureAvailable()
+    {
+        if (Backend == TestDb.Postgres) PostgresTestDb.ServerOrSkip();
+    }
 
     public async ValueTask InitializeAsync()
     {
-        _store = new CorpusStore("seeds", "dev");
-        _app = ReadoutServer.Build(new ReadoutServerOptions { DatabasePath = _store.Path, ApiKey = ApiKey }, b => b.WebHost.UseTestServer());
+        if (Backend == TestDb.Postgres && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("READOUT_TEST_POSTGRES"))) return;
+        _db = TestDb.Create(Backend);
+        using (var store = _db.Open())
+        {
+            var reader = new InputReader();
+            foreach (var folder in new[] { "seeds", "dev" })
+                foreach (var file in Directory.EnumerateFiles(Shared("corpus", folder)).Where(f => f.EndsWith(".txt") || f.EndsWith(".html")).Order(StringComparer.Ordinal))
+                    foreach (var raw in reader.Read(file))
+                        store.SaveDocument(Instance.Process(raw));
+        }
+        _app = ReadoutServer.Build(new ReadoutServerOptions { DatabasePath = _db.Db, ApiKey = ApiKey }, b => b.WebHost.UseTestServer());
         await _app.StartAsync();
         Client = _app.GetTestClient();
     }
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Client?.Dispose();
         if (_app is not null) { await _app.StopAsync(); await _app.DisposeAsync(); }
-        _store?.Dispose();
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        _db?.Dispose();
+        GC.SuppressFinalize(this);
     }
+}
+
+public sealed class SqliteApiFixture : ApiFixture
+{
+    protected override string Backend => TestDb.Sqlite;
+}
+
+public sealed class PostgresApiFixture : ApiFixture
+{
+    protected override string Backend => TestDb.Postgres;
 }

@@ -21,6 +21,7 @@ public sealed class SqliteReadoutStores : IReadoutStores, IDisposable
 {
     private readonly string _path;
     private readonly SqliteStore _writer;
+    private readonly CountCache _counts = new();   // list totals, recounted after each stored report
 
     public SqliteReadoutStores(string path)
     {
@@ -29,7 +30,7 @@ public sealed class SqliteReadoutStores : IReadoutStores, IDisposable
         _writer.PrepareForServing();
     }
 
-    public IStoreQueries OpenReader() => SqliteStore.OpenReader(_path);
+    public IStoreQueries OpenReader() => SqliteStore.OpenReader(_path, _counts);
 
     public IReadoutStore Writer => _writer;
 

@@ -19,12 +19,18 @@ public sealed partial class SqliteStore : IStoreQueries
 
     private readonly bool _readOnly;   // a per-request reader: no PRAGMA optimize on closing
 
-    private SqliteStore(string path, SqliteConnection connection)
+    private readonly CountCache? _counts;   // a reader's list totals, shared with the other readers of this database
+
+    private SqliteStore(string path, SqliteConnection connection, CountCache? counts)
     {
         Path = path;
         _conn = connection;
         _readOnly = true;
+        _counts = counts;
     }
+
+    /// <summary>The store's version for cached totals: the newest report's id (every write adds a report).</summary>
+    private long StoreVersion() => Convert.ToInt64(QueryScalar(null, "SELECT COALESCE(MAX(id), 0) FROM documents"), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Opens an existing database for reading only, through a pooled connection: cheap enough to open per
@@ -32,7 +38,8 @@ public sealed partial class SqliteStore : IStoreQueries
     /// It neither migrates nor fuses, so the database must have been opened once by <see cref="SqliteStore(string)"/>.
     /// </summary>
     /// <exception cref="ReadoutException">RO2002 when the file does not exist, RO2001 when it cannot be opened.</exception>
-    public static SqliteStore OpenReader(string path)
+    /// <param name="counts">List totals shared by the readers of this database (the server keeps one), or null to count every time.</param>
+    public static SqliteStore OpenReader(string path, CountCache? counts = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
@@ -61,7 +68,7 @@ public sealed partial class SqliteStore : IStoreQueries
                     pragma.ExecuteNonQuery();
                 }
             }
-            return new SqliteStore(path, connection);
+            return new SqliteStore(path, connection, counts);
         }
         catch (SqliteException e)
         {
@@ -89,12 +96,16 @@ public sealed partial class SqliteStore : IStoreQueries
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         var args = new List<(string Name, object Value)>();
         var where = Where(query.Filter, query.Text, args, scanInOrder: false);
-        int total;
-        using (var count = QueryCmd(null, $"SELECT COUNT(*) FROM records r WHERE {where}"))
+        var countSql = $"SELECT COUNT(*) FROM records r WHERE {where}";
+        int Count()
         {
+            using var count = QueryCmd(null, countSql);
             Bind(count, args);
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
+        var total = _counts is null ? Count()
+            : _counts.GetOrCount(countSql + "\u0001" + string.Join("\u0001", args.Select(a => a.Name + "=" + Convert.ToString(a.Value, CultureInfo.InvariantCulture))),
+                StoreVersion(), Count);
         ct.ThrowIfCancellationRequested();
         if (query.Filter.Countries is { Count: 1 })
         {
@@ -215,7 +226,10 @@ public sealed partial class SqliteStore : IStoreQueries
         return new ActorProfile(canonical, roles, counterparts, count, ReadSummaries(list, ct));
     }
 
-    public DyadSummary GetDyad(string countryA, string countryB, int timelineLimit, CancellationToken ct = default) => InSnapshot(() => GetDyadCore(countryA, countryB, timelineLimit, ct));
+    public DyadSummary GetDyad(string countryA, string countryB, int timelineLimit, CancellationToken ct = default) =>
+        InSnapshot(() => _counts is null ? GetDyadCore(countryA, countryB, timelineLimit, ct)
+            : _counts.GetOrRead(string.Create(CultureInfo.InvariantCulture, $"dyad\u0001{countryA}\u0001{countryB}\u0001{timelineLimit}"), StoreVersion(),
+                () => GetDyadCore(countryA, countryB, timelineLimit, ct)));
 
     private DyadSummary GetDyadCore(string countryA, string countryB, int timelineLimit, CancellationToken ct)
     {

@@ -18,8 +18,8 @@ namespace Readout.Store;
 /// </summary>
 public sealed partial class PostgresStore : IStoreQueries
 {
-    private const string SummaryColumns = "r.id, r.status, r.mode, r.date, r.city, r.country, r.venue, r.source_count";
-    private const string DatedYear = "CASE WHEN r.date IS NOT NULL AND r.date NOT LIKE '--%' THEN CAST(substr(r.date, 1, 4) AS INTEGER) END";
+    private const string SummaryColumns = SummaryRows.Columns;
+    private const string DatedYear = SummaryRows.DatedYear;
     private const string TsQuery = "to_tsquery('simple', @q)";
 
     // chr(2)/chr(3) are TextHit.MatchStart/MatchEnd; ts_headline's options cannot carry them literally in a constant string
@@ -212,16 +212,8 @@ public sealed partial class PostgresStore : IStoreQueries
         using (var cmd = DyadCmd($"SELECT {SummaryColumns} FROM records r WHERE {dyad} ORDER BY r.date IS NOT NULL DESC, r.date DESC, r.id DESC"))
             rows = ReadRows(cmd);
         ct.ThrowIfCancellationRequested();
-        static int? Year(string? date) => date is { Length: >= 4 } d && !d.StartsWith("--", StringComparison.Ordinal) ? int.Parse(d[..4], CultureInfo.InvariantCulture) : null;
-        var perYear = rows.GroupBy(x => (Year: Year(x.Date), x.Mode))
-            .Select(g => new YearModeCount(g.Key.Year, g.Key.Mode, g.Count()))
-            .OrderBy(x => x.Year is null).ThenBy(x => x.Year).ThenBy(x => x.Mode, StringComparer.Ordinal).ToList();
-        var dated = rows.Where(x => Year(x.Date) is not null).ToList();
-        var firstRow = dated.Count == 0 ? (SummaryRow?)null : dated[^1];
-        var lastRow = dated.Count == 0 ? (SummaryRow?)null : dated[0];
-        var timelineRows = rows.Take(timelineLimit).Reverse().ToList();
-        var shown = WithParticipants(timelineRows.Concat(new[] { firstRow, lastRow }.OfType<SummaryRow>()).DistinctBy(x => x.Id).ToList(), ct)
-            .ToDictionary(x => x.Id, StringComparer.Ordinal);
+        var shape = SummaryRows.ShapeDyad(rows, timelineLimit);
+        var shown = WithParticipants(shape.Shown, ct).ToDictionary(x => x.Id, StringComparer.Ordinal);
 
         // a statement without a topics array contributes no topic (jsonb_array_elements_text rejects a scalar)
         var topics = new List<YearTopicCount>();
@@ -240,9 +232,7 @@ public sealed partial class PostgresStore : IStoreQueries
         using (var r = cmd.ExecuteReader())
             while (r.Read()) topics.Add(new YearTopicCount(r.IsDBNull(0) ? null : Int(r, 0), r.GetString(1), Int(r, 2)));
 
-        return new DyadSummary(a, b, rows.Count, perYear, topics,
-            firstRow is { } f ? shown[f.Id] : null, lastRow is { } l ? shown[l.Id] : null,
-            timelineRows.Select(x => shown[x.Id]).ToList());
+        return SummaryRows.Summary(a, b, shape, topics, shown);
     }, ct);
 
     public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default) => InSnapshot(() =>
@@ -383,8 +373,6 @@ public sealed partial class PostgresStore : IStoreQueries
         foreach (var (name, value) in args) Add(cmd, name, value);
     }
 
-    private readonly record struct SummaryRow(string Id, string Status, string Mode, string? Date, Location? Location, int Sources);
-
     private List<InteractionSummary> ReadSummaries(DbCommand cmd, CancellationToken ct)
     {
         var rows = ReadRows(cmd);
@@ -392,18 +380,7 @@ public sealed partial class PostgresStore : IStoreQueries
         return WithParticipants(rows, ct);
     }
 
-    private static List<SummaryRow> ReadRows(DbCommand cmd)
-    {
-        var rows = new List<SummaryRow>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var (city, country, venue) = (NullableString(r, 4), NullableString(r, 5), NullableString(r, 6));
-            var location = city is null && country is null && venue is null ? null : new Location(city, country, venue);
-            rows.Add(new SummaryRow(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), location, r.IsDBNull(7) ? 0 : Int(r, 7)));
-        }
-        return rows;
-    }
+    private static List<SummaryRow> ReadRows(DbCommand cmd) => SummaryRows.Read(cmd);
 
     /// <summary>
     /// The participants of the rows, in the record's own order. PostgreSQL has no insertion-ordered rowid
@@ -428,7 +405,7 @@ public sealed partial class PostgresStore : IStoreQueries
         return rows.Select(x => new InteractionSummary(x.Id, x.Status, x.Mode, x.Date, participants[x.Id], x.Location, x.Sources)).ToList();
     }
 
-    private static string? NullableString(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? NullableString(DbDataReader r, int ordinal) => SummaryRows.NullableString(r, ordinal);
 
     /// <summary>PostgreSQL counts are bigint; the API's are int.</summary>
     private static int Int(DbDataReader r, int ordinal) => Convert.ToInt32(r.GetValue(ordinal), CultureInfo.InvariantCulture);

@@ -14,8 +14,8 @@ namespace Readout.Store;
 /// </summary>
 public sealed partial class SqliteStore : IStoreQueries
 {
-    private const string SummaryColumns = "r.id, r.status, r.mode, r.date, r.city, r.country, r.venue, r.source_count";
-    private const string DatedYear = "CASE WHEN r.date IS NOT NULL AND r.date NOT LIKE '--%' THEN CAST(substr(r.date, 1, 4) AS INTEGER) END";
+    private const string SummaryColumns = SummaryRows.Columns;
+    private const string DatedYear = SummaryRows.DatedYear;
 
     private readonly bool _readOnly;   // a per-request reader: no PRAGMA optimize on closing
 
@@ -250,16 +250,8 @@ public sealed partial class SqliteStore : IStoreQueries
         using (var cmd = DyadCmd($"SELECT {SummaryColumns} FROM records r WHERE {dyad} ORDER BY r.date IS NOT NULL DESC, r.date DESC, r.id DESC"))
             rows = ReadRows(cmd);
         ct.ThrowIfCancellationRequested();
-        static int? Year(string? date) => date is { Length: >= 4 } d && !d.StartsWith("--", StringComparison.Ordinal) ? int.Parse(d[..4], CultureInfo.InvariantCulture) : null;
-        var perYear = rows.GroupBy(x => (Year: Year(x.Date), x.Mode))
-            .Select(g => new YearModeCount(g.Key.Year, g.Key.Mode, g.Count()))
-            .OrderBy(x => x.Year is null).ThenBy(x => x.Year).ThenBy(x => x.Mode, StringComparer.Ordinal).ToList();
-        var dated = rows.Where(x => Year(x.Date) is not null).ToList();
-        var firstRow = dated.Count == 0 ? (SummaryRow?)null : dated[^1];
-        var lastRow = dated.Count == 0 ? (SummaryRow?)null : dated[0];
-        var timelineRows = rows.Take(timelineLimit).Reverse().ToList();
-        var shown = WithParticipants(timelineRows.Concat(new[] { firstRow, lastRow }.OfType<SummaryRow>()).DistinctBy(x => x.Id).ToList(), ct)
-            .ToDictionary(x => x.Id, StringComparer.Ordinal);
+        var shape = SummaryRows.ShapeDyad(rows, timelineLimit);
+        var shown = WithParticipants(shape.Shown, ct).ToDictionary(x => x.Id, StringComparer.Ordinal);
 
         var topics = new List<YearTopicCount>();
         using (var cmd = DyadCmd($"""
@@ -273,9 +265,7 @@ public sealed partial class SqliteStore : IStoreQueries
         using (var r = cmd.ExecuteReader())
             while (r.Read()) topics.Add(new YearTopicCount(r.IsDBNull(0) ? null : r.GetInt32(0), r.GetString(1), r.GetInt32(2)));
 
-        return new DyadSummary(a, b, rows.Count, perYear, topics,
-            firstRow is { } f ? shown[f.Id] : null, lastRow is { } l ? shown[l.Id] : null,
-            timelineRows.Select(x => shown[x.Id]).ToList());
+        return SummaryRows.Summary(a, b, shape, topics, shown);
     }
 
     public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default) => InSnapshot(() => ListSourcesCore(offset, limit, ct));
@@ -439,8 +429,6 @@ public sealed partial class SqliteStore : IStoreQueries
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
     }
 
-    private readonly record struct SummaryRow(string Id, string Status, string Mode, string? Date, Location? Location, int Sources);
-
     /// <summary>Reads rows of <see cref="SummaryColumns"/>, then the participants of all of them in one query.</summary>
     private List<InteractionSummary> ReadSummaries(SqliteCommand cmd, CancellationToken ct)
     {
@@ -449,18 +437,7 @@ public sealed partial class SqliteStore : IStoreQueries
         return WithParticipants(rows, ct);
     }
 
-    private static List<SummaryRow> ReadRows(SqliteCommand cmd)
-    {
-        var rows = new List<SummaryRow>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var (city, country, venue) = (NullableString(r, 4), NullableString(r, 5), NullableString(r, 6));
-            var location = city is null && country is null && venue is null ? null : new Location(city, country, venue);
-            rows.Add(new SummaryRow(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), location, r.IsDBNull(7) ? 0 : r.GetInt32(7)));
-        }
-        return rows;
-    }
+    private static List<SummaryRow> ReadRows(SqliteCommand cmd) => SummaryRows.Read(cmd);
 
     private List<InteractionSummary> WithParticipants(List<SummaryRow> rows, CancellationToken ct)
     {
@@ -476,7 +453,7 @@ public sealed partial class SqliteStore : IStoreQueries
         return rows.Select(x => new InteractionSummary(x.Id, x.Status, x.Mode, x.Date, participants[x.Id], x.Location, x.Sources)).ToList();
     }
 
-    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? NullableString(SqliteDataReader r, int ordinal) => SummaryRows.NullableString(r, ordinal);
 
     /// <summary>A SQLite command for the server's queries (which bind SQLite's own parameter types).</summary>
     private SqliteCommand QueryCmd(SqliteTransaction? tx, string sql)

@@ -18,8 +18,6 @@ public sealed record CodedActor(TextSpan Span, string Text, string? Country, str
 {
     /// <summary>A GDELT-style actor code: country then agent ("SYRREB"), or the organisation's name.</summary>
     public string Code => Organisation ?? ((Country ?? "") + (Agent ?? "")) switch { "" => "---", var c => c };
-
-    internal bool IsAnchored => Country is not null || Organisation is not null;
 }
 
 /// <summary>
@@ -197,14 +195,14 @@ public sealed class SentenceEventCoder
             }
         }
 
-        if (_negation.IsMatch(ClauseTail(before)))
+        var tail = ClauseTail(before);
+        if (_negation.IsMatch(tail))
         {
             if (hostile || root <= 2) return null;
             var rejected = root switch { 4 => "125", 6 or 7 => "121", 8 => "124", _ => "120" };
             return Valid(rejected, source, target, basis + $"; negated → {rejected}");
         }
 
-        var tail = ClauseTail(before);
         if (_hypothetical.IsMatch(tail)) return null;
         var appeal = AppealBefore(tail, actors, start);
         if (appeal is { } a && !passive)
@@ -215,8 +213,9 @@ public sealed class SentenceEventCoder
         }
         // CAMEO has intent codes (03x) for co-operative acts and threats (13x) for hostile ones; none for
         // investigating (09), so an intent to investigate is coded as the act.
-        if (_intent.IsMatch(tail) && root == 9) return Valid(cameo, source, target, basis + "; an intent to investigate (CAMEO has no intent code for it)");
-        if (_intent.IsMatch(tail) && root is >= 4 and <= 20)
+        var intent = _intent.IsMatch(tail);
+        if (intent && root == 9) return Valid(cameo, source, target, basis + "; an intent to investigate (CAMEO has no intent code for it)");
+        if (intent && root is >= 4 and <= 20)
         {
             var intended = root switch
             {

@@ -10,6 +10,8 @@ if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres 
 fi
 export READOUT_PG_PORT="${READOUT_PG_PORT:-55432}"
 export READOUT_AMQP_PORT="${READOUT_AMQP_PORT:-5682}"
+# the node is named after its port, so that checkouts with other ports can run their own nodes side by side
+export READOUT_AMQP_NODE="readout$READOUT_AMQP_PORT@localhost"
 export READOUT_TEST_POSTGRES="${READOUT_TEST_POSTGRES:-Host=127.0.0.1;Port=$READOUT_PG_PORT;Username=readout;Database=readout}"
 export READOUT_TEST_AMQP="${READOUT_TEST_AMQP:-amqp://guest:guest@127.0.0.1:$READOUT_AMQP_PORT/}"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"

@@ -226,7 +226,9 @@ public sealed partial class MentionFinder
             var word = text[run.CharStart..run.CharEnd];
             var span = new TextSpan(run.CharStart, run.CharEnd);
             var titled = around.HasTitle || around.HasHonorific;
-            if (keys.TryGetValue(Lexicon.Fold(word), out var back) && back is { } b && (titled || (b.From <= run.CharStart && !_stop.Contains(word))))
+            // a headline names people by surname before the story names them in full
+            var headline = text.IndexOf('\n') is var nl && (nl < 0 || run.CharStart < nl) && !text.AsSpan(0, nl < 0 ? text.Length : nl).TrimEnd().EndsWith(".");
+            if (keys.TryGetValue(Lexicon.Fold(word), out var back) && back is { } b && (titled || ((b.From <= run.CharStart || headline) && !_stop.Contains(word))))
             {
                 people.Add(b.Who with { Span = span, Kind = MentionKind.Surname, Written = word });
                 continue;

@@ -32,7 +32,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
 
     // where a new clause starts: after ; : and dashes, at relative and subordinate conjunctions, at an infinitive
     // of purpose ("spoke with X to reaffirm..."), after reporting verbs
-    [GeneratedRegex(@"[;:](?=\s)|\s[—–]\s|\s--\s|,(?=\s+(?:which|who|whom|whose|where|whereas|while|but|although|though|including|yet|so|and\s+(?:he|she|they|it|both|the\s+two|then)\b)\b)|(?<=\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\s)|(?<=\s)(?=to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|our\b|their\b|this\b|that\b|these\b|those\b|both\b|all\b|each\b|one\b|[\p{Lu}\d])\p{Ll})|(?<=\b(?:said|says|say|told|tells|announced|noted|added|stated|stressed|emphasi[sz]ed|underscored|recalled|reported|confirmed|denied|denies|claimed|insisted|argued|believes?|hopes?)\b)(?=\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[;:](?=\s)|\s[—–]\s|\s--\s|,(?=\s+(?:which|who|whom|whose|where|whereas|while|but|although|though|including|yet|so|and\s+(?:he|she|they|it|both|the\s+two|then)\b|\p{Ll}+ing\b)\b)|(?<=\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\s)|(?<=\s)(?=to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|our\b|their\b|this\b|that\b|these\b|those\b|both\b|all\b|each\b|one\b|[\p{Lu}\d])\p{Ll})|(?<=\b(?:said|says|say|told|tells|announced|noted|added|stated|stressed|emphasi[sz]ed|underscored|recalled|reported|confirmed|denied|denies|claimed|insisted|argued|believes?|hopes?)\b)(?=\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\s+of|prior\s+to)\b", RegexOptions.IgnoreCase)]
@@ -170,7 +170,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
     {
         if (groupStart - cueEnd > 160) return false;
         var between = Strip(text, cueEnd, groupStart, matches);
-        var words = Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value).ToList();
+        var words = Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
         var k = words.Count - 1;
         while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]))) k--;
         if (k < 0) return true;

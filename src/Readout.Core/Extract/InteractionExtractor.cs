@@ -92,8 +92,8 @@ public sealed partial class InteractionExtractor
                     var principals = Principals(doc, s, clause, cueSpan, subject, obj, primaryPair, candidates);
                     if (Trace) Console.Error.WriteLine($"TRACE   subj={string.Join(",", subject?.Members.Select(m => m.Name) ?? [])} obj={string.Join(",", obj?.Members.Select(m => m.Name) ?? [])} principals={string.Join(",", principals.Select(m => m.Name))}");
                     if (principals.Count == 0) continue;
-                    var reading = new Reading(cueSpan, cue, principals, subject is not null && obj is not null);
-                    if (best is null || reading.Rank > best.Rank) best = reading;
+                    var reading = new Reading(cueSpan, cue, principals, subject is not null && obj is not null, subject?.Start ?? int.MaxValue);
+                    if (best is null || reading.Rank > best.Rank || (reading.Rank == best.Rank && reading.SubjectStart < best.SubjectStart)) best = reading;
                 }
                 if (best is null) continue;
                 var who = best.Principals;
@@ -109,7 +109,8 @@ public sealed partial class InteractionExtractor
     }
 
     /// <summary>A cue of a clause with the principals read around it.</summary>
-    private sealed record Reading(TextSpan Span, InteractionCue Cue, List<PersonMention> Principals, bool Structured)
+    /// <param name="SubjectStart">Where the subject begins: between equal readings, the one whose subject opens the clause is its main predicate.</param>
+    private sealed record Reading(TextSpan Span, InteractionCue Cue, List<PersonMention> Principals, bool Structured, int SubjectStart)
     {
         public int Rank => Math.Min(Principals.Count, 2) * 100 + (Structured ? 10 : 0) + Cue.Strength;
     }

@@ -6,7 +6,7 @@ namespace Readout.Clean;
 
 /// <summary>
 /// Builds clean text from lines of a page, leaving out what a reader skips: navigation bars, image file
-/// names, bylines, copyright and licence lines, share bars, "related" lists, reader-app footers and
+/// names and photo captions, bylines, copyright and licence lines, share bars, "related" lists, reader-app footers and
 /// repeated lines. Each kept line is copied whole, so the offset map is exact.
 /// </summary>
 public static partial class JunkLineFilter
@@ -35,6 +35,10 @@ public static partial class JunkLineFilter
     [GeneratedRegex(@"^\s*(--|—|–)\s")]
     private static partial Regex Attribution();
 
+    // a photo credit closing a line: "... from Beijing. Xinhua", "... Kremlin pool photo", "PHOTO: POOL"
+    [GeneratedRegex(@"(?:\bPHOTO:\s*[\w .]{0,30}$|(?:^|[.\s])\s*(?:[A-Z]\w*\s+){0,3}(?:pool\s+)?photo(?:graph)?\s*(?:/\s*\w+)?\.?$|[.]\s+(?:Xinhua|AFP|Reuters|REUTERS|AP|EPA|Getty Images|TASS|Sputnik|Anadolu|Kyodo|Yonhap)\.?$)", RegexOptions.IgnoreCase)]
+    private static partial Regex PhotoCredit();
+
     /// <summary>Filters lines. Each input line carries its offset in the original content.</summary>
     /// <param name="linesAreParagraphs">HTML blocks: every kept line is a paragraph of its own.</param>
     public static (string Text, OffsetMap Map) Filter(IEnumerable<(string Line, int Offset)> lines, bool linesAreParagraphs = false)
@@ -55,6 +59,8 @@ public static partial class JunkLineFilter
             if (inList && (ListItem().IsMatch(line) || line.Length < 80)) continue;
             inList = false;
             if (IsJunk(line, i + 1 < all.Count ? all[i + 1].Line.Trim() : "")) continue;
+            // a caption: a short line ending with a photo credit — not the story (a story's lead may follow an image too)
+            if (PhotoCredit().IsMatch(line) && line.Length < 400) continue;
             if (line.Length > 20 && !seen.Add(line)) continue;   // repeated headline or caption
             if (sb.Length > 0) sb.Append(pendingBreak || linesAreParagraphs ? "\n\n" : "\n");
             pendingBreak = false;

@@ -29,6 +29,10 @@ internal sealed class Candidate
     public bool InTitle { get; init; }
     /// <summary>Both a subject and an object were read from the clause (not guessed from the sentence).</summary>
     public bool Structured { get; init; }
+    /// <summary>The principals are only "they": the story's pair by the weakest reference, not named in the clause.</summary>
+    public bool ByReference { get; init; }
+    /// <summary>May this candidate stand for an interaction of its own, or only add to one named elsewhere.</summary>
+    public bool CanFound => !ByReference || (DaySource == DaySource.OwnClause && Strength >= 2);
     public string Key => string.Join("|", Participants.Select(p => p.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
     public IEnumerable<string> Names => Participants.Select(p => p.Name);
 }

@@ -32,16 +32,16 @@ public sealed partial class ClauseReader(Lexicon lexicon)
 
     // where a new clause starts: after ; : and dashes, at relative and subordinate conjunctions, at an infinitive
     // of purpose ("spoke with X to reaffirm..."), after reporting verbs
-    [GeneratedRegex(@"[;:](?=\s)|\s[—–]\s|\s--\s|,(?=\s+(?:which|who|whom|whose|where|whereas|while|but|although|though|including|yet|so|and\s+(?:he|she|they|it|both|the\s+two|then)\b|\p{Ll}+ing\b)\b)|(?<=\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\s)|(?<=\s)(?=to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|our\b|their\b|this\b|that\b|these\b|those\b|both\b|all\b|each\b|one\b|[\p{Lu}\d])\p{Ll})|(?<=\b(?:said|says|say|told|tells|announced|noted|added|stated|stressed|emphasi[sz]ed|underscored|recalled|reported|confirmed|denied|denies|claimed|insisted|argued|believes?|hopes?)\b)(?=\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[;:](?=\s)|\s[—–]\s|\s--\s|,(?=\s+(?:which|who|whom|whose|where|whereas|while|as|but|although|though|including|yet|so|and\s+(?:he|she|they|it|both|the\s+two|then)\b|(?!during\b|morning\b|evening\b|nothing\b|something\b|king\b)\p{Ll}+ing\b)\b)|(?<=\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\s)|(?<=\s)(?=to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|our\b|their\b|this\b|that\b|these\b|those\b|both\b|all\b|each\b|one\b|[\p{Lu}\d])\p{Ll})|(?<=\b(?:said|says|say|told|tells|announced|noted|added|stated|stressed|emphasi[sz]ed|underscored|recalled|reported|confirmed|denied|denies|claimed|insisted|argued|believes?|hopes?)\b)(?=\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\s+of|prior\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FrontedOpener();
 
-    [GeneratedRegex(@"^\W*(?<w>that|which|who|whom|when|while|because|although|if|unless|whether|where)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?<w>that|which|who|whom|when|while|as|because|although|if|unless|whether|where)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SubordinateOpener();
 
-    [GeneratedRegex(@"^(?:\s|,|&|\band\b|\bof\b|\bthe\b|\bas\s+well\s+as\b|['’]s\b|\bwith\b(?=\s+(?:his|her)\s+\w+\s+counterparts?\b)|\bhis\b|\bher\b|\bcounterparts?\b)*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\s|,|&|\band\b|\bof\b|\bthe\b|\bas\s+well\s+as\b|['’]s\b|\bwith\b(?=\s+(?:his|her)\s+\w+\s+counterparts?\b)|\bhis\b|\bher\b|\bcounterparts?\b|\b(?:leaders?|presidents?|premiers?|prime|ministers?|chiefs?|heads?|envoys?|officials?|advis[eo]rs?|secretary|kings?|princes?|emirs?|chancellors?|foreign|defen[cs]e|former|deputy|vice|state)\b)*$", RegexOptions.IgnoreCase)]
     private static partial Regex JoinerOnly();
 
     [GeneratedRegex(@"(?:\band\b|,|&|\bas\s+well\s+as\b)", RegexOptions.IgnoreCase)]
@@ -92,7 +92,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         for (int i = 0; i < sorted.Count; i++)
         {
             var p = sorted[i];
-            if (current is not null && IsJoined(text, current[^1].Span.End, p.Span.Start, matches))
+            if (current is not null && IsJoined(text, current[^1].Span.End, p.Span.Start, matches) && !StartsClause(text, current[^1].Span.End, p))
             {
                 current.Add(p);
                 continue;
@@ -105,6 +105,27 @@ public sealed partial class ClauseReader(Lexicon lexicon)
 
         static ActorGroup Make(List<PersonMention> members) => new(members, members[0].Span.Start, members[^1].Span.End);
     }
+
+    /// <summary>"was welcomed by Mr Niinisto, and Mr Trump arrived": after ", and" a name followed by a verb is the subject of a new clause.</summary>
+    private static bool StartsClause(string text, int previousEnd, PersonMention next)
+    {
+        if (next.Span.Start <= previousEnd) return false;   // a role reference overlapping a name
+        var between = text[previousEnd..next.Span.Start];
+        if (!between.Contains(", and", StringComparison.Ordinal)) return false;
+        var after = LeadingWord().Match(text, next.Span.End, Math.Min(25, text.Length - next.Span.End));
+        return after.Success && !NotAVerb.Contains(after.Groups["w"].Value);
+    }
+
+    [GeneratedRegex(@"\G\s+(?<w>\p{Ll}+)\b")]
+    private static partial Regex LeadingWord();
+
+    /// <summary>Lower-case words that may follow the last name of a list without starting a clause.</summary>
+    private static readonly HashSet<string> NotAVerb = new(StringComparer.Ordinal)
+    {
+        "of", "and", "or", "in", "at", "on", "to", "for", "with", "from", "by", "the", "a", "an", "as", "who", "whom", "whose", "which", "that",
+        "today", "yesterday", "tonight", "this", "last", "next", "earlier", "later", "together", "respectively", "separately", "jointly", "about",
+        "during", "after", "before", "over", "via", "through", "amid", "ahead", "regarding",
+    };
 
     /// <summary>Whether two names are joined as one argument: only "and", commas, titles, countries and "of" between them.</summary>
     private bool IsJoined(string text, int from, int to, IReadOnlyList<PhraseMatcher<object>.Match> matches)
@@ -139,7 +160,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         ActorGroup? subject = null, obj = null;
         foreach (var g in groups)
         {
-            if (g.End <= cue.Start && g.Start >= clause.Start) subject = g;
+            if (g.End <= cue.Start && g.Start >= clause.Start) subject = IsPrepositionObject(text, clause.Start, g.Start, matches) ? null : g;
             else if (g.Start >= cue.End && g.End <= clause.End && obj is null && IsObject(text, cue.End, g.Start, matches)) obj = g;
             else if (g.Start < cue.Start && g.End > cue.End) { subject = g; }   // "Biden and Kishida met" spans no cue; a group around a noun cue ("X's call with Y") splits below
         }
@@ -154,8 +175,9 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         // "After meeting with X, Y said...": the subject of a fronted clause is the main clause's
         if (subject is null && clause.Fronted)
             subject = groups.FirstOrDefault(g => g.Start >= clause.End && g.Start - clause.End <= 40);
-        // "President Biden, who is in Tokyo, met with X": the subject before a relative clause
-        if (subject is null && clause.Opener is "who" or "which")
+        // "President Biden, who is in Tokyo, met with X", "President Xi, speaking from Beijing, held a meeting":
+        // the subject stands before the clause the comma opens
+        if (subject is null && (clause.Opener is "who" or "which" || text[Math.Max(0, clause.Start - 2)..clause.Start].Contains(',')))
             subject = groups.LastOrDefault(g => g.End <= clause.Start && clause.Start - g.End <= 3);
         return (subject, obj);
     }
@@ -175,6 +197,19 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]))) k--;
         if (k < 0) return true;
         return ObjectPrepositions.Contains(words[k]) && words.Take(k).Count(w => !IsFiller(w)) <= 6;
+    }
+
+    /// <summary>"The joint statement issued by Mr Putin and Mr Xi spoke of...": a group after a preposition is not the subject.</summary>
+    private bool IsPrepositionObject(string text, int clauseStart, int groupStart, IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        var from = Math.Max(clauseStart, groupStart - 80);
+        var comma = groupStart > from ? text.LastIndexOf(',', groupStart - 1, groupStart - from) : -1;
+        if (comma >= 0) from = comma + 1;   // "again at Diaoyutai, Blinken met": the phrase before a comma is not the group's
+        var between = Strip(text, from, groupStart, matches);
+        var words = Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
+        var k = words.Count - 1;
+        while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]) && words[k] is not ("to" or "of" or "for" or "on" or "in"))) k--;
+        return k >= 0 && words[k] is "by" or "of" or "for" or "to" or "with" or "from" or "about" or "on" or "at" or "between" or "among" or "against" or "under" or "behalf";
     }
 
     /// <summary>Lower-case words of a title phrase before a name: "incoming", "former", "and" in "Minister and Director".</summary>

@@ -40,6 +40,9 @@ public sealed partial class InteractionExtractor
     [GeneratedRegex(@"^\s*(of\s+[\p{L} ]+?\s+)?,?\s*to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)\p{Ll}")]
     private static partial Regex Infinitive();
 
+    [GeneratedRegex(@"^(welcomed|greeted|received)\b[^.;]{0,40}?\bat the (door|airport|airfield|steps|entrance|gate|tarmac|foot of the (steps|stairs))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Greeting();
+
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
@@ -89,17 +92,17 @@ public sealed partial class InteractionExtractor
                     var (subject, obj) = _clauses.Arguments(text, clause, cueSpan, groups, doc.Mentions.Matches);
                     if (cue.NeedsObject && obj is null) continue;
                     if (cue.NoInfinitive && obj is not null && Infinitive().IsMatch(text.AsSpan(obj.End, Math.Min(30, clause.End - obj.End)).ToString())) continue;
-                    var principals = Principals(doc, s, clause, cueSpan, subject, obj, primaryPair, candidates);
+                    var principals = Principals(doc, s, clause, cueSpan, subject, obj, primaryPair, candidates, out var byReference);
                     if (Trace) Console.Error.WriteLine($"TRACE   subj={string.Join(",", subject?.Members.Select(m => m.Name) ?? [])} obj={string.Join(",", obj?.Members.Select(m => m.Name) ?? [])} principals={string.Join(",", principals.Select(m => m.Name))}");
                     if (principals.Count == 0) continue;
-                    var reading = new Reading(cueSpan, cue, principals, subject is not null && obj is not null, subject?.Start ?? int.MaxValue);
+                    var reading = new Reading(cueSpan, cue, principals, subject is not null && obj is not null, subject?.Start ?? int.MaxValue) { ByReference = byReference };
                     if (best is null || reading.Rank > best.Rank || (reading.Rank == best.Rank && reading.SubjectStart < best.SubjectStart)) best = reading;
                 }
                 if (best is null) continue;
                 var who = best.Principals;
                 // officials of one state meeting each other are not a diplomatic interaction
                 if (who.Count >= 2 && who.All(p => (p.Country ?? p.Organisation) is { } place && place == (who[0].Country ?? who[0].Organisation))) continue;
-                var candidate = MakeCandidate(doc, s, clause, best.Span, best.Cue, who, candidates, best.Structured, s.Index == title);
+                var candidate = MakeCandidate(doc, s, clause, best.Span, best.Cue, who, candidates, best.Structured, best.ByReference, s.Index == title);
                 if (candidate is null) continue;
                 if (who.Count >= 2 && primaryPair is null && !candidate.Planned) primaryPair = who;
                 candidates.Add(candidate);
@@ -112,6 +115,7 @@ public sealed partial class InteractionExtractor
     /// <param name="SubjectStart">Where the subject begins: between equal readings, the one whose subject opens the clause is its main predicate.</param>
     private sealed record Reading(TextSpan Span, InteractionCue Cue, List<PersonMention> Principals, bool Structured, int SubjectStart)
     {
+        public bool ByReference { get; init; }
         public int Rank => Math.Min(Principals.Count, 2) * 100 + (Structured ? 10 : 0) + Cue.Strength;
     }
 
@@ -137,6 +141,8 @@ public sealed partial class InteractionExtractor
         var before = text[Math.Max(clause.Start, cue.Start - 60)..cue.Start];
         if (NegatedBefore().IsMatch(before)) return false;
         if (AppealBefore().IsMatch(text[Math.Max(s.Span.Start, cue.Start - 120)..cue.Start])) return false;
+        // "was welcomed at the door by", "greeted at the airport by": an arrival ceremony, part of a visit told elsewhere
+        if (Greeting().IsMatch(text[cue.Start..clause.End])) return false;
         return true;
     }
 
@@ -145,8 +151,9 @@ public sealed partial class InteractionExtractor
     /// it refers back to, and "the two leaders" or "they" for the story's pair.
     /// </summary>
     private List<PersonMention> Principals(AnalysedDocument doc, Sentence s, Clause clause, TextSpan cue, ActorGroup? subject, ActorGroup? obj,
-        List<PersonMention>? primaryPair, List<Candidate> earlier)
+        List<PersonMention>? primaryPair, List<Candidate> earlier, out bool byReference)
     {
+        byReference = false;
         var text = doc.Clean.Text;
         var found = new List<PersonMention>();
         if (subject is not null) found.AddRange(subject.Members);
@@ -163,19 +170,22 @@ public sealed partial class InteractionExtractor
             }
         }
         var distinct = found.GroupBy(p => p.Name).Select(g => g.First()).ToList();
-        if (distinct.Count < 2 && _group.IsMatch(clauseText))
+        if (distinct.Count < 2 && _group.Match(clauseText) is { Success: true } pair)
         {
+            // "the two leaders" names the story's pair; a bare "they" may be anyone
+            byReference = pair.Value.Equals("they", StringComparison.OrdinalIgnoreCase);
             if (primaryPair is not null) return primaryPair.Select(p => p with { }).ToList();
             // "the two leaders" before any interaction: the two people the story has named most
             var top = doc.Mentions.People.Where(p => p.Span.End <= s.Span.End).GroupBy(p => p.Name)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Span.Start).Take(2).Select(g => g.First()).ToList();
             if (top.Count == 2) return top;
+            byReference = false;
         }
         return distinct;
     }
 
     private Candidate? MakeCandidate(AnalysedDocument doc, Sentence s, Clause clause, TextSpan cueSpan, InteractionCue cue,
-        List<PersonMention> principals, List<Candidate> earlier, bool structured, bool inTitle)
+        List<PersonMention> principals, List<Candidate> earlier, bool structured, bool byReference, bool inTitle)
     {
         var text = doc.Clean.Text;
         // the mode: a cue of the clause that names it outright ("spoke by phone with", "met in person")
@@ -200,8 +210,9 @@ public sealed partial class InteractionExtractor
         }
         TemporalExpression? time = dayLevel;
         var source = time is null ? DaySource.None : DaySource.OwnClause;
-        // "The visit opened on Sunday, when Blinken held talks with Qin Gang": a "when" clause is dated by the clause it qualifies
-        if (time is null && clause.Opener is "when" or "where" or "while" && !future)
+        // "The visit opened on Sunday, when Blinken held talks with Qin Gang", "agreed on Monday ..., as Putin and Xi
+        // held a video conference": a "when" or "as" clause is dated by the clause it qualifies
+        if (time is null && clause.Opener is "when" or "where" or "while" or "as" && !future)
         {
             time = doc.Times.StartingIn(t => t.Span.Start, s.Span.Start, clause.Start).LastOrDefault(t => t.Kind != TemporalKind.Coarse);
             if (time is not null) source = DaySource.Sentence;
@@ -224,7 +235,7 @@ public sealed partial class InteractionExtractor
         return new Candidate
         {
             Sentence = s, Cue = cueSpan, Mode = mode, Strength = strength, Participants = principals,
-            Time = time, Date = resolved, DaySource = source, Planned = future, InTitle = inTitle, Structured = structured,
+            Time = time, Date = resolved, DaySource = source, Planned = future, InTitle = inTitle, Structured = structured, ByReference = byReference,
             Venue = placesHere.Where(p => p.Kind == "venue" && !SpeaksAsInstitution(text, p.Span)).OrderBy(p => Distance(p.Span, cueSpan)).FirstOrDefault(),
             City = placesHere.Where(p => p.Kind == "city" && IsLocative(text, p.Span)).OrderBy(p => Distance(p.Span, cueSpan)).FirstOrDefault(),
         };
@@ -259,11 +270,16 @@ public sealed partial class InteractionExtractor
     [GeneratedRegex(@"\b(met|held|had|talked|spoke|exchanged|received|hosted|called|sat|saw|conducted|phoned|welcomed|was received|were received)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastVerb();
 
-    /// <summary>A future or intended interaction: a marker of the future in its clause before the cue, or right after it.</summary>
+    /// <summary>
+    /// A future or intended interaction: a marker of the future in its clause before the cue ("will have a
+    /// one-on-one meeting, an expanded bilateral meeting"), or right after it; for an infinitive clause ("to
+    /// meet with"), in the clause that governs it ("will travel to San Diego to meet with").
+    /// </summary>
     private bool IsFuture(string text, Clause clause, TextSpan cue)
     {
-        var before = text[Math.Max(clause.Start, cue.Start - 40)..cue.Start];
+        var before = text[clause.Start..cue.Start];
         if (_future.IsMatch(before)) return true;
+        if (clause.Opener == "" && before.TrimStart().StartsWith("to ", StringComparison.OrdinalIgnoreCase) && _future.IsMatch(clause.Governor)) return true;
         if (PastVerb().IsMatch(text[cue.Start..cue.End])) return false;
         var after = text[cue.End..Math.Min(clause.End, cue.End + 25)];
         return _future.IsMatch(after);

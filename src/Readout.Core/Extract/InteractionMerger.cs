@@ -24,7 +24,8 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && !c.Planned && HasDay(c) && !c.DateInherited).OrderByDescending(c => c.Participants.Count))
         {
             var home = clusters.FirstOrDefault(k => !k[0].Planned && DayOf(k[0]) == DayOf(c) && SameOrWithin(c, k));
-            if (home is null) clusters.Add([c]); else home.Add(c);
+            if (home is not null) home.Add(c);
+            else if (c.CanFound) clusters.Add([c]);
         }
         // 2. those whose day is only inherited join a cluster of the same principals and day; a sentence
         //    right next to a cluster's own (the lead-in to "they met on June 16") joins it when the modes agree
@@ -33,7 +34,8 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
             var same = clusters.Where(k => !k[0].Planned && SameOrWithin(c, k)).ToList();
             var home = same.FirstOrDefault(k => DayOf(k[0]) == DayOf(c))
                        ?? same.FirstOrDefault(k => ModesAgree(k, c) && k.Any(x => !x.DateInherited && Math.Abs(x.Sentence.Index - c.Sentence.Index) <= 2));
-            if (home is not null) home.Add(c); else clusters.Add([c]);
+            if (home is not null) home.Add(c);
+            else if (c.CanFound) clusters.Add([c]);
         }
         // 3. those with no day at all (headlines, "after the talks") join the nearest cluster of the same principals
         foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && !c.Planned && !HasDay(c)))
@@ -47,7 +49,7 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         foreach (var c in candidates.Where(c => c.Participants.Count == 1 && !c.Planned && HasDay(c)))
             clusters.FirstOrDefault(k => !k[0].Planned && DayOf(k[0]) == DayOf(c) && Names(k).Contains(c.Participants[0].Name))?.Add(c);
         // 5. planned interactions, one per set of principals
-        foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && c.Planned))
+        foreach (var c in candidates.Where(c => c.Participants.Count >= 2 && c.Planned && !c.ByReference))
         {
             var home = clusters.FirstOrDefault(k => k[0].Planned && k[0].Key == c.Key);
             if (home is null) clusters.Add([c]); else home.Add(c);

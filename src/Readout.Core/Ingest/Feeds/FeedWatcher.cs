@@ -114,7 +114,11 @@ public sealed class FeedWatcher(PageFetcher fetcher, StoreGate gate, IReportSink
     public async Task PollAsync(FeedSubscription feed, CancellationToken ct)
     {
         var started = DateTimeOffset.UtcNow;
-        var state = await gate.RunAsync(() => gate.Feeds.GetFeed(feed.Url), ct);
+        var state = await gate.RunAsync(() =>
+        {
+            gate.Feeds.Subscribe(feed.Url, feed.Interval);
+            return gate.Feeds.GetFeed(feed.Url);
+        }, ct);
         FetchResponse response;
         ParsedFeed parsed;
         try

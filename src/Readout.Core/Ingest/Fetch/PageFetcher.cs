@@ -60,10 +60,11 @@ public sealed class PageFetcher : IDisposable
         _client = new HttpClient(sockets) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         _client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5");
-        _pipeline = new ResiliencePipelineBuilder<FetchResponse>()
-            .AddRetry(new RetryStrategyOptions<FetchResponse>
+        var pipeline = new ResiliencePipelineBuilder<FetchResponse>();
+        if (_options.Retries > 0)
+            pipeline.AddRetry(new RetryStrategyOptions<FetchResponse>
             {
-                MaxRetryAttempts = Math.Max(0, _options.Retries),
+                MaxRetryAttempts = _options.Retries,
                 Delay = _options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -75,8 +76,8 @@ public sealed class PageFetcher : IDisposable
                 DelayGenerator = a => ValueTask.FromResult(a.Outcome.Result?.RetryAfter is { } after
                     ? (TimeSpan?)(after < _options.MaxRetryAfter ? after : _options.MaxRetryAfter)
                     : null),
-            })
-            .Build();
+            });
+        _pipeline = pipeline.Build();
     }
 
     /// <summary>Fetches <paramref name="url"/>; a 304 answer (when <paramref name="validators"/> are given) comes back with an empty body.</summary>

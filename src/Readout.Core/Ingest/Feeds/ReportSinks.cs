@@ -55,14 +55,16 @@ public sealed class StoreSink(StoreGate gate, ReadoutPipeline pipeline) : IRepor
         {
             throw new ReadoutException(ErrorCodes.Internal, raw.Uri, $"internal error ({e.GetType().Name}: {e.Message}); please report it", e);
         }
-        await gate.RunAsync(() =>
+        var stored = await gate.RunAsync(() =>
         {
-            gate.Store.SaveDocument(result, ct);
-            // a no-op when the transaction above marked it; marks it when another writer stored the same content first
+            // asked again under the gate: another feed's poll may have stored the same page meanwhile
+            var known = gate.Store.HasDocument(raw.ContentHash);
+            if (!known) gate.Store.SaveDocument(result, ct);
+            // a no-op when the report's transaction marked it; marks it when the content was already stored
             gate.Feeds.MarkItem(item.FeedUrl, item.ItemKey, raw.Uri, FeedItemStates.Stored, raw.ContentHash);
-            return true;
+            return !known;
         }, ct);
-        return (ItemOutcome.Stored, result.Interactions.Count);
+        return stored ? (ItemOutcome.Stored, result.Interactions.Count) : (ItemOutcome.AlreadyKnown, 0);
     }
 }
 

@@ -17,16 +17,7 @@ public static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
             Description = "Files or folders to read (.txt .html .md .json .jsonl; folders are walked), http(s) addresses of pages to fetch; '-' reads standard input",
         };
-        var maxSize = new Option<int>("--max-size")
-        {
-            Description = "Largest file to read, in MB",
-            HelpName = "MB",
-            DefaultValueFactory = _ => (int)(InputReader.DefaultMaxBytes / (1024 * 1024)),
-        };
-        maxSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--max-size must be a positive number of MB");
-        });
+        var maxSize = WebOptions.MaxSize("Largest file or page to read, in MB");
 
         var queue = QueueOptions.Address("Publish the reports to this RabbitMQ broker (amqp://user:password@host:port/) for 'readout worker' instead of processing them here");
         var queueName = QueueOptions.Name();

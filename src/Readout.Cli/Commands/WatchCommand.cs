@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Readout.Documents;
-using Readout.Ingest;
 using Readout.Ingest.Feeds;
 using Readout.Ingest.Fetch;
 using Readout.Pipeline;
@@ -42,13 +41,7 @@ public static class WatchCommand
             DefaultValueFactory = _ => 4,
         };
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--parallel must be between 1 and 64"); });
-        var maxSize = new Option<int>("--max-size")
-        {
-            Description = "Largest page or feed to read, in MB",
-            HelpName = "MB",
-            DefaultValueFactory = _ => (int)(InputReader.DefaultMaxBytes / (1024 * 1024)),
-        };
-        maxSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError("--max-size must be a positive number of MB"); });
+        var maxSize = WebOptions.MaxSize("Largest page or feed to read, in MB");
         var web = new WebOptions();
         var queue = QueueOptions.Address("Publish each new item's page to this RabbitMQ broker for 'readout worker' instead of processing it here (seen items are still kept in --db)");
         var queueName = QueueOptions.Name();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Readout.Ingest;
 using Readout.Ingest.Fetch;
 
 namespace Readout.Cli.Commands;
@@ -40,6 +41,19 @@ internal sealed class WebOptions
         PerHost.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 10000) r.AddError("--per-host must be between 0 (no limit) and 10000 requests per second"); });
         Retries.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 10) r.AddError("--retries must be between 0 and 10"); });
         UserAgent.Validators.Add(r => { if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("--user-agent must not be empty"); });
+    }
+
+    /// <summary>The size limit of ingest and watch: files, pages and feeds alike.</summary>
+    public static Option<int> MaxSize(string description)
+    {
+        var option = new Option<int>("--max-size")
+        {
+            Description = description,
+            HelpName = "MB",
+            DefaultValueFactory = _ => (int)(InputReader.DefaultMaxBytes / (1024 * 1024)),
+        };
+        option.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError("--max-size must be a positive number of MB"); });
+        return option;
     }
 
     public void AddTo(Command command)

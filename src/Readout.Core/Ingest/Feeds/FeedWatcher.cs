@@ -73,7 +73,7 @@ public sealed class FeedWatcher(PageFetcher fetcher, StoreGate gate, IReportSink
     /// <exception cref="ReadoutException">When the store or the queue fails (RO2001, RO5001, RO5101): nothing more can be recorded.</exception>
     public async Task RunAsync(IReadOnlyList<FeedSubscription> feeds, CancellationToken ct)
     {
-        foreach (var f in feeds) await gate.RunAsync(() => { gate.Feeds.Subscribe(f.Url, f.Interval); return true; }, ct);
+        foreach (var f in feeds) await gate.RunAsync(() => gate.Feeds.Subscribe(f.Url, f.Interval), ct);
         using var slots = new SemaphoreSlim(Math.Max(1, options.Parallel));
         await Task.WhenAll(feeds.Select(f => options.Once ? PollIfDueAsync(f, slots, ct) : FollowAsync(f, slots, ct)));
     }
@@ -132,14 +132,14 @@ public sealed class FeedWatcher(PageFetcher fetcher, StoreGate gate, IReportSink
             var next = started + Backoff(feed.Interval, failures);
             errors.WriteLine("error " + e.Message);
             Log($"feed {feed.Url}: poll failed ({Ordinal(failures)} time in a row); next poll at {Time(next)}");
-            await gate.RunAsync(() => { gate.Feeds.RecordPoll(new FeedPoll(feed.Url, DateTimeOffset.UtcNow, false, "failed", e.Message, null, true, null, null, next)); return true; }, ct);
+            await gate.RunAsync(() => gate.Feeds.RecordPoll(new FeedPoll(feed.Url, DateTimeOffset.UtcNow, false, "failed", e.Message, null, true, null, null, next)), ct);
             Tally.Poll(false, false);
             return;
         }
         if (response.NotModified)
         {
             var next = started + feed.Interval;
-            await gate.RunAsync(() => { gate.Feeds.RecordPoll(new FeedPoll(feed.Url, DateTimeOffset.UtcNow, true, "304 not modified", null, null, true, null, null, next)); return true; }, ct);
+            await gate.RunAsync(() => gate.Feeds.RecordPoll(new FeedPoll(feed.Url, DateTimeOffset.UtcNow, true, "304 not modified", null, null, true, null, null, next)), ct);
             Log($"feed {feed.Url}: not modified; next poll at {Time(next)}");
             Tally.Poll(true, true);
             return;
@@ -166,12 +166,8 @@ public sealed class FeedWatcher(PageFetcher fetcher, StoreGate gate, IReportSink
         var nextPoll = started + feed.Interval;
         // an item left to try again needs the feed read again, so its validators are not kept
         var status = $"{response.Status}: {parsed.Entries.Count} items, {fresh.Count} new ({poll})";
-        await gate.RunAsync(() =>
-        {
-            gate.Feeds.RecordPoll(new FeedPoll(feed.Url, DateTimeOffset.UtcNow, true, status, null, parsed.Title, false,
-                poll.Retrying > 0 ? null : response.ETag, poll.Retrying > 0 ? null : response.LastModified, nextPoll));
-            return true;
-        }, ct);
+        await gate.RunAsync(() => gate.Feeds.RecordPoll(new FeedPoll(feed.Url, DateTimeOffset.UtcNow, true, status, null, parsed.Title, false,
+            poll.Retrying > 0 ? null : response.ETag, poll.Retrying > 0 ? null : response.LastModified, nextPoll)), ct);
         Log($"feed {feed.Url}: {status}; next poll at {Time(nextPoll)}");
         Tally.Poll(true, false);
     }
@@ -194,7 +190,7 @@ public sealed class FeedWatcher(PageFetcher fetcher, StoreGate gate, IReportSink
         {
             var retry = PassingFailures.Contains(e.Code) && attempts + 1 < options.MaxItemAttempts;
             errors.WriteLine("error " + e.Message + (retry ? " (tried again at the next poll)" : ""));
-            await gate.RunAsync(() => { gate.Feeds.MarkItem(feed.Url, entry.Key, where, retry ? FeedItemStates.Retry : FeedItemStates.Failed, null, e.Message); return true; }, ct);
+            await gate.RunAsync(() => gate.Feeds.MarkItem(feed.Url, entry.Key, where, retry ? FeedItemStates.Retry : FeedItemStates.Failed, null, e.Message), ct);
             Tally.ItemFailed();
             poll.Fail(retry);
         }

@@ -36,6 +36,8 @@ public sealed class StoreGate(IReadoutStore store) : IDisposable
         finally { _lock.Release(); }
     }
 
+    public Task RunAsync(Action work, CancellationToken ct) => RunAsync(() => { work(); return true; }, ct);
+
     public void Dispose() => _lock.Dispose();
 }
 
@@ -46,7 +48,7 @@ public sealed class StoreSink(StoreGate gate, ReadoutPipeline pipeline) : IRepor
     {
         if (await gate.RunAsync(() => gate.Store.HasDocument(raw.ContentHash), ct))
         {
-            await gate.RunAsync(() => { gate.Feeds.MarkItem(item.FeedUrl, item.ItemKey, raw.Uri, FeedItemStates.Stored, raw.ContentHash); return true; }, ct);
+            await gate.RunAsync(() => gate.Feeds.MarkItem(item.FeedUrl, item.ItemKey, raw.Uri, FeedItemStates.Stored, raw.ContentHash), ct);
             return (ItemOutcome.AlreadyKnown, 0);
         }
         DocumentResult result;
@@ -85,7 +87,7 @@ public sealed class QueueSink(StoreGate gate, ReportPublisher publisher) : IRepo
             throw new ReadoutException(ErrorCodes.QueueUnavailable, raw.Uri, $"the connection to RabbitMQ was lost ({e.Message}); run watch again: the item was not marked, so it is published again");
         }
         finally { _channel.Release(); }
-        await gate.RunAsync(() => { gate.Feeds.MarkItem(item.FeedUrl, item.ItemKey, raw.Uri, FeedItemStates.Queued, raw.ContentHash); return true; }, ct);
+        await gate.RunAsync(() => gate.Feeds.MarkItem(item.FeedUrl, item.ItemKey, raw.Uri, FeedItemStates.Queued, raw.ContentHash), ct);
         return (ItemOutcome.Queued, 0);
     }
 

@@ -230,6 +230,5 @@ public sealed class PageFetcher : IDisposable
     public void Dispose()
     {
         _client.Dispose();
-        _limiter.Dispose();
     }
 }

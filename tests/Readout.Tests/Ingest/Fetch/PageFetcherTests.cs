@@ -200,9 +200,24 @@ public sealed class PageFetcherTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(1, 6).Select(i => fetcher.FetchAsync(_web.Url($"/pages/call-{i % 5 + 1}.html"), null, Ct)));
         var times = _web.Requests.Select(r => r.At).Order().ToList();
         Assert.Equal(6, times.Count);
-        var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
-        // five requests a second: 200 ms apart (a little less for the clock's and the scheduler's jitter)
-        Assert.All(gaps, g => Assert.True(g >= TimeSpan.FromMilliseconds(170), $"two requests only {g.TotalMilliseconds:F0} ms apart"));
+        // five a second: the sixth request goes a second after the first (unlimited, six local requests take a few ms)
+        Assert.True(times[^1] - times[0] >= TimeSpan.FromMilliseconds(900), $"six requests in {(times[^1] - times[0]).TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task The_rate_limiter_spaces_one_hosts_turns_exactly_and_leaves_other_hosts_alone()
+    {
+        var limiter = new HostRateLimiter(20);   // 50 ms apart
+        var a = new Uri("http://a.example/x");
+        var slots = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => slots.Add(limiter.ReserveTurn(a)), Ct)));
+        var sorted = slots.Order().ToList();
+        Assert.All(sorted.Zip(sorted.Skip(1), (x, y) => Stopwatch.GetElapsedTime(x, y)),
+            gap => Assert.True(gap >= TimeSpan.FromMilliseconds(50) - TimeSpan.FromTicks(1), $"two turns {gap.TotalMilliseconds:F3} ms apart"));
+        var clock = Stopwatch.StartNew();
+        await limiter.WaitTurnAsync(a, Ct);   // the ninth turn: after the eight reserved
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(340), $"the ninth turn came after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(limiter.ReserveTurn(new Uri("http://b.example/y")) <= Stopwatch.GetTimestamp(), "another host waits for a.example's turns");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Readout.Documents;
 namespace Readout.Store;
 
 /// <summary>
-/// Fetch evidence and followed feeds (migration 6): the raw response behind each report fetched from the
+/// Fetch evidence and followed feeds (migration 7): the raw response behind each report fetched from the
 /// web, the feeds with their schedule and validators, and every feed item seen, written with the same
 /// SQL on both backends.
 /// </summary>

@@ -75,7 +75,19 @@ public sealed class FeedWatcher(PageFetcher fetcher, StoreGate gate, IReportSink
     {
         foreach (var f in feeds) await gate.RunAsync(() => gate.Feeds.Subscribe(f.Url, f.Interval), ct);
         using var slots = new SemaphoreSlim(Math.Max(1, options.Parallel));
-        await Task.WhenAll(feeds.Select(f => options.Once ? PollIfDueAsync(f, slots, ct) : FollowAsync(f, slots, ct)));
+        // a failure of the store or the queue stops every feed, not just the one that met it
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        async Task Follow(FeedSubscription f)
+        {
+            try { await (options.Once ? PollIfDueAsync(f, slots, stop.Token) : FollowAsync(f, slots, stop.Token)); }
+            catch (ReadoutException)
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        }
+        // a faulted feed's error is what WhenAll throws, before the others' cancellations
+        await Task.WhenAll(feeds.Select(Follow).ToList());
     }
 
     private async Task PollIfDueAsync(FeedSubscription feed, SemaphoreSlim slots, CancellationToken ct)

@@ -209,6 +209,25 @@ public sealed class FeedWatcherTests : IAsyncLifetime
         Assert.Equal(2, db.Rows("documents"));
     }
 
+    /// <summary>A store that fails on every report, as a database that has gone away does (the other feed, malformed, would wait 30 min for its next poll).</summary>
+    private sealed class BrokenSink : IReportSink
+    {
+        public Task<(ItemOutcome Outcome, int Interactions)> HandleAsync(RawDocument raw, FeedItemRef item, CancellationToken ct) =>
+            throw new ReadoutException(ErrorCodes.StoreUnavailable, "postgres://db", "the PostgreSQL server did not answer within 15 s");
+    }
+
+    [Fact]
+    public async Task A_store_failure_stops_every_feed_of_a_continuous_watch()
+    {
+        using var db = TestDb.Create(TestDb.Sqlite);
+        using var w = new Watch(db, new WatchOptions(Once: false), new BrokenSink());
+        var feeds = new[] { "/rss.xml", "/malformed.xml" }.Select(p => new FeedSubscription(_web.Url(p), TimeSpan.FromMinutes(15))).ToList();
+        var run = w.Watcher.RunAsync(feeds, TestContext.Current.CancellationToken);
+        var e = await Assert.ThrowsAsync<ReadoutException>(() => run.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+        Assert.Equal(ErrorCodes.StoreUnavailable, e.Code);
+        Assert.Equal(0, db.Rows("documents"));
+    }
+
     [Fact]
     public async Task Once_skips_a_feed_that_is_not_due()
     {

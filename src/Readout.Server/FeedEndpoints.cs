@@ -9,7 +9,7 @@ namespace Readout.Server;
 /// <summary>The feeds <c>readout watch</c> follows, as the API answers them.</summary>
 public sealed record FeedList(int Total, IReadOnlyList<FeedStatus> Items);
 
-/// <summary>The followed feeds: <c>GET /api/feeds</c> and the page <c>/feeds</c>.</summary>
+/// <summary>The web side of the store: the followed feeds (<c>GET /api/feeds</c>, the page <c>/feeds</c>) and the fetch behind a report (<c>GET /api/sources/{hash}/fetch</c>).</summary>
 internal static class FeedEndpoints
 {
     public static void Map(WebApplication app)
@@ -21,6 +21,16 @@ internal static class FeedEndpoints
             .Produces<FeedList>();
         app.MapGet("/feeds", (IReadoutStores stores) => Results.Content(Page(Read(stores)), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
+        app.MapGet("/api/sources/{contentHash}/fetch", (string contentHash, IReadoutStores stores) =>
+            {
+                using var store = stores.OpenReader();
+                var fetch = (store as AdoStore)?.GetFetch(contentHash)
+                    ?? throw ApiProblem.NotFound($"no report fetched from the web with content hash '{contentHash}' (a report read from a file has no fetch)");
+                return TypedResults.Ok(fetch);
+            })
+            .WithName("GetSourceFetch").WithTags("sources")
+            .WithSummary("How a report fetched from the web was fetched: the address asked for and the one that answered, when, the status, the headers, the character set, and the body exactly as sent (base64), with the feed item it was fetched for")
+            .Produces<ErrorBody>(StatusCodes.Status404NotFound);
     }
 
     private static FeedList Read(IReadoutStores stores)

@@ -71,7 +71,8 @@ public sealed class FeedEndpointsTests
             Assert.Equal(0, kremlin.GetProperty("items_seen").GetInt32());
 
             using var openapi = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct));
-            Assert.True(openapi.RootElement.GetProperty("paths").TryGetProperty("/api/feeds", out _), "/api/feeds is not in the OpenAPI document");
+            foreach (var path in new[] { "/api/feeds", "/api/sources/{contentHash}/fetch" })
+                Assert.True(openapi.RootElement.GetProperty("paths").TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         }
         finally { await stop(); }
     }
@@ -93,6 +94,35 @@ public sealed class FeedEndpointsTests
             Assert.Contains("""<a href="/feeds">Feeds</a>""", html);
             var empty = await http.GetStringAsync("/", Ct);
             Assert.Contains("""<a href="/feeds">Feeds</a>""", empty);
+        }
+        finally { await stop(); }
+    }
+
+    [Fact]
+    public async Task Issue16_the_API_gives_the_fetch_behind_a_report_byte_for_byte()
+    {
+        using var db = TestDb.Create(TestDb.Sqlite);
+        await using var web = await Readout.Tests.Ingest.FixtureWeb.StartAsync();
+        web.Map("/ru", Readout.Tests.Ingest.FixtureWeb.FixtureBytes("ru-windows-1251.html"), "text/html");
+        using (var store = db.Open())
+        using (var fetcher = new Readout.Ingest.Fetch.PageFetcher(new() { PerHostPerSecond = 0 }))
+        {
+            var raw = await new Readout.Ingest.Fetch.WebReader(fetcher).ReadAsync(web.Url("/ru"), Ct);
+            store.SaveDocument(TestPipeline.Instance.Process(raw, Ct), Ct);
+        }
+        var hash = (string)db.Scalar("SELECT content_hash FROM documents")!;
+        var (http, stop) = await Serve(db);
+        try
+        {
+            using var doc = JsonDocument.Parse(await http.GetStringAsync($"/api/sources/{hash}/fetch", Ct));
+            var f = doc.RootElement;
+            Assert.Equal(web.Url("/ru"), f.GetProperty("url").GetString());
+            Assert.Equal(200, f.GetProperty("status").GetInt32());
+            Assert.Equal("windows-1251 (<meta> tag)", f.GetProperty("charset").GetString());
+            Assert.Equal(Readout.Tests.Ingest.FixtureWeb.FixtureBytes("ru-windows-1251.html"), f.GetProperty("body").GetBytesFromBase64());
+            Assert.Contains("«Телефонный разговор с Председателем КНР Си Цзиньпином»", (string)db.Scalar("SELECT clean_text FROM documents")!);   // decoded into the report
+            using var missing = await http.GetAsync("/api/sources/nosuchhash/fetch", Ct);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
         }
         finally { await stop(); }
     }

@@ -50,12 +50,15 @@ internal static class FeedEndpoints
         {
             var failing = f.ConsecutiveFailures > 0 ? $""" <span class="failing">({N(f.ConsecutiveFailures)} failed in a row)</span>""" : "";
             sb.Append($"""<tr class="feed"><td>{E(f.Title ?? f.Url)}<div class="muted"><cite>{E(f.Url)}</cite> · every {E(Every(f.IntervalSeconds))}</div></td>""");
-            sb.Append($"""<td>{E(f.LastPoll ?? "never")}<div class="muted">{E(f.LastStatus ?? "")}</div></td>""");
+            sb.Append($"""<td class="when">{E(When(f.LastPoll) ?? "never")}<div class="muted">{E(f.LastStatus ?? "")}</div></td>""");
             sb.Append($"""<td class="num seen">{N(f.ItemsSeen)}</td><td class="num">{N(f.ItemsStored + f.ItemsQueued)}</td><td class="num">{N(f.ItemsFailed + f.ItemsRetrying)}</td>""");
-            sb.Append($"""<td class="last-error">{(f.LastError is null ? "" : $"<span class=\"error-text\">{E(f.LastError)}</span>")}{failing}</td><td>{E(f.NextPoll ?? "")}</td></tr>""");
+            sb.Append($"""<td class="last-error">{(f.LastError is null ? "" : $"<span class=\"error-text\">{E(f.LastError)}</span>")}{failing}</td><td class="when">{E(When(f.NextPoll))}</td></tr>""");
         }
         return Layout("Feeds", sb.Append("</tbody></table>").ToString());
     }
+
+    /// <summary>A stored time (ISO 8601 UTC, to the millisecond) as a person reads it: "2026-01-05 10:00:00 UTC".</summary>
+    private static string? When(string? iso) => iso is { Length: >= 19 } ? $"{iso[..10]} {iso[11..19]} UTC" : iso;
 
     private static string Every(int seconds) => seconds switch
     {

@@ -89,6 +89,7 @@ public sealed class FeedEndpointsTests
             Assert.Contains("2 feeds followed", html);
             Assert.Contains("Ministry &lt;readouts&gt;", html);   // a feed's title is text, never markup
             Assert.Contains("every 15 min", html);
+            Assert.Contains("2026-01-05 10:00:00 UTC", html);
             Assert.Contains("RO1101 https://kremlin.example/feed: no complete answer within 30 s", html);
             Assert.Contains("(2 failed in a row)", html);
             Assert.Contains("""<a href="/feeds">Feeds</a>""", html);

@@ -22,6 +22,7 @@ var root = new RootCommand(
     """);
 root.Options.Add(db);
 root.Subcommands.Add(IngestCommand.Build(db));
+root.Subcommands.Add(WatchCommand.Build(db));
 root.Subcommands.Add(WorkerCommand.Build(db));
 root.Subcommands.Add(EventsCommand.Build(db));
 root.Subcommands.Add(ShowCommand.Build(db));

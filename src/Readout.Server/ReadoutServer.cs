@@ -82,6 +82,7 @@ public static class ReadoutServer
         app.UseStatusCodePages(StatusWithoutBody);
         app.MapOpenApi();
         ApiEndpoints.Map(app);
+        FeedEndpoints.Map(app);
         PageEndpoints.Map(app);
         return app;
     }

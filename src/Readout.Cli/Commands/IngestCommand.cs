@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Readout.Documents;
 using Readout.Ingest;
+using Readout.Ingest.Fetch;
 using Readout.Pipeline;
 using Spectre.Console;
 
@@ -14,26 +15,19 @@ public static class IngestCommand
         var paths = new Argument<string[]>("paths")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "Files or folders to read (.txt .html .md .json .jsonl; folders are walked); '-' reads standard input",
+            Description = "Files or folders to read (.txt .html .md .json .jsonl; folders are walked), http(s) addresses of pages to fetch; '-' reads standard input",
         };
-        var maxSize = new Option<int>("--max-size")
-        {
-            Description = "Largest file to read, in MB",
-            HelpName = "MB",
-            DefaultValueFactory = _ => (int)(InputReader.DefaultMaxBytes / (1024 * 1024)),
-        };
-        maxSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--max-size must be a positive number of MB");
-        });
+        var maxSize = WebOptions.MaxSize("Largest file or page to read, in MB");
 
         var queue = QueueOptions.Address("Publish the reports to this RabbitMQ broker (amqp://user:password@host:port/) for 'readout worker' instead of processing them here");
         var queueName = QueueOptions.Name();
+        var web = new WebOptions();
 
         var command = new Command("ingest",
             """
             Read reports and store the interactions they describe. Reports already in the database (same
-            content) are skipped, so re-running over a folder only adds what is new. With --queue the reports
+            content) are skipped, so re-running over a folder only adds what is new. Web pages are fetched
+            politely (see --per-host) and their responses kept in the database as evidence. With --queue the reports
             are read and checked here and published to the work queue; workers process and store them.
             Exit codes: 0 all inputs read, 2 some inputs failed (each is reported on stderr, the rest are
             stored), 1 usage error or the database cannot be opened, 130 interrupted.
@@ -42,9 +36,10 @@ public static class IngestCommand
         command.Options.Add(maxSize);
         command.Options.Add(queue);
         command.Options.Add(queueName);
+        web.AddTo(command);
         command.SetAction(async (p, ct) => p.GetValue(queue) is { Length: > 0 } amqp
-            ? await PublishAsync(amqp, p.GetValue(queueName)!, p.GetValue(paths)!, p.GetValue(maxSize), ct)
-            : Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), ct));
+            ? await PublishAsync(amqp, p.GetValue(queueName)!, p.GetValue(paths)!, p.GetValue(maxSize), web.Read(p, p.GetValue(maxSize)), ct)
+            : Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), web.Read(p, p.GetValue(maxSize)), ct));
         return command;
     }
 
@@ -53,11 +48,12 @@ public static class IngestCommand
         public int New, Known, Failed, Interactions;
     }
 
-    private static int Run(string dbPath, string[] paths, int maxMb, CancellationToken ct)
+    private static int Run(string dbPath, string[] paths, int maxMb, FetchOptions fetch, CancellationToken ct)
     {
         var reader = new InputReader(maxMb * 1024L * 1024L);
         var failures = new List<InputFailure>();
-        var files = reader.Expand(paths, failures).ToList();
+        var files = Inputs(reader, paths, failures);
+        using var web = new WebInputs(fetch);
 
         using var store = Cli.Open(dbPath);
         if (store is null) return ExitCodes.Error;
@@ -83,7 +79,7 @@ public static class IngestCommand
         void IngestFile(string file)
         {
             IReadOnlyList<RawDocument> docs;
-            try { docs = reader.Read(file); }
+            try { docs = web.Read(reader, file, ct); }
             catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; return; }
 
             foreach (var raw in docs)
@@ -148,11 +144,12 @@ public static class IngestCommand
     }
 
     /// <summary>Reads the inputs as ingest does (the same errors for bad files) and publishes each report to the work queue.</summary>
-    private static async Task<int> PublishAsync(string amqp, string queueName, string[] paths, int maxMb, CancellationToken ct)
+    private static async Task<int> PublishAsync(string amqp, string queueName, string[] paths, int maxMb, FetchOptions fetch, CancellationToken ct)
     {
         var reader = new InputReader(maxMb * 1024L * 1024L);
         var failures = new List<InputFailure>();
-        var files = reader.Expand(paths, failures).ToList();
+        var files = Inputs(reader, paths, failures);
+        using var web = new WebInputs(fetch);
         int published = 0, failed = 0;
         foreach (var f in failures) { Console.Error.WriteLine("error " + f.Error.Message); failed++; }
         try
@@ -161,7 +158,7 @@ public static class IngestCommand
             foreach (var file in files)
             {
                 IReadOnlyList<RawDocument> docs;
-                try { docs = reader.Read(file); }
+                try { docs = web.Read(reader, file, ct); }
                 catch (ReadoutException e) { Console.Error.WriteLine("error " + e.Message); failed++; continue; }
                 foreach (var raw in docs)
                 {
@@ -188,6 +185,25 @@ public static class IngestCommand
         }
         Console.Out.WriteLine($"published {published} document{(published == 1 ? "" : "s")} to {queueName}: {failed} failed");
         return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>The inputs in the order given: web addresses as they are, paths expanded to their files.</summary>
+    private static List<string> Inputs(InputReader reader, string[] paths, List<InputFailure> failures) =>
+        paths.SelectMany(p => FetchOptions.IsWebAddress(p) ? [p] : reader.Expand([p], failures)).ToList();
+
+    /// <summary>Reads files with the input reader and fetches web addresses, with one fetcher made on first use.</summary>
+    private sealed class WebInputs(FetchOptions options) : IDisposable
+    {
+        private PageFetcher? _fetcher;
+
+        public IReadOnlyList<RawDocument> Read(InputReader reader, string input, CancellationToken ct)
+        {
+            if (!FetchOptions.IsWebAddress(input)) return reader.Read(input);
+            _fetcher ??= new PageFetcher(options);
+            return [new WebReader(_fetcher).ReadAsync(input, ct).GetAwaiter().GetResult()];
+        }
+
+        public void Dispose() => _fetcher?.Dispose();
     }
 
     private static string Shorten(string s) => s.Length <= 40 ? s : "…" + s[^39..];

@@ -8,7 +8,11 @@ public sealed record RawDocument(
     string ContentHash,
     string? Title = null,
     string? Published = null,
-    string? Url = null);
+    string? Url = null)
+{
+    /// <summary>The fetch that brought this report from the web (null for files): kept in the store as evidence.</summary>
+    public FetchEvidence? Fetch { get; init; }
+}
 
 /// <summary>
 /// Maps offsets in the clean text back to offsets in the original content. Clean text is built

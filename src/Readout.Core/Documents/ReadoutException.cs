@@ -23,6 +23,15 @@ public static class ErrorCodes
     public const string NoText = "RO1007";          // HTML or markup from which no text could be read
     public const string Unsupported = "RO1008";     // file type Readout does not read
     public const string NotFound = "RO1009";        // path does not exist
+    public const string FetchTimeout = "RO1101";    // a web server did not answer (or finish answering) in time
+    public const string HttpClientError = "RO1102"; // a web server answered 4xx (not found, forbidden, gone...)
+    public const string HttpServerError = "RO1103"; // a web server answered 5xx (or 429) after the retries
+    public const string Unreachable = "RO1104";     // no connection: unknown host, refused, TLS failure
+    public const string BadRedirect = "RO1105";     // too many redirects, a loop, or a redirect without a usable Location
+    public const string NotText = "RO1106";         // the response is not a page or text (image, PDF, archive...)
+    public const string UnknownCharset = "RO1107";  // the response declares a character set Readout cannot decode
+    public const string BadFeed = "RO1108";         // a feed that is not RSS 2.0 or Atom 1.0 XML
+    public const string BadFeedList = "RO1109";     // a line of a feed list file that is not "URL [interval]"
     public const string Store = "RO2001";           // the database could not be written
     public const string NoDatabase = "RO2002";      // the database file does not exist (read commands)
     public const string NoSuchId = "RO3001";        // no interaction with this id

@@ -41,8 +41,8 @@ public sealed class InputReader(long maxBytes = InputReader.DefaultMaxBytes)
                 foreach (var f in files) yield return f;
             }
             else if (File.Exists(p)) yield return p;
-            else if (p.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || p.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-                failures.Add(new InputFailure(p, new ReadoutException(ErrorCodes.Unsupported, p, "reading URLs directly is not supported; save the page and ingest the file, or pass it as {\"url\":..., \"html\":...} in a .jsonl file")));
+            else if (Fetch.FetchOptions.IsOtherScheme(p))
+                failures.Add(new InputFailure(p, new ReadoutException(ErrorCodes.Unsupported, p, "is an address Readout does not fetch: only http and https pages are fetched (readout ingest URL)")));
             else
                 failures.Add(new InputFailure(p, new ReadoutException(ErrorCodes.NotFound, p, "no such file or folder")));
         }
@@ -90,7 +90,7 @@ public sealed class InputReader(long maxBytes = InputReader.DefaultMaxBytes)
     private static string Sniff(string content) =>
         content.TrimStart().StartsWith('{') ? ".jsonl" : LooksLikeHtml(content) ? ".html" : ".txt";
 
-    private static bool LooksLikeHtml(string content)
+    internal static bool LooksLikeHtml(string content)
     {
         var head = content.Length > 2000 ? content[..2000] : content;
         return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)

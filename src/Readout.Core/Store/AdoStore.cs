@@ -151,6 +151,7 @@ public abstract partial class AdoStore : IReadoutStore
                 documentId = Convert.ToInt64(id, CultureInfo.InvariantCulture);
             }
             OnDocumentSaved(tx, documentId, doc);
+            SaveFetch(tx, documentId, doc.Raw);
 
             using var insI = Cmd(tx, """
                 INSERT INTO interactions(id, document_id, status, mode, date, date_basis, city, country, venue, record_json, block_key)

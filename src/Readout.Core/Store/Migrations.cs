@@ -166,6 +166,48 @@ internal static class Migrations
             country = NULL WHERE country IN ('EUR', 'NATO', 'UNO', 'AFU');
         UPDATE record_actors SET name_fold = NULL;
         """,
+        // 7: the web — the response behind each report fetched from the web (evidence: address, time,
+        // headers, body as sent), the feeds Readout follows, and every feed item seen, so a restart neither
+        // misses nor repeats items
+        """
+        CREATE TABLE IF NOT EXISTS document_fetches (
+            document_id  INTEGER PRIMARY KEY REFERENCES documents(id),
+            url          TEXT NOT NULL,
+            final_url    TEXT NOT NULL,
+            fetched_at   TEXT NOT NULL,
+            status       INTEGER NOT NULL,
+            content_type TEXT,
+            charset      TEXT,
+            headers      TEXT NOT NULL,
+            body         BLOB NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS feeds (
+            url           TEXT PRIMARY KEY,
+            title         TEXT,
+            interval_s    INTEGER NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            last_poll     TEXT,
+            last_success  TEXT,
+            last_status   TEXT,
+            last_error    TEXT,
+            failures      INTEGER NOT NULL DEFAULT 0,
+            next_poll     TEXT
+        );
+        CREATE TABLE IF NOT EXISTS feed_items (
+            feed_url     TEXT NOT NULL,
+            item_key     TEXT NOT NULL,
+            link         TEXT,
+            state        TEXT NOT NULL,
+            attempts     INTEGER NOT NULL DEFAULT 1,
+            content_hash TEXT,
+            error        TEXT,
+            first_seen   TEXT NOT NULL,
+            done_at      TEXT,
+            PRIMARY KEY (feed_url, item_key)
+        );
+        CREATE INDEX IF NOT EXISTS ix_feed_items_state ON feed_items(feed_url, state);
+        """,
     ];
 
     /// <summary>
@@ -336,6 +378,46 @@ internal static class Migrations
         UPDATE record_actors SET organisation = CASE country WHEN 'EUR' THEN 'EU' WHEN 'UNO' THEN 'UN' WHEN 'AFU' THEN 'AU' ELSE country END,
             country = NULL WHERE country IN ('EUR', 'NATO', 'UNO', 'AFU');
         UPDATE record_actors SET name_fold = NULL;
+        """,
+        // 7: the web, as on SQLite
+        """
+        CREATE TABLE IF NOT EXISTS document_fetches (
+            document_id  BIGINT PRIMARY KEY REFERENCES documents(id),
+            url          TEXT COLLATE "C" NOT NULL,
+            final_url    TEXT COLLATE "C" NOT NULL,
+            fetched_at   TEXT COLLATE "C" NOT NULL,
+            status       INTEGER NOT NULL,
+            content_type TEXT,
+            charset      TEXT,
+            headers      TEXT NOT NULL,
+            body         BYTEA NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS feeds (
+            url           TEXT COLLATE "C" PRIMARY KEY,
+            title         TEXT,
+            interval_s    INTEGER NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            last_poll     TEXT COLLATE "C",
+            last_success  TEXT COLLATE "C",
+            last_status   TEXT,
+            last_error    TEXT,
+            failures      INTEGER NOT NULL DEFAULT 0,
+            next_poll     TEXT COLLATE "C"
+        );
+        CREATE TABLE IF NOT EXISTS feed_items (
+            feed_url     TEXT COLLATE "C" NOT NULL,
+            item_key     TEXT COLLATE "C" NOT NULL,
+            link         TEXT,
+            state        TEXT COLLATE "C" NOT NULL,
+            attempts     INTEGER NOT NULL DEFAULT 1,
+            content_hash TEXT COLLATE "C",
+            error        TEXT,
+            first_seen   TEXT COLLATE "C" NOT NULL,
+            done_at      TEXT COLLATE "C",
+            PRIMARY KEY (feed_url, item_key)
+        );
+        CREATE INDEX IF NOT EXISTS ix_feed_items_state ON feed_items(feed_url, state);
         """,
     ];
 }

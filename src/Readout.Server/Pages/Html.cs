@@ -37,7 +37,7 @@ internal static class Html
             <body>
             <header class="top">
               <a class="brand" href="/">Readout</a>
-              <nav><a href="/">Timeline</a><a href="/actors">Actors</a><a href="/sources">Sources</a><a href="/openapi/v1.json">API</a></nav>
+              <nav><a href="/">Timeline</a><a href="/actors">Actors</a><a href="/sources">Sources</a><a href="/feeds">Feeds</a><a href="/openapi/v1.json">API</a></nav>
               <form class="searchbox" action="/search" method="get" role="search">
                 <input type="search" name="q" placeholder="Search all report text" aria-label="Search all report text">
                 <button type="submit">Search</button>

@@ -41,6 +41,9 @@ public interface IStoreQueries : IDisposable
 
     /// <summary>Full-text search over the reports' clean text and titles, best matches first.</summary>
     Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default);
+
+    /// <summary>Records waiting for review, the likeliest to be wrong first.</summary>
+    Page<Reviews.QueueItem> ReviewQueue(int offset, int limit, CancellationToken ct = default);
 }
 
 /// <summary>Orders of <see cref="IStoreQueries.ListInteractions"/>.</summary>

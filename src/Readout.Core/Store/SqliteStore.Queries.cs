@@ -29,8 +29,8 @@ public sealed partial class SqliteStore : IStoreQueries
         _counts = counts;
     }
 
-    /// <summary>The store's version for cached totals: the newest report's id (every write adds a report).</summary>
-    private long StoreVersion() => Convert.ToInt64(QueryScalar(null, "SELECT COALESCE(MAX(id), 0) FROM documents"), CultureInfo.InvariantCulture);
+    /// <summary>The store's version for cached totals: the newest report's and the newest review's ids (every write adds one of them).</summary>
+    private long StoreVersion() => Convert.ToInt64(QueryScalar(null, "SELECT (SELECT COALESCE(MAX(id), 0) FROM documents) * 4294967296 + (SELECT COALESCE(MAX(id), 0) FROM reviews)"), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Opens an existing database for reading only, through a pooled connection: cheap enough to open per
@@ -384,7 +384,7 @@ public sealed partial class SqliteStore : IStoreQueries
     /// <param name="scanInOrder">test country membership per row (unary +, so SQLite walks the order's index) rather than look the country's records up.</param>
     private static string Where(InteractionFilter f, string? text, List<(string Name, object Value)> args, bool scanInOrder)
     {
-        var sql = new StringBuilder("1 = 1");
+        var sql = new StringBuilder(InteractionFilter.ReviewSql(f.Review, "r"));
         if (!string.IsNullOrEmpty(f.Status)) { sql.Append(" AND r.status = $status"); args.Add(("$status", f.Status)); }
         if (!string.IsNullOrEmpty(f.Mode)) { sql.Append(" AND r.mode = $mode"); args.Add(("$mode", f.Mode)); }
         if (!string.IsNullOrEmpty(f.From) || !string.IsNullOrEmpty(f.To)) sql.Append(" AND r.date IS NOT NULL AND r.date NOT LIKE '--%'");

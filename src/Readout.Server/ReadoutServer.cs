@@ -57,7 +57,10 @@ public static class ReadoutServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReadoutServer).Assembly.GetName().Name });
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Logging.ClearProviders();
-        if (options.LogRequests) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+        if (options.LogRequests)
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
+                // a start that fails (a taken port) is rethrown and reported in one line by the caller, not logged with its stack trace
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton<IngestGate>();

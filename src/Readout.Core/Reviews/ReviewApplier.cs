@@ -19,7 +19,7 @@ public static class ReviewApplier
         var byId = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var groups = machine.Select(f => new Group(f.MemberIds.ToList(), f.Record.Id, f)).ToList();
         var ordered = reviews.OrderBy(r => r.Entry.Id).ToList();
-
+        // reviews are replayed in the order they were made, each on the group that held its interactions then
         foreach (var r in ordered)
         {
             if (r.Entry.Action == ReviewActions.Split)
@@ -27,18 +27,28 @@ public static class ReviewApplier
                 var moved = r.Members.Where(byId.ContainsKey).ToHashSet(StringComparer.Ordinal);
                 if (moved.Count == 0) continue;
                 var from = groups.Where(g => g.Members.Any(moved.Contains)).ToList();
-                if (from.All(g => g.Members.All(moved.Contains)) && from.Count == 1) continue;   // already apart
-                foreach (var g in from) { g.Members.RemoveAll(moved.Contains); g.Machine = null; }
-                groups.Add(new Group(moved.Order(StringComparer.Ordinal).ToList(), SplitId(moved), null));
+                if (from.Count == 1 && from[0].Members.All(moved.Contains)) { from[0].Applied.Add(r); continue; }   // already apart
+                foreach (var g in from) { g.Members.RemoveAll(moved.Contains); g.Machine = null; g.Applied.Add(r); }
+                var split = new Group(moved.Order(StringComparer.Ordinal).ToList(), SplitId(moved), null);
+                split.Applied.Add(r);
+                groups.Add(split);
             }
             else if (r.Entry.Action == ReviewActions.Merge)
             {
                 var target = Best(groups, r.Members);
                 if (target is null) continue;
-                var absorbed = groups.Where(g => g != target && g.Members.Any(r.OtherMembers.Contains)).ToList();
-                foreach (var g in absorbed) { target.Members.AddRange(g.Members); groups.Remove(g); }
-                if (absorbed.Count > 0) target.Machine = null;
+                // what was done to the record merged in stays in the trail, but its state (a rejection, a correction) does not carry over
+                foreach (var g in groups.Where(g => g != target && g.Members.Any(r.OtherMembers.Contains)).ToList())
+                {
+                    target.Members.AddRange(g.Members);
+                    target.TrailOnly.AddRange(g.Applied.Concat(g.TrailOnly));
+                    target.Machine = null;
+                    groups.Remove(g);
+                }
+                target.Applied.Add(r);
             }
+            else
+                Best(groups, r.Members)?.Applied.Add(r);
         }
         groups.RemoveAll(g => g.Members.Count == 0);
 
@@ -50,8 +60,7 @@ public static class ReviewApplier
             var id = g.Id;
             for (var n = 2; !used.Add(id); n++) id = $"{g.Id}-{n}";
             var record = fused.Record with { Id = id };
-            var mine = ordered.Where(r => Best(groups, r.Members) == g || (r.Entry.Action == ReviewActions.Merge && r.OtherMembers.Any(g.Members.Contains))).ToList();
-            result.Add(new FusedRecord(mine.Count == 0 ? record : ApplyFields(record, mine), fused.MemberIds));
+            result.Add(new FusedRecord(g.Applied.Count + g.TrailOnly.Count == 0 ? record : ApplyFields(record, g.Applied, g.TrailOnly), fused.MemberIds));
         }
         return result;
     }
@@ -73,7 +82,7 @@ public static class ReviewApplier
         return best;
     }
 
-    private static Interaction ApplyFields(Interaction record, List<StoredReview> reviews)
+    private static Interaction ApplyFields(Interaction record, List<StoredReview> reviews, List<StoredReview> trailOnly)
     {
         var rejected = false;
         var set = new List<string>();
@@ -98,7 +107,8 @@ public static class ReviewApplier
                     break;
             }
         }
-        var state = new ReviewState(rejected ? ReviewStatus.Rejected : ReviewStatus.Reviewed, set, machine, reviews.Select(r => r.Entry).ToList());
+        var trail = reviews.Concat(trailOnly).Select(r => r.Entry).DistinctBy(e => e.Id).OrderBy(e => e.Id).ToList();
+        var state = new ReviewState(rejected ? ReviewStatus.Rejected : ReviewStatus.Reviewed, set, machine, trail);
         return record with { Provenance = provenance, Review = state };
     }
 
@@ -108,5 +118,9 @@ public static class ReviewApplier
         public string Id { get; } = id;
         /// <summary>The machine's record while the group is as the machine made it; null once a person changed its members.</summary>
         public FusedRecord? Machine { get; set; } = machine;
+        /// <summary>The reviews that apply to this group, in order.</summary>
+        public List<StoredReview> Applied { get; } = [];
+        /// <summary>Reviews of records merged into this one: in its trail, not applied.</summary>
+        public List<StoredReview> TrailOnly { get; } = [];
     }
 }

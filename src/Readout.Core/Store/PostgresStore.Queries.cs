@@ -102,6 +102,19 @@ public sealed partial class PostgresStore : IStoreQueries
         }, ct);
     }
 
+    public FilterSummary Summarise(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() =>
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var args = new List<(string Name, object Value)>();
+        var where = Where(query.Filter, query.Text, args);
+        return FilterSummaries.Read(where, sql =>
+        {
+            var cmd = Cmd(null, sql);
+            Bind(cmd, args);
+            return cmd;
+        }, ct);
+    }, ct);
+
     public IReadOnlyList<InteractionSummary> SamePrincipals(string recordId, int limit, CancellationToken ct = default) => InSnapshot(() =>
     {
         using var cmd = Cmd(null, $"""

@@ -131,6 +131,22 @@ public sealed partial class SqliteStore : IStoreQueries
         return new Page<InteractionSummary>(total, query.Offset, query.Limit, ReadSummaries(page, ct));
     }
 
+    public FilterSummary Summarise(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() =>
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var args = new List<(string Name, object Value)>();
+        var where = Where(query.Filter, query.Text, args, scanInOrder: false);
+        FilterSummary Read() => FilterSummaries.Read(where, sql =>
+        {
+            var cmd = QueryCmd(null, sql);
+            Bind(cmd, args);
+            return cmd;
+        }, ct);
+        return _counts is null ? Read()
+            : _counts.GetOrRead("summary\u0001" + where + "\u0001" + string.Join("\u0001", args.Select(a => a.Name + "=" + Convert.ToString(a.Value, CultureInfo.InvariantCulture))),
+                StoreVersion(), Read);
+    });
+
     public IReadOnlyList<InteractionSummary> SamePrincipals(string recordId, int limit, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);

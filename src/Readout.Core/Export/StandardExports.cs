@@ -152,7 +152,14 @@ public static class GdeltExporter
             place, placeCountry ?? "", url, id,
             record is null ? "" : RecordFields.ReviewStatus(record), string.Join(";", record?.Review?.FieldsSet ?? []),
         };
-        w.WriteLine(string.Join("\t", cells.Select(x => x.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' '))));
+        w.WriteLine(string.Join("\t", cells.Select(Cell)));
+    }
+
+    /// <summary>One cell on one line; a cell with a double quote is quoted with the quote doubled, as pandas' read_table and R's read.delim read it.</summary>
+    public static string Cell(string x)
+    {
+        var one = x.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+        return one.Contains('"') ? "\"" + one.Replace("\"", "\"\"") + "\"" : one;
     }
 }
 

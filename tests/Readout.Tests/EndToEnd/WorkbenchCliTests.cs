@@ -10,22 +10,9 @@ namespace Readout.Tests.EndToEnd;
 /// Issue 15 through the CLI on the seeds and dev reports: the scripting options, review from the command line
 /// surviving a re-ingest of the same reports, and the exports loaded by the README's pandas and R examples.
 /// </summary>
-public sealed class WorkbenchCliTests : IClassFixture<WorkbenchCliTests.CorpusDb>
+public sealed class WorkbenchCliTests(StatementExportTests.CorpusDb corpus) : IClassFixture<StatementExportTests.CorpusDb>
 {
-    public sealed class CorpusDb : IDisposable
-    {
-        public string Dir { get; } = Directory.CreateTempSubdirectory("readout-wb-").FullName;
-        public string Db => Path.Combine(Dir, "corpus.db");
-        public CorpusDb()
-        {
-            var run = CliRunner.Run("--db", Db, "ingest", Shared("corpus", "seeds"), Shared("corpus", "dev"));
-            if (run.ExitCode != 0) throw new InvalidOperationException(run.Stdout + run.Stderr);
-        }
-        public void Dispose() => Directory.Delete(Dir, true);
-    }
-
-    private readonly CorpusDb _corpus;
-    public WorkbenchCliTests(CorpusDb corpus) => _corpus = corpus;
+    private readonly StatementExportTests.CorpusDb _corpus = corpus;
 
     private CliRunner.Result Ok(params string[] args)
     {
@@ -167,21 +154,20 @@ public sealed class WorkbenchCliTests : IClassFixture<WorkbenchCliTests.CorpusDb
             var events = File.ReadAllLines(Path.Combine(dir, "events.tsv")).Length - 1;
             Assert.True(events > records.Count);
 
-            var python = Require("pandas", "/usr/bin/python3");
-            File.WriteAllText(Path.Combine(dir, "load.py"), ReadmeExample("pandas"));
-            var py = Run(python, dir, "load.py");
-            Assert.True(py.Exit == 0, py.Err);
-            var pyLines = py.Out.Split('\n');
-            Assert.Equal(expected, pyLines[0].Trim());
-            Assert.Equal($"{events} int64 0", pyLines[1].Trim());
-
-            var rscript = Require("R", "/usr/bin/Rscript");
-            File.WriteAllText(Path.Combine(dir, "load.R"), ReadmeExample("R"));
-            var r = Run(rscript, dir, "load.R");
-            Assert.True(r.Exit == 0, r.Err);
-            var rLines = r.Out.Split('\n');
-            Assert.Equal(expected, rLines[0].Trim());
-            Assert.Equal($"{events} numeric 0", rLines[1].Trim());
+            // each example prints the records, their sources and dated records, then the events, the id column's type and the rows without a date
+            foreach (var (example, file, interpreter, idType) in new[]
+            {
+                ("pandas", "load.py", Require("pandas", "/usr/bin/python3"), "int64"),
+                ("R", "load.R", Require("R", "/usr/bin/Rscript"), "numeric"),
+            })
+            {
+                File.WriteAllText(Path.Combine(dir, file), ReadmeExample(example));
+                var run = Run(interpreter, dir, file);
+                Assert.True(run.Exit == 0, example + ": " + run.Err);
+                var lines = run.Out.Split('\n');
+                Assert.Equal(expected, lines[0].Trim());
+                Assert.Equal($"{events} {idType} 0", lines[1].Trim());
+            }
         }
         finally
         {

@@ -66,6 +66,17 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>In CI the browser must be there (a missing one fails); on a developer machine a test skips with the reason.</summary>
+    public IBrowser Require()
+    {
+        if (Unavailable is { } reason)
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(reason);
+            Assert.Skip(reason);
+        }
+        return Browser!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -78,16 +89,7 @@ public class BrowserFixture : IAsyncLifetime
 
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    /// <summary>In CI the browser must be there (a missing one fails); on a developer machine the tests skip with the reason.</summary>
-    private IBrowser RequireBrowser()
-    {
-        if (fixture.Unavailable is { } reason)
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(reason);
-            Assert.Skip(reason);
-        }
-        return fixture.Browser!;
-    }
+    private IBrowser RequireBrowser() => fixture.Require();
 
     private async Task<IPage> NewPage(List<string> dialogs)
     {

@@ -16,15 +16,7 @@ public sealed class WorkbenchBrowserFixture : BrowserFixture
 
 public sealed class WorkbenchBrowserTests(WorkbenchBrowserFixture fixture) : IClassFixture<WorkbenchBrowserFixture>
 {
-    private IBrowser RequireBrowser()
-    {
-        if (fixture.Unavailable is { } reason)
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(reason);
-            Assert.Skip(reason);
-        }
-        return fixture.Browser!;
-    }
+    private IBrowser RequireBrowser() => fixture.Require();
 
     private async Task<IPage> NewPage(int width = 1280, int height = 900, List<string>? console = null)
     {

@@ -156,6 +156,6 @@ internal sealed class FilterOptions
             p.GetValue(To),
             p.GetValue(Mode) is { Length: > 0 } mode ? mode : null,
             status is null or "" or "all" ? null : status,
-            p.GetValue(Review) is { Length: > 0 } review ? review : null);
+            p.GetValue(Review) is { Length: > 0 } review ? review : null).WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
     }
 }

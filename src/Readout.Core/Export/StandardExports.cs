@@ -108,7 +108,7 @@ public static class GdeltExporter
         record?.Participants.Concat(record.Attendees).FirstOrDefault(p => p.Name == name && p.Country is not null)?.Country;
 
     /// <summary>The CAMEO-style code: country plus GOV for an official or a state's government, IGO for an organisation without a country.</summary>
-    public static string Code(Actor a, string? kind = "person") => (kind, a.Country) switch
+    public static string Code(Actor a, string? kind = "person") => (a.Organisation is not null && a.Country is null ? "organisation" : kind, a.Country) switch
     {
         ("organisation", null) => "IGO",
         ("organisation", { } c) => c + "IGO",

@@ -36,7 +36,8 @@ public sealed class WorkbenchCliTests(StatementExportTests.CorpusDb corpus) : IC
         // CSV: one line per record, whatever the text holds
         var csv = Ok("events", "--format", "csv").Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Json(Ok("events", "-f", "json")).Count + 1, csv.Length);
-        Assert.StartsWith("id,date,status,mode,actor1_name,actor1_country,actor1_role,actor2_name", csv[0]);
+        Assert.StartsWith("id,date,status,mode,actor1_name,actor1_country,actor1_role,", csv[0]);
+        Assert.Contains(",actor2_name,actor2_country,actor2_role,", csv[0]);
         // the table keeps one line per record too
         var table = Ok("events", "-n", "3").Stdout.Split('\n').Where(l => l.Contains("rec-")).ToList();
         Assert.Equal(3, table.Count);

@@ -19,6 +19,9 @@ public sealed class ReviewStoreTests
 
     private static readonly DateTimeOffset At = new(2026, 1, 15, 9, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The schema step that adds reviews (the last one when reviews came).</summary>
+    private const int ReviewStep = 7;
+
     private static ReviewRequest Ask(string action, string record, string? field = null, string? value = null, string? other = null, IReadOnlyList<string>? sources = null) =>
         new(action, record, "checked against the readout", "analyst", At, field, value, other, sources);
 
@@ -192,8 +195,8 @@ public sealed class ReviewStoreTests
             store.Review(Ask(ReviewActions.Correct, id, "city", "Sochi"));
             store.Review(Ask(ReviewActions.Reject, store.Query(InteractionFilter.All with { Countries = ["CHN"] }).Single().Id));
         }
-        // back to schema 5, with the interactions' blocks forgotten: opening runs step 6 again and fuses every block again
-        tmp.Exec("DELETE FROM schema_migrations WHERE version > 5; UPDATE interactions SET block_key = NULL;");
+        // back to the schema before reviews, with the interactions' blocks forgotten: opening runs the review step again and fuses every block again
+        tmp.Exec($"DELETE FROM schema_migrations WHERE version >= {ReviewStep}; UPDATE interactions SET block_key = NULL;");
         using var upgraded = tmp.Open();
         var r = Assert.Single(upgraded.Query(InteractionFilter.All));
         Assert.Equal((id, "Sochi"), (r.Id, r.Location?.City));

@@ -46,12 +46,14 @@ public sealed partial class MentionFinder
     private readonly Regex _attendance;
     private readonly NameGrammar _grammar;
     private readonly TitleReader _titles;
+    private readonly HashSet<string> _officeWords;
 
     public MentionFinder(Lexicon lexicon)
     {
         _lexicon = lexicon;
         _stop = new HashSet<string>(lexicon.WordList("name_stop"), StringComparer.Ordinal);
         var office = new HashSet<string>(lexicon.WordList("office_word"), StringComparer.Ordinal);
+        _officeWords = office;
         _attendance = new Regex(string.Join("|", lexicon.WordList("attendance")), RegexOptions.IgnoreCase | RegexOptions.Compiled);
         _grammar = new NameGrammar(new HashSet<string>(_stop.Concat(office), StringComparer.Ordinal));
         _titles = new TitleReader(office);
@@ -99,6 +101,14 @@ public sealed partial class MentionFinder
                 continue;
             }
             if (_grammar.RunAt(text, tokens, i) is not { } found) continue;
+            // "Mohamed Irfaan Ali": a given name written before a name the gazetteer knows ("Irfaan Ali")
+            if (PersonInside(found, matchAt) is { } inner && WholeName(text, tokens, matchAt, found, inner, day) is { } whole)
+            {
+                people.Add(whole.Mention);
+                for (int k = found.Start; k < whole.End; k++) covered[k] = true;
+                i = whole.End - 1;
+                continue;
+            }
             var name = Truncate(found, tokens, matchAt);
             var around = _titles.Read(text, tokens, matchAt, name.Start, name.End);
             if (Words(tokens, name) < 2) { singles.Add((name, around)); i = name.End - 1; continue; }
@@ -143,6 +153,27 @@ public sealed partial class MentionFinder
         return longer is not null && ReferenceEquals(longer.Person, p) ? run : own;
     }
 
+    /// <summary>The gazetteer's person match that starts inside a name run, if any.</summary>
+    private static Match? PersonInside(NameRun run, Match?[] matchAt)
+    {
+        for (int k = run.Start + 1; k < run.End; k++)
+            if (matchAt[k] is { Value: Person } m) return m;
+        return null;
+    }
+
+    /// <summary>The run through the end of the person match, as one mention, when the whole resolves to that person.</summary>
+    private (PersonMention Mention, int End)? WholeName(string text, List<Token> tokens, Match?[] matchAt, NameRun run, Match inner, DateOnly? day)
+    {
+        var end = run.End;
+        while (end < tokens.Count && tokens[end].Start < inner.End) end++;
+        var whole = run with { End = end, CharEnd = tokens[end - 1].End };
+        var surface = text[whole.CharStart..whole.CharEnd];
+        var around = _titles.Read(text, tokens, matchAt, whole.Start, whole.End);
+        var match = _lexicon.PeopleIndex.Resolve(surface, Context(around, day));
+        if (match is null || !ReferenceEquals(match.Person, (Person)inner.Value)) return null;
+        return (FromMatch(new TextSpan(whole.CharStart, whole.CharEnd), match, surface, MentionKind.Lexicon), end);
+    }
+
     /// <summary>A run stops before a token another lexicon entry covers (a country, a title, an organisation).</summary>
     private static NameRun Truncate(NameRun run, List<Token> tokens, Match?[] matchAt, int allowFrom = -1)
     {
@@ -164,6 +195,8 @@ public sealed partial class MentionFinder
         var surface = text[name.CharStart..name.CharEnd];
         var context = Context(around, day);
         var match = _lexicon.PeopleIndex.Resolve(surface, context);
+        // a full name the knowledge base knows, under a title it does not expect ("Ambassador Jon Huntsman")
+        if (match is null && _lexicon.PeopleIndex.Resolve(surface, new NameContext(Day: day)) is { Exact: true } known) match = known;
         var span = new TextSpan(name.CharStart, name.CharEnd);
         if (match is not null && (match.Exact || around.HasTitle || around.HasHonorific || around.Country is not null || Words(surface) >= 2))
             return FromMatch(span, match, surface, around.HasTitle ? MentionKind.Titled : MentionKind.Lexicon);
@@ -226,7 +259,9 @@ public sealed partial class MentionFinder
             var word = text[run.CharStart..run.CharEnd];
             var span = new TextSpan(run.CharStart, run.CharEnd);
             var titled = around.HasTitle || around.HasHonorific;
-            if (keys.TryGetValue(Lexicon.Fold(word), out var back) && back is { } b && (titled || (b.From <= run.CharStart && !_stop.Contains(word))))
+            // a headline names people by surname before the story names them in full
+            var headline = text.IndexOf('\n') is var nl && (nl < 0 || run.CharStart < nl) && !text.AsSpan(0, nl < 0 ? text.Length : nl).TrimEnd().EndsWith(".");
+            if (keys.TryGetValue(Lexicon.Fold(word), out var back) && back is { } b && (titled || ((b.From <= run.CharStart || headline) && !_stop.Contains(word))))
             {
                 people.Add(b.Who with { Span = span, Kind = MentionKind.Surname, Written = word });
                 continue;
@@ -274,8 +309,10 @@ public sealed partial class MentionFinder
     /// <summary>The name as it reads, on one line.</summary>
     private static string Tidy(string surface) => Regex.Replace(surface, @"\s+", " ").Trim();
 
-    private static bool Appositive(string text, int end) =>
+    private bool Appositive(string text, int end) =>
         Regex.IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end)).ToString(), @"^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|adviser|official|chairman|commissioner|secretary|spokesman))")
+        // "Jacek Siewiera, Chief of the National Security Bureau of Poland,"
+        || (Regex.Match(text.AsSpan(end, Math.Min(40, text.Length - end)).ToString(), @"^, (?:the )?(?<w>\p{Lu}[\p{L}-]+)") is { Success: true } m && _officeWords.Contains(m.Groups["w"].Value))
         // "Boris Titov, Russian Presidential Commissioner for ..., said"
         || Regex.IsMatch(text.AsSpan(end, Math.Min(120, text.Length - end)).ToString(), @"^, [^,.]{3,90}, (said|told|added|noted|says|stressed|argued)\b");
 }

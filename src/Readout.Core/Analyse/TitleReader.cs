@@ -58,7 +58,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords)
         }
         if (k >= 1 && tokens[k].Text == "," && tokens[k + 1].Start - tokens[k].End == 1 && matchAt[k - 1]?.Value is Title { Role: not "honorific" }) k--;
 
-        string? title = null, role = null, country = null, org = null;
+        string? title = null, role = null, country = null, org = null, titleCountry = null;
         int phraseStart = -1;
         for (int j = k; j >= 0 && k - j < 16; j--)
         {
@@ -73,7 +73,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords)
                     case Title { Role: not "honorific" } t:
                         // the highest office of a compound title names the role ("Deputy Prime Minister and Minister of Foreign Affairs")
                         if (title is null || Person.RoleRank(Rank(t.Role)) < Person.RoleRank(Rank(role!))) { title = text[m.Start..m.End]; role = t.Role; }
-                        country ??= t.Country;
+                        titleCountry ??= t.Country;   // "Secretary of State" is American unless the text says whose
                         break;
                     case Title: break;
                     case Country c: country ??= c.Iso3; break;
@@ -93,6 +93,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords)
             break;
         }
         if (title is null) return new NameSurroundings(null, honorific ? "honorific" : null, null, null, start) { HasHonorific = honorific };
+        country ??= org is null ? titleCountry : null;
         // leading connectors and possessives are not part of the phrase
         while (phraseStart < k && (Connectors.Contains(tokens[phraseStart].Text) || tokens[phraseStart].Text is "'" or "’" or "s")) phraseStart++;
         // "Japan's Prime Minister": a country right before the phrase, by its possessive

@@ -29,6 +29,8 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
         }
         else lines = SplitLines(raw.Content);
         var (text, map) = JunkLineFilter.Filter(lines, linesAreParagraphs: raw.Format == "html");
+        // a no-break space is a space to every later stage (sentences, names); the length, and so every offset, stays
+        text = text.Replace('\u00A0', ' ');
         if (string.IsNullOrWhiteSpace(text))
             throw new ReadoutException(ErrorCodes.NoText, raw.Uri, "no readable text is left after removing page markup and boilerplate");
         published ??= MetadataReader.FromHeader(text);

@@ -44,7 +44,10 @@ public static class LexiconLoader
         var venues = Rows(read, "venues.tsv", ["name", "aliases", "city", "country", "kind"], 5).Select(r => new Venue(r[0], Multi(r[1]), r[2], r[3], r[4])).ToList();
         var cities = Rows(read, "cities.tsv", ["name", "aliases", "country"], 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
         var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();
-        var cues = Rows(read, "interaction_cues.tsv", ["pattern", "mode", "strength", "note"], 4).Select(r => new InteractionCue(r[0], r[1], int.Parse(r[2], CultureInfo.InvariantCulture), r[3])).ToList();
+        var cues = Rows(read, "interaction_cues.tsv", ["pattern", "mode", "strength", "object", "note"], 4)
+            .Select(r => new InteractionCue(r[0], r[1], int.Parse(r[2], CultureInfo.InvariantCulture), r[4], r[3] is "required" or "no_infinitive", r[3] == "no_infinitive")).ToList();
+        foreach (var c in cues.Where(c => c.Mode is not ("phone" or "video" or "in_person" or "written" or "any")))
+            throw new ReadoutException("RO0003", "interaction_cues.tsv", $"mode '{c.Mode}' of '{c.Pattern}' is not phone, video, in_person, written or any");
         var anchors = Rows(read, "era_anchors.tsv", ["pattern", "not_before", "label"], 3).Select(r => new EraAnchor(r[0], Date(r[1], "era_anchors.tsv"), r[2])).ToList();
         var words = Rows(read, "words.tsv", ["category", "value"], 2).ToLookup(r => r[0], r => r[1]);
         var statementCues = Rows(read, "statement_cues.tsv", ["pattern", "class"], 2).Select(r => new StatementCue(r[0], r[1])).ToList();

@@ -55,7 +55,9 @@ public sealed record City(string Name, IReadOnlyList<string> Aliases, string Cou
 public sealed record Title(string Text, string Role, string? Country, bool Principal);
 
 /// <summary>A phrase that says an interaction happened, with the mode it implies and how strongly.</summary>
-public sealed record InteractionCue(string Pattern, string Mode, int Strength, string Note);
+/// <param name="NeedsObject">The phrase is an interaction only with a person as its object ("called Prime Minister Kishida", not "called for calm").</param>
+/// <param name="NoInfinitive">An infinitive after the object makes the phrase an appeal ("called on Putin to extend the deal").</param>
+public sealed record InteractionCue(string Pattern, string Mode, int Strength, string Note, bool NeedsObject = false, bool NoInfinitive = false);
 
 /// <summary>A dated event that a text can mention, which bounds when the text was written ("the 20th CPC National Congress").</summary>
 public sealed record EraAnchor(string Pattern, DateOnly NotBefore, string Label);

@@ -164,8 +164,11 @@ public sealed class PeopleIndex
         {
             var (tenure, fit) = Fit(p, context);
             if (fit == int.MinValue) continue;
-            // a surname alone must belong to someone in office near the day, or of the country the text names
-            if (quality <= 10 && !(tenure is not null && context.Day is { } d && tenure.DistanceTo(d) <= 730) && context.Country is null && context.Organisation is null) continue;
+            // a surname alone must belong to someone of the country the text names, or to someone in office
+            // near the day whose post the title names ("President Castro"; not "President Mohamed" for a crown prince)
+            if (quality <= 10 && context.Country is null && context.Organisation is null
+                && !(tenure is not null && context.Day is { } d && tenure.DistanceTo(d) <= 730
+                     && (context.Title is null || TitleFits(tenure.Title, context.Title) || context.Role == tenure.Role))) continue;
             var score = quality + fit;
             if (score > bestScore) { best = new PersonMatch(p, tenure, isExact); bestScore = score; tie = false; }
             else if (score == bestScore) tie = true;

@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+using Readout.Analyse;
+using Readout.Documents;
+using Readout.Lexicons;
+
+namespace Readout.Extract;
+
+/// <summary>The clause of an interaction predicate within its sentence: absolute offsets, and what opens it.</summary>
+/// <param name="Opener">The word that opens a subordinate clause ("if", "after", "that", "which"), lower case; empty for a main clause.</param>
+/// <param name="Governor">The text before the clause that governs it ("the Kremlin denied"), for denials and appeals.</param>
+public sealed record Clause(int Start, int End, string Opener, string Governor)
+{
+    public bool Contains(TextSpan span) => span.Start >= Start && span.End <= End;
+
+    /// <summary>"After meeting with X, Y said": a clause fronted before the main one, whose subject follows it.</summary>
+    public bool Fronted { get; init; }
+}
+
+/// <summary>Names joined as one argument: "President Biden and Prime Minister Kishida", "the leaders of Japan, Korea and India".</summary>
+public sealed record ActorGroup(IReadOnlyList<PersonMention> Members, int Start, int End);
+
+/// <summary>
+/// A shallow reading of a sentence around an interaction predicate: the clause it stands in (split at
+/// semicolons, relative and subordinate clauses, and after reporting verbs), and its arguments — the group
+/// of people before it (the subject) and the group after it introduced by "with", "between", "to", "by" or
+/// as a direct object ("called Prime Minister Kishida"). Names elsewhere in the sentence ("to express
+/// condolences on the death of former Prime Minister Abe") are not arguments.
+/// </summary>
+public sealed partial class ClauseReader(Lexicon lexicon)
+{
+    private readonly HashSet<string> _officeWords = new(lexicon.WordList("office_word"), StringComparer.Ordinal);
+
+    // where a new clause starts: after ; : and dashes, at relative and subordinate conjunctions, at an infinitive
+    // of purpose ("spoke with X to reaffirm..."), after reporting verbs
+    [GeneratedRegex(@"[;:](?=\s)|\s[—–]\s|\s--\s|,(?=\s+(?:which|who|whom|whose|where|whereas|while|but|although|though|including|yet|so|and\s+(?:he|she|they|it|both|the\s+two|then)\b|\p{Ll}+ing\b)\b)|(?<=\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\s)|(?<=\s)(?=to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|our\b|their\b|this\b|that\b|these\b|those\b|both\b|all\b|each\b|one\b|[\p{Lu}\d])\p{Ll})|(?<=\b(?:said|says|say|told|tells|announced|noted|added|stated|stressed|emphasi[sz]ed|underscored|recalled|reported|confirmed|denied|denies|claimed|insisted|argued|believes?|hopes?)\b)(?=\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex Boundary();
+
+    [GeneratedRegex(@"^\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\s+of|prior\s+to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FrontedOpener();
+
+    [GeneratedRegex(@"^\W*(?<w>that|which|who|whom|when|while|because|although|if|unless|whether|where)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubordinateOpener();
+
+    [GeneratedRegex(@"^(?:\s|,|&|\band\b|\bof\b|\bthe\b|\bas\s+well\s+as\b|['’]s\b|\bwith\b(?=\s+(?:his|her)\s+\w+\s+counterparts?\b)|\bhis\b|\bher\b|\bcounterparts?\b)*$", RegexOptions.IgnoreCase)]
+    private static partial Regex JoinerOnly();
+
+    [GeneratedRegex(@"(?:\band\b|,|&|\bas\s+well\s+as\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Joiner();
+
+    [GeneratedRegex(@"(?<w>[\p{L}'’]+)\W*$")]
+    private static partial Regex LastWord();
+
+    private static readonly HashSet<string> ObjectPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "with", "between", "to", "by", "and", "among", "from", "counterpart", "counterparts", "host", "hosts", "hosted", "welcomed", "received", "called", "phoned",
+        "met", "meet", "meets", "meeting", "visited", "visit", "call", "calls", "talks", "talk", "conversation", "videoconference", "summit", "contact",
+        "invitation", "guest",
+    };
+
+    /// <summary>The clause of a sentence that holds a span (an interaction cue).</summary>
+    public Clause ClauseOf(Sentence s, TextSpan cue)
+    {
+        int start = 0, end = s.Text.Length;
+        var rel = cue.Start - s.Span.Start;
+        var relEnd = cue.End - s.Span.Start;
+        foreach (Match m in Boundary().Matches(s.Text))
+        {
+            var at = m.Index + m.Length;
+            if (at <= rel) start = Math.Max(start, at);
+            else if (m.Index >= relEnd) { end = Math.Min(end, m.Index); break; }
+        }
+        var text = s.Text[start..end];
+        var opener = SubordinateOpener().Match(text) is { Success: true } so ? so.Groups["w"].Value.ToLowerInvariant() : "";
+        var fronted = false;
+        if (start == 0 && FrontedOpener().Match(text) is { Success: true } fo && s.Text.IndexOf(',', 0, rel) < 0)
+        {
+            // "After meeting with X, Y said": the fronted clause ends at its comma
+            var comma = s.Text.IndexOf(", ", relEnd, end - relEnd, StringComparison.Ordinal);
+            if (comma > 0) { end = comma; fronted = true; }
+            opener = fo.Groups["w"].Value.ToLowerInvariant();
+        }
+        var governor = s.Text[Math.Max(0, start - 60)..start];
+        return new Clause(s.Span.Start + start, s.Span.Start + end, opener, governor) { Fronted = fronted };
+    }
+
+    /// <summary>The people of a sentence joined into groups ("X and Y", "X, Y and Z"), in text order.</summary>
+    public List<ActorGroup> Groups(string text, IReadOnlyList<PersonMention> items, IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        var groups = new List<ActorGroup>();
+        var sorted = items.OrderBy(i => i.Span.Start).ToList();
+        List<PersonMention>? current = null;
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            var p = sorted[i];
+            if (current is not null && IsJoined(text, current[^1].Span.End, p.Span.Start, matches))
+            {
+                current.Add(p);
+                continue;
+            }
+            if (current is not null) groups.Add(Make(current));
+            current = [p];
+        }
+        if (current is not null) groups.Add(Make(current));
+        return groups;
+
+        static ActorGroup Make(List<PersonMention> members) => new(members, members[0].Span.Start, members[^1].Span.End);
+    }
+
+    /// <summary>Whether two names are joined as one argument: only "and", commas, titles, countries and "of" between them.</summary>
+    private bool IsJoined(string text, int from, int to, IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        if (to <= from) return true;
+        if (to - from > 120) return false;
+        var between = Strip(text, from, to, matches);
+        return Joiner().IsMatch(between) && JoinerOnly().IsMatch(between);
+    }
+
+    /// <summary>The text between two offsets with titles, countries, demonyms and organisations blanked out.</summary>
+    private string Strip(string text, int from, int to, IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        var chars = text[from..to].ToCharArray();
+        foreach (var m in matches.StartingIn(x => x.Start, Math.Max(0, from - 40), to))
+        {
+            if (m.End <= from || m.Value is not (Title or Country or Demonym or Organisation)) continue;
+            for (int k = Math.Max(m.Start, from); k < Math.Min(m.End, to); k++) chars[k - from] = ' ';
+        }
+        // office words of a compound title ("Coordinating Minister for Maritime Affairs")
+        var s = new string(chars);
+        return Regex.Replace(s, @"\b[\p{Lu}][\p{L}'’-]*\b", w => _officeWords.Contains(w.Value) ? " " : w.Value);
+    }
+
+    /// <summary>
+    /// The principals of a predicate: the subject group (the last before it in its clause) and the object
+    /// group (the first after it, introduced by a preposition of meeting or as a direct object).
+    /// </summary>
+    public (ActorGroup? Subject, ActorGroup? Object) Arguments(string text, Clause clause, TextSpan cue, List<ActorGroup> groups,
+        IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        ActorGroup? subject = null, obj = null;
+        foreach (var g in groups)
+        {
+            if (g.End <= cue.Start && g.Start >= clause.Start) subject = g;
+            else if (g.Start >= cue.End && g.End <= clause.End && obj is null && IsObject(text, cue.End, g.Start, matches)) obj = g;
+            else if (g.Start < cue.Start && g.End > cue.End) { subject = g; }   // "Biden and Kishida met" spans no cue; a group around a noun cue ("X's call with Y") splits below
+        }
+        // a group running through the cue ("President Biden's call with Prime Minister Kishida") is subject and object
+        if (subject is not null && subject.Start < cue.Start && subject.End > cue.End)
+        {
+            var before = subject.Members.Where(m => m.Span.End <= cue.Start).ToList();
+            var after = subject.Members.Where(m => m.Span.Start >= cue.End).ToList();
+            subject = before.Count > 0 ? new ActorGroup(before, before[0].Span.Start, before[^1].Span.End) : null;
+            obj ??= after.Count > 0 ? new ActorGroup(after, after[0].Span.Start, after[^1].Span.End) : null;
+        }
+        // "After meeting with X, Y said...": the subject of a fronted clause is the main clause's
+        if (subject is null && clause.Fronted)
+            subject = groups.FirstOrDefault(g => g.Start >= clause.End && g.Start - clause.End <= 40);
+        // "President Biden, who is in Tokyo, met with X": the subject before a relative clause
+        if (subject is null && clause.Opener is "who" or "which")
+            subject = groups.LastOrDefault(g => g.End <= clause.Start && clause.Start - g.End <= 3);
+        return (subject, obj);
+    }
+
+    /// <summary>
+    /// A group right after the predicate is its object when, walking back from the group over its title
+    /// phrase ("incoming Israeli National Security Advisor Dr.", "Politburo Member and Director of the Office
+    /// of the Foreign Affairs Commission"), the first other word is a preposition of meeting ("with",
+    /// "between", "to", "by") or there is none (a direct object: "called Prime Minister Kishida").
+    /// </summary>
+    private bool IsObject(string text, int cueEnd, int groupStart, IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        if (groupStart - cueEnd > 160) return false;
+        var between = Strip(text, cueEnd, groupStart, matches);
+        var words = Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
+        var k = words.Count - 1;
+        while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]))) k--;
+        if (k < 0) return true;
+        return ObjectPrepositions.Contains(words[k]) && words.Take(k).Count(w => !IsFiller(w)) <= 6;
+    }
+
+    /// <summary>Lower-case words of a title phrase before a name: "incoming", "former", "and" in "Minister and Director".</summary>
+    private static readonly HashSet<string> TitleModifiers = new(StringComparer.Ordinal)
+    {
+        "incoming", "outgoing", "new", "newly", "former", "acting", "visiting", "elected", "designate", "caretaker", "interim", "deputy",
+        "senior", "top", "then", "current", "incumbent", "and", "for", "the", "of", "to", "on", "in",
+    };
+
+    private static bool IsFiller(string w) =>
+        w is "the" or "a" or "an" or "his" or "her" or "their" or "its" or "today" or "yesterday" or "tonight" or "virtually" or "briefly" or "again"
+            or "also" or "separately" or "jointly" or "privately" or "Mr" or "Mrs" or "Ms" or "Dr" or "s" or "of"
+            // a role word before a name ("with North Korean leader Kim Jong Un")
+            or "leader" or "leaders" or "chief" or "head" or "minister" or "president" or "premier" or "envoy" or "official" or "officials"
+            or "adviser" or "advisor" or "secretary" or "king" or "prince" or "emir" or "chancellor" or "foreign" or "defense" or "defence" or "former";
+}

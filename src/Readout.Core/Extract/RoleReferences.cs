@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Readout.Analyse;
+using Readout.Documents;
+using Readout.Lexicons;
+
+namespace Readout.Extract;
+
+/// <summary>
+/// Offices written without a name, resolved to their holder: "the Russian president", "The American and
+/// Russian presidents", "Presidents of Russia and Belarus", "The President met today with..." — the holder
+/// the report names elsewhere, else the knowledge base's holder of that office on the day.
+/// </summary>
+public sealed partial class RoleReferences(Lexicon lexicon)
+{
+    [GeneratedRegex(@"\b(?<role>presidents?|prime ministers?|premiers?|leaders?|foreign ministers?|chancellors?|heads? of state|heads? of government|head of the|national security advis[eo]rs?|defen[cs]e ministers?|vice presidents?|ambassadors?|special envoys?|envoys?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleWord();
+
+    /// <summary>"the Russian president", "The American and Russian presidents", "Presidents of Russia and Belarus" → holders of the office on the day.</summary>
+    public IEnumerable<PersonMention> Find(AnalysedDocument doc, Sentence s, List<PersonMention> named, DateOnly? day)
+    {
+        if (day is null) yield break;
+        foreach (Match m in RoleWord().Matches(s.Text))
+        {
+            var start = s.Span.Start + m.Index;
+            var end = start + m.Length;
+            // an office followed by its holder's name is an apposition, not a reference
+            if (named.Any(p => p.Span.Start >= end && p.Span.Start - end <= 3)) continue;
+            var roleWord = m.Groups["role"].Value.ToLowerInvariant();
+            var role = roleWord switch
+            {
+                var r when r.StartsWith("prime minister") || r.StartsWith("premier") || r.StartsWith("chancellor") || r.StartsWith("heads of government") || r.StartsWith("head of government") => "head_of_government",
+                var r when r.StartsWith("foreign minister") => "foreign_minister",
+                var r when r.StartsWith("national security") => "national_security_advisor",
+                var r when r.StartsWith("defen") => "defence_minister",
+                var r when r.StartsWith("vice president") => "vice_president",
+                var r when r.StartsWith("ambassador") || r.Contains("envoy") => "official",
+                _ => "head_of_state",
+            };
+            // the office as a title: "presidents" → "President"
+            var title = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(roleWord.EndsWith("s", StringComparison.Ordinal) && !roleWord.EndsWith("ss", StringComparison.Ordinal) ? roleWord[..^1] : roleWord);
+            var countries = new List<string>();
+            // countries just before: "the American and Russian presidents", "Finland's president"
+            var cursor = start;
+            foreach (var pm in doc.Mentions.Matches.Where(x => x.End <= start && start - x.End <= 40 && x.Start >= s.Span.Start).Reverse())
+            {
+                var between = doc.Clean.Text[pm.End..cursor];
+                if (!Regex.IsMatch(between, @"^(\s|'s|’s|,|and)*$")) break;
+                if (pm.Value is Demonym dm) countries.Add(dm.Country.Iso3);
+                else if (pm.Value is Country c) countries.Add(c.Iso3);
+                else break;
+                cursor = pm.Start;
+            }
+            // or just after: "Presidents of Russia and Belarus", "head of the North Korean state"
+            if (countries.Count == 0)
+            {
+                foreach (var pm in doc.Mentions.Matches.Where(x => x.Start >= end && x.Start - end <= 40 && x.End <= s.Span.End))
+                {
+                    var between = doc.Clean.Text[end..pm.Start];
+                    if (!Regex.IsMatch(between, @"^(\s+of\s+(the\s+)?|\s*(,|and|the)\s*)*$")) break;
+                    if (pm.Value is Country c) countries.Add(c.Iso3);
+                    else if (pm.Value is Demonym dm) countries.Add(dm.Country.Iso3);
+                    else break;
+                    end = pm.End;
+                }
+            }
+            // "The President met today with...": in an official readout, the office holder the text named first
+            if (countries.Count == 0 && char.IsUpper(m.Value[0]) && Regex.IsMatch(doc.Clean.Text[Math.Max(0, start - 4)..start], @"(?i)the\s$"))
+            {
+                var first = doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Span.End <= start && !named.Any(n => n.Name == p.Name));
+                if (first is not null) yield return first with { Span = new TextSpan(start, s.Span.Start + m.Index + m.Length), Kind = MentionKind.Role };
+                continue;
+            }
+            foreach (var iso in countries.Distinct())
+            {
+                var span = new TextSpan(start, s.Span.Start + m.Index + m.Length);
+                if (named.Any(p => p.Country == iso)) continue;
+                // the office's holder as the report names them elsewhere, else as the knowledge base has them on the day
+                var inText = doc.Mentions.People.FirstOrDefault(p => p.Country == iso && p.Kind != MentionKind.Role && SameOffice(p.Role, role));
+                if (inText is not null) { yield return inText with { Span = span, Kind = MentionKind.Role }; continue; }
+                var holder = role == "official" ? null : lexicon.HolderOf(iso, title, role, day);
+                if (holder is not null)
+                {
+                    var tenure = holder.TenureOn(day);
+                    yield return new PersonMention(span, holder.Name, iso, role, MentionKind.Role) { KbId = holder.Id ?? holder.Name, Written = doc.Clean.Text[span.Start..span.End], Organisation = tenure?.Organisation };
+                }
+                else if (lexicon.CountryByIso3.TryGetValue(iso, out var country))
+                {
+                    // an office the knowledge base has no holder for on the day ("Sweden's prime minister" in 1850)
+                    yield return new PersonMention(span, $"{title} of {country.Name}", iso, role, MentionKind.Role) { Written = doc.Clean.Text[span.Start..span.End] };
+                }
+            }
+        }
+    }
+
+    /// <summary>A head of state and a head of government are one office where one person holds both (a president who leads the government).</summary>
+    private static bool SameOffice(string? mentioned, string role) =>
+        mentioned == role || (mentioned is "head_of_state" or "head_of_government" && role is "head_of_state" or "head_of_government");
+}

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Readout.Cli.Commands;
 
+// --db is an option of the root (readout --db FILE events) and of each command that opens the database
+// (readout events --db FILE), and of no other: the help of 'code' or 'bench' does not offer it.
 var db = new Option<string>("--db")
 {
     Description = "The database: a SQLite file, or a PostgreSQL server as postgres://user:password@host:port/database or Host=...;Database=... (default: $READOUT_DB, else readout.db in the current folder)",
     HelpName = "FILE|URL",
     DefaultValueFactory = _ => Environment.GetEnvironmentVariable("READOUT_DB") is { Length: > 0 } env ? env : "readout.db",
-    Recursive = true,
 };
 
 var root = new RootCommand(
@@ -21,19 +22,32 @@ var root = new RootCommand(
       2  some inputs could not be read or processed (the others were)
     """);
 root.Options.Add(db);
-root.Subcommands.Add(IngestCommand.Build(db));
-root.Subcommands.Add(WatchCommand.Build(db));
-root.Subcommands.Add(WorkerCommand.Build(db));
-root.Subcommands.Add(EventsCommand.Build(db));
-root.Subcommands.Add(ShowCommand.Build(db));
-root.Subcommands.Add(SourcesCommand.Build(db));
-root.Subcommands.Add(CompareCommand.Build(db));
+Command[] usingDb =
+[
+    IngestCommand.Build(db), WatchCommand.Build(db), WorkerCommand.Build(db), EventsCommand.Build(db), ShowCommand.Build(db), SourcesCommand.Build(db),
+    CompareCommand.Build(db), ExportCommand.Build(db), ReviewCommand.Build(db), ServeCommand.Build(db),
+];
+foreach (var command in usingDb)
+{
+    command.Options.Add(db);
+    root.Subcommands.Add(command);
+}
 root.Subcommands.Add(CodeCommand.Build());
 root.Subcommands.Add(EvaluatePeerCommand.Build());
-root.Subcommands.Add(ExportCommand.Build(db));
-root.Subcommands.Add(BenchCommand.Build(db));
+root.Subcommands.Add(BenchCommand.Build());
 root.Subcommands.Add(BenchFusionCommand.Build());
-root.Subcommands.Add(ServeCommand.Build(db));
 root.Subcommands.Add(BenchServeCommand.Build());
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // one line per mistake and where to read more, not the whole help
+    var names = new List<string>();
+    for (var c = parsed.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+        names.Insert(0, c.Command == root ? "readout" : c.Command.Name);
+    var name = string.Join(' ', names);
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error RO0010 {name}: {error.Message}");
+    Console.Error.WriteLine($"see '{name} --help'");
+    return ExitCodes.Error;
+}
+return await parsed.InvokeAsync();

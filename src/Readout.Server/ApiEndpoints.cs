@@ -19,6 +19,9 @@ public sealed record InteractionDetail(Interaction Record, IReadOnlyList<Stateme
 /// <summary>A stored report's clean text, which evidence offsets point into.</summary>
 public sealed record SourceText(string ContentHash, string Text);
 
+/// <summary>A review posted to the API (see <see cref="Reviews.ReviewRequest"/>).</summary>
+public sealed record ReviewBody(string? Action, string? Reason, string? Reviewer, string? Field = null, string? Value = null, string? With = null, IReadOnlyList<string>? Sources = null);
+
 /// <summary>What HTTP ingest did with a report.</summary>
 public sealed record IngestResult(string Uri, string ContentHash, bool AlreadyStored, int Interactions, int Statements, int Figures);
 
@@ -108,6 +111,29 @@ internal static class ApiEndpoints
             .WithName("SearchText").WithTags("search")
             .WithSummary("Full-text search over the reports' clean text and titles; snippets mark matches with U+0002 and U+0003");
 
+        api.MapPost("/interactions/{id}/review", async (string id, ReviewBody body, HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate) =>
+            {
+                RequireKey(context, options, "review");
+                var outcome = await ReviewAsync(stores, gate, new Reviews.ReviewRequest(body.Action ?? "", id, body.Reason ?? "", body.Reviewer ?? "", DateTimeOffset.UtcNow,
+                    body.Field, body.Value, body.With, body.Sources), context.RequestAborted);
+                return TypedResults.Ok(outcome);
+            })
+            .WithName("ReviewInteraction").WithTags("review")
+            .WithSummary("Review a record (with the server's API key in X-Api-Key): reject, restore, confirm, correct a field, merge another record in, split reports off")
+            .WithDescription("`action` is reject, restore, confirm, correct (with `field` and `value`), merge (with `with`, the other record) or split (with `sources`, uris of the reports to split off); `reason` and `reviewer` are required. The answer is the trail entry and the records the review left.")
+            .Produces<ErrorBody>(StatusCodes.Status401Unauthorized)
+            .Produces<ErrorBody>(StatusCodes.Status403Forbidden)
+            .Produces<ErrorBody>(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapGet("/review/queue", (int? page, [FromQuery(Name = "page_size")] int? pageSize, IReadoutStores stores, CancellationToken ct) =>
+            {
+                var (offset, limit) = RequestParsing.Paging(page, pageSize);
+                using var store = stores.OpenReader();
+                return TypedResults.Ok(store.ReviewQueue(offset, limit, ct));
+            })
+            .WithName("ReviewQueue").WithTags("review")
+            .WithSummary("Records waiting for review, the likeliest to be wrong first: lowest confidence (when records carry one), then conflicts between sources, then the fewest sources");
+
         api.MapPost("/ingest", Ingest)
             .WithName("Ingest").WithTags("ingest")
             .WithSummary("Store one report (only when the server was started with --api-key, and only with that key in X-Api-Key)")
@@ -147,15 +173,44 @@ internal static class ApiEndpoints
         throw ApiProblem.NotFound($"no interaction with id '{key}'");
     }
 
-    private static async Task<IResult> Ingest(HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate, CancellationToken ct)
+    /// <summary>Refuses a write without the server's key: 403 when the server has none, 401 without the right one.</summary>
+    private static void RequireKey(HttpContext context, ReadoutServerOptions options, string what)
     {
         if (options.ApiKey is null)
-            throw new ApiProblem(StatusCodes.Status403Forbidden, ErrorCodes.IngestDisabled, "ingest over HTTP is off; start the server with --api-key KEY to allow it");
+            throw new ApiProblem(StatusCodes.Status403Forbidden, ErrorCodes.IngestDisabled, $"{what} over HTTP is off; start the server with --api-key KEY to allow it");
         var given = context.Request.Headers[ApiKeyHeader].ToString();
         if (given.Length == 0)
-            throw new ApiProblem(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"ingest needs the server's API key in the {ApiKeyHeader} header");
+            throw new ApiProblem(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"{what} needs the server's API key in the {ApiKeyHeader} header");
         if (!KeysMatch(given, options.ApiKey))
             throw new ApiProblem(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"the {ApiKeyHeader} header does not hold the server's API key");
+    }
+
+    /// <summary>Stores a review through the one writer (one write at a time, as for ingest); a review that does not fit is 422, an unknown record 404.</summary>
+    internal static async Task<Reviews.ReviewOutcome> ReviewAsync(IReadoutStores stores, IngestGate gate, Reviews.ReviewRequest request, CancellationToken ct)
+    {
+        await gate.Lock.WaitAsync(ct);
+        try
+        {
+            return stores.Writer.Review(request);
+        }
+        catch (ReadoutException e) when (e.Code == ErrorCodes.ReviewRefused)
+        {
+            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, e.Code, e.Message);
+        }
+        catch (ReadoutException e) when (e.Code is ErrorCodes.NoSuchId or ErrorCodes.AmbiguousId)
+        {
+            throw new ApiProblem(e.Code == ErrorCodes.NoSuchId ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
+                e.Code == ErrorCodes.NoSuchId ? ErrorCodes.NoSuchResource : ErrorCodes.AmbiguousRequest, e.Message, "id");
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+    }
+
+    private static async Task<IResult> Ingest(HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate, CancellationToken ct)
+    {
+        RequireKey(context, options, "ingest");
         if (context.Request.ContentLength > MaxIngestBytes)
             throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.TooLarge, $"the report is over the {MaxIngestBytes / (1024 * 1024)} MB limit");
 

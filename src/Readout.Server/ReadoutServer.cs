@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Readout.Documents;
 using Readout.Server.Pages;
+using Scalar.AspNetCore;
 
 namespace Readout.Server;
 
@@ -41,6 +42,16 @@ public static class ReadoutServer
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /// <summary>Where the rendered API reference (Scalar) is served: the one page that runs a script, its own bundle, served from here.</summary>
+    public const string ApiDocsPath = "/api-docs";
+
+    /// <summary>
+    /// The policy of the API reference: its script from this server only, and the inline start-up script only with
+    /// the request's nonce; inline styles (the reference sets them), the OpenAPI document fetched from here, nothing else.
+    /// </summary>
+    public static string ApiDocsPolicy(string nonce) =>
+        $"default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     /// <summary>Builds the app over the database the options name (SQLite or PostgreSQL); <paramref name="configure"/> may replace the server (tests use the test host).</summary>
     public static WebApplication Build(ReadoutServerOptions options, Action<WebApplicationBuilder>? configure = null) =>
         Build(options, OpenStores(options.DatabasePath), configure);
@@ -57,10 +68,14 @@ public static class ReadoutServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReadoutServer).Assembly.GetName().Name });
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Logging.ClearProviders();
-        if (options.LogRequests) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+        if (options.LogRequests)
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
+                // a start that fails (a taken port) is rethrown and reported in one line by the caller, not logged with its stack trace
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton<IngestGate>();
+        builder.Services.AddSingleton(_ => Pages.WorldMap.LoadEmbedded());
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -77,10 +92,22 @@ public static class ReadoutServer
 
         var app = builder.Build();
         if (stores is IDisposable disposable) app.Lifetime.ApplicationStopped.Register(disposable.Dispose);
+        app.Use(HeadAsGet);
+        app.UseRouting();   // after HEAD became GET, so that it finds the GET route
         app.Use(SecurityHeaders);
         app.Use(Errors);
         app.UseStatusCodePages(StatusWithoutBody);
         app.MapOpenApi();
+        app.MapScalarApiReference(ApiDocsPath, (o, context) =>
+        {
+            o.Title = "Readout API";
+            o.OpenApiRoutePattern = "../openapi/{documentName}.json";   // the reference is at /api-docs/: its document is /openapi/v1.json
+            o.DefaultFonts = false;                      // no font service: the page works offline
+            o.Telemetry = false;
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.Agent = new ScalarAgentOptions { Disabled = true };   // no AI chat: it would call a service outside
+            o.Nonce = context.Items[NonceKey] as string;
+        }).ExcludeFromDescription();
         ApiEndpoints.Map(app);
         FeedEndpoints.Map(app);
         PageEndpoints.Map(app);
@@ -90,13 +117,39 @@ public static class ReadoutServer
     /// <summary>The address a started app listens on (with the real port when 0 was asked for).</summary>
     public static Uri Address(WebApplication app) => new(app.Urls.First());
 
+    private const string NonceKey = "readout-csp-nonce";
+
+    /// <summary>
+    /// HEAD is answered as GET without a body (monitors and link checkers ask <c>HEAD /</c>): the route of the GET runs
+    /// and its body goes nowhere, so the headers (type, length when known) are those of the GET.
+    /// </summary>
+    private static async Task HeadAsGet(HttpContext context, Func<Task> next)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method) || context.Request.Path.StartsWithSegments("/api/ingest"))
+        {
+            await next();
+            return;
+        }
+        context.Request.Method = HttpMethods.Get;
+        var body = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try { await next(); }
+        finally
+        {
+            context.Response.Body = body;
+            context.Request.Method = HttpMethods.Head;
+        }
+    }
+
     /// <summary>Set as the response starts, so answers whose headers were cleared (error pages) carry them too.</summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
+        var docs = context.Request.Path.StartsWithSegments(ApiDocsPath);
+        if (docs) context.Items[NonceKey] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = ContentSecurityPolicy;
+            h.ContentSecurityPolicy = docs ? ApiDocsPolicy((string)context.Items[NonceKey]!) : ContentSecurityPolicy;
             h.XContentTypeOptions = "nosniff";
             h["Referrer-Policy"] = "no-referrer";
             h.XFrameOptions = "DENY";

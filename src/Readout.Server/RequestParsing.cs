@@ -6,7 +6,7 @@ using Readout.Store;
 namespace Readout.Server;
 
 /// <summary>The list filters of the API and of the timeline page: those of <c>readout events</c>, plus text, order and page.</summary>
-public sealed class ListParameters
+public sealed record ListParameters
 {
     /// <summary>Participant name contains this (case- and accent-insensitive); repeat to require several.</summary>
     [FromQuery(Name = "actor")] public string[]? Actor { get; init; }
@@ -48,13 +48,13 @@ public static partial class RequestParsing
     {
         var countries = (p.Country ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => Country(c, "country")).Distinct().ToList();
         if (countries.Count > 2) throw ApiProblem.BadRequest("country", "give at most two countries (two make a dyad)");
-        var mode = Blank(p.Mode);
+        var mode = Blank(p.Mode)?.ToLowerInvariant().Replace('-', '_');
         if (mode is not null && !Modes.Contains(mode))
             throw ApiProblem.BadRequest("mode", $"mode must be one of {string.Join(", ", Modes)}, not '{mode}'");
-        var status = Blank(p.Status) ?? "all";
+        var status = Blank(p.Status)?.ToLowerInvariant() ?? "all";
         if (!Statuses.Contains(status))
             throw ApiProblem.BadRequest("status", $"status must be one of {string.Join(", ", Statuses)}, not '{status}'");
-        var sort = Blank(p.Sort) ?? InteractionSort.DateDescending;
+        var sort = Blank(p.Sort)?.ToLowerInvariant() ?? InteractionSort.DateDescending;
         if (!InteractionSort.All.Contains(sort))
             throw ApiProblem.BadRequest("sort", $"sort must be one of {string.Join(", ", InteractionSort.All)}, not '{sort}'");
         var from = Date(p.From, "from");
@@ -119,4 +119,12 @@ public static partial class RequestParsing
     }
 
     public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The period of the over-time chart: month (the default) or week, in any case.</summary>
+    public static string Period(string? by)
+    {
+        var v = Blank(by)?.ToLowerInvariant() ?? "month";
+        if (v is not ("month" or "week")) throw ApiProblem.BadRequest("by", $"by must be month or week, not '{by}'");
+        return v;
+    }
 }

@@ -11,9 +11,8 @@ namespace Readout.Cli.Commands;
 /// <summary><c>readout bench PATH...</c>: time the pipeline alone, on inputs already in memory.</summary>
 public static class BenchCommand
 {
-    public static Command Build(Option<string> db)
+    public static Command Build()
     {
-        _ = db; // bench does not touch the database
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders to read, as for ingest" };
         var repeat = new Option<int>("--repeat", "-n") { Description = "How many times to run over all documents", HelpName = "N", DefaultValueFactory = _ => 3 };
         repeat.Validators.Add(r =>

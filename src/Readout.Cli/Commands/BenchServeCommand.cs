@@ -11,7 +11,8 @@ namespace Readout.Cli.Commands;
 /// <summary>
 /// <c>readout bench-serve</c>: API latency on a large store. Fills a store with generated interactions
 /// through the store's write path (fusion included), starts the real server on loopback and drives the
-/// list and dyad summary endpoints with concurrent clients, printing median and p99 latency and requests/s.
+/// list, dyad summary, review queue and timeline-with-map endpoints with concurrent clients, printing the first
+/// request's time, median and p99 latency and requests/s.
 /// </summary>
 public static class BenchServeCommand
 {
@@ -29,8 +30,9 @@ public static class BenchServeCommand
         var command = new Command("bench-serve",
             """
             Measure API latency: generate a store of N interactions (written through the store, with fusion), start
-            the server on 127.0.0.1 and drive GET /api/interactions (a mix of pages, dyads, mode and date filters)
-            and GET /api/dyads/{a}/{b} with concurrent HttpClient loops; print median, p99 and requests/s.
+            the server on 127.0.0.1 and drive GET /api/interactions (a mix of pages, dyads, mode and date filters),
+            GET /api/dyads/{a}/{b}, GET /api/review/queue and the timeline page with its overview and map (GET /)
+            with concurrent HttpClient loops; print each endpoint's first request, median, p99 and requests/s.
             """);
         foreach (var o in new Option[] { records, seconds, clients, keep, seed }) command.Options.Add(o);
         command.SetAction(async (p, ct) =>
@@ -127,8 +129,24 @@ public static class BenchServeCommand
             var (a, b) = dyads[r.Next(dyads.Count)];
             return $"/api/dyads/{a}/{b}";
         }
-        foreach (var (name, next) in new (string, Func<Random, string>)[] { ("list   GET /api/interactions", ListRequest), ("dyad   GET /api/dyads/{a}/{b}", DyadRequest) })
+        string QueueRequest(Random r) => $"/api/review/queue?page={r.Next(1, 20)}";
+        // the timeline page with its overview (over time, by mode and country, the map of in-person meetings)
+        string MapRequest(Random r) => r.Next(3) switch
         {
+            0 => "/",
+            1 => $"/?country={dyads[r.Next(dyads.Count)].A}",
+            _ => $"/?mode=in_person&from={r.Next(2001, 2024)}",
+        };
+        foreach (var (name, next) in new (string, Func<Random, string>)[]
+        {
+            ("list   GET /api/interactions", ListRequest), ("dyad   GET /api/dyads/{a}/{b}", DyadRequest),
+            ("queue  GET /api/review/queue", QueueRequest), ("map    GET / with its overview and map", MapRequest),
+        })
+        {
+            // the first request of the endpoint, before anything of it is cached or compiled
+            var cold = Stopwatch.StartNew();
+            using (var first = await http.GetAsync(next(new Random(seed)), ct)) first.EnsureSuccessStatusCode();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: first request {cold.Elapsed.TotalMilliseconds:F0} ms"));
             await Run(http, next, clients, TimeSpan.FromSeconds(2), seed, ct);   // warm-up: JIT, page cache, connections
             var (latencies, errors, elapsed) = await Run(http, next, clients, TimeSpan.FromSeconds(seconds), seed + 1, ct);
             latencies.Sort();

@@ -95,18 +95,23 @@ internal sealed class FilterOptions
 
     public Option<string?> From { get; } = new("--from") { Description = "Earliest date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)", HelpName = "DATE" };
     public Option<string?> To { get; } = new("--to") { Description = "Latest date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)", HelpName = "DATE" };
-    public Option<string?> Mode { get; } = new("--mode", "-m") { Description = "Only this mode", HelpName = "MODE" };
-    public Option<string> Status { get; }
+    public Option<string?> Mode { get; } = new Option<string?>("--mode", "-m") { Description = "Only this mode: phone, video, in_person or written (any case)", HelpName = "MODE" }.OneOf(Cli.Modes);
 
-    public FilterOptions(string defaultStatus)
+    /// <summary>The same default in every command and on the web: all records, happened and planned, with a status column.</summary>
+    public Option<string> Status { get; } = new Option<string>("--status", "-s")
     {
-        Status = new Option<string>("--status", "-s")
-        {
-            Description = "happened, planned or all",
-            DefaultValueFactory = _ => defaultStatus,
-        };
-        Status.AcceptOnlyFromAmong(Cli.Statuses);
-        Mode.AcceptOnlyFromAmong(Cli.Modes);
+        Description = "happened, planned or all (the default, as on the web)",
+        DefaultValueFactory = _ => "all",
+    }.OneOf(Cli.Statuses);
+
+    public Option<string?> Review { get; } = new Option<string?>("--review")
+    {
+        Description = "unreviewed, reviewed, rejected or all; by default every record but the rejected ones",
+        HelpName = "STATE",
+    }.OneOf([.. Readout.Reviews.ReviewStatus.All, "all"]);
+
+    public FilterOptions()
+    {
         Country.Validators.Add(r =>
         {
             foreach (var c in r.GetValueOrDefault<string[]>() ?? [])
@@ -138,6 +143,7 @@ internal sealed class FilterOptions
         command.Options.Add(To);
         command.Options.Add(Mode);
         command.Options.Add(Status);
+        command.Options.Add(Review);
     }
 
     public InteractionFilter Read(ParseResult p)
@@ -148,7 +154,8 @@ internal sealed class FilterOptions
             (p.GetValue(Country) ?? []).Select(c => c.ToUpperInvariant()).ToList(),
             p.GetValue(From),
             p.GetValue(To),
-            p.GetValue(Mode),
-            status is null or "all" ? null : status).WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
+            p.GetValue(Mode) is { Length: > 0 } mode ? mode : null,
+            status is null or "" or "all" ? null : status,
+            p.GetValue(Review) is { Length: > 0 } review ? review : null).WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
     }
 }

@@ -10,17 +10,18 @@ public static class ExportCommand
 {
     public static Command Build(Option<string> db)
     {
-        var format = new Option<string>("--format", "-f") { Description = "jsonl (full records with evidence), csv (one flat row each), gdelt (CAMEO-coded tab-separated events) or plover (PLOVER JSON Lines)", Required = true };
-        format.AcceptOnlyFromAmong("jsonl", "csv", "gdelt", "plover");
-        var what = new Option<string>("--what", "-w") { Description = "interactions (default), statements or figures (for jsonl and csv)", DefaultValueFactory = _ => "interactions" };
-        what.AcceptOnlyFromAmong("interactions", "statements", "figures");
+        var format = new Option<string>("--format", "-f") { Description = "jsonl (full records with evidence), csv (one flat row each), gdelt (CAMEO-coded tab-separated events) or plover (PLOVER JSON Lines)", Required = true }
+            .OneOf(["jsonl", "csv", "gdelt", "plover"]);
+        var what = new Option<string>("--what", "-w") { Description = "interactions (default), statements or figures (for jsonl and csv)", DefaultValueFactory = _ => "interactions" }
+            .OneOf(["interactions", "statements", "figures"]);
         var output = new Option<string?>("--out", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
-        var filter = new FilterOptions(defaultStatus: "all");
+        var filter = new FilterOptions();
 
         var command = new Command("export",
             """
             Export stored interactions, by date, in the format of the README's "Export format" section.
-            Takes the same filters as 'events' (but --status defaults to all).
+            Takes the same filters as 'events'. Corrections people made are applied (review_status and
+            reviewed_fields say which); rejected records are left out unless --review asks for them.
             Exit codes: 0 success, 1 usage error, no database or the output cannot be written (RO3003).
             """);
         command.Options.Add(format);
@@ -42,7 +43,7 @@ public static class ExportCommand
             var written = 0;
             void Write(TextWriter w) => written = (fmt, kind) switch
             {
-                ("gdelt", _) => GdeltExporter.Write(rows, statements, Readout.Code.Codebook.LoadEmbedded(), w),
+                ("gdelt", _) => Gdelt(rows, statements, w),
                 ("plover", _) => PloverExporter.Write(rows, statements, w),
                 ("jsonl", "statements") => StatementExporter.WriteJsonl(statements, w),
                 ("csv", "statements") => StatementExporter.WriteCsv(statements, w),
@@ -51,6 +52,12 @@ public static class ExportCommand
                 ("csv", _) => CsvExporter.Write(rows, w),
                 _ => JsonlExporter.Write(rows, w),
             };
+            int Gdelt(IReadOnlyList<Readout.Extract.Interaction> records, List<Readout.Extract.Statement> st, TextWriter w)
+            {
+                var (n, undated) = GdeltExporter.Write(records, st, Readout.Code.Codebook.LoadEmbedded(), w);
+                if (undated > 0) Console.Error.WriteLine($"left out {undated} events with neither a day nor a dated report (SQLDATE cannot be empty)");
+                return n;
+            }
             var outPath = p.GetValue(output);
             var utf8 = new UTF8Encoding(false);
 

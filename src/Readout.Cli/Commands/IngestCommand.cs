@@ -76,15 +76,18 @@ public static class IngestCommand
         var pipeline = new Lazy<ReadoutPipeline>(ReadoutPipeline.CreateDefault);
         var interrupted = false;
 
-        void IngestFile(string file)
+        // progress is reported per document, so that a JSON Lines file of thousands of reports moves the bar as it goes
+        void IngestFile(string file, Action<int, int>? progress = null)
         {
             IReadOnlyList<RawDocument> docs;
             try { docs = web.Read(reader, file, ct); }
             catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; return; }
 
+            var done = 0;
             foreach (var raw in docs)
             {
                 ct.ThrowIfCancellationRequested();
+                progress?.Invoke(done++, docs.Count);
                 try
                 {
                     if (store.HasDocument(raw.ContentHash)) { tally.Known++; continue; }
@@ -113,12 +116,19 @@ public static class IngestCommand
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("ingesting", maxValue: files.Count);
-                        foreach (var file in files)
+                        for (var n = 0; n < files.Count; n++)
                         {
-                            task.Description = Markup.Escape(Shorten(file == "-" ? "stdin" : Path.GetFileName(file)))
-                                + (tally.Failed > 0 ? $" [red]({tally.Failed} failed)[/]" : "");
-                            IngestFile(file);
-                            task.Increment(1);
+                            var name = Markup.Escape(Shorten(files[n] == "-" ? "stdin" : Path.GetFileName(files[n])));
+                            string Failed() => tally.Failed > 0 ? $" [red]({tally.Failed} failed)[/]" : "";
+                            task.Description = name + Failed();
+                            var fileIndex = n;
+                            IngestFile(files[n], (done, count) =>
+                            {
+                                if (count < 2) return;
+                                task.Value = fileIndex + (double)done / count;
+                                task.Description = $"{name} {done + 1}/{count}{Failed()}";
+                            });
+                            task.Value = n + 1;
                         }
                     });
             }

@@ -14,10 +14,13 @@ public static class ShowCommand
         var id = new Argument<string>("id") { Description = "The interaction's id, or enough of its start to be unique" };
         var command = new Command("show",
             """
-            Show one interaction: each field, followed by the sentence(s) of the report(s) it was read from.
+            Show one interaction: each field, followed by the sentence(s) of the report(s) it was read from, and what
+            reviewers did to it. --format json gives the record as the export has it, --format csv its flat row.
             Exit codes: 0 success, 1 no such interaction (RO3001), ambiguous id prefix (RO3002) or no database.
             """);
         command.Arguments.Add(id);
+        var output = new ListOutput();
+        command.Options.Add(output.Format);
         command.SetAction(p =>
         {
             using var store = Cli.OpenExisting(p.GetValue(db)!);
@@ -33,7 +36,8 @@ public static class ShowCommand
                     Cli.Error(ErrorCodes.NoSuchId, key, "no interaction with this id");
                 return ExitCodes.Error;
             }
-            Print(i, Console.Out);
+            if (output.FormatOf(p) == "table") Print(i, Console.Out);
+            else output.Write(p, [i], Readout.Export.CsvExporter.Header, Readout.Export.CsvExporter.Row, r => r, _ => { });
             return ExitCodes.Ok;
         });
         return command;
@@ -79,28 +83,33 @@ public static class ShowCommand
         }
 
         w.WriteLine($"interaction {i.Id}" + (i.SourceFamilies is { } fam ? $" ({sources.Count} sources, {fam} independent)" : ""));
+        var review = i.Review;
+        string Set(string field) => review?.FieldsSet.Contains(field) == true
+            ? $"  [set by a reviewer; the machine read: {review.Machine.FirstOrDefault(m => m.Field == field)?.Value ?? "nothing"}]" : "";
+        if (review is not null)
+            w.WriteLine($"review:       {review.Status}" + (review.FieldsSet.Count > 0 ? $" (set by a person: {string.Join(", ", review.FieldsSet)})" : ""));
         if (evidence.ContainsKey("interaction"))
         {
             w.WriteLine("reported as:");
             Evidence("interaction");
         }
-        w.WriteLine($"status:       {i.Status}");
+        w.WriteLine($"status:       {i.Status}{Set("status")}");
         Evidence("status");
-        w.WriteLine($"mode:         {i.Mode}");
+        w.WriteLine($"mode:         {i.Mode}{Set("mode")}");
         Conflict("mode");
         Evidence("mode");
-        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis})");
+        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis}){Set("date")}");
         Conflict("date");
         Evidence("date");
-        w.WriteLine("participants:");
+        w.WriteLine("participants:" + Set("participants"));
         foreach (var a in i.Participants ?? []) w.WriteLine($"  {Cli.Describe(a)}");
         Evidence("participants");
         var place = Cli.Place(i.Location);
-        w.WriteLine($"location:     {(place.Length == 0 ? "not stated" : place)}");
+        w.WriteLine($"location:     {(place.Length == 0 ? "not stated" : place)}{Set("location.city")}{Set("location.country")}{Set("location.venue")}");
         Conflict("location.city", "location.venue");
         Evidence("location");
         var attendees = i.Attendees ?? [];
-        w.WriteLine(attendees.Count == 0 ? "attendees:    none named" : "attendees:");
+        w.WriteLine((attendees.Count == 0 ? "attendees:    none named" : "attendees:") + Set("attendees"));
         foreach (var a in attendees) w.WriteLine($"  {Cli.Describe(a)}");
         Conflict("attendees");
         Evidence("attendees");
@@ -108,6 +117,11 @@ public static class ShowCommand
         {
             w.WriteLine("other evidence:");
             Evidence("other");
+        }
+        if (review is not null)
+        {
+            w.WriteLine($"review trail ({review.Trail.Count}):");
+            foreach (var e in review.Trail) w.WriteLine("  " + ReviewCommand.Describe(e));
         }
         w.WriteLine($"sources ({sources.Count}):");
         foreach (var s in sources)

@@ -10,6 +10,7 @@ public static class SourcesCommand
     public static Command Build(Option<string> db)
     {
         var id = new Argument<string>("id") { Description = "The record's id (or a unique start of it; old ids of merged records resolve)" };
+        var output = new ListOutput();
         var command = new Command("sources",
             """
             List the reports behind one record: uri, title, publication date, and which reports are copies of one
@@ -17,6 +18,7 @@ public static class SourcesCommand
             Exit codes: 0 success, 1 no such record (RO3001), ambiguous id prefix (RO3002) or no database.
             """);
         command.Arguments.Add(id);
+        output.AddTo(command);
         command.SetAction(p =>
         {
             using var store = Cli.OpenExisting(p.GetValue(db)!);
@@ -30,20 +32,24 @@ public static class SourcesCommand
                     ids.Count > 1 ? "several records start with this: " + string.Join(", ", ids.Take(5)) : "no record with this id");
                 return ExitCodes.Error;
             }
-            if (record.Id != key && !record.Id.StartsWith(key, StringComparison.Ordinal))
-                Console.WriteLine($"{key} was merged into {record.Id}");
-            var table = new Table().Border(TableBorder.Simple);
-            table.AddColumn("Family");
-            table.AddColumn("Published");
-            table.AddColumn("Source");
-            table.AddColumn("Title");
-            foreach (var family in record.Sources.GroupBy(s => s.Family ?? s.ContentHash).OrderBy(g => g.Min(s => s.Published ?? "9999")))
-                foreach (var s in family.OrderBy(s => s.Published ?? "9999").ThenBy(s => s.Uri, StringComparer.Ordinal))
-                    table.AddRow(Markup.Escape(family.Key[..Math.Min(10, family.Key.Length)]), Markup.Escape(s.Published ?? "-"),
-                        Markup.Escape(s.Uri), Markup.Escape(s.Title ?? ""));
-            AnsiConsole.Write(table);
-            var families = record.Sources.Select(s => s.Family ?? s.ContentHash).Distinct().Count();
-            Console.WriteLine($"{record.Sources.Count} sources in {families} independent families behind {record.Id}");
+            var rows = record.Sources
+                .GroupBy(s => s.Family ?? s.ContentHash).OrderBy(g => g.Min(s => s.Published ?? "9999"), StringComparer.Ordinal)
+                .SelectMany(g => g.OrderBy(s => s.Published ?? "9999", StringComparer.Ordinal).ThenBy(s => s.Uri, StringComparer.Ordinal).Select(s => (Family: g.Key, Source: s)))
+                .ToList();
+            output.Write(p, output.Take(p, rows), ["record", "family", "published", "uri", "title", "content_hash"],
+                x => [record.Id, x.Family, x.Source.Published, x.Source.Uri, x.Source.Title, x.Source.ContentHash],
+                x => new { record = record.Id, family = x.Family, published = x.Source.Published, uri = x.Source.Uri, title = x.Source.Title, content_hash = x.Source.ContentHash },
+                list =>
+                {
+                    if (record.Id != key && !record.Id.StartsWith(key, StringComparison.Ordinal))
+                        Console.WriteLine($"{key} was merged into {record.Id}");
+                    var table = ListOutput.NewTable("Family", "Published", "Source", "Title");
+                    foreach (var (family, s) in list)
+                        table.AddRow(Markup.Escape(family[..Math.Min(10, family.Length)]), Markup.Escape(s.Published ?? "-"), Markup.Escape(s.Uri), Markup.Escape(s.Title ?? ""));
+                    Cli.Out.Write(table);
+                    var families = record.Sources.Select(s => s.Family ?? s.ContentHash).Distinct().Count();
+                    Console.WriteLine($"{record.Sources.Count} sources in {families} independent families behind {record.Id}");
+                });
             return ExitCodes.Ok;
         });
         return command;

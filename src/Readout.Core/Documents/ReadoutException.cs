@@ -37,6 +37,7 @@ public static class ErrorCodes
     public const string NoSuchId = "RO3001";        // no interaction with this id
     public const string AmbiguousId = "RO3002";     // the id prefix matches several interactions
     public const string CannotWrite = "RO3003";     // the output file cannot be written
+    public const string ReviewRefused = "RO3004";   // a review that does not fit the record (field, value, state, sources)
     public const string BadRequest = "RO4001";      // server: a query parameter or route value is not valid
     public const string Unauthorized = "RO4002";    // server: POST /api/ingest without the right API key
     public const string IngestDisabled = "RO4003";  // server: ingest over HTTP is off (no --api-key given)

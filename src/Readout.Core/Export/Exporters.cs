@@ -24,16 +24,25 @@ public static class JsonlExporter
 }
 
 /// <summary>
-/// A flat table for spreadsheets, RFC 4180 (CRLF line ends, fields with commas, quotes or line breaks
-/// quoted, quotes doubled). Multi-valued fields are joined with "; "; participant_countries lines up
-/// with participants (an unknown country is an empty item). Evidence is left out: use JSONL for it.
+/// A flat table an analyst loads as it is (pandas, R, a spreadsheet): RFC 4180 (CRLF line ends, fields with
+/// commas or quotes quoted, quotes doubled), one row per record, no line breaks inside a field. The first two
+/// participants are actor1 and actor2, one column per field of an actor as the export has them (name, country,
+/// role, and any field a later version adds); further participants and the attendees are joined with "; ".
+/// review_status and reviewed_fields say what a person did: the values are those after review.
+/// Evidence is left out: use JSON Lines for it.
 /// </summary>
 public static class CsvExporter
 {
-    public static readonly string[] Header =
-        ["id", "status", "mode", "date", "date_basis", "participants", "participant_countries", "city", "country", "venue", "attendees", "sources"];
-
     private const string Separator = "; ";
+
+    /// <summary>The header: fixed columns around actor1_* and actor2_*, which follow the fields of <see cref="Actor"/>.</summary>
+    public static IReadOnlyList<string> Header { get; } =
+    [
+        "id", "date", "status", "mode",
+        .. RecordFields.ActorFields.Select(f => "actor1_" + f), .. RecordFields.ActorFields.Select(f => "actor2_" + f),
+        "other_participants", "place", "city", "place_country", "venue", "attendees",
+        "source_count", "source_families", "confidence", "review_status", "reviewed_fields", "date_basis", "sources",
+    ];
 
     public static int Write(IEnumerable<Interaction> interactions, TextWriter writer)
     {
@@ -43,26 +52,33 @@ public static class CsvExporter
         var n = 0;
         foreach (var i in interactions)
         {
-            var participants = i.Participants ?? [];
-            WriteRow(writer,
-            [
-                i.Id,
-                i.Status,
-                i.Mode,
-                i.Date,
-                i.DateBasis,
-                string.Join(Separator, participants.Select(p => p.Name)),
-                string.Join(Separator, participants.Select(p => p.Country ?? "")),
-                i.Location?.City,
-                i.Location?.Country,
-                i.Location?.Venue,
-                string.Join(Separator, (i.Attendees ?? []).Select(Describe)),
-                string.Join(Separator, (i.Sources ?? []).Select(s => s.Uri)),
-            ]);
+            WriteRow(writer, Row(i));
             n++;
         }
         writer.Flush();
         return n;
+    }
+
+    /// <summary>One record's cells, in the order of <see cref="Header"/>.</summary>
+    public static IReadOnlyList<string?> Row(Interaction i)
+    {
+        var participants = i.Participants ?? [];
+        var l = i.Location;
+        return
+        [
+            i.Id, i.Date, i.Status, i.Mode,
+            .. RecordFields.ActorCells(participants.ElementAtOrDefault(0)), .. RecordFields.ActorCells(participants.ElementAtOrDefault(1)),
+            string.Join(Separator, participants.Skip(2).Select(Describe)),
+            l is null ? null : string.Join(", ", new[] { l.Venue, l.City, l.Country }.Where(x => !string.IsNullOrEmpty(x))),
+            l?.City, l?.Country, l?.Venue,
+            string.Join(Separator, (i.Attendees ?? []).Select(Describe)),
+            (i.Sources?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (i.SourceFamilies ?? i.Sources?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RecordFields.Confidence(i)?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+            RecordFields.ReviewStatus(i), string.Join(Separator, i.Review?.FieldsSet ?? []),
+            i.DateBasis,
+            string.Join(" ", (i.Sources ?? []).Select(s => s.Uri)),
+        ];
     }
 
     private static string Describe(Actor a)
@@ -71,15 +87,19 @@ public static class CsvExporter
         return extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
     }
 
-    private static void WriteRow(TextWriter w, IReadOnlyList<string?> fields)
+    /// <summary>Writes one row; every field is on one line (runs of white space, line breaks included, become one space).</summary>
+    public static void WriteRow(TextWriter w, IReadOnlyList<string?> fields)
     {
         for (var k = 0; k < fields.Count; k++)
         {
             if (k > 0) w.Write(',');
-            w.Write(Quote(fields[k]));
+            w.Write(Quote(OneLine(fields[k])));
         }
         w.Write("\r\n");
     }
+
+    private static string? OneLine(string? s) =>
+        s is null || s.AsSpan().IndexOfAny("\r\n\t\u2028\u2029") < 0 ? s : System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
 
     /// <summary>A field as RFC 4180 writes it.</summary>
     public static string Quote(string? field)

@@ -42,8 +42,11 @@ public static class StatementExporter
 /// <summary>
 /// A GDELT-style event table: tab-separated, one row per coded event — each interaction record (CAMEO 04x:
 /// consult by phone or video 041, visit 042, meet at a third place 044, written 040) and each statement
-/// (its CAMEO code; 010 "make statement" for a plain assertion). Actors are CAMEO-style codes: the ISO3
-/// country plus GOV for officials of its government. Columns are listed in the README.
+/// (its CAMEO code; 010 "make statement" for a plain assertion). As in GDELT, GLOBALEVENTID is a number (here
+/// derived from the record's or statement's id, so it is the same in every export), SQLDATE is YYYYMMDD on
+/// every row (the record's day, else the earliest publication date of its reports; an event with neither is
+/// left out), and actor codes are CAMEO-style: the ISO3 country plus GOV for its officials, IGO for an
+/// international organisation. Columns are listed in the README.
 /// </summary>
 public static class GdeltExporter
 {
@@ -51,23 +54,26 @@ public static class GdeltExporter
     [
         "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode",
         "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumSources", "NumArticles",
-        "ActionGeo_FullName", "ActionGeo_CountryCode", "SOURCEURL", "ReadoutId",
+        "ActionGeo_FullName", "ActionGeo_CountryCode", "SOURCEURL", "ReadoutId", "ReviewStatus", "ReviewedFields",
     ];
 
-    public static int Write(IEnumerable<Interaction> records, IEnumerable<Statement> statements, Codebook codebook, TextWriter w)
+    /// <summary>Writes the table; returns the rows written and the events left out for want of any date.</summary>
+    public static (int Written, int Undated) Write(IEnumerable<Interaction> records, IEnumerable<Statement> statements, Codebook codebook, TextWriter w)
     {
         w.WriteLine(string.Join("\t", Header));
-        var n = 0;
+        int n = 0, undated = 0;
         var byId = new Dictionary<string, Interaction>(StringComparer.Ordinal);
         foreach (var r in records)
         {
             byId[r.Id] = r;
             if (r.Participants.Count < 2) continue;
+            var date = SqlDate(r);
+            if (date is null) { undated++; continue; }
             var code = InteractionCode(r, codebook);
             var c = codebook.Cameo(code)!;
             var place = r.Location is null ? "" : string.Join(", ", new[] { r.Location.Venue, r.Location.City }.Where(x => !string.IsNullOrEmpty(x)));
             var (visitor, host) = VisitorFirst(r);
-            Row(w, r.Id, r.Date, visitor, host, true, c, r.Sources.Count, r.SourceFamilies ?? r.Sources.Count, place, r.Location?.Country, r.Sources[0].Uri);
+            Row(w, r.Id, date, Code(visitor), visitor, Code(host), host, true, c, r.Sources.Count, r.SourceFamilies ?? r.Sources.Count, place, r.Location?.Country, r.Sources[0].Uri, r);
             n++;
         }
         foreach (var st in statements)
@@ -76,14 +82,40 @@ public static class GdeltExporter
             var c = codebook.Cameo(code);
             if (c is null) continue;
             var record = st.Record is not null && byId.TryGetValue(st.Record, out var rec) ? rec : null;
-            var actor = st.Speakers[0];
-            var target = st.Target ?? record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country).Select(p => new Speaker(p.Name, p.Country, "person")).FirstOrDefault();
-            Row(w, st.Id, record?.Date, new Actor(actor.Name, actor.Country, actor.Kind == "person" ? "official" : null),
-                target is null ? null : new Actor(target.Name, target.Country, "official"), false, c, 1, 1, "", null, st.Source);
+            var date = record is null ? null : SqlDate(record);
+            if (date is null) { undated++; continue; }
+            var speaker = st.Speakers[0];
+            var actor = new Actor(speaker.Name, speaker.Country ?? CountryOf(record, speaker.Name), speaker.Kind == "person" ? "official" : null);
+            var target = st.Target is { } t ? new Actor(t.Name, t.Country ?? CountryOf(record, t.Name), t.Kind == "person" ? "official" : null)
+                : record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country).Select(p => p with { Role = "official" }).FirstOrDefault();
+            Row(w, st.Id, date, Code(actor, speaker.Kind), actor, target is null ? "" : Code(target, st.Target?.Kind), target, false, c, 1, 1, "", null, st.Source, record);
             n++;
         }
-        return n;
+        return (n, undated);
     }
+
+    /// <summary>A number for an id, the same in every export: the first 52 bits of the id's SHA-256.</summary>
+    public static long NumericId(string id) => Convert.ToInt64(Readout.Ingest.InputReader.Hash(id)[..13], 16);
+
+    /// <summary>YYYYMMDD: the record's day, else the earliest publication date among its reports; null when neither is known.</summary>
+    public static string? SqlDate(Interaction r)
+    {
+        if (r.Date is { Length: 10 } d && d[4] == '-') return d.Replace("-", "");
+        return r.Sources.Select(s => s.Published).Where(p => p is { Length: >= 10 } && p[4] == '-').Order(StringComparer.Ordinal).FirstOrDefault()?[..10].Replace("-", "");
+    }
+
+    private static string? CountryOf(Interaction? record, string name) =>
+        record?.Participants.Concat(record.Attendees).FirstOrDefault(p => p.Name == name && p.Country is not null)?.Country;
+
+    /// <summary>The CAMEO-style code: country plus GOV for an official or a state's government, IGO for an organisation without a country.</summary>
+    public static string Code(Actor a, string? kind = "person") => (a.Organisation is not null && a.Country is null ? "organisation" : kind, a.Country) switch
+    {
+        ("organisation", null) => "IGO",
+        ("organisation", { } c) => c + "IGO",
+        ("state", { } c) => c + "GOV",
+        (_, { } c) => c + (a.Role is null ? "" : "GOV"),
+        _ => "",
+    };
 
     /// <summary>For a visit, the visitor acts (CAMEO 042 "make a visit") and the host receives; otherwise text order.</summary>
     public static (Actor Actor, Actor Recipient) VisitorFirst(Interaction r)
@@ -107,20 +139,27 @@ public static class GdeltExporter
         return codebook.CameoFor("CONSULT", mode) ?? "040";
     }
 
-    private static void Row(TextWriter w, string id, string? date, Actor a1, Actor? a2, bool root, CameoCode c, int sources, int articles,
-        string place, string? placeCountry, string url)
+    private static void Row(TextWriter w, string id, string date, string code1, Actor a1, string code2, Actor? a2, bool root, CameoCode c, int sources, int articles,
+        string place, string? placeCountry, string url, Interaction? record)
     {
-        string ActorCode(Actor? a) => a is null ? "" : (a.Country ?? "") + (a.Role is null ? "" : "GOV");
         var cells = new[]
         {
-            id, date is { Length: 10 } && date[4] == '-' ? date.Replace("-", "") : "",
-            ActorCode(a1), a1.Name, a1.Country ?? "", ActorCode(a2), a2?.Name ?? "", a2?.Country ?? "",
+            NumericId(id).ToString(CultureInfo.InvariantCulture), date,
+            code1, a1.Name, a1.Country ?? "", code2, a2?.Name ?? "", a2?.Country ?? "",
             root ? "1" : "0", c.Code, c.Code.Length > 3 ? c.Code[..3] : c.Code, c.Code[..2],
             c.QuadClass.ToString(CultureInfo.InvariantCulture), c.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
             sources.ToString(CultureInfo.InvariantCulture), articles.ToString(CultureInfo.InvariantCulture),
             place, placeCountry ?? "", url, id,
+            record is null ? "" : RecordFields.ReviewStatus(record), string.Join(";", record?.Review?.FieldsSet ?? []),
         };
-        w.WriteLine(string.Join("\t", cells.Select(x => x.Replace('\t', ' ').Replace('\n', ' '))));
+        w.WriteLine(string.Join("\t", cells.Select(Cell)));
+    }
+
+    /// <summary>One cell on one line; a cell with a double quote is quoted with the quote doubled, as pandas' read_table and R's read.delim read it.</summary>
+    public static string Cell(string x)
+    {
+        var one = x.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+        return one.Contains('"') ? "\"" + one.Replace("\"", "\"\"") + "\"" : one;
     }
 }
 
@@ -156,6 +195,7 @@ public static class PloverExporter
                 event_location = r.Location is null ? null : new { city = r.Location.City, country = r.Location.Country, venue = r.Location.Venue },
                 text = evidence?.Text,
                 citation = r.Sources.Select(s => new { uri = s.Uri, title = s.Title, published = s.Published }).ToList(),
+                review_status = RecordFields.ReviewStatus(r), reviewed_fields = r.Review?.FieldsSet ?? [],
             });
             n++;
         }

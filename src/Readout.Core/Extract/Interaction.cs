@@ -55,4 +55,6 @@ public sealed record Interaction(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<string>? Members = null,              // fused records: the report-level interactions fused into it
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    string? DateCertainty = null);                      // "inferred": no source states the year; it was inferred from a dated event
+    string? DateCertainty = null,                       // "inferred": no source states the year; it was inferred from a dated event
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    Reviews.ReviewState? Review = null);               // fused records a person reviewed: status, the fields they set, the machine's values, the trail

@@ -86,6 +86,10 @@ public static class FusionEngine
 
     private static bool IsExact(string? date) => date is { Length: 10 } && date[4] == '-';
 
+    /// <summary>Fuses members a person put together (a merge or a split) into one record, with the rules of <see cref="FuseBlock"/>.</summary>
+    public static FusedRecord FuseGroup(IReadOnlyList<Interaction> members, Func<string, string> familyOf) =>
+        Build(members.OrderBy(m => m.Id, StringComparer.Ordinal).ToList(), familyOf);
+
     private static FusedRecord Build(List<Interaction> members, Func<string, string> familyOf)
     {
         var fam = members.ToDictionary(m => m.Id, m => familyOf(m.Sources[0].ContentHash));

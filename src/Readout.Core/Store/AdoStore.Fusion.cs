@@ -93,9 +93,14 @@ public abstract partial class AdoStore
                 oldRecordOf[r.GetString(0)] = r.IsDBNull(4) ? null : r.GetString(4);
             }
         }
-        var fused = FusionEngine.FuseBlock(members, h => family.GetValueOrDefault(h, h));
+        string FamilyOf(string h) => family.GetValueOrDefault(h, h);
+        var fused = Reviews.ReviewApplier.Apply(FusionEngine.FuseBlock(members, FamilyOf), members, BlockReviews(tx, block), FamilyOf);
 
-        foreach (var sql in new[] { "DELETE FROM record_actors WHERE record_id IN (SELECT id FROM records WHERE block_key = @b)", "DELETE FROM records WHERE block_key = @b" })
+        foreach (var sql in new[]
+        {
+            "DELETE FROM record_actors WHERE record_id IN (SELECT id FROM records WHERE block_key = @b)", "DELETE FROM records WHERE block_key = @b",
+            "DELETE FROM review_queue WHERE block_key = @b", "DELETE FROM rejected_records WHERE block_key = @b",
+        })
         {
             using var del = Cmd(tx, sql);
             Add(del, "b", block);
@@ -103,16 +108,23 @@ public abstract partial class AdoStore
         }
         // one statement per table (and one link update per record), not one per row: against a server each
         // statement is a round trip, and this runs while other writers wait for the fusion lock
+        var rows = fused.Select(f => (Record: f.Record, Json: RecordJson.Serialize(f.Record))).ToList();
         InsertRows(tx, "records", ["id", "block_key", "status", "mode", "date", "city", "country", "venue", "source_count", "record_json"],
-            fused.Select(f => f.Record).Select(rec => new object?[]
+            rows.Select(x => new object?[]
             {
-                rec.Id, block, rec.Status, rec.Mode, rec.Date, rec.Location?.City, rec.Location?.Country, rec.Location?.Venue,
-                rec.Sources.Count, RecordJson.Serialize(rec),
+                x.Record.Id, block, x.Record.Status, x.Record.Mode, x.Record.Date, x.Record.Location?.City, x.Record.Location?.Country, x.Record.Location?.Venue,
+                x.Record.Sources.Count, x.Json,
             }));
+        // a rejected record keeps its row (show, the trail) but has no actors: no actor, country or dyad list finds it
+        var rejected = rows.Where(x => x.Record.Review?.Status == Reviews.ReviewStatus.Rejected).Select(x => x.Record).ToList();
         InsertRows(tx, "record_actors", ["record_id", "kind", "name", "country", "role", "name_fold", "organisation"],
-            fused.Select(f => f.Record).SelectMany(rec =>
+            rows.Select(x => x.Record).Except(rejected).SelectMany(rec =>
                 new[] { ("participant", rec.Participants), ("attendee", rec.Attendees) }.SelectMany(x => x.Item2.Select(a =>
                     new object?[] { rec.Id, x.Item1, a.Name, a.Country, a.Role, a.Name is null ? null : Fold(a.Name), a.Organisation }))));
+        InsertRows(tx, "rejected_records", ["record_id", "block_key"], rejected.Select(rec => new object?[] { rec.Id, block }));
+        InsertRows(tx, "review_queue", ["record_id", "block_key", "conflicts", "confidence", "source_count"],
+            rows.Where(x => x.Record.Review is null).Select(x => new object?[]
+                { x.Record.Id, block, x.Record.Conflicts?.Count ?? 0, RecordConfidence(x.Json) is { } c ? c : new TypedNull(System.Data.DbType.Double), x.Record.Sources.Count }));
         foreach (var f in fused)
             foreach (var ids in f.MemberIds.Chunk(500))
             {

@@ -221,7 +221,7 @@ public abstract partial class AdoStore : IReadoutStore
         return Run(() =>
         {
             using var cmd = Cmd(null, "");
-            var sql = new StringBuilder("SELECT i.record_json FROM records i WHERE 1 = 1");
+            var sql = new StringBuilder("SELECT i.record_json FROM records i WHERE " + InteractionFilter.ReviewSql(f.Review, "i"));
             if (!string.IsNullOrEmpty(f.Status))
             {
                 sql.Append(" AND i.status = @status");
@@ -378,6 +378,8 @@ public abstract partial class AdoStore : IReadoutStore
             string s => (DbType.String, s),
             int i => (DbType.Int32, i),
             long l => (DbType.Int64, l),
+            double d => (DbType.Double, d),
+            TypedNull t => (t.Type, DBNull.Value),
             byte[] b => (DbType.Binary, b),
             _ => throw new ArgumentException($"unsupported parameter type {value.GetType().Name} for @{name}", nameof(value)),
         };
@@ -401,6 +403,9 @@ public abstract partial class AdoStore : IReadoutStore
             ins.ExecuteNonQuery();
         }
     }
+
+    /// <summary>A null of a given type, for a column that is not text (PostgreSQL will not put a text null into a number column).</summary>
+    protected sealed record TypedNull(DbType Type);
 
     protected object? Scalar(DbTransaction? tx, string sql)
     {

@@ -48,4 +48,13 @@ public interface IReadoutStore : IDisposable
 
     /// <summary>All figures with the uri of their report, in report and text order.</summary>
     IReadOnlyList<(Figure Figure, string Uri)> Figures();
+
+    /// <summary>Records a person's review of a record and applies it (see <see cref="AdoStore.Review"/>).</summary>
+    Reviews.ReviewOutcome Review(Reviews.ReviewRequest request);
+
+    /// <summary>The review trail of one record, or of every record.</summary>
+    IReadOnlyList<Reviews.ReviewEntry> ReviewTrail(string? recordId = null);
+
+    /// <summary>Records waiting for review, the likeliest to be wrong first.</summary>
+    Page<Reviews.QueueItem> ReviewQueue(int offset, int limit, CancellationToken ct = default);
 }

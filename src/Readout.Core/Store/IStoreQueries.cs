@@ -41,6 +41,15 @@ public interface IStoreQueries : IDisposable
 
     /// <summary>Full-text search over the reports' clean text and titles, best matches first.</summary>
     Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default);
+
+    /// <summary>Records waiting for review, the likeliest to be wrong first.</summary>
+    Page<Reviews.QueueItem> ReviewQueue(int offset, int limit, CancellationToken ct = default);
+
+    /// <summary>What the records passing the query's filters add up to: per day and mode, per country, per mode, in person per place.</summary>
+    FilterSummary Summarise(InteractionQuery query, CancellationToken ct = default);
+
+    /// <summary>The full records passing the filter, by date (the downloads of the web UI).</summary>
+    IReadOnlyList<Interaction> Query(InteractionFilter filter);
 }
 
 /// <summary>Orders of <see cref="IStoreQueries.ListInteractions"/>.</summary>

@@ -9,6 +9,7 @@ namespace Readout.Store;
 /// <item><see cref="From"/>/<see cref="To"/>: inclusive bounds on the ISO date ("2024", "2024-09" or "2024-09-04");
 /// records without a full date are left out when either is given.</item>
 /// <item><see cref="Mode"/>, <see cref="Status"/>: exact values; null means any.</item>
+/// <item><see cref="Review"/>: unreviewed, reviewed, rejected or all; null keeps every record but the rejected ones.</item>
 /// </list>
 /// </summary>
 public sealed record InteractionFilter(
@@ -17,9 +18,21 @@ public sealed record InteractionFilter(
     string? From,
     string? To,
     string? Mode,
-    string? Status = null)
+    string? Status = null,
+    string? Review = null)
 {
     public static InteractionFilter All { get; } = new([], [], null, null, null);
+
+    /// <summary>The review condition as SQL over the records aliased <paramref name="r"/> (its values are checked against a fixed list, so they are written literally).</summary>
+    public static string ReviewSql(string? review, string r) => review switch
+    {
+        null or "" => $"{r}.id NOT IN (SELECT record_id FROM rejected_records)",
+        "all" => "1 = 1",
+        Reviews.ReviewStatus.Unreviewed => $"{r}.id IN (SELECT record_id FROM review_queue)",
+        Reviews.ReviewStatus.Rejected => $"{r}.id IN (SELECT record_id FROM rejected_records)",
+        Reviews.ReviewStatus.Reviewed => $"{r}.id NOT IN (SELECT record_id FROM rejected_records) AND {r}.id NOT IN (SELECT record_id FROM review_queue)",
+        _ => throw new ArgumentOutOfRangeException(nameof(review), review, "review is unreviewed, reviewed, rejected or all"),
+    };
 
     /// <summary>For an actor term, the canonical names of the people it also names (filled by <see cref="WithAliases"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? ActorAliases { get; init; }

@@ -102,6 +102,19 @@ public sealed partial class PostgresStore : IStoreQueries
         }, ct);
     }
 
+    public FilterSummary Summarise(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() =>
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var args = new List<(string Name, object Value)>();
+        var where = Where(query.Filter, query.Text, args);
+        return FilterSummaries.Read(where, sql =>
+        {
+            var cmd = Cmd(null, sql);
+            Bind(cmd, args);
+            return cmd;
+        }, ct);
+    }, ct);
+
     public IReadOnlyList<InteractionSummary> SamePrincipals(string recordId, int limit, CancellationToken ct = default) => InSnapshot(() =>
     {
         using var cmd = Cmd(null, $"""
@@ -329,7 +342,7 @@ public sealed partial class PostgresStore : IStoreQueries
 
     private string Where(InteractionFilter f, string? text, List<(string Name, object Value)> args)
     {
-        var sql = new StringBuilder("1 = 1");
+        var sql = new StringBuilder(InteractionFilter.ReviewSql(f.Review, "r"));
         if (!string.IsNullOrEmpty(f.Status)) { sql.Append(" AND r.status = @status"); args.Add(("status", f.Status)); }
         if (!string.IsNullOrEmpty(f.Mode)) { sql.Append(" AND r.mode = @mode"); args.Add(("mode", f.Mode)); }
         if (!string.IsNullOrEmpty(f.From) || !string.IsNullOrEmpty(f.To)) sql.Append(" AND r.date IS NOT NULL AND r.date NOT LIKE '--%'");

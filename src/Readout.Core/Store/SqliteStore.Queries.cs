@@ -29,8 +29,8 @@ public sealed partial class SqliteStore : IStoreQueries
         _counts = counts;
     }
 
-    /// <summary>The store's version for cached totals: the newest report's id (every write adds a report).</summary>
-    private long StoreVersion() => Convert.ToInt64(QueryScalar(null, "SELECT COALESCE(MAX(id), 0) FROM documents"), CultureInfo.InvariantCulture);
+    /// <summary>The store's version for cached totals: the newest report's and the newest review's ids (every write adds one of them).</summary>
+    private long StoreVersion() => Convert.ToInt64(QueryScalar(null, "SELECT (SELECT COALESCE(MAX(id), 0) FROM documents) * 4294967296 + (SELECT COALESCE(MAX(id), 0) FROM reviews)"), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Opens an existing database for reading only, through a pooled connection: cheap enough to open per
@@ -130,6 +130,22 @@ public sealed partial class SqliteStore : IStoreQueries
         page.Parameters.AddWithValue("$offset", query.Offset);
         return new Page<InteractionSummary>(total, query.Offset, query.Limit, ReadSummaries(page, ct));
     }
+
+    public FilterSummary Summarise(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() =>
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var args = new List<(string Name, object Value)>();
+        var where = Where(query.Filter, query.Text, args, scanInOrder: false);
+        FilterSummary Read() => FilterSummaries.Read(where, sql =>
+        {
+            var cmd = QueryCmd(null, sql);
+            Bind(cmd, args);
+            return cmd;
+        }, ct);
+        return _counts is null ? Read()
+            : _counts.GetOrRead("summary\u0001" + where + "\u0001" + string.Join("\u0001", args.Select(a => a.Name + "=" + Convert.ToString(a.Value, CultureInfo.InvariantCulture))),
+                StoreVersion(), Read);
+    });
 
     public IReadOnlyList<InteractionSummary> SamePrincipals(string recordId, int limit, CancellationToken ct = default)
     {
@@ -384,7 +400,7 @@ public sealed partial class SqliteStore : IStoreQueries
     /// <param name="scanInOrder">test country membership per row (unary +, so SQLite walks the order's index) rather than look the country's records up.</param>
     private static string Where(InteractionFilter f, string? text, List<(string Name, object Value)> args, bool scanInOrder)
     {
-        var sql = new StringBuilder("1 = 1");
+        var sql = new StringBuilder(InteractionFilter.ReviewSql(f.Review, "r"));
         if (!string.IsNullOrEmpty(f.Status)) { sql.Append(" AND r.status = $status"); args.Add(("$status", f.Status)); }
         if (!string.IsNullOrEmpty(f.Mode)) { sql.Append(" AND r.mode = $mode"); args.Add(("$mode", f.Mode)); }
         if (!string.IsNullOrEmpty(f.From) || !string.IsNullOrEmpty(f.To)) sql.Append(" AND r.date IS NOT NULL AND r.date NOT LIKE '--%'");

@@ -37,7 +37,7 @@ internal static class Html
             <body>
             <header class="top">
               <a class="brand" href="/">Readout</a>
-              <nav><a href="/">Timeline</a><a href="/actors">Actors</a><a href="/sources">Sources</a><a href="/feeds">Feeds</a><a href="/openapi/v1.json">API</a></nav>
+              <nav><a href="/">Timeline</a><a href="/actors">Actors</a><a href="/sources">Sources</a><a href="/feeds">Feeds</a><a href="/review">Review</a><a href="/api-docs">API</a></nav>
               <form class="searchbox" action="/search" method="get" role="search">
                 <input type="search" name="q" placeholder="Search all report text" aria-label="Search all report text">
                 <button type="submit">Search</button>
@@ -85,6 +85,12 @@ internal static class Html
     public static string Place(Location? l) =>
         l is null ? "" : string.Join(", ", new[] { l.Venue, l.City, l.Country }.Where(x => !string.IsNullOrEmpty(x)));
 
+    /// <summary>A report's uri: a link when it is a web address (opened without sending this page as referrer), else the uri as text.</summary>
+    public static string SourceLink(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
+            ? $"""<cite><a class="source-link" href="{E(uri)}" rel="noopener noreferrer nofollow">{E(uri)}</a></cite>"""
+            : $"<cite>{E(uri)}</cite>";
+
     public static string InteractionLink(string id, string text) => $"""<a href="/interactions/{E(U(id))}">{text}</a>""";
 
     /// <summary>A table of records: date (linking to the record), mode, participants, place, source count.</summary>
@@ -92,7 +98,7 @@ internal static class Html
     {
         var list = items.ToList();
         if (list.Count == 0) return $"""<p class="empty">{E(emptyText)}</p>""";
-        var sb = new StringBuilder("""<table class="timeline"><thead><tr><th>Date</th><th>Mode</th><th>Participants</th><th>Place</th><th class="num">Sources</th><th>Status</th></tr></thead><tbody>""");
+        var sb = new StringBuilder("""<div class="table-wrap"><table class="timeline"><thead><tr><th>Date</th><th>Mode</th><th>Participants</th><th>Place</th><th class="num">Sources</th><th>Status</th></tr></thead><tbody>""");
         foreach (var s in list)
         {
             sb.Append($"""<tr class="record" data-id="{E(s.Id)}"><td class="date">{InteractionLink(s.Id, E(s.Date ?? "undated"))}</td>""");
@@ -100,7 +106,7 @@ internal static class Html
             sb.Append($"""<td>{string.Join(" – ", s.Participants.Select(ActorLink))}</td><td>{E(Place(s.Location))}</td>""");
             sb.Append($"""<td class="num sources" title="reports behind this record">{N(s.SourceCount)}</td><td>{E(s.Status)}</td></tr>""");
         }
-        return sb.Append("</tbody></table>").ToString();
+        return sb.Append("</tbody></table></div>").ToString();
     }
 
     /// <summary>Plain text with the characters marking matches (<see cref="TextHit.MatchStart"/>/<see cref="TextHit.MatchEnd"/>) turned into &lt;mark&gt;.</summary>

@@ -26,6 +26,8 @@ internal static class PageEndpoints
         pages.MapGet("/search", SearchPage);
         pages.MapGet("/sources", SourcesPage);
         pages.MapGet("/app.css", Stylesheet);
+        ExploreEndpoints.Map(pages);
+        ReviewPages.Map(pages);
         pages.MapFallback(context => throw ApiProblem.NotFound($"there is no page at {context.Request.Path}"));
     }
 
@@ -48,11 +50,13 @@ internal static class PageEndpoints
 
     // ---- timeline ----
 
-    private static IResult Timeline([AsParameters] ListParameters p, IReadoutStores stores, CancellationToken ct)
+    private static IResult Timeline([AsParameters] ListParameters p, string? by, IReadoutStores stores, WorldMap map, CancellationToken ct)
     {
         var query = RequestParsing.ToQuery(p);
+        var period = RequestParsing.Period(by);
         using var store = stores.OpenReader();
         var page = store.ListInteractions(query, ct);
+        var summary = page.Total == 0 ? null : store.Summarise(query, ct);
         var f = query.Filter;
         var countries = f.Countries.Concat(["", ""]).Take(2).ToList();
         var sb = new StringBuilder();
@@ -73,10 +77,12 @@ internal static class PageEndpoints
         var found = page.Total == 1 ? "1 interaction" : $"{N(page.Total)} interactions";
         sb.Append($"""<p class="count">{found}""");
         if (f.Countries.Count == 2)
-            sb.Append($""" · <a class="dyad-link" href="/dyads/{E(U(f.Countries[0]))}-{E(U(f.Countries[1]))}">{E(f.Countries[0])}–{E(f.Countries[1])} dashboard</a>""");
+            sb.Append($""" · <a class="dyad-link" href="/dyads/{E(U(f.Countries[0]))}-{E(U(f.Countries[1]))}{E(ExploreEndpoints.FilterQuery(p with { Country = null }))}">{E(f.Countries[0])}–{E(f.Countries[1])} dashboard</a>""");
+        if (page.Total > 0) sb.Append(ExploreEndpoints.DownloadLinks(p));
         sb.Append("</p>");
         sb.Append(SummaryTable(page.Items, "No interactions match these filters."));
         sb.Append(Pager(page, p));
+        if (summary is not null) sb.Append(ExploreEndpoints.Overview(summary, p, period, map));
         return Page("Timeline", sb.ToString(), "Interactions");
     }
 
@@ -88,17 +94,8 @@ internal static class PageEndpoints
         if (page.Total <= page.Limit) return "";
         var number = page.Offset / page.Limit + 1;
         var pages = (page.Total + page.Limit - 1) / page.Limit;
-        string Link(int n, string text)
-        {
-            var q = new List<KeyValuePair<string, string>>();
-            foreach (var a in p.Actor ?? []) q.Add(new("actor", a));
-            foreach (var c in p.Country ?? []) q.Add(new("country", c));
-            foreach (var (k, v) in new[] { ("from", p.From), ("to", p.To), ("mode", p.Mode), ("status", p.Status), ("q", p.Q), ("sort", p.Sort) })
-                if (!string.IsNullOrEmpty(v)) q.Add(new(k, v!));
-            q.Add(new("page", N(n)));
-            if (p.PageSize is { } size) q.Add(new("page_size", N(size)));
-            return $"""<a href="/{E(new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(q).ToString())}">{text}</a>""";
-        }
+        string Link(int n, string text) =>
+            $"""<a href="/{E(ExploreEndpoints.FilterQuery(p, ("page", N(n)), ("page_size", p.PageSize is { } size ? N(size) : null)))}">{text}</a>""";
         var sb = new StringBuilder("""<nav class="pager">""");
         if (number > 1) sb.Append(Link(number - 1, "← newer page"));
         sb.Append($""" <span>page {N(number)} of {N(pages)}</span> """);
@@ -111,7 +108,7 @@ internal static class PageEndpoints
     private static readonly (string Field, string Label)[] FieldRows =
         [("status", "Status"), ("mode", "Mode"), ("date", "Date"), ("participants", "Participants"), ("location.city", "City"), ("location.venue", "Venue"), ("attendees", "Attendees")];
 
-    private static IResult InteractionPage(string id, IReadoutStores stores, CancellationToken ct)
+    private static IResult InteractionPage(string id, HttpContext context, ReadoutServerOptions options, IReadoutStores stores, CancellationToken ct)
     {
         using var store = stores.OpenReader();
         var r = ApiEndpoints.Resolve(store, id);
@@ -126,8 +123,11 @@ internal static class PageEndpoints
             sb.Append($""" · <a href="/dyads/{E(U(countries[0]!))}-{E(U(countries[1]!))}">{E(countries[0])}–{E(countries[1])} dashboard</a>""");
         sb.Append($"""</p><p class="record-id">record <code>{E(r.Id)}</code> · <a href="/api/interactions/{E(U(r.Id))}">JSON</a></p>""");
 
+        if (r.Review?.Status == Reviews.ReviewStatus.Rejected)
+            sb.Append("""<p class="error rejected">A reviewer rejected this record: it is left out of lists and exports (see the review below).</p>""");
         sb.Append(FieldsTable(r));
         sb.Append(Conflicts(r));
+        sb.Append(ReviewPages.Section(r, ReviewPages.Reviewer(context, options), options));
         sb.Append(Sources(r, store));
         sb.Append(Statements(r, statements));
 
@@ -165,11 +165,16 @@ internal static class PageEndpoints
             if (supports.Count == 0)
                 return spans == 0 ? """<span class="muted">no evidence span</span>""" : $"""<span class="muted">evidence in {N(spans)} source(s), highlighted below</span>""";
             return "<ul class=\"provenance\">" + string.Concat(supports.Select(s =>
-                $"""<li><q>{E(s.Value)}</q> — {string.Join(", ", s.Sources.Select(u => $"<cite>{E(u)}</cite>"))}</li>""")) + "</ul>";
+                $"""<li><q>{E(s.Value)}</q> — {string.Join(", ", s.Sources.Select(SourceLink))}</li>""")) + "</ul>";
         }
         var sb = new StringBuilder("""<section class="fields"><h2>Fields and where they come from</h2><table class="fields"><thead><tr><th>Field</th><th>Value</th><th>Said by</th></tr></thead><tbody>""");
+        var set = r.Review?.FieldsSet ?? [];
         foreach (var (field, label) in FieldRows)
-            sb.Append($"""<tr data-field="{E(field)}"><th scope="row">{E(label)}</th><td>{Value(field)}</td><td>{Said(field)}</td></tr>""");
+        {
+            var byPerson = set.Contains(field) || (field == "location.city" && set.Contains("location.country"));
+            var mark = byPerson ? $""" <span class="by-reviewer" title="set by a reviewer; the machine read: {E(r.Review!.Machine.FirstOrDefault(m => m.Field == field)?.Value ?? "nothing")}">set by a reviewer</span>""" : "";
+            sb.Append($"""<tr data-field="{E(field)}"{(byPerson ? " class=\"reviewed\"" : "")}><th scope="row">{E(label)}</th><td>{Value(field)}{mark}</td><td>{Said(field)}</td></tr>""");
+        }
         return sb.Append("</tbody></table></section>").ToString();
     }
 
@@ -179,7 +184,7 @@ internal static class PageEndpoints
         if (conflicts.Count == 0) return """<section class="conflicts none"><h2>Conflicts</h2><p>The sources agree on every field.</p></section>""";
         var sb = new StringBuilder("""<section class="conflicts"><h2>Conflicts</h2><p>The sources disagree; every value is kept:</p><ul>""");
         foreach (var c in conflicts)
-            sb.Append($"""<li class="conflict"><strong>{E(c.Field)}</strong>: {string.Join("; ", c.Values.Select(v => $"<q>{E(v.Value)}</q> ({string.Join(", ", v.Sources.Select(u => $"<cite>{E(u)}</cite>"))})"))}</li>""");
+            sb.Append($"""<li class="conflict"><strong>{E(c.Field)}</strong>: {string.Join("; ", c.Values.Select(v => $"<q>{E(v.Value)}</q> ({string.Join(", ", v.Sources.Select(SourceLink))})"))}</li>""");
         return sb.Append("</ul></section>").ToString();
     }
 
@@ -232,7 +237,7 @@ internal static class PageEndpoints
         foreach (var s in r.Sources)
         {
             n++;
-            sb.Append($"""<article class="source" id="source-{N(n)}"><h3>{E(s.Title ?? s.Uri)}</h3><p class="meta"><cite>{E(s.Uri)}</cite>""");
+            sb.Append($"""<article class="source" id="source-{N(n)}"><h3>{E(s.Title ?? s.Uri)}</h3><p class="meta">{SourceLink(s.Uri)}""");
             if (s.Published is not null) sb.Append($" · published {E(s.Published)}");
             sb.Append($" · content {E(s.ContentHash[..Math.Min(12, s.ContentHash.Length)])}");
             if (s.Family is { } f && f != s.ContentHash) sb.Append($" · copy of family {E(f[..Math.Min(12, f.Length)])}");
@@ -328,22 +333,40 @@ internal static class PageEndpoints
 
     // ---- dyad ----
 
-    private static IResult DyadPage(string dyad, IReadoutStores stores, CancellationToken ct)
+    private static IResult DyadPage(string dyad, [AsParameters] ListParameters filters, IReadoutStores stores, CancellationToken ct)
     {
         var (a, b) = RequestParsing.Dyad(dyad);
+        // the dyad's own filters: dates, mode and status (the countries are the dyad's)
+        var p = filters with { Country = [a, b], Actor = null, Q = null, Sort = null, Page = null, PageSize = RequestParsing.MaxPageSize };
+        var query = RequestParsing.ToQuery(p);
         using var store = stores.OpenReader();
-        var d = store.GetDyad(a, b, 500, ct);
+        var d = store.GetDyad(a, b, 1, ct);
+        var summary = store.Summarise(query, ct);
+        var timeline = store.ListInteractions(query, ct);
+        var f = query.Filter;
         var sb = new StringBuilder();
-        sb.Append($"""<p class="lede">{N(d.Total)} interactions""");
-        if (d.First is { } first) sb.Append($" · first {InteractionLink(first.Id, E(first.Date))}");
-        if (d.Last is { } last) sb.Append($" · last {InteractionLink(last.Id, E(last.Date))}");
-        sb.Append($""" · <a href="/?country={E(U(a))}&amp;country={E(U(b))}">in the timeline</a></p>""");
-        sb.Append($"""<section><h2>Interactions per year, by mode</h2>{Charts.PerYearByMode(d.PerYearAndMode)}""");
-        var undated = d.PerYearAndMode.Where(x => x.Year is null).Sum(x => x.Count);
+        sb.Append($"""
+            <form class="filters dyad-filters" action="/dyads/{E(U(a))}-{E(U(b))}" method="get">
+              <label>From <input name="from" value="{E(f.From)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
+              <label>To <input name="to" value="{E(f.To)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
+              <label>Mode <select name="mode">{Options(["", .. RequestParsing.Modes], f.Mode ?? "", m => m == "" ? "any" : ModeLabel(m))}</select></label>
+              <label>Status <select name="status">{Options(RequestParsing.Statuses, f.Status ?? "all", s => s)}</select></label>
+              <button type="submit">Filter</button>
+            </form>
+            """);
+        var dated = summary.Days.Where(x => x.Date is { Length: 10 } && !x.Date.StartsWith("--", StringComparison.Ordinal)).Select(x => x.Date!).ToList();
+        sb.Append($"""<p class="lede">{N(summary.Total)} interactions""");
+        if (summary.Total != d.Total) sb.Append($" of {N(d.Total)}");
+        if (dated.Count > 0) sb.Append($" · first {E(dated.Min(StringComparer.Ordinal))} · last {E(dated.Max(StringComparer.Ordinal))}");
+        sb.Append($""" · <a href="/{E(ExploreEndpoints.FilterQuery(p with { PageSize = null }))}">in the timeline</a>{ExploreEndpoints.DownloadLinks(p with { PageSize = null })}</p>""");
+        var perYear = summary.Days.Select(x => (Year: x.Date is { Length: >= 4 } y && !y.StartsWith("--", StringComparison.Ordinal) ? int.Parse(y[..4], System.Globalization.CultureInfo.InvariantCulture) : (int?)null, x.Mode, x.Count))
+            .GroupBy(x => (x.Year, x.Mode)).Select(g => new YearModeCount(g.Key.Year, g.Key.Mode, g.Sum(x => x.Count))).ToList();
+        sb.Append($"""<section><h2>Interactions per year, by mode</h2>{Charts.PerYearByMode(perYear)}""");
+        var undated = perYear.Where(x => x.Year is null).Sum(x => x.Count);
         if (undated > 0) sb.Append($"""<p class="muted">Not charted: {N(undated)} without a known year.</p>""");
         sb.Append("</section>");
 
-        sb.Append("""<section><h2>Topics over time</h2>""");
+        sb.Append("""<section><h2>Topics over time</h2><p class="muted">Of all the pair's records.</p>""");
         if (d.TopicsPerYear.Count == 0) sb.Append("""<p class="empty">No statements with topics.</p>""");
         else
         {
@@ -367,8 +390,8 @@ internal static class PageEndpoints
             sb.Append("</tbody></table>");
         }
         sb.Append("</section>");
-        sb.Append($"""<section><h2>Timeline</h2>{SummaryTable(Enumerable.Reverse(d.Timeline))}""");
-        if (d.Total > d.Timeline.Count) sb.Append($"""<p class="muted">The latest {N(d.Timeline.Count)} of {N(d.Total)}; <a href="/?country={E(U(a))}&amp;country={E(U(b))}">see all</a>.</p>""");
+        sb.Append($"""<section><h2>Timeline</h2>{SummaryTable(timeline.Items)}""");
+        if (timeline.Total > timeline.Items.Count) sb.Append($"""<p class="muted">The latest {N(timeline.Items.Count)} of {N(timeline.Total)}; <a href="/{E(ExploreEndpoints.FilterQuery(p with { PageSize = null }))}">see all</a>.</p>""");
         sb.Append("</section>");
         return Page($"{a}–{b}", sb.ToString(), $"{a} – {b}");
     }
@@ -429,7 +452,7 @@ internal static class PageEndpoints
         sb.Append($"""<p class="count">{N(hits.Total)} reports</p><ol class="hits">""");
         foreach (var h in hits.Items)
         {
-            sb.Append($"""<li><h3>{E(h.Title ?? h.Uri)}</h3><p class="meta"><cite>{E(h.Uri)}</cite>{(h.Published is null ? "" : " · " + E(h.Published))}</p><p class="snippet">{MarkMatches(h.Snippet)}</p>""");
+            sb.Append($"""<li><h3>{E(h.Title ?? h.Uri)}</h3><p class="meta">{SourceLink(h.Uri)}{(h.Published is null ? "" : " · " + E(h.Published))}</p><p class="snippet">{MarkMatches(h.Snippet)}</p>""");
             if (h.Records.Count > 0) sb.Append("<p>Records: " + string.Join(", ", h.Records.Select(r => InteractionLink(r, $"<code>{E(r)}</code>"))) + "</p>");
             sb.Append("</li>");
         }
@@ -448,7 +471,7 @@ internal static class PageEndpoints
         foreach (var s in sources.Items)
         {
             var family = s.Family is null || s.Family == s.ContentHash ? "own" : "copy of " + s.Family[..Math.Min(12, s.Family.Length)];
-            sb.Append($"""<tr><td>{E(s.Title ?? s.Uri)}<div class="muted"><cite>{E(s.Uri)}</cite></div></td><td>{E(s.Published ?? "")}</td><td>{E(family)}</td><td class="num">{N(s.Records)}</td></tr>""");
+            sb.Append($"""<tr><td>{E(s.Title ?? s.Uri)}<div class="muted">{SourceLink(s.Uri)}</div></td><td>{E(s.Published ?? "")}</td><td>{E(family)}</td><td class="num">{N(s.Records)}</td></tr>""");
         }
         sb.Append("</tbody></table>");
         var number = offset / limit + 1;

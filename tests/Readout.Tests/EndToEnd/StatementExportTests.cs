@@ -73,14 +73,20 @@ public sealed class StatementExportTests : IClassFixture<StatementExportTests.Co
     {
         var rows = Export("--format", "gdelt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = rows[0].Split('\t');
-        Assert.Equal(20, header.Length);
+        Assert.Equal(22, header.Length);
         Assert.Equal("GLOBALEVENTID", header[0]);
+        var ids = new HashSet<long>();
         var codebook = ReadoutPipeline.CreateDefault().Codebook;
         var interactionRows = 0;
         foreach (var row in rows.Skip(1))
         {
             var cells = row.Split('\t');
-            Assert.Equal(20, cells.Length);
+            Assert.Equal(22, cells.Length);
+            // Issue 15: numeric, unique event ids; a date on every row; no bare agent code without its country
+            Assert.True(ids.Add(long.Parse(cells[0], System.Globalization.CultureInfo.InvariantCulture)), row);
+            Assert.Matches(@"^\d{8}$", cells[Array.IndexOf(header, "SQLDATE")]);
+            foreach (var col in new[] { "Actor1Code", "Actor2Code" })
+                Assert.NotEqual("GOV", cells[Array.IndexOf(header, col)]);
             var code = cells[Array.IndexOf(header, "EventCode")];
             var c = codebook.Cameo(code);
             Assert.True(c is not null, $"invalid CAMEO code {code} in {row}");

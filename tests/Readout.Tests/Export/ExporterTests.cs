@@ -137,19 +137,23 @@ public sealed class ExporterTests
     }
 
     [Fact]
-    public void Csv_of_fused_records_keeps_its_header_and_lists_every_source()
+    public void Issue15_csv_of_fused_records_has_actor_columns_counts_and_review_status_and_lists_every_source()
     {
         var records = FusedRecords();
         var w = new StringWriter();
         Assert.Equal(2, CsvExporter.Write(records, w));
         var lines = w.ToString().Split("\r\n");
         Assert.Equal(string.Join(",", CsvExporter.Header), lines[0]);
-        Assert.Equal("id,status,mode,date,date_basis,participants,participant_countries,city,country,venue,attendees,sources", lines[0]);
+        // actor1_* and actor2_* follow the fields of an actor, whatever they are; the rest is fixed
+        Assert.Equal("name,country,role", string.Join(",", Readout.Export.RecordFields.ActorFields.Take(3)));
+        Assert.Equal("id,date,status,mode," + string.Join(",", Readout.Export.RecordFields.ActorFields.Select(f => "actor1_" + f)) + "," + string.Join(",", Readout.Export.RecordFields.ActorFields.Select(f => "actor2_" + f))
+            + ",other_participants,place,city,place_country,venue,attendees,source_count,source_families,confidence,review_status,reviewed_fields,date_basis,sources", lines[0]);
+        var more = new string(',', Readout.Export.RecordFields.ActorFields.Count - 3);
         var call = records[0];
-        Assert.StartsWith($"{call.Id},happened,{call.Mode},2024-09-04,dateline,Vladimir Putin; Recep Tayyip Erdoğan,RUS; TUR,,,,", lines[1]);
-        Assert.EndsWith("," + string.Join("; ", call.Sources.Select(s => s.Uri)), lines[1]);
-        Assert.Equal(2, call.Sources.Count);
-        Assert.StartsWith($"{records[1].Id},happened,in_person,2024-10-16,dateline,Vladimir Putin; Xi Jinping,RUS; CHN,Kazan,RUS,,", lines[2]);
+        Assert.StartsWith($"{call.Id},2024-09-04,happened,{call.Mode},Vladimir Putin,RUS,President{more},Recep Tayyip Erdoğan,TUR,President{more},,,,,,", lines[1]);
+        Assert.Contains(",2,2,,unreviewed,,dateline,", lines[1]);
+        Assert.EndsWith("," + string.Join(" ", call.Sources.Select(s => s.Uri)), lines[1]);
+        Assert.StartsWith($"{records[1].Id},2024-10-16,happened,in_person,Vladimir Putin,RUS,President{more},Xi Jinping,CHN,President{more},,\"Kazan, RUS\",Kazan,RUS,,", lines[2]);
         Assert.Equal(4, lines.Length);
         Assert.Equal("", lines[3]);
     }
@@ -165,18 +169,17 @@ public sealed class ExporterTests
     }
 
     [Fact]
-    public void Csv_has_the_header_and_quotes_commas_and_quotes()
+    public void Issue15_csv_quotes_commas_and_quotes_and_puts_every_field_on_one_line()
     {
-        var i = Interaction("a1", "2024-09-04", participants: [("Mohammed bin Salman, Crown Prince", "SAU"), ("Joe \"Joey\" Biden", null)],
-            location: new Location("Jeddah", "SAU", "Al-Salam Palace, \"royal\" wing"));
+        var i = Interaction("a1", "2024-09-04", participants: [("Mohammed bin Salman, Crown Prince", "SAU"), ("Joe \"Joey\"\nBiden", null)],
+            location: new Location("Jeddah", "SAU", "Al-Salam Palace, \"royal\"\r\n wing"));
         var w = new StringWriter();
         Assert.Equal(1, CsvExporter.Write([i], w));
         var lines = w.ToString().Split("\r\n");
-        Assert.Equal("id,status,mode,date,date_basis,participants,participant_countries,city,country,venue,attendees,sources", lines[0]);
-        Assert.Equal(
-            "a1,happened,phone,2024-09-04,dateline,\"Mohammed bin Salman, Crown Prince; Joe \"\"Joey\"\" Biden\",SAU; ,Jeddah,SAU,"
-            + "\"Al-Salam Palace, \"\"royal\"\" wing\",\"Sergei Lavrov (RUS, Foreign Minister)\",doc.txt",
-            lines[1]);
+        Assert.Equal(3, lines.Length);
+        var more = new string(',', Readout.Export.RecordFields.ActorFields.Count - 3);
+        Assert.StartsWith($"a1,2024-09-04,happened,phone,\"Mohammed bin Salman, Crown Prince\",SAU,President{more},\"Joe \"\"Joey\"\" Biden\",,President{more},,"
+            + "\"Al-Salam Palace, \"\"royal\"\" wing, Jeddah, SAU\",Jeddah,SAU,\"Al-Salam Palace, \"\"royal\"\" wing\",\"Sergei Lavrov (RUS, Foreign Minister)\",1,1,,unreviewed,,dateline,doc.txt", lines[1]);
         Assert.Equal("", lines[2]);
     }
 

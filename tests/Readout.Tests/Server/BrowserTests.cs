@@ -11,8 +11,11 @@ namespace Readout.Tests.Server;
 /// carries a script, driven in Debian's headless Chromium. Screenshots go to screenshots/ in the test
 /// output folder.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>The corpus folders the store is filled from.</summary>
+    protected virtual string[] Corpus => ["seeds"];
+
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string ApiKey = "browser-test-key-0123";
     private CorpusStore? _store;
@@ -37,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
         Directory.CreateDirectory(Screenshots);
-        _store = new CorpusStore("seeds");
+        _store = new CorpusStore(Corpus);
         _app = ReadoutServer.Build(new ReadoutServerOptions { DatabasePath = _store.Path, Port = 0, ApiKey = ApiKey });
         await _app.StartAsync();
         Address = ReadoutServer.Address(_app);
@@ -63,8 +66,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>In CI the browser must be there (a missing one fails); on a developer machine a test skips with the reason.</summary>
+    public IBrowser Require()
+    {
+        if (Unavailable is { } reason)
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(reason);
+            Assert.Skip(reason);
+        }
+        return Browser!;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_app is not null) { await _app.StopAsync(); await _app.DisposeAsync(); }
@@ -74,16 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    /// <summary>In CI the browser must be there (a missing one fails); on a developer machine the tests skip with the reason.</summary>
-    private IBrowser RequireBrowser()
-    {
-        if (fixture.Unavailable is { } reason)
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(reason);
-            Assert.Skip(reason);
-        }
-        return fixture.Browser!;
-    }
+    private IBrowser RequireBrowser() => fixture.Require();
 
     private async Task<IPage> NewPage(List<string> dialogs)
     {

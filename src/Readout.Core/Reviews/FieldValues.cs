@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Readout.Extract;
+
+namespace Readout.Reviews;
+
+/// <summary>
+/// A record's correctable fields as text — the form <c>show</c> prints, a person types and the trail keeps:
+/// a mode or status word, a date (YYYY-MM-DD, --MM-DD, or empty for unknown), a place word, and actors as
+/// <c>Name (ISO3, role); Name (ISO3)</c>. An empty value clears a field.
+/// </summary>
+public static partial class FieldValues
+{
+    public static readonly IReadOnlyList<string> Modes = ["phone", "video", "in_person", "written"];
+    public static readonly IReadOnlyList<string> Statuses = ["happened", "planned"];
+
+    [GeneratedRegex(@"^\s*(?<name>[^()]+?)\s*(\((?<country>[A-Za-z]{3})?\s*(,\s*(?<role>[^()]*?))?\s*\))?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ActorPattern();
+
+    public static string? Format(Interaction r, string field) => field switch
+    {
+        ReviewFields.Status => r.Status,
+        ReviewFields.Mode => r.Mode,
+        ReviewFields.Date => r.Date,
+        ReviewFields.City => r.Location?.City,
+        ReviewFields.Country => r.Location?.Country,
+        ReviewFields.Venue => r.Location?.Venue,
+        ReviewFields.Participants => Actors(r.Participants),
+        ReviewFields.Attendees => Actors(r.Attendees),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a correctable field"),
+    };
+
+    public static string Actors(IEnumerable<Actor> actors) => string.Join("; ", actors.Select(a =>
+    {
+        var extra = string.Join(", ", new[] { a.Country ?? "", a.Role ?? "" }.Where(x => x.Length > 0));
+        return a.Country is null && a.Role is not null ? $"{a.Name} (, {a.Role})" : extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
+    }));
+
+    /// <summary>The value in its stored form, or the reason it cannot be a value of the field.</summary>
+    public static (string? Value, string? Error) Normalise(string field, string? value)
+    {
+        var v = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        switch (field)
+        {
+            case ReviewFields.Mode:
+            case ReviewFields.Status:
+                var allowed = field == ReviewFields.Mode ? Modes : Statuses;
+                var word = v?.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+                if (word == "in_person" || word == "inperson") word = "in_person";
+                return word is not null && allowed.Contains(word) ? (word, null) : (null, $"{field} must be one of {string.Join(", ", allowed)}, not '{value}'");
+            case ReviewFields.Date:
+                if (v is null) return (null, null);
+                if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return (v, null);
+                if (Regex.IsMatch(v, @"^--\d{2}-\d{2}$") && DateOnly.TryParseExact("2000" + v[1..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return (v, null);
+                return (null, $"date must be YYYY-MM-DD, --MM-DD (day and month) or empty (unknown), not '{value}'");
+            case ReviewFields.Country:
+                if (v is null) return (null, null);
+                return Regex.IsMatch(v, "^[A-Za-z]{3}$") ? (v.ToUpperInvariant(), null) : (null, $"location.country must be an ISO 3166-1 alpha-3 code such as CHN, not '{value}'");
+            case ReviewFields.City:
+            case ReviewFields.Venue:
+                return (v is null ? null : Regex.Replace(v, @"\s+", " "), null);
+            case ReviewFields.Participants:
+            case ReviewFields.Attendees:
+                var actors = ParseActors(v, out var error);
+                if (error is not null) return (null, error);
+                if (field == ReviewFields.Participants && actors.Count < 2) return (null, "participants needs at least two actors, as 'Name (ISO3, role); Name (ISO3)'");
+                return (actors.Count == 0 ? null : Actors(actors), null);
+            default:
+                return (null, $"'{field}' is not a field that can be corrected; one of {string.Join(", ", ReviewFields.All)}");
+        }
+    }
+
+    public static IReadOnlyList<Actor> ParseActors(string? value, out string? error)
+    {
+        error = null;
+        var list = new List<Actor>();
+        foreach (var part in (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var m = ActorPattern().Match(part);
+            if (!m.Success) { error = $"'{part}' is not an actor; write 'Name (ISO3, role)', 'Name (ISO3)' or 'Name'"; return []; }
+            var country = m.Groups["country"].Success ? m.Groups["country"].Value.ToUpperInvariant() : null;
+            var role = m.Groups["role"].Success && m.Groups["role"].Value.Trim().Length > 0 ? m.Groups["role"].Value.Trim() : null;
+            list.Add(new Actor(Regex.Replace(m.Groups["name"].Value, @"\s+", " "), country, role));
+        }
+        return list;
+    }
+
+    /// <summary>The record with one field set to a (normalised) value.</summary>
+    public static Interaction Set(Interaction r, string field, string? value)
+    {
+        Location? Place(Func<Location, Location> change)
+        {
+            var l = change(r.Location ?? new Location(null, null, null));
+            return l.City is null && l.Country is null && l.Venue is null ? null : l;
+        }
+        return field switch
+        {
+            ReviewFields.Status => r with { Status = value ?? r.Status },
+            ReviewFields.Mode => r with { Mode = value ?? r.Mode, Location = value is "in_person" || value is null ? r.Location : null },
+            ReviewFields.Date => r with { Date = value, DateBasis = value is null ? "unknown: cleared by a reviewer" : "set by a reviewer", DateCertainty = null },
+            ReviewFields.City => r with { Location = Place(l => l with { City = value }) },
+            ReviewFields.Country => r with { Location = Place(l => l with { Country = value }) },
+            ReviewFields.Venue => r with { Location = Place(l => l with { Venue = value }) },
+            ReviewFields.Participants => r with { Participants = ParseActors(value, out _) },
+            ReviewFields.Attendees => r with { Attendees = ParseActors(value, out _) },
+            _ => r,
+        };
+    }
+}

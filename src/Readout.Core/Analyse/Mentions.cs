@@ -30,7 +30,11 @@ public sealed record PlaceMention(TextSpan Span, string Kind, string Name, strin
 
 /// <summary>The document's entity layer: every person and place mention, in text order.</summary>
 public sealed record MentionLayer(IReadOnlyList<PersonMention> People, IReadOnlyList<PlaceMention> Places,
-    IReadOnlyList<PhraseMatcher<object>.Match> Matches);
+    IReadOnlyList<PhraseMatcher<object>.Match> Matches)
+{
+    /// <summary>The text the mentions were found in.</summary>
+    public string Text { get; init; } = "";
+}
 
 /// <summary>
 /// Finds people and places. A person is found by a full name the knowledge base knows ("Nikol Pashinyan",
@@ -123,7 +127,7 @@ public sealed partial class MentionFinder
         }
         AddSurnames(text, tokens, singles, people, day);
         people.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return new MentionLayer(people, places, matches);
+        return new MentionLayer(people, places, matches) { Text = text };
     }
 
     private static void AddPlace(string text, Match m, List<PlaceMention> places)
@@ -220,6 +224,45 @@ public sealed partial class MentionFinder
         {
             Organisation = t?.Organisation, Written = Tidy(written), KbId = match.Person.Id ?? match.Person.Name,
         };
+    }
+
+    /// <summary>
+    /// The transcript's turns with their speakers: a label is read as a titled name ("PRESIDENT BIDEN" is
+    /// President Biden), else as a person the document names ("MS. PSAKI" is Jen Psaki), else, for an office
+    /// alone ("THE PRESIDENT"), as the first person the document names in that office.
+    /// </summary>
+    public TranscriptLayer Speakers(TranscriptLayer transcript, MentionLayer mentions, DateOnly? day)
+    {
+        if (!transcript.IsTranscript) return transcript;
+        var byLabel = new Dictionary<string, PersonMention?>(StringComparer.Ordinal);
+        var turns = transcript.Turns.Select(t =>
+        {
+            if (t.IsQuestion) return t;
+            if (!byLabel.TryGetValue(t.LabelText, out var who)) byLabel[t.LabelText] = who = SpeakerOf(t.LabelText, mentions, day);
+            return who is null ? t : t with { Speaker = who with { Span = t.Label, Kind = MentionKind.Role, Written = t.LabelText } };
+        }).ToList();
+        return new TranscriptLayer(turns);
+    }
+
+    private PersonMention? SpeakerOf(string label, MentionLayer mentions, DateOnly? day)
+    {
+        var name = TranscriptReader.AsName(label);
+        var alone = Find(name, [new Sentence(0, new TextSpan(0, name.Length), 0, name)], day).People.FirstOrDefault();
+        if (alone is not null)
+            return mentions.People.FirstOrDefault(p => p.Name == alone.Name) ?? alone;
+        var office = _lexicon.Gazetteer.FindAll(name).Where(m => m.Value is Title { Role: not "honorific" }).ToList();
+        if (office.Count > 0 && office[^1].End == name.Length)
+        {
+            // "THE PRESIDENT": the office's holder as the document's title names them ("Remarks by President
+            // Biden on..."), else as the document names them first
+            var role = ((Title)office[^1].Value).Role;
+            var holders = mentions.People.Where(p => p.Kind != MentionKind.Role && p.Role == role && p.KbId is not null).ToList();
+            var firstLine = mentions.Text.IndexOf('\n') is var nl and >= 0 ? nl : mentions.Text.Length;
+            return holders.FirstOrDefault(p => p.Span.End <= firstLine) ?? holders.FirstOrDefault();
+        }
+        var last = Lexicon.Fold(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        var named = mentions.People.FirstOrDefault(p => p.Kind != MentionKind.Role && (p.Written ?? p.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } w && Lexicon.Fold(w[^1]) == last);
+        return named;
     }
 
     /// <summary>A gazetteer match, resolved again with its context: one spelling may be shared ("Kim Jong Un").</summary>

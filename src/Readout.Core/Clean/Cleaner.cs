@@ -27,7 +27,15 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
             title ??= meta?.Title;
             published ??= MetadataReader.FromField(meta?.Published, "the front matter's date");
         }
-        else lines = SplitLines(raw.Content);
+        else
+        {
+            lines = SplitLines(raw.Content);
+            // a record's own title (a .json input's "title") is the story's headline: read it as the text's first
+            // paragraph, as a page's or a front matter's is, so that it can be evidence (its offsets point at the
+            // start of the content, the title not being part of it)
+            if (Nonempty(title) is { } headline && !raw.Content.TrimStart().StartsWith(headline[..Math.Min(40, headline.Length)], StringComparison.Ordinal))
+                lines = [(headline, 0), ("", 0), .. lines];
+        }
         var (text, map) = JunkLineFilter.Filter(lines, linesAreParagraphs: raw.Format == "html");
         // a no-break space is a space to every later stage (sentences, names); the length, and so every offset, stays
         text = text.Replace('\u00A0', ' ');
@@ -35,7 +43,11 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
             throw new ReadoutException(ErrorCodes.NoText, raw.Uri, "no readable text is left after removing page markup and boilerplate");
         published ??= MetadataReader.FromHeader(text);
         title ??= GuessTitle(text);
-        var dateline = MetadataReader.FindDateline(text, isCity);
+        // the dateline opens the body, after the headline
+        var bodyStart = title is not null && text.StartsWith(title, StringComparison.Ordinal) ? title.Length : 0;
+        var dateline = MetadataReader.FindDateline(text[bodyStart..], isCity) is { } dl
+            ? dl with { Span = new TextSpan(dl.Span.Start + bodyStart, dl.Span.End + bodyStart) }
+            : null;
         return new CleanDocument(raw, text, map, title?.Trim(), published, dateline);
     }
 

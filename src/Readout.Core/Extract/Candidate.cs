@@ -5,7 +5,11 @@ namespace Readout.Extract;
 
 /// <summary>Everything the extractor needs about one analysed document.</summary>
 public sealed record AnalysedDocument(CleanDocument Clean, IReadOnlyList<Sentence> Sentences, MentionLayer Mentions,
-    IReadOnlyList<TemporalExpression> Times, ReferenceFrame Frame);
+    IReadOnlyList<TemporalExpression> Times, ReferenceFrame Frame)
+{
+    /// <summary>The speaker turns when the document is a transcript (remarks, a press conference, a briefing).</summary>
+    public TranscriptLayer Transcript { get; init; } = TranscriptLayer.None;
+}
 
 /// <summary>How a candidate's day was reached, best first.</summary>
 internal enum DaySource { OwnClause, Sentence, Inherited, Publication, None }
@@ -33,6 +37,8 @@ internal sealed class Candidate
     public bool ByReference { get; init; }
     /// <summary>May this candidate stand for an interaction of its own, or only add to one named elsewhere.</summary>
     public bool CanFound => !ByReference || (DaySource == DaySource.OwnClause && Strength >= 2);
+    /// <summary>Officials present whom the clause itself names (the other speakers of a transcript).</summary>
+    public List<PersonMention> Attendees { get; init; } = [];
     public string Key => string.Join("|", Participants.Select(p => p.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
     public IEnumerable<string> Names => Participants.Select(p => p.Name);
 }

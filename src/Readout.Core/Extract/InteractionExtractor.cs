@@ -46,6 +46,43 @@ public sealed partial class InteractionExtractor
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
+    [GeneratedRegex(@"\bI\b|\b[Ww]e\b")]
+    private static partial Regex FirstPerson();
+
+    [GeneratedRegex(@"\b(virtually|video|videoconference|virtual)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Virtual();
+
+    /// <summary>
+    /// A transcript in which principals of different states speak ("Remarks by President Biden and Prime
+    /// Minister Modi Before Bilateral Meeting", joint press statements): the transcript is the meeting, on its
+    /// day, in person unless the speakers say they meet by video, at the place its header names.
+    /// </summary>
+    private Candidate? JointAppearance(AnalysedDocument doc)
+    {
+        // officials the knowledge base knows, of two states or more (not a briefer taking reporters' questions):
+        // the highest office of each side is its principal, the others attend
+        var officials = doc.Transcript.Speakers.Where(p => p.KbId is not null && (p.Country ?? p.Organisation) is not null).ToList();
+        var sides = officials.GroupBy(p => p.Country ?? p.Organisation).ToList();
+        if (sides.Count < 2) return null;
+        var principals = sides.Select(g => g.OrderBy(p => Person.RoleRank(p.Role ?? "other")).First()).ToList();
+        var attendees = officials.Where(p => !principals.Contains(p)).ToList();
+        var first = doc.Transcript.Turns.First(t => !t.IsQuestion);
+        var sentence = doc.Sentences.FirstOrDefault(s => s.Span.Contains(first.Label.Start)) ?? doc.Sentences[0];
+        // "it's good to speak with you today virtually", not "on our video call in April"
+        var opening = doc.Sentences.StartingIn(x => x.Span.Start, first.Span.Start, first.Span.Start + 1500)
+            .Any(x => Virtual().IsMatch(x.Text) && !doc.Times.StartingIn(t => t.Span.Start, x.Span.Start, x.Span.End).Any(t => t.Kind is not TemporalKind.Relative || t.DayOffset != 0));
+        var header = doc.Mentions.Places.Where(p => p.Span.End <= first.Span.Start).ToList();
+        var published = doc.Clean.Published?.Date;
+        return new Candidate
+        {
+            Sentence = sentence, Cue = first.Label, Mode = opening ? "video" : "in_person", Strength = 2,
+            Participants = principals, Attendees = attendees, Structured = true, InTitle = true,
+            DaySource = published is null ? DaySource.None : DaySource.Publication,
+            Date = published is { } d ? new ResolvedDate(d, null, $"the transcript of the meeting, in which {string.Join(" and ", principals.Select(p => p.Name))} speak, dated by its {doc.Frame.Basis}") : null,
+            Venue = header.FirstOrDefault(p => p.Kind == "venue"), City = header.LastOrDefault(p => p.Kind == "city"),
+        };
+    }
+
     [GeneratedRegex(@"\b(not|never|no longer|cannot|n['’]t|refused to|declined to|failed to|no plans to|without)\s+(\w+\s+){0,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex NegatedBefore();
 
@@ -73,6 +110,7 @@ public sealed partial class InteractionExtractor
                 continue;
             }
             if (s.Text.TrimEnd('"', '”', ' ').EndsWith('?')) continue;   // a question claims nothing
+            if (doc.Transcript.At(s.Span.Start) is { IsQuestion: true }) continue;   // nor does a reporter's turn
             var cues = Cues(s);
             if (cues.Count == 0) continue;
             var day = doc.Frame.Date;
@@ -108,6 +146,7 @@ public sealed partial class InteractionExtractor
                 candidates.Add(candidate);
             }
         }
+        if (JointAppearance(doc) is { } joint) candidates.Add(joint);
         return _merger.Merge(doc, candidates, attendance);
     }
 
@@ -159,7 +198,13 @@ public sealed partial class InteractionExtractor
         if (subject is not null) found.AddRange(subject.Members);
         if (obj is not null) found.AddRange(obj.Members);
         var clauseText = text[clause.Start..clause.End];
-        if (subject is null)
+        if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { } speaker && FirstPerson().Match(text[clause.Start..cue.Start]) is { Success: true } me)
+        {
+            // "I spoke with Prime Minister Trudeau": in a transcript, the speaker of the turn
+            var at = clause.Start + me.Index;
+            if (!found.Any(f => f.Name == speaker.Name)) found.Insert(0, speaker with { Span = new TextSpan(at, at + me.Length) });
+        }
+        else if (subject is null)
         {
             var before = text[clause.Start..cue.Start];
             if (Pronoun().Match(before) is { Success: true } m)

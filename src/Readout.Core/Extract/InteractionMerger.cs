@@ -89,7 +89,7 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
     private static Dictionary<List<Candidate>, List<(PersonMention P, Sentence S)>> Attendees(List<List<Candidate>> clusters,
         List<(Sentence Sentence, List<PersonMention> People)> attendance)
     {
-        var attendees = clusters.ToDictionary(k => k, _ => new List<(PersonMention P, Sentence S)>());
+        var attendees = clusters.ToDictionary(k => k, k => k.SelectMany(c => c.Attendees.Select(a => (P: a, S: c.Sentence))).DistinctBy(x => x.P.Name).ToList());
         foreach (var (s, people) in attendance)
         {
             var target = clusters.Where(k => !k[0].Planned)

@@ -65,6 +65,7 @@ public sealed class ReadoutPipeline
         var frame = _frames.Build(clean);
         var mentions = _mentions.Find(clean.Text, sentences, frame.Date);
         var times = TemporalExtractor.Extract(clean.Text);
-        return new AnalysedDocument(clean, sentences, mentions, times, frame);
+        var transcript = _mentions.Speakers(TranscriptReader.Read(clean.Text), mentions, frame.Date);
+        return new AnalysedDocument(clean, sentences, mentions, times, frame) { Transcript = transcript };
     }
 }

@@ -58,10 +58,18 @@ public static class ExportCommand
             {
                 try
                 {
-                    using var w = new StreamWriter(Console.OpenStandardOutput(), utf8);
+                    using var w = new StreamWriter(Console.OpenStandardOutput(), utf8) { NewLine = "\n" };
                     Write(w);
                 }
-                catch (IOException) { /* the reader went away (export | head) */ }
+                catch (IOException e) when (IsBrokenPipe(e))
+                {
+                    return ExitCodes.Ok;   // the reader went away (export | head): what it read was written whole
+                }
+                catch (IOException e)
+                {
+                    Cli.Error(ErrorCodes.CannotWrite, "standard output", "cannot be written: " + e.Message + "; the export is incomplete");
+                    return ExitCodes.Error;
+                }
                 return ExitCodes.Ok;
             }
 
@@ -75,7 +83,7 @@ public static class ExportCommand
             var tmp = full + ".tmp-" + Environment.ProcessId;
             try
             {
-                using (var w = new StreamWriter(tmp, false, utf8)) Write(w);
+                using (var w = new StreamWriter(tmp, false, utf8) { NewLine = "\n" }) Write(w);
                 File.Move(tmp, full, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -89,4 +97,7 @@ public static class ExportCommand
         });
         return command;
     }
+
+    /// <summary>EPIPE: the reading end of the pipe was closed. Any other error (ENOSPC on a full disk...) means a lost export.</summary>
+    private static bool IsBrokenPipe(IOException e) => e.HResult == 32 || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 }

@@ -27,24 +27,37 @@ public static class IngestCommand
             if (r.GetValueOrDefault<int>() <= 0) r.AddError("--max-size must be a positive number of MB");
         });
 
+        var timeLimit = new Option<int>("--time-limit")
+        {
+            Description = "Longest time one document may take to process, in seconds; a document over it fails with RO1010 and the rest go on",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => (int)TextLimits.DocumentBudget.TotalSeconds,
+        };
+        timeLimit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--time-limit must be a positive number of seconds");
+        });
+
         var queue = QueueOptions.Address("Publish the reports to this RabbitMQ broker (amqp://user:password@host:port/) for 'readout worker' instead of processing them here");
         var queueName = QueueOptions.Name();
 
         var command = new Command("ingest",
             """
             Read reports and store the interactions they describe. Reports already in the database (same
-            content) are skipped, so re-running over a folder only adds what is new. With --queue the reports
-            are read and checked here and published to the work queue; workers process and store them.
+            content) are skipped, so re-running over a folder only adds what is new. Files may be gzipped
+            (a.jsonl.gz); a .jsonl file is read a line at a time, and a bad line is one error. With --queue the
+            reports are read and checked here and published to the work queue; workers process and store them.
             Exit codes: 0 all inputs read, 2 some inputs failed (each is reported on stderr, the rest are
-            stored), 1 usage error or the database cannot be opened, 130 interrupted.
+            stored), 1 usage error or the database cannot be opened or written (the run stops), 130 interrupted.
             """);
         command.Arguments.Add(paths);
         command.Options.Add(maxSize);
+        command.Options.Add(timeLimit);
         command.Options.Add(queue);
         command.Options.Add(queueName);
         command.SetAction(async (p, ct) => p.GetValue(queue) is { Length: > 0 } amqp
             ? await PublishAsync(amqp, p.GetValue(queueName)!, p.GetValue(paths)!, p.GetValue(maxSize), ct)
-            : Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), ct));
+            : Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), TimeSpan.FromSeconds(p.GetValue(timeLimit)), ct));
         return command;
     }
 
@@ -53,7 +66,13 @@ public static class IngestCommand
         public int New, Known, Failed, Interactions;
     }
 
-    private static int Run(string dbPath, string[] paths, int maxMb, CancellationToken ct)
+    /// <summary>The store could not be written: the run stops, since every later report would fail the same way.</summary>
+    private sealed class StoreFailed(ReadoutException error) : Exception(error.Message)
+    {
+        public ReadoutException Error { get; } = error;
+    }
+
+    private static int Run(string dbPath, string[] paths, int maxMb, TimeSpan timeLimit, CancellationToken ct)
     {
         var reader = new InputReader(maxMb * 1024L * 1024L);
         var failures = new List<InputFailure>();
@@ -67,6 +86,7 @@ public static class IngestCommand
         var pending = new List<string>();
         void Report(string line)
         {
+            line = Terminal.Safe(line);
             if (live) pending.Add(line); else Console.Error.WriteLine(line);
         }
 
@@ -77,32 +97,34 @@ public static class IngestCommand
             tally.Failed++;
         }
 
-        var pipeline = new Lazy<ReadoutPipeline>(ReadoutPipeline.CreateDefault);
+        var runner = new Lazy<DocumentRunner>(() => DocumentRunner.CreateDefault(timeLimit));
         var interrupted = false;
+        ReadoutException? storeError = null;
+
+        T Store<T>(RawDocument raw, Func<T> write)
+        {
+            try { return write(); }
+            catch (ReadoutException e) when (e.Code is ErrorCodes.Store or ErrorCodes.StoreUnavailable) { throw new StoreFailed(e.For(store.Name)); }
+            catch (Exception e) when (e is not (OperationCanceledException or ReadoutException))
+            {
+                throw new StoreFailed(new ReadoutException(ErrorCodes.Store, store.Name, $"cannot be written while storing {raw.Origin}: {e.Message}", e));
+            }
+        }
 
         void IngestFile(string file)
         {
-            IReadOnlyList<RawDocument> docs;
-            try { docs = reader.Read(file); }
-            catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; return; }
-
-            foreach (var raw in docs)
+            foreach (var item in reader.ReadAll(file))
             {
                 ct.ThrowIfCancellationRequested();
-                try
-                {
-                    if (store.HasDocument(raw.ContentHash)) { tally.Known++; continue; }
-                    var result = pipeline.Value.Process(raw, ct);
-                    store.SaveDocument(result);
-                    tally.New++;
-                    tally.Interactions += result.Interactions.Count;
-                }
-                catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    Report($"error {ErrorCodes.Internal} {raw.Uri}: internal error ({e.GetType().Name}: {e.Message}); please report it");
-                    tally.Failed++;
-                }
+                if (item.Error is { } readError) { Report("error " + readError.Message); tally.Failed++; continue; }
+                var raw = item.Document!;
+                if (Store(raw, () => store.HasDocument(raw.ContentHash))) { tally.Known++; continue; }
+                DocumentResult result;
+                try { result = runner.Value.Process(raw, ct); }
+                catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; continue; }
+                Store(raw, () => { store.SaveDocument(result, ct); return true; });
+                tally.New++;
+                tally.Interactions += result.Interactions.Count;
             }
         }
 
@@ -119,7 +141,7 @@ public static class IngestCommand
                         var task = ctx.AddTask("ingesting", maxValue: files.Count);
                         foreach (var file in files)
                         {
-                            task.Description = Markup.Escape(Shorten(file == "-" ? "stdin" : Path.GetFileName(file)))
+                            task.Description = Markup.Escape(Terminal.Safe(Shorten(file == "-" ? "stdin" : Path.GetFileName(file))))
                                 + (tally.Failed > 0 ? $" [red]({tally.Failed} failed)[/]" : "");
                             IngestFile(file);
                             task.Increment(1);
@@ -135,10 +157,20 @@ public static class IngestCommand
         {
             interrupted = true;
         }
+        catch (StoreFailed e)
+        {
+            storeError = e.Error;
+        }
 
         foreach (var line in pending) Console.Error.WriteLine(line);
         var total = tally.New + tally.Known + tally.Failed;
         Console.Out.WriteLine($"read {total} document{(total == 1 ? "" : "s")}: {tally.New} new, {tally.Known} already known, {tally.Failed} failed; {tally.Interactions} interaction{(tally.Interactions == 1 ? "" : "s")} found");
+        if (storeError is not null)
+        {
+            Cli.Error(storeError);
+            Console.Error.WriteLine("stopped: the database cannot be written, so the rest was not read; the documents counted above as new are stored");
+            return ExitCodes.Error;
+        }
         if (interrupted)
         {
             Console.Error.WriteLine("interrupted: the documents above are stored, the rest were not read");
@@ -160,12 +192,10 @@ public static class IngestCommand
             await using var publisher = await Readout.Queue.ReportPublisher.ConnectAsync(amqp, queueName, ct);
             foreach (var file in files)
             {
-                IReadOnlyList<RawDocument> docs;
-                try { docs = reader.Read(file); }
-                catch (ReadoutException e) { Console.Error.WriteLine("error " + e.Message); failed++; continue; }
-                foreach (var raw in docs)
+                foreach (var item in reader.ReadAll(file))
                 {
-                    await publisher.PublishAsync(raw, ct);
+                    if (item.Error is { } e) { Console.Error.WriteLine(Terminal.Safe("error " + e.Message)); failed++; continue; }
+                    await publisher.PublishAsync(item.Document!, ct);
                     published++;
                 }
             }

@@ -33,7 +33,7 @@ public static class ShowCommand
                     Cli.Error(ErrorCodes.NoSuchId, key, "no interaction with this id");
                 return ExitCodes.Error;
             }
-            Print(i, Console.Out);
+            Print(i, new TerminalSafeWriter(Console.Out));
             return ExitCodes.Ok;
         });
         return command;

@@ -31,7 +31,7 @@ public static class SourcesCommand
                 return ExitCodes.Error;
             }
             if (record.Id != key && !record.Id.StartsWith(key, StringComparison.Ordinal))
-                Console.WriteLine($"{key} was merged into {record.Id}");
+                Console.WriteLine(Terminal.Safe($"{key} was merged into {record.Id}"));
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumn("Family");
             table.AddColumn("Published");
@@ -39,8 +39,8 @@ public static class SourcesCommand
             table.AddColumn("Title");
             foreach (var family in record.Sources.GroupBy(s => s.Family ?? s.ContentHash).OrderBy(g => g.Min(s => s.Published ?? "9999")))
                 foreach (var s in family.OrderBy(s => s.Published ?? "9999").ThenBy(s => s.Uri, StringComparer.Ordinal))
-                    table.AddRow(Markup.Escape(family.Key[..Math.Min(10, family.Key.Length)]), Markup.Escape(s.Published ?? "-"),
-                        Markup.Escape(s.Uri), Markup.Escape(s.Title ?? ""));
+                    table.AddRow(Markup.Escape(family.Key[..Math.Min(10, family.Key.Length)]), Markup.Escape(Terminal.Safe(s.Published ?? "-")),
+                        Markup.Escape(Terminal.Safe(s.Uri)), Markup.Escape(Terminal.Safe(s.Title ?? "")));
             AnsiConsole.Write(table);
             var families = record.Sources.Select(s => s.Family ?? s.ContentHash).Distinct().Count();
             Console.WriteLine($"{record.Sources.Count} sources in {families} independent families behind {record.Id}");

@@ -8,7 +8,14 @@ public sealed record RawDocument(
     string ContentHash,
     string? Title = null,
     string? Published = null,
-    string? Url = null);
+    string? Url = null)
+{
+    /// <summary>
+    /// Where the report was read: the file, or the record in it (<c>file.jsonl#L12</c>, <c>file.json#3</c>).
+    /// Errors name this rather than the report's url, so the user can find the line to mend.
+    /// </summary>
+    public string Origin { get; init; } = Uri;
+}
 
 /// <summary>
 /// Maps offsets in the clean text back to offsets in the original content. Clean text is built

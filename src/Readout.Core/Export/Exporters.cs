@@ -24,11 +24,13 @@ public static class JsonlExporter
 }
 
 /// <summary>
-/// A flat table for spreadsheets, RFC 4180 (CRLF line ends, fields with commas, quotes or line breaks
-/// quoted, quotes doubled). Multi-valued fields are joined with "; "; participant_countries lines up
+/// A flat table for spreadsheets, RFC 4180 quoting (fields with commas, quotes or line breaks quoted,
+/// quotes doubled) with '\n' ending every line, as in every other export. A cell that a spreadsheet
+/// would run as a formula (starting with =, +, -, @, tab or CR, OWASP's CSV-injection list) is
+/// neutralised with a leading apostrophe, unless it is a plain number or a partial date such as --12-30. Multi-valued fields are joined with "; "; participant_countries lines up
 /// with participants (an unknown country is an empty item). Evidence is left out: use JSONL for it.
 /// </summary>
-public static class CsvExporter
+public static partial class CsvExporter
 {
     public static readonly string[] Header =
         ["id", "status", "mode", "date", "date_basis", "participants", "participant_countries", "city", "country", "venue", "attendees", "sources"];
@@ -78,13 +80,14 @@ public static class CsvExporter
             if (k > 0) w.Write(',');
             w.Write(Quote(fields[k]));
         }
-        w.Write("\r\n");
+        w.Write('\n');
     }
 
     /// <summary>A field as RFC 4180 writes it.</summary>
     public static string Quote(string? field)
     {
         if (string.IsNullOrEmpty(field)) return "";
+        field = Neutralise(field.Contains('\r') ? field.ReplaceLineEndings("\n") : field);
         if (field.AsSpan().IndexOfAny(",\"\r\n") < 0) return field;
         var sb = new StringBuilder(field.Length + 8).Append('"');
         foreach (var ch in field)
@@ -94,4 +97,11 @@ public static class CsvExporter
         }
         return sb.Append('"').ToString();
     }
+
+    /// <summary>A cell a spreadsheet will not run as a formula: "=HYPERLINK(...)" becomes "'=HYPERLINK(...)".</summary>
+    public static string Neutralise(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !Inert().IsMatch(cell) ? "'" + cell : cell;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|--[0-9]{2}-[0-9]{2})$")]
+    private static partial System.Text.RegularExpressions.Regex Inert();
 }

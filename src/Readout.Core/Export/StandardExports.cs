@@ -120,7 +120,7 @@ public static class GdeltExporter
             sources.ToString(CultureInfo.InvariantCulture), articles.ToString(CultureInfo.InvariantCulture),
             place, placeCountry ?? "", url, id,
         };
-        w.WriteLine(string.Join("\t", cells.Select(x => x.Replace('\t', ' ').Replace('\n', ' '))));
+        w.WriteLine(string.Join("\t", cells.Select(x => CsvExporter.Neutralise(x.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ')))));
     }
 }
 

@@ -91,9 +91,9 @@ public sealed class Lexicon
         var ascii = true;
         foreach (var ch in s) if (ch >= 128) { ascii = false; break; }
         if (ascii) return s.ToLowerInvariant();
-        // text can hold a lone surrogate (a split emoji); it has no letters to fold
-        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return s.ToLowerInvariant();
-        var d = s.Normalize(NormalizationForm.FormD);
+        // Normalize refuses lone surrogates (a split emoji) and noncharacters such as U+FFFE: they hold
+        // no letters to fold, so they are left out rather than failing the whole text.
+        var d = WithoutUnnormalisable(s).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(d.Length);
         foreach (var ch in d)
         {
@@ -103,6 +103,31 @@ public sealed class Lexicon
         }
         return sb.ToString();
     }
+
+    private static string WithoutUnnormalisable(string s)
+    {
+        var span = s.AsSpan();
+        if (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && span.IndexOfAnyInRange('\uFDD0', '\uFDEF') < 0
+            && span.IndexOfAny('\uFFFE', '\uFFFF') < 0)
+            return s;
+        var sb = new StringBuilder(s.Length);
+        foreach (var rune in EnumerateValidRunes(s))
+            if (!IsNoncharacter(rune.Value)) sb.Append(rune.ToString());
+        return sb.ToString();
+    }
+
+    private static IEnumerable<Rune> EnumerateValidRunes(string s)
+    {
+        var i = 0;
+        while (i < s.Length)
+        {
+            var status = Rune.DecodeFromUtf16(s.AsSpan(i), out var rune, out var used);
+            if (status == System.Buffers.OperationStatus.Done) yield return rune;
+            i += Math.Max(used, 1);
+        }
+    }
+
+    private static bool IsNoncharacter(int cp) => cp is >= 0xFDD0 and <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE;
 }
 
 /// <summary>An adjective of nationality ("Russian", "Finnish") pointing at its country.</summary>

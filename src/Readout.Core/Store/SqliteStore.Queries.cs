@@ -39,16 +39,68 @@ public sealed partial class SqliteStore : IStoreQueries
     /// </summary>
     /// <exception cref="ReadoutException">RO2002 when the file does not exist, RO2001 when it cannot be opened.</exception>
     /// <param name="counts">List totals shared by the readers of this database (the server keeps one), or null to count every time.</param>
-    public static SqliteStore OpenReader(string path, CountCache? counts = null)
+    public static SqliteStore OpenReader(string path, CountCache? counts = null) => OpenReader(path, counts, immutable: false);
+
+    /// <summary>
+    /// Opens a database for a command that only reads it (events, show, export...): it is never created,
+    /// migrated or written, so a file that is not a Readout database is refused rather than given tables,
+    /// and a database on a read-only mount, where SQLite cannot make its WAL index beside it, is read as
+    /// an unchanging file.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO2002 when the file does not exist, RO2003 when it is not a Readout database of this version, RO2001 when it cannot be read.</exception>
+    public static SqliteStore OpenExisting(string path)
+    {
+        SqliteStore store;
+        try { store = OpenReader(path, null, immutable: false); }
+        catch (ReadoutException e) when (e.InnerException is SqliteException { SqliteErrorCode: 14 or 8 })   // CANTOPEN, READONLY: no -shm can be made
+        {
+            store = OpenReader(path, null, immutable: true);
+        }
+        try
+        {
+            var version = store.SchemaVersionOnFile();
+            if (version == SchemaVersion) return store;
+            store.Dispose();
+            throw new ReadoutException(ErrorCodes.NotReadout, path, version switch
+            {
+                null => "is not a Readout database (it has no Readout tables); read commands never change a file: pass the right --db",
+                < 0 => "is not a Readout database (it is not a SQLite file); read commands never change a file: pass the right --db",
+                var v when v < SchemaVersion => $"was written by an older Readout (schema {v}, this one reads {SchemaVersion}); bring it up to date once with a command that writes, e.g. 'readout ingest' of any report",
+                var v => $"was written by a newer Readout (schema {v}, this one reads {SchemaVersion}); upgrade Readout",
+            });
+        }
+        catch (SqliteException e)
+        {
+            store.Dispose();
+            throw new ReadoutException(ErrorCodes.Store, path, "cannot read the database: " + e.Message, e);
+        }
+    }
+
+    /// <summary>The schema version recorded in the file; null without Readout's tables, -1 when the file is not SQLite.</summary>
+    private int? SchemaVersionOnFile()
+    {
+        try
+        {
+            if (QueryScalar(null, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") is null) return null;
+            return Convert.ToInt32(QueryScalar(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 26)   // SQLITE_NOTADB
+        {
+            return -1;
+        }
+    }
+
+    private static SqliteStore OpenReader(string path, CountCache? counts, bool immutable)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
             throw new ReadoutException(ErrorCodes.NoDatabase, path, "no database here; run 'readout ingest PATH...' first, or pass --db FILE");
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            // immutable: SQLite reads the file without any lock or WAL index (for a read-only mount, where nothing writes it)
+            DataSource = immutable ? new Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri + "?immutable=1" : path,
             Mode = SqliteOpenMode.ReadOnly,
-            Pooling = true,
+            Pooling = !immutable,
             DefaultTimeout = 30,
         }.ToString());
         try

@@ -82,7 +82,7 @@ internal static class Cli
 /// <summary>The filter options shared by <c>events</c> and <c>export</c>.</summary>
 internal sealed class FilterOptions
 {
-    private static readonly Regex DatePattern = new(@"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex DatePattern = new(@"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", RegexOptions.CultureInvariant);   // ASCII digits: \d also takes other scripts' digits
 
     public Option<string[]> Actor { get; } = new("--actor", "-a")
     {

@@ -140,7 +140,7 @@ public sealed partial class SqliteStore : IStoreQueries
         Exec("PRAGMA analysis_limit = 0; ANALYZE;");
     }
 
-    public Page<InteractionSummary> ListInteractions(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() => ListInteractionsCore(query, ct));
+    public Page<InteractionSummary> ListInteractions(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() => ListInteractionsCore(query, ct), ct);
 
     private Page<InteractionSummary> ListInteractionsCore(InteractionQuery query, CancellationToken ct)
     {
@@ -219,7 +219,7 @@ public sealed partial class SqliteStore : IStoreQueries
         return list;
     }
 
-    public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default) => InSnapshot(() => GetActorCore(name, interactionLimit, ct));
+    public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default) => InSnapshot(() => GetActorCore(name, interactionLimit, ct), ct);
 
     private ActorProfile? GetActorCore(string name, int interactionLimit, CancellationToken ct)
     {
@@ -281,7 +281,7 @@ public sealed partial class SqliteStore : IStoreQueries
     public DyadSummary GetDyad(string countryA, string countryB, int timelineLimit, CancellationToken ct = default) =>
         InSnapshot(() => _counts is null ? GetDyadCore(countryA, countryB, timelineLimit, ct)
             : _counts.GetOrRead(string.Create(CultureInfo.InvariantCulture, $"dyad\u0001{countryA}\u0001{countryB}\u0001{timelineLimit}"), StoreVersion(),
-                () => GetDyadCore(countryA, countryB, timelineLimit, ct)));
+                () => GetDyadCore(countryA, countryB, timelineLimit, ct)), ct);
 
     private DyadSummary GetDyadCore(string countryA, string countryB, int timelineLimit, CancellationToken ct)
     {
@@ -320,7 +320,7 @@ public sealed partial class SqliteStore : IStoreQueries
         return SummaryRows.Summary(a, b, shape, topics, shown);
     }
 
-    public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default) => InSnapshot(() => ListSourcesCore(offset, limit, ct));
+    public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default) => InSnapshot(() => ListSourcesCore(offset, limit, ct), ct);
 
     private Page<SourceSummary> ListSourcesCore(int offset, int limit, CancellationToken ct)
     {
@@ -358,7 +358,7 @@ public sealed partial class SqliteStore : IStoreQueries
     /// <summary>SQL selecting the ids of documents matching the FTS5 expression bound to <paramref name="parameter"/>.</summary>
     private static string FtsDocumentIds(string parameter) => $"SELECT rowid FROM documents_fts WHERE documents_fts MATCH {parameter}";
 
-    public Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default) => InSnapshot(() => SearchTextCore(query, offset, limit, ct));
+    public Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default) => InSnapshot(() => SearchTextCore(query, offset, limit, ct), ct);
 
     private Page<TextHit> SearchTextCore(string query, int offset, int limit, CancellationToken ct)
     {
@@ -405,7 +405,7 @@ public sealed partial class SqliteStore : IStoreQueries
     /// </summary>
     public static string? MatchExpression(string query)
     {
-        var words = Regex.Matches(query ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value).ToList();
+        var words = SearchWords.Of(query);
         if (words.Count == 0) return null;
         return string.Join(" ", words.Select((w, n) => n == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
     }
@@ -416,21 +416,39 @@ public sealed partial class SqliteStore : IStoreQueries
     /// Runs several statements in one read transaction, so they all see the same commit: a page and its
     /// total, or a dyad's counts and timeline, agree even while a writer commits in between.
     /// </summary>
-    private T InSnapshot<T>(Func<T> read)
+    /// <remarks>
+    /// <paramref name="ct"/> interrupts the statement running when it fires (the client went away, or the
+    /// request ran past its time limit): SQLite stops at its next step rather than finishing a long scan.
+    /// </remarks>
+    private T InSnapshot<T>(Func<T> read, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
+        ct.ThrowIfCancellationRequested();
         Exec("BEGIN");
         try
         {
-            var result = read();
+            T result;
+            using (ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(_conn.Handle)))
+                result = read();
             Exec("COMMIT");
             return result;
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == 9 && ct.IsCancellationRequested)   // SQLITE_INTERRUPT
+        {
+            Rollback();
+            throw new OperationCanceledException("the query was interrupted", e, ct);
+        }
         catch
         {
-            Exec("ROLLBACK");
+            Rollback();
             throw;
         }
+    }
+
+    private void Rollback()
+    {
+        // an interrupted statement may already have ended the transaction
+        if (!_conn.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(_conn.Handle) == 0) Exec("ROLLBACK");
     }
 
     /// <param name="scanInOrder">test country membership per row (unary +, so SQLite walks the order's index) rather than look the country's records up.</param>

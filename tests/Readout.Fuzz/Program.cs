@@ -1,12 +1,12 @@
 using System.Globalization;
 using Readout.Fuzz;
 
-// readout-fuzz documents --count N [--seed S] [--out DIR] [--hang SECONDS] CORPUS...
+// readout-fuzz documents --count N [--seed S] [--out DIR] [--hang SECONDS, default 30] CORPUS...
 // readout-fuzz queries --url URL --count N [--seed S] [--slow SECONDS] [--ids FILE]
 Readout.Pipeline.TextLimits.Apply();
 if (args.Length == 0 || args[0] is not ("documents" or "queries"))
 {
-    Console.Error.WriteLine("usage: readout-fuzz documents --count N [--seed S] [--out DIR] [--hang SECONDS] CORPUS...\n       readout-fuzz queries --url URL --count N [--seed S] [--slow SECONDS] [--ids FILE]");
+    Console.Error.WriteLine("usage: readout-fuzz documents --count N [--seed S] [--out DIR] [--hang SECONDS, default 30] CORPUS...\n       readout-fuzz queries --url URL --count N [--seed S] [--slow SECONDS] [--ids FILE]");
     return 1;
 }
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -29,7 +29,7 @@ if (args[0] == "documents")
     var output = options.GetValueOrDefault("--out", "fuzz-findings");
     var work = Path.Combine(Path.GetTempPath(), $"readout-fuzz-{Environment.ProcessId}");
     Console.WriteLine($"fuzzing {count} inputs mutated from {seeds.Count} seed documents (seed {seed}); findings kept in {output}");
-    var report = new DocumentFuzzer(seeds, work, output, TimeSpan.FromSeconds(Seconds("--hang", 10))).Run(count, seed, Console.WriteLine, cts.Token);
+    var report = new DocumentFuzzer(seeds, work, output, TimeSpan.FromSeconds(Seconds("--hang", 30))).Run(count, seed, Console.WriteLine, cts.Token);
     try { Directory.Delete(work, true); } catch (IOException) { /* a leftover temp folder is harmless */ }
     foreach (var f in report.Findings) Console.WriteLine(f);
     Console.WriteLine($"inputs {report.Inputs}, documents {report.Documents}, stored {report.Stored}, named errors {report.NamedErrors} ({string.Join(", ", report.ErrorCodes.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})");

@@ -220,9 +220,9 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             var roleWord = m.Groups["role"].Value.ToLowerInvariant();
             var role = roleWord switch
             {
-                var r when r.StartsWith("prime minister") || r.StartsWith("premier") || r.StartsWith("chancellor") || r.StartsWith("heads of government") || r.StartsWith("head of government") => "head_of_government",
-                var r when r.StartsWith("foreign minister") => "foreign_minister",
-                var r when r.StartsWith("national security") || r.StartsWith("defen") || r.StartsWith("ambassador") || r.Contains("envoy") => "official",
+                var r when r.StartsWith("prime minister", StringComparison.Ordinal) || r.StartsWith("premier", StringComparison.Ordinal) || r.StartsWith("chancellor", StringComparison.Ordinal) || r.StartsWith("heads of government", StringComparison.Ordinal) || r.StartsWith("head of government", StringComparison.Ordinal) => "head_of_government",
+                var r when r.StartsWith("foreign minister", StringComparison.Ordinal) => "foreign_minister",
+                var r when r.StartsWith("national security", StringComparison.Ordinal) || r.StartsWith("defen", StringComparison.Ordinal) || r.StartsWith("ambassador", StringComparison.Ordinal) || r.Contains("envoy", StringComparison.Ordinal) => "official",
                 _ => "head_of_state",
             };
             var countries = new List<string>();
@@ -358,7 +358,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
     private static bool HasDay(Candidate c) => DayOf(c) is not null;
 
     /// <summary>The day a candidate names, exact ("2021-06-28") or partial ("--12-30").</summary>
-    private static string? DayOf(Candidate c) => c.Date?.Date?.ToString("yyyy-MM-dd") ?? c.Date?.Partial;
+    private static string? DayOf(Candidate c) => c.Date?.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? c.Date?.Partial;
 
     private static bool ModesAgree(List<Candidate> cluster, Candidate c)
     {
@@ -381,7 +381,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
         evidence.Add(Ev("mode", modeFrom.Cue));
 
         var dated = cluster.Where(c => c.Date is not null).OrderBy(c => c.DateInherited).ThenBy(c => c.Date!.Date is null).ThenBy(c => c.Sentence.Index).FirstOrDefault();
-        string? date = dated?.Date?.Date?.ToString("yyyy-MM-dd") ?? dated?.Date?.Partial;
+        string? date = dated?.Date?.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? dated?.Date?.Partial;
         var basis = dated?.Date?.Basis ?? "no day is given";
         if (dated?.Time is { } t) evidence.Add(Ev("date", t.Span));
 
@@ -411,7 +411,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
         var status = cluster[0].Planned ? "planned" : "happened";
         var raw = doc.Clean.Raw;
         var id = "ix-" + Ingest.InputReader.Hash($"{raw.ContentHash}|{status}|{first.Key}|{date}|{cluster.Min(c => c.Sentence.Index)}")[..16];
-        var source = new SourceRef(raw.Uri, doc.Clean.Title, doc.Clean.Published?.Date.ToString("yyyy-MM-dd"), raw.ContentHash,
+        var source = new SourceRef(raw.Uri, doc.Clean.Title, doc.Clean.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), raw.ContentHash,
             evidence.Concat(cluster.Select(c => Ev("interaction", c.Sentence.Span))).ToList());
         return new Interaction(id, status, mode, date, basis, participants, location, attendeeActors, [source],
             DateCertainty: dated?.Date?.YearInferred == true && dated.Time?.Kind != TemporalKind.FullDate ? "inferred" : null);

@@ -128,7 +128,16 @@ public sealed class InputReader(long maxBytes = InputReader.DefaultMaxBytes)
         try
         {
             Stream s = File.OpenRead(path);
-            return IsGzip(path) ? new GZipStream(s, CompressionMode.Decompress) : s;
+            if (!IsGzip(path)) return s;
+            Span<byte> magic = stackalloc byte[2];
+            var n = s.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+            if (n < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
+            {
+                s.Dispose();
+                throw new ReadoutException(ErrorCodes.BadGzip, uri, "is named .gz but is not gzip-compressed; rename it or compress it");
+            }
+            s.Position = 0;
+            return new GZipStream(s, CompressionMode.Decompress);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -59,8 +59,8 @@ public sealed class Mutator(int seed)
             case 5: return ("markup", InsertText(b, RandomMarkup()));
             case 6: return ("nesting", InsertText(b, Nesting()));
             case 7: return ("spaces", InsertText(b, new string(' ', 1000 + _rng.Next(6000))));
-            case 8: return ("repeat-word", InsertText(b, Repeat(new[] { "of ", "the ", "in ", "President ", "Mr. ", "and ", "said ", "- ", "., " }[_rng.Next(9)], 500 + _rng.Next(20000))));
-            case 9: return ("huge-line", _rng.Next(10) == 0 ? HugeLine(b) : InsertText(b, Repeat("word ", 2000 + _rng.Next(40000))));
+            case 8: return ("repeat-word", InsertText(b, Repeat(new[] { "of ", "the ", "in ", "President ", "Mr. ", "and ", "said ", "- ", "., " }[_rng.Next(9)], 500 + _rng.Next(8000))));
+            case 9: return ("huge-line", _rng.Next(20) == 0 ? HugeLine(b) : InsertText(b, Repeat("word ", 2000 + _rng.Next(10000))));
             case 10: return ("nul", InsertBytes(b, [0]));
             case 11: return ("bom", _rng.Next(2) == 0 ? [0xEF, 0xBB, 0xBF, .. b] : InsertBytes(b, [0xEF, 0xBB, 0xBF]));
             case 12: return ("latin1", InsertBytes(b, Encoding.Latin1.GetBytes("Zürich café naïve \u00e9")));
@@ -124,7 +124,7 @@ public sealed class Mutator(int seed)
     {
         var line = Encoding.UTF8.GetString(b).Replace('\n', ' ');
         var sb = new StringBuilder();
-        while (sb.Length < 1_000_000 + _rng.Next(2_000_000)) sb.Append(line).Append(' ');
+        while (sb.Length < 500_000 + _rng.Next(1_000_000)) sb.Append(line).Append(' ');
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 

@@ -33,7 +33,7 @@ if (args[0] == "documents")
     try { Directory.Delete(work, true); } catch (IOException) { /* a leftover temp folder is harmless */ }
     foreach (var f in report.Findings) Console.WriteLine(f);
     Console.WriteLine($"inputs {report.Inputs}, documents {report.Documents}, stored {report.Stored}, named errors {report.NamedErrors} ({string.Join(", ", report.ErrorCodes.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})");
-    Console.WriteLine($"slowest document {report.SlowestSeconds:F2} s: {report.SlowestInput}");
+    Console.WriteLine($"slowest document {report.SlowestSeconds:F2} s: {report.SlowestInput}; most processor time on one document {report.SlowestCpuSeconds:F2} s");
     Console.WriteLine($"crashes {report.Crashes}, hangs {report.Hangs}, errors not naming their document {report.Unnamed}, internal errors (RO9000) {report.Internal}");
     return report.Crashes + report.Hangs + report.Unnamed + report.Internal == 0 ? 0 : 2;
 }

@@ -45,7 +45,6 @@ public static class ErrorCodes
     public const string PortInUse = "RO4006";       // server: the port cannot be bound
     public const string TooManyRequests = "RO4007"; // server: ingest over HTTP refused for now (rate limit or one at a time)
     public const string RequestTooLong = "RO4008";  // server: the request ran past its time limit
-    public const string BodyTooLarge = "RO4009";    // server: the request body is over the size limit
     public const string ServerError = "RO4500";     // server: an unexpected error while answering a request
     public const string StoreUnavailable = "RO5001"; // the database server cannot be reached (retried, then given up)
     public const string BadConnection = "RO5002";   // a --db connection string that cannot be understood

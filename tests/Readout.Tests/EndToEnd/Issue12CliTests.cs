@@ -87,6 +87,29 @@ public sealed class Issue12CliTests : IDisposable
     }
 
     [Fact]
+    public void Issue12_CtrlCDuringALongDocumentTakesEffectWithinASecond()
+    {
+        // one line of 3 MB: the slowest kind of document the fuzzer found (tens of seconds of work)
+        var sentence = "President Biden spoke by phone with President Xi Jinping, Mr. Blinken and Wang Yi of China on 3 May 2021 about trade; ";
+        var slow = Path.Combine(_dir, "slow.txt");
+        File.WriteAllText(slow, string.Concat(Enumerable.Repeat(sentence, 3_000_000 / sentence.Length)));
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "readout.dll"), "--db", Path.Combine(_dir, "slow.db"), "ingest", slow }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        Assert.False(p.WaitForExit(TimeSpan.FromSeconds(4)), "the document should still be in the pipeline");
+        var watch = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        var exited = p.WaitForExit(TimeSpan.FromSeconds(10));
+        var took = watch.Elapsed;
+        Assert.True(exited);
+        Assert.Equal(130, p.ExitCode);
+        Assert.True(took < TimeSpan.FromSeconds(1), $"Ctrl+C took {took.TotalSeconds:F2} s");
+        Assert.Contains("0 new", stdout.Result);
+    }
+
+    [Fact]
     public void Issue12_ReportTextNeverReachesTheTerminalRaw()
     {
         var db = Db();

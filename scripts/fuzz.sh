@@ -6,6 +6,7 @@
 # tests/Readout.Tests/Fuzz/Inputs/ as a regression test). Exit 0 only when nothing was found.
 #   scripts/fuzz.sh documents [COUNT] [SEED]        (default 1000 inputs, seed 12)
 #   scripts/fuzz.sh queries [COUNT] [SEED] [RECORDS] (the server's query parameters on a generated store, default 50,000 records)
+#   scripts/fuzz.sh measure PATH...                  (real inputs unmutated, e.g. ../shared/corpus/bulk: slowest document, peak memory)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="${READOUT_CORPUS:-$here/../shared/corpus}"
@@ -32,5 +33,9 @@ case "$mode" in
     trap 'kill $server 2>/dev/null; rm -f "$sqlite_ids"' EXIT
     for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/sources?page_size=1" && break; sleep 1; done
     "${fuzz[@]}" queries --url "http://127.0.0.1:$port/" --count "$count" --seed "$seed" --ids "$sqlite_ids" ;;
-  *) echo "usage: scripts/fuzz.sh documents|queries [COUNT] [SEED]" >&2; exit 1 ;;
+  measure)
+    shift
+    db="$(mktemp -d)/measure.db"
+    "${fuzz[@]}" measure "$db" "$@"; rm -rf "$(dirname "$db")" ;;
+  *) echo "usage: scripts/fuzz.sh documents|queries [COUNT] [SEED] | measure PATH..." >&2; exit 1 ;;
 esac

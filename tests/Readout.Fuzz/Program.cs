@@ -3,7 +3,9 @@ using Readout.Fuzz;
 
 // readout-fuzz documents --count N [--seed S] [--out DIR] [--hang SECONDS, default 30] CORPUS...
 // readout-fuzz queries --url URL --count N [--seed S] [--slow SECONDS] [--ids FILE]
+// readout-fuzz measure DB PATH...   (real inputs, unmutated: slowest document and peak memory)
 Readout.Pipeline.TextLimits.Apply();
+if (args.Length > 1 && args[0] == "measure") return Measure.Run(args[2..], args[1], Console.WriteLine);
 if (args.Length == 0 || args[0] is not ("documents" or "queries"))
 {
     Console.Error.WriteLine("usage: readout-fuzz documents --count N [--seed S] [--out DIR] [--hang SECONDS, default 30] CORPUS...\n       readout-fuzz queries --url URL --count N [--seed S] [--slow SECONDS] [--ids FILE]");

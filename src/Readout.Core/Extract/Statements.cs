@@ -236,9 +236,12 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     /// <summary>"..., he said." or "..., Putin added." at the end of a sentence names its speaker.</summary>
     private List<Speaker>? Attribution(AnalysedDocument doc, Sentence s, List<Speaker>? paragraphSpeaker, Speaker? lastPerson)
     {
-        var m = Regex.Match(s.Text, @",\s*(?<who>[\w .'-]{1,40}?)\s+(said|added|says|noted|stressed|told reporters)\.?[""”]?$");
+        // only the sentence's tail can hold "..., Putin said.": matched over the whole of a long sentence, the
+        // overlapping runs of spaces made this pattern backtrack past its time limit (found by the fuzzer)
+        var tail = Math.Max(0, s.Text.Length - 160);
+        var m = Regex.Match(s.Text[tail..], @",\s*(?<who>[\w .'-]{1,40}?)\s+(said|added|says|noted|stressed|told reporters)\.?[""”]?$");
         if (!m.Success) return null;
-        var at = s.Span.Start + m.Groups["who"].Index;
+        var at = s.Span.Start + tail + m.Groups["who"].Index;
         var person = doc.Mentions.People.StartingIn(p => p.Span.Start, at, at + m.Groups["who"].Length).FirstOrDefault(p => p.Span.End <= at + m.Groups["who"].Length);
         if (person is not null) return [new Speaker(person.Name, person.Country, "person")];
         if (m.Groups["who"].Value.Trim() is "he" or "she")

@@ -30,7 +30,7 @@ public sealed record ReadoutServerOptions
     public bool LogRequests { get; init; }
 
     /// <summary>How long a read request may run before its query is interrupted and it is answered 503 (RO4008).</summary>
-    public TimeSpan RequestTimeLimit { get; init; } = TimeSpan.FromSeconds(1.5);
+    public TimeSpan RequestTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long the pipeline may work on one report posted to /api/ingest (RO1010 past it).</summary>
     public TimeSpan IngestTimeLimit { get; init; } = TimeSpan.FromSeconds(30);

@@ -41,7 +41,8 @@ public static class Measure
                 var cpuSeconds = (self.TotalProcessorTime - cpu).TotalSeconds;
                 if (watch.Elapsed.TotalSeconds > slowest) { slowest = watch.Elapsed.TotalSeconds; slowestName = raw.Origin; }
                 slowestCpu = Math.Max(slowestCpu, cpuSeconds);
-                if (documents % 2000 == 0) say($"{documents} documents in {total.Elapsed.TotalSeconds:F0} s; peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB");
+                if (documents % 2000 == 0)
+                    say($"{documents} documents in {total.Elapsed.TotalSeconds:F0} s; slowest so far {slowest:F2} s ({slowestName}), {slowestCpu:F2} s of processor time at most; peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB");
             }
         self.Refresh();
         say($"documents {documents}, failed {failed}, in {total.Elapsed.TotalSeconds:F0} s");

@@ -35,10 +35,14 @@ public sealed class DocumentRunner(ReadoutPipeline pipeline, TimeSpan budget, Er
         ct.ThrowIfCancellationRequested();
         var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(Budget);
-        var task = Task.Run(() => work(limit.Token), CancellationToken.None);
+        // A thread of its own, waited for through wait handles: Task.Wait would run a task that has not
+        // started yet on the waiting thread itself, out of reach of Ctrl+C (as it did on a busy machine).
+        var task = Task.Factory.StartNew(() => work(limit.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            if (!task.Wait((int)(Budget + Grace).TotalMilliseconds, ct)) throw TooSlow(raw, null);
+            var which = WaitHandle.WaitAny([((IAsyncResult)task).AsyncWaitHandle, ct.WaitHandle], Budget + Grace);
+            if (which == 1) throw new OperationCanceledException(ct);
+            if (which == WaitHandle.WaitTimeout) throw TooSlow(raw, null);
             return task.Result;
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)

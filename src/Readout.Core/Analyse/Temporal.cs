@@ -42,7 +42,7 @@ public static partial class TemporalExtractor
     [GeneratedRegex(@"\b(?<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeDay();
 
-    [GeneratedRegex(@"\b(?:(?:in|since|during|by|of|from|until|last|next|this|early|late|mid|the end of|the beginning of|the start of|the spring of|the summer of|the autumn of|the fall of|the winter of)\s+)*(?:(?:" + Mon + @")(?:\s*,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter) of (?:19|20)\d\d)\b", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"\b(?:(?:in|since|during|by|of|from|until|last|next|this|early|late|mid|the end of|the beginning of|the start of|the spring of|the summer of|the autumn of|the fall of|the winter of)\s+)*(?:(?:" + Mon + @")(?:\s*,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter) of (?:19|20)\d\d)\b", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 10000)]
     // Without backtracking: the run of leading words ("of of of ...") was rescanned from every word,
     // quadratic in its length (120 KB took 28 s); this engine is linear.
     private static partial Regex Coarse();

@@ -10,8 +10,11 @@ namespace Readout.Pipeline;
 /// </summary>
 public static class TextLimits
 {
-    /// <summary>How long one match of one pattern may run. Linear patterns take milliseconds even on megabytes.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long one match of one pattern may run: linear patterns take milliseconds even on megabytes, but the
+    /// clock is the wall's, and on a busy machine the first match of a pattern (compiled then) took over 2 s.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The default time budget of one document through clean, analyse and extract.</summary>
     public static readonly TimeSpan DocumentBudget = TimeSpan.FromSeconds(60);

@@ -58,7 +58,7 @@ internal static class ApiEndpoints
             {
                 var n = RequestParsing.Limit(limit, "limit", 50, 500);
                 using var store = stores.OpenReader();
-                return TypedResults.Ok(store.SearchActors(q ?? "", n, ct));
+                return TypedResults.Ok(ActorSearch.Find(store, q ?? "", n, a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a), ct));
             })
             .WithName("SearchActors").WithTags("actors")
             .WithSummary("Actors whose name contains q (case- and accent-insensitive), most active first");

@@ -64,7 +64,7 @@ public static partial class RequestParsing
         var (offset, limit) = Paging(p.Page, p.PageSize);
         var filter = new InteractionFilter(
             (p.Actor ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList(),
-            countries, from, to, mode, status == "all" ? null : status);
+            countries, from, to, mode, status == "all" ? null : status).WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
         return new InteractionQuery(filter, Blank(p.Q), sort, offset, limit);
     }
 

@@ -152,6 +152,6 @@ internal sealed class FilterOptions
             p.GetValue(From),
             p.GetValue(To),
             p.GetValue(Mode),
-            status is null or "all" ? null : status);
+            status is null or "all" ? null : status).WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
     }
 }

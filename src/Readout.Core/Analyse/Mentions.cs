@@ -1,13 +1,29 @@
 using System.Text.RegularExpressions;
 using Readout.Documents;
 using Readout.Lexicons;
+using Match = Readout.Lexicons.PhraseMatcher<object>.Match;
+using Token = Readout.Lexicons.PhraseMatcher<object>.Token;
 
 namespace Readout.Analyse;
 
 public enum MentionKind { Lexicon, Titled, Named, Surname, Role }
 
-/// <summary>A mention of a person with what is known of them: canonical name, country, role.</summary>
-public sealed record PersonMention(TextSpan Span, string Name, string? Country, string? Role, MentionKind Kind);
+/// <summary>
+/// A mention of a person with what is known of them: the canonical name (the knowledge base's, or the
+/// report's when the person is not in it), country, role on the report's day.
+/// </summary>
+/// <param name="Country">ISO 3166-1 alpha-3 of the state the person serves; null for an international organisation's officials.</param>
+public sealed record PersonMention(TextSpan Span, string Name, string? Country, string? Role, MentionKind Kind)
+{
+    /// <summary>The international organisation the person serves (UN, EU, NATO, AU...), when not a state.</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>The name as the report wrote it ("Zelenskyy", "Joseph R. Biden, Jr.").</summary>
+    public string? Written { get; init; }
+
+    /// <summary>The person's id in the knowledge base (a Wikidata id, or the canonical name), null when not in it.</summary>
+    public string? KbId { get; init; }
+}
 
 /// <summary>A place: a city ("Geneva"), a venue ("Villa La Grange") or a country.</summary>
 public sealed record PlaceMention(TextSpan Span, string Kind, string Name, string? City, string? Country);
@@ -17,151 +33,237 @@ public sealed record MentionLayer(IReadOnlyList<PersonMention> People, IReadOnly
     IReadOnlyList<PhraseMatcher<object>.Match> Matches);
 
 /// <summary>
-/// Finds people and places. Lexicon entries give canonical names and dated roles; people missing from
-/// the lexicon are still found from a title ("Prime Minister Ulf Kristersson of Sweden"), from an
-/// official's role word, or from a list of names in an attendance sentence, and later mentions by
-/// surname ("Kristersson", "Mr Lee") are tied back to them.
+/// Finds people and places. A person is found by a full name the knowledge base knows ("Nikol Pashinyan",
+/// "Zelenskyy"), or by the shape of a name with a title, an honorific or a role around it ("Israeli
+/// National Security Advisor Dr. Eyal Hulata"), and is resolved against the knowledge base with the
+/// country, title and day the text gives. Later mentions by surname ("Kristersson", "Mr Lee") are tied
+/// back to the person named in full.
 /// </summary>
-public sealed partial class MentionFinder(Lexicon lexicon)
+public sealed partial class MentionFinder
 {
-    private readonly HashSet<string> _stop = new(lexicon.WordList("name_stop"), StringComparer.Ordinal);
-    private readonly Regex _attendance = new(string.Join("|", lexicon.WordList("attendance")), RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private readonly Lexicon _lexicon;
+    private readonly HashSet<string> _stop;
+    private readonly Regex _attendance;
+    private readonly NameGrammar _grammar;
+    private readonly TitleReader _titles;
+
+    public MentionFinder(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _stop = new HashSet<string>(lexicon.WordList("name_stop"), StringComparer.Ordinal);
+        var office = new HashSet<string>(lexicon.WordList("office_word"), StringComparer.Ordinal);
+        _attendance = new Regex(string.Join("|", lexicon.WordList("attendance")), RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        _grammar = new NameGrammar(new HashSet<string>(_stop.Concat(office), StringComparer.Ordinal));
+        _titles = new TitleReader(office);
+    }
 
     [GeneratedRegex(@"\b(minister|official|adviser|advisor|spokesman|spokeswoman|spokesperson|aide|ambassador|chairman|vice-chairman|secretary|leader|president|premier|envoy|counterpart|commissioner|director|deputy|governor|mayor|general|staff|chief|head|councilor|councillor|king|prince|emir)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleWordBefore();
-
-    [GeneratedRegex(@"^\s+of\s+(the\s+)?")]
-    private static partial Regex OfThe();
 
     public bool IsAttendance(string sentence) => _attendance.IsMatch(sentence);
 
     public MentionLayer Find(string text, IReadOnlyList<Sentence> sentences, DateOnly? day)
     {
-        var matches = lexicon.Gazetteer.FindAll(text);
+        var tokens = PhraseMatcher<object>.Tokenize(text);
+        var folded = PhraseMatcher<object>.Fold(tokens);
+        var matches = _lexicon.Gazetteer.FindAll(tokens, folded);
+        var matchAt = new Match?[tokens.Count];
+        for (int i = 0, m = 0; i < tokens.Count && m < matches.Count; i++)
+        {
+            while (m < matches.Count && matches[m].End <= tokens[i].Start) m++;
+            if (m < matches.Count && matches[m].Start <= tokens[i].Start) matchAt[i] = matches[m];
+        }
+        var sentenceOf = new int[text.Length + 1];
+        foreach (var s in sentences) Array.Fill(sentenceOf, s.Index, s.Span.Start, s.Span.Length);
+
         var people = new List<PersonMention>();
         var places = new List<PlaceMention>();
-        var covered = new CoveredText(text.Length);
-        foreach (var m in matches)
-        {
-            var span = new TextSpan(m.Start, m.End);
-            switch (m.Value)
-            {
-                case Person p:
-                    // "Manuel Johnson" is not Boris Johnson: a bare surname right after another name word is someone else's
-                    if (!m.Start.Equals(0) && IsSurnameOnly(p, text, m) && PrecededByNameWord(text, m.Start)) break;
-                    var tenure = p.TenureOn(day);
-                    people.Add(new PersonMention(span, p.Name, tenure?.Country, tenure?.Role, MentionKind.Lexicon));
-                    covered.Add(span);
-                    break;
-                case Venue v:
-                    places.Add(new PlaceMention(span, "venue", v.Name, v.City, v.Country)); covered.Add(span); break;
-                case City c:
-                    places.Add(new PlaceMention(span, "city", c.Name, c.Name, c.Country)); covered.Add(span); break;
-                case Country when m.End < text.Length && text[m.End] == '$':
-                    covered.Add(span); break;   // "US$100 billion" is money, not the United States
-                case Country c:
-                    // a city-state's name is also its city ("landing in Singapore")
-                    var cityState = Lexicon.Fold(c.Capital) == Lexicon.Fold(c.Name);
-                    places.Add(new PlaceMention(span, cityState ? "city" : "country", c.Name, cityState ? c.Capital : null, c.Iso3)); covered.Add(span); break;
-                default:
-                    covered.Add(span); break;
-            }
-        }
-
-        // names outside the lexicon
-        var tokens = PhraseMatcher<object>.Tokenize(text);
-        var known = people.Select(p => p.Name).Distinct().ToList();
-        // surname keys, each usable only after the full name has appeared
-        var aliases = new Dictionary<string, (string Name, string? Country, string? Role, int From)>(StringComparer.Ordinal);
-        foreach (var p in people)
-            foreach (var part in SurnameKeys(p.Name))
-                aliases.TryAdd(part, (p.Name, p.Country, p.Role, p.Span.End));
-        var sentenceOf = new int[text.Length + 1];
-        foreach (var s in sentences) for (int i = s.Span.Start; i < s.Span.End; i++) sentenceOf[i] = s.Index;
-
+        var covered = new bool[tokens.Count];
+        var singles = new List<(NameRun Run, NameSurroundings Around)>();
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (covered[tokens[i].Start]) continue;
-            if (!IsNameToken(tokens[i].Text)) continue;
-            // a run of capitalised name tokens, separated by single spaces
-            int j = i;
-            while (j + 1 < tokens.Count && j - i < 3 && IsNameToken(tokens[j + 1].Text) && tokens[j + 1].Start - tokens[j].End == 1 && text[tokens[j].End] == ' '
-                   && !covered[tokens[j + 1].Start]) j++;
-            var span = new TextSpan(tokens[i].Start, tokens[j].End);
-            var surface = text[span.Start..span.End];
-            var sentence = sentences[sentenceOf[span.Start]];
-            var before = text[Math.Max(sentence.Span.Start, span.Start - 40)..span.Start];
-            var title = TitleBefore(matches, span.Start);
-            var precededByTitle = title is not null && title.Start >= sentence.Span.Start;
-            var honorific = Regex.IsMatch(before, @"\b(Mr|Mrs|Ms|Dr|Sir|Madam)\.?\s$");
-            if (j > i && (precededByTitle || RoleWordBefore().IsMatch(before) || IsAttendance(sentence.Text) || Appositive(text, span.End)))
+            if (covered[i]) continue;
+            if (matchAt[i] is { } m && m.Start == tokens[i].Start)
             {
-                var (country, role) = ContextOf(text, matches, span, sentence);
-                var t = title?.Value as Title;
-                people.Add(new PersonMention(span, surface, country ?? t?.Country, t?.Role ?? role, MentionKind.Titled));
-                foreach (var part in SurnameKeys(surface)) aliases.TryAdd(part, (surface, country ?? t?.Country, t?.Role ?? role, span.End));
-                covered.Add(span);
-                i = j;
+                var last = i;
+                while (last + 1 < tokens.Count && matchAt[last + 1] == m) last++;
+                if (m.Value is Person p)
+                {
+                    var run = ExtendedName(text, tokens, matchAt, i, last, p, day);
+                    people.Add(Resolved(text, tokens, matchAt, run, day, p, MentionKind.Lexicon));
+                    last = run.End - 1;
+                }
+                else AddPlace(text, m, places);
+                for (int k = i; k <= last; k++) covered[k] = true;
+                i = last;
                 continue;
             }
-            if (j == i || honorific)
+            if (_grammar.RunAt(text, tokens, i) is not { } found) continue;
+            var name = Truncate(found, tokens, matchAt);
+            var around = _titles.Read(text, tokens, matchAt, name.Start, name.End);
+            if (Words(tokens, name) < 2) { singles.Add((name, around)); i = name.End - 1; continue; }
+            var sentence = sentences.Count == 0 ? null : sentences[sentenceOf[name.CharStart]];
+            var mention = NamedPerson(text, name, around, sentence, day);
+            if (mention is not null)
             {
-                // a single capitalised word (or Mr + word) naming someone already mentioned: "Tillerson", "Mr Lee"
-                var key = Lexicon.Fold(tokens[i].Text);
-                if (aliases.TryGetValue(key, out var who) && who.From <= tokens[i].Start && (honorific || !_stop.Contains(tokens[i].Text)))
-                {
-                    var sspan = new TextSpan(tokens[i].Start, tokens[i].End);
-                    people.Add(new PersonMention(sspan, who.Name, who.Country, who.Role, MentionKind.Surname));
-                    covered.Add(sspan);
-                }
+                people.Add(mention);
+                for (int k = name.Start; k < name.End; k++) covered[k] = true;
             }
-            i = j;
+            i = name.End - 1;
         }
+        AddSurnames(text, tokens, singles, people, day);
         people.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new MentionLayer(people, places, matches);
     }
 
-    private static bool IsSurnameOnly(Person p, string text, PhraseMatcher<object>.Match m) =>
-        !text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && !p.Name.Equals(text[m.Start..m.End], StringComparison.OrdinalIgnoreCase);
-
-    private bool PrecededByNameWord(string text, int start)
+    private static void AddPlace(string text, Match m, List<PlaceMention> places)
     {
-        if (start < 2 || text[start - 1] != ' ') return false;
-        var s = start - 1;
-        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] is '\'' or '-')) s--;
-        var word = text[s..(start - 1)];
-        return IsNameToken(word) && lexicon.Gazetteer.FindAll(word).Count == 0;
-    }
-
-    /// <summary>The title match ending just before a position ("Prime Minister| Ulf Kristersson"), found by binary search.</summary>
-    private static PhraseMatcher<object>.Match? TitleBefore(List<PhraseMatcher<object>.Match> matches, int position)
-    {
-        int lo = 0, hi = matches.Count - 1, found = -1;
-        while (lo <= hi)
+        var span = new TextSpan(m.Start, m.End);
+        switch (m.Value)
         {
-            var mid = (lo + hi) / 2;
-            if (matches[mid].End <= position) { found = mid; lo = mid + 1; } else hi = mid - 1;
+            case Venue v: places.Add(new PlaceMention(span, "venue", v.Name, v.City, v.Country)); break;
+            case City c: places.Add(new PlaceMention(span, "city", c.Name, c.Name, c.Country)); break;
+            case Country when m.End < text.Length && text[m.End] == '$': break;   // "US$100 billion" is money, not the United States
+            case Country c:
+                // a city-state's name is also its city ("landing in Singapore")
+                var cityState = Lexicon.Fold(c.Capital) == Lexicon.Fold(c.Name);
+                places.Add(new PlaceMention(span, cityState ? "city" : "country", c.Name, cityState ? c.Capital : null, c.Iso3));
+                break;
         }
-        return found >= 0 && matches[found].Value is Title && position - matches[found].End <= 2 ? matches[found] : null;
     }
 
-    /// <summary>Which characters already belong to a mention.</summary>
-    private sealed class CoveredText(int length)
+    /// <summary>A name the knowledge base knows, taken as far as the text writes it ("Mohammed bin Salman Al Saud").</summary>
+    private NameRun ExtendedName(string text, List<Token> tokens, Match?[] matchAt, int first, int last, Person p, DateOnly? day)
     {
-        private readonly bool[] _covered = new bool[length + 1];
-        public bool this[int position] => _covered[position];
-        public void Add(TextSpan span) => Array.Fill(_covered, true, span.Start, span.Length);
+        var own = new NameRun(first, last + 1, tokens[first].Start, tokens[last].End);
+        if (_grammar.RunAt(text, tokens, first) is not { } run || run.End <= own.End) return own;
+        run = Truncate(run, tokens, matchAt, allowFrom: last + 1);
+        if (run.End <= own.End) return own;
+        var longer = _lexicon.PeopleIndex.Resolve(text[run.CharStart..run.CharEnd], new NameContext(Day: day));
+        return longer is not null && ReferenceEquals(longer.Person, p) ? run : own;
     }
 
-    /// <summary>Keys a later mention may use for a person: the family name (last word, or first for names written family-first).</summary>
-    private IEnumerable<string> SurnameKeys(string name)
+    /// <summary>A run stops before a token another lexicon entry covers (a country, a title, an organisation).</summary>
+    private static NameRun Truncate(NameRun run, List<Token> tokens, Match?[] matchAt, int allowFrom = -1)
     {
-        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2) yield break;
-        // a family name that is also an English word ("He Lifeng") cannot be told from the word
-        if (CommonWords.Contains(parts[0])) yield break;
-        yield return Lexicon.Fold(parts[^1]);
-        if (lexicon.PersonByAlias(parts[0]) is null && parts[0].Length <= 4) yield return Lexicon.Fold(parts[0]);
+        for (int k = Math.Max(run.Start + 1, allowFrom); k < run.End; k++)
+            if (matchAt[k] is not null) return run with { End = k, CharEnd = tokens[k - 1].End };
+        return run;
+    }
+
+    private static int Words(List<Token> tokens, NameRun run)
+    {
+        var n = 0;
+        for (int k = run.Start; k < run.End; k++) if (tokens[k].Text.Length >= 2 && char.IsUpper(tokens[k].Text[0])) n++;
+        return n;
+    }
+
+    /// <summary>A name of two words or more that is a person: known to the knowledge base, or titled, or in a person's place in the sentence.</summary>
+    private PersonMention? NamedPerson(string text, NameRun name, NameSurroundings around, Sentence? sentence, DateOnly? day)
+    {
+        var surface = text[name.CharStart..name.CharEnd];
+        var context = Context(around, day);
+        var match = _lexicon.PeopleIndex.Resolve(surface, context);
+        var span = new TextSpan(name.CharStart, name.CharEnd);
+        if (match is not null && (match.Exact || around.HasTitle || around.HasHonorific || around.Country is not null || Words(surface) >= 2))
+            return FromMatch(span, match, surface, around.HasTitle ? MentionKind.Titled : MentionKind.Lexicon);
+        var before = text[Math.Max(sentence?.Span.Start ?? 0, name.CharStart - 40)..name.CharStart];
+        if (around.HasTitle || around.HasHonorific || RoleWordBefore().IsMatch(before) || (sentence is not null && IsAttendance(sentence.Text)) || Appositive(text, name.CharEnd))
+            return new PersonMention(span, Tidy(surface), around.Country, RoleOf(around), MentionKind.Titled) { Organisation = around.Organisation, Written = surface };
+        return null;
+    }
+
+    private static int Words(string surface) => surface.Split(' ', '-').Count(w => w.Length >= 2 && char.IsUpper(w[0]));
+
+    private static NameContext Context(NameSurroundings around, DateOnly? day) =>
+        new(around.Country, around.Organisation, around.HasTitle ? around.Title : null, RoleOf(around), day);
+
+    private static string? RoleOf(NameSurroundings around) => around.Role is "honorific" ? null : around.Role;
+
+    private static PersonMention FromMatch(TextSpan span, PersonMatch match, string written, MentionKind kind)
+    {
+        var t = match.Tenure;
+        return new PersonMention(span, match.Person.Name, t?.Country, t is null ? null : Person.ExportRole(t.Role), kind)
+        {
+            Organisation = t?.Organisation, Written = Tidy(written), KbId = match.Person.Id ?? match.Person.Name,
+        };
+    }
+
+    /// <summary>A gazetteer match, resolved again with its context: one spelling may be shared ("Kim Jong Un").</summary>
+    private PersonMention Resolved(string text, List<Token> tokens, Match?[] matchAt, NameRun run, DateOnly? day, Person fallback, MentionKind kind)
+    {
+        var surface = text[run.CharStart..run.CharEnd];
+        var around = _titles.Read(text, tokens, matchAt, run.Start, run.End);
+        var span = new TextSpan(run.CharStart, run.CharEnd);
+        var match = _lexicon.PeopleIndex.Resolve(surface, Context(around, day))
+                    ?? _lexicon.PeopleIndex.Resolve(surface, new NameContext(Day: day))
+                    ?? new PersonMatch(fallback, fallback.TenureOn(day), true);
+        return FromMatch(span, match, surface, kind);
+    }
+
+    /// <summary>
+    /// Single words: a surname referring back to someone named in full ("Kristersson", "Mr Lee", "President
+    /// Xi"), or, after a title, a person the knowledge base knows by that surname on the day ("President Castro
+    /// of Honduras"), or whoever the title names when neither knows them ("King Philippe").
+    /// </summary>
+    private void AddSurnames(string text, List<Token> tokens, List<(NameRun Run, NameSurroundings Around)> singles, List<PersonMention> people, DateOnly? day)
+    {
+        var keys = new Dictionary<string, (PersonMention Who, int From)?>(StringComparer.Ordinal);
+        foreach (var p in people.OrderBy(p => p.Span.Start))
+            foreach (var key in SurnameKeys(p))
+            {
+                if (!keys.TryGetValue(key, out var had)) keys[key] = (p, p.Span.End);
+                else if (had is { } h && h.Who.Name != p.Name)
+                {
+                    // two people share it: the one of higher office is meant ("Mr Kim" beside Kim Jong Un and his
+                    // envoy Kim Yong Chol), else no one
+                    var (a, b) = (Rank(h.Who), Rank(p));
+                    keys[key] = a < b ? h : b < a ? (p, p.Span.End) : null;
+                }
+            }
+        foreach (var (run, around) in singles)
+        {
+            var word = text[run.CharStart..run.CharEnd];
+            var span = new TextSpan(run.CharStart, run.CharEnd);
+            var titled = around.HasTitle || around.HasHonorific;
+            if (keys.TryGetValue(Lexicon.Fold(word), out var back) && back is { } b && (titled || (b.From <= run.CharStart && !_stop.Contains(word))))
+            {
+                people.Add(b.Who with { Span = span, Kind = MentionKind.Surname, Written = word });
+                continue;
+            }
+            if (!titled) continue;
+            var match = _lexicon.PeopleIndex.Resolve(word, Context(around, day));
+            if (match is not null)
+            {
+                var mention = FromMatch(span, match, word, MentionKind.Titled);
+                people.Add(mention);
+                // "President Biden" in the headline is who a later "President Biden" is, whatever follows it
+                foreach (var key in SurnameKeys(mention).Append(Lexicon.Fold(word)))
+                    keys.TryAdd(key, (mention, span.End));
+            }
+            else if (around.HasTitle && (around.Country is not null || around.Organisation is not null))
+                people.Add(new PersonMention(span, word, around.Country, RoleOf(around), MentionKind.Titled) { Organisation = around.Organisation, Written = word });
+        }
+    }
+
+    private static int Rank(PersonMention p) => p.Role is null ? 9 : Person.RoleRank(p.Role);
+
+    /// <summary>Words a later mention may use for a person: the family name, and the short forms the knowledge base knows ("Lula").</summary>
+    private IEnumerable<string> SurnameKeys(PersonMention p)
+    {
+        foreach (var form in new[] { p.Name, p.Written }.Where(f => f is not null).Distinct())
+        {
+            var parts = form!.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 2 && char.IsUpper(w[0]) && w.Any(char.IsLower)).ToArray();
+            if (parts.Length < 2) continue;
+            if (CommonWords.Contains(parts[0])) continue;   // a family name that is also an English word ("He Lifeng") cannot be told from the word
+            yield return Lexicon.Fold(parts[^1].TrimEnd(','));
+            var hyphen = parts[^1].LastIndexOf('-');
+            if (hyphen > 0 && hyphen < parts[^1].Length - 2) yield return Lexicon.Fold(parts[^1][(hyphen + 1)..]);   // "Al-Kadhimi" → "Kadhimi"
+            if (p.Country is { } c && PeopleIndex.FamilyNameFirst.Contains(c)) yield return Lexicon.Fold(parts[0]);
+        }
+        if (p.KbId is not null && _lexicon.PeopleIndex.ById(p.KbId) is { } person)
+            foreach (var alias in person.Aliases.Where(a => !a.Contains(' ') && a.Length >= 3 && char.IsUpper(a[0]) && a.Any(char.IsLower)))
+                yield return Lexicon.Fold(alias);
     }
 
     private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
@@ -169,31 +271,11 @@ public sealed partial class MentionFinder(Lexicon lexicon)
         "he", "she", "it", "we", "they", "his", "her", "an", "to", "in", "on", "at", "of", "by", "so", "no", "do", "as", "if", "or", "and", "the", "but", "for",
     };
 
-    private bool IsNameToken(string t) =>
-        t.Length >= 2 && char.IsUpper(t[0]) && !_stop.Contains(t) && t.Skip(1).Any(char.IsLower) && t.All(c => char.IsLetter(c) || c is '\'' or '-' or '’');
+    /// <summary>The name as it reads, on one line.</summary>
+    private static string Tidy(string surface) => Regex.Replace(surface, @"\s+", " ").Trim();
 
     private static bool Appositive(string text, int end) =>
         Regex.IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end)).ToString(), @"^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|adviser|official|chairman|commissioner|secretary|spokesman))")
         // "Boris Titov, Russian Presidential Commissioner for ..., said"
         || Regex.IsMatch(text.AsSpan(end, Math.Min(120, text.Length - end)).ToString(), @"^, [^,.]{3,90}, (said|told|added|noted|says|stressed|argued)\b");
-
-    /// <summary>The country of a titled name: "of Sweden" after it, or a demonym or "Sweden's" before the title.</summary>
-    private (string? Country, string? Role) ContextOf(string text, List<PhraseMatcher<object>.Match> matches, TextSpan span, Sentence sentence)
-    {
-        var after = text[span.End..Math.Min(text.Length, span.End + 10)];
-        var of = OfThe().Match(after);
-        if (of.Success)
-        {
-            var next = matches.FirstOrDefault(m => m.Start == span.End + of.Length);
-            if (next?.Value is Country c) return (c.Iso3, null);
-        }
-        var prior = matches.LastOrDefault(m => m.End <= span.Start && span.Start - m.End <= 40 && m.Start >= sentence.Span.Start && m.Value is Country or Demonym);
-        if (prior is not null)
-        {
-            var between = text[prior.End..span.Start];
-            if (!between.Contains(',') && !between.Contains(" and "))
-                return (prior.Value is Country c2 ? c2.Iso3 : ((Demonym)prior.Value).Country.Iso3, null);
-        }
-        return (null, null);
-    }
 }

@@ -15,7 +15,7 @@ public sealed class ReportGenerator(Lexicon lexicon, int seed = 1)
 {
     private readonly Random _random = new(seed);
     private readonly List<(Person Person, RoleTenure Tenure)> _leaders = lexicon.People
-        .SelectMany(p => p.Tenures.Where(t => t.Role is "head_of_state" or "head_of_government" && t.Start.Year >= 2001 && t.Country.Length == 3 && lexicon.CountryByIso3.ContainsKey(t.Country)).Select(t => (p, t)))
+        .SelectMany(p => p.Tenures.Where(t => t.Role is "head_of_state" or "head_of_government" && t.Start.Year >= 2001 && t.Country is { Length: 3 } iso && lexicon.CountryByIso3.ContainsKey(iso)).Select(t => (p, t)))
         .ToList();
 
     public IEnumerable<RawDocument> Generate(int count, string prefix)
@@ -27,7 +27,7 @@ public sealed class ReportGenerator(Lexicon lexicon, int seed = 1)
             interaction++;
             var (a, b, day) = PickPair();
             var mode = _random.Next(3) switch { 0 => "phone", 1 => "video", _ => "in_person" };
-            var host = lexicon.CountryByIso3[a.Tenure.Country];
+            var host = lexicon.CountryByIso3[a.Tenure.Country!];
             var outlets = 2 + _random.Next(2);
             for (int o = 0; o < outlets && made < count; o++, made++)
             {
@@ -56,7 +56,7 @@ public sealed class ReportGenerator(Lexicon lexicon, int seed = 1)
     {
         var c = CultureInfo.InvariantCulture;
         string Who((Person Person, RoleTenure Tenure) x) =>
-            $"{lexicon.CountryByIso3[x.Tenure.Country].Demonyms.FirstOrDefault() ?? lexicon.CountryByIso3[x.Tenure.Country].Name} {x.Tenure.Title} {x.Person.Name}";
+            $"{lexicon.CountryByIso3[x.Tenure.Country!].Demonyms.FirstOrDefault() ?? lexicon.CountryByIso3[x.Tenure.Country!].Name} {x.Tenure.Title} {x.Person.Name}";
         var when = outlet == 0 ? "on " + day.DayOfWeek : "on " + day.ToString("MMMM d", c);
         var verb = mode switch
         {
@@ -65,7 +65,7 @@ public sealed class ReportGenerator(Lexicon lexicon, int seed = 1)
             _ => outlet % 2 == 0 ? "held talks with" : "met",
         };
         var place = mode == "in_person" ? $" in {host.Capital}" : "";
-        var headline = outlet == 0 ? $"{a.Person.Name} and {b.Person.Name} discuss ties" : $"Leaders of {host.Name} and {lexicon.CountryByIso3[b.Tenure.Country].Name} hold talks";
+        var headline = outlet == 0 ? $"{a.Person.Name} and {b.Person.Name} discuss ties" : $"Leaders of {host.Name} and {lexicon.CountryByIso3[b.Tenure.Country!].Name} hold talks";
         var topic = _random.Next(4) switch { 0 => "trade and investment", 1 => "regional security", 2 => "energy cooperation", _ => "climate and health" };
         return $"""
             Home | World | Politics | Business

@@ -20,10 +20,10 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
     private readonly Random _random = new(seed);
     private readonly List<(Person Person, RoleTenure Tenure)> _leaders = lexicon.People
         .SelectMany(p => p.Tenures.Where(t => t.Role is "head_of_state" or "head_of_government" && t.Start.Year >= 2001
-            && t.Country.Length == 3 && lexicon.CountryByIso3.ContainsKey(t.Country)).Select(t => (p, t)))
+            && t.Country is { Length: 3 } iso && lexicon.CountryByIso3.ContainsKey(iso)).Select(t => (p, t)))
         .ToList();
     private readonly List<(Person Person, RoleTenure Tenure)> _ministers = lexicon.People
-        .SelectMany(p => p.Tenures.Where(t => t.Role == "foreign_minister").Select(t => (p, t)))
+        .SelectMany(p => p.Tenures.Where(t => t.Role == "foreign_minister" && t.Country is not null).Select(t => (p, t)))
         .ToList();
 
     /// <summary>Results telling <paramref name="interactions"/> distinct interactions (about 1.25 reports each).</summary>
@@ -57,7 +57,7 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         DateOnly day, string mode, string topic, Person? minister, int outlet)
     {
         var c = CultureInfo.InvariantCulture;
-        var host = lexicon.CountryByIso3[a.Tenure.Country];
+        var host = lexicon.CountryByIso3[a.Tenure.Country!];
         var verb = (mode, outlet) switch
         {
             ("phone", 0) => "spoke by telephone with",
@@ -76,7 +76,7 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
             if (field is not null) spans.Add(new EvidenceSpan(field, w.Length, w.Length + text.Length, text));
             w.Append(text);
         }
-        Add(outlet == 0 ? $"{a.Person.Name} and {b.Person.Name} discuss ties\n\n" : $"Leaders of {host.Name} and {lexicon.CountryByIso3[b.Tenure.Country].Name} hold talks\n\n");
+        Add(outlet == 0 ? $"{a.Person.Name} and {b.Person.Name} discuss ties\n\n" : $"Leaders of {host.Name} and {lexicon.CountryByIso3[b.Tenure.Country!].Name} hold talks\n\n");
         Add($"{host.Capital.ToUpperInvariant()}, {day.ToString("MMM d", c)} (Wire) - {a.Tenure.Title} ");
         Add(a.Person.Name, "participants");
         Add(" ");

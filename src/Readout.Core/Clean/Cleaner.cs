@@ -6,9 +6,6 @@ namespace Readout.Clean;
 /// <summary>The clean stage: raw page in, readable text with metadata and an offset map out.</summary>
 public sealed partial class Cleaner(Func<string, bool> isCity)
 {
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)|^#{1,6}\s+|\*\*|__", RegexOptions.Multiline)]
-    private static partial Regex MarkdownSyntax();
-
     public CleanDocument Clean(RawDocument raw, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
@@ -23,11 +20,14 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
             published ??= MetadataReader.FromHtml(html.Dom);
             if (lines.Count == 0 && title is not null) lines = [(title, 0)];
         }
-        else
+        else if (raw.Format == "markdown")
         {
-            var content = raw.Format == "markdown" ? MarkdownSyntax().Replace(raw.Content, m => m.Groups[1].Success ? m.Groups[1].Value : "") : raw.Content;
-            lines = SplitLines(content);
+            var (meta, mdLines) = MarkdownText.Extract(raw.Content);
+            lines = mdLines;
+            title ??= meta?.Title;
+            published ??= MetadataReader.FromField(meta?.Published, "the front matter's date");
         }
+        else lines = SplitLines(raw.Content);
         var (text, map) = JunkLineFilter.Filter(lines, linesAreParagraphs: raw.Format == "html");
         if (string.IsNullOrWhiteSpace(text))
             throw new ReadoutException(ErrorCodes.NoText, raw.Uri, "no readable text is left after removing page markup and boilerplate");

@@ -43,7 +43,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
-    [GeneratedRegex(@"\b(?<role>presidents?|prime ministers?|premiers?|leaders?|foreign ministers?|chancellors?|heads? of state|heads? of government|head of the|national security advis[eo]rs?|defen[cs]e ministers?|ambassadors?|special envoys?|envoys?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<role>presidents?|prime ministers?|premiers?|leaders?|foreign ministers?|chancellors?|heads? of state|heads? of government|head of the|national security advis[eo]rs?|defen[cs]e ministers?|vice presidents?|ambassadors?|special envoys?|envoys?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RoleWord();
 
     [GeneratedRegex(@"\b(met|held|had|talked|spoke|exchanged|received|hosted|called|sat|saw|conducted|phoned|was received|were received)\b", RegexOptions.IgnoreCase)]
@@ -87,7 +87,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             var participants = Principals(doc, s, peopleHere, cueAbs, dayLevel, primaryPair);
             if (participants.Count == 0) continue;
             // officials of one state meeting each other are not a diplomatic interaction
-            if (participants.Count >= 2 && participants.All(p => p.Country is not null && p.Country == participants[0].Country)) continue;
+            if (participants.Count >= 2 && participants.All(p => (p.Country ?? p.Organisation) is { } place && place == (participants[0].Country ?? participants[0].Organisation))) continue;
             if (participants.Count >= 2 && primaryPair is null && !future) primaryPair = participants;
 
             TemporalExpression? time = dayLevel;
@@ -220,11 +220,16 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             var roleWord = m.Groups["role"].Value.ToLowerInvariant();
             var role = roleWord switch
             {
-                var r when r.StartsWith("prime minister", StringComparison.Ordinal) || r.StartsWith("premier", StringComparison.Ordinal) || r.StartsWith("chancellor", StringComparison.Ordinal) || r.StartsWith("heads of government", StringComparison.Ordinal) || r.StartsWith("head of government", StringComparison.Ordinal) => "head_of_government",
-                var r when r.StartsWith("foreign minister", StringComparison.Ordinal) => "foreign_minister",
-                var r when r.StartsWith("national security", StringComparison.Ordinal) || r.StartsWith("defen", StringComparison.Ordinal) || r.StartsWith("ambassador", StringComparison.Ordinal) || r.Contains("envoy", StringComparison.Ordinal) => "official",
+                var r when r.StartsWith("prime minister") || r.StartsWith("premier") || r.StartsWith("chancellor") || r.StartsWith("heads of government") || r.StartsWith("head of government") => "head_of_government",
+                var r when r.StartsWith("foreign minister") => "foreign_minister",
+                var r when r.StartsWith("national security") => "national_security_advisor",
+                var r when r.StartsWith("defen") => "defence_minister",
+                var r when r.StartsWith("vice president") => "vice_president",
+                var r when r.StartsWith("ambassador") || r.Contains("envoy") => "official",
                 _ => "head_of_state",
             };
+            // the office as a title: "presidents" → "President"
+            var title = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(roleWord.EndsWith("s", StringComparison.Ordinal) && !roleWord.EndsWith("ss", StringComparison.Ordinal) ? roleWord[..^1] : roleWord);
             var countries = new List<string>();
             // countries just before: "the American and Russian presidents", "Finland's president"
             var cursor = start;
@@ -259,21 +264,29 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             }
             foreach (var iso in countries.Distinct())
             {
-                var holder = role == "official" ? null : lexicon.HolderOf(iso, role, day);
                 var span = new TextSpan(start, s.Span.Start + m.Index + m.Length);
+                if (named.Any(p => p.Country == iso)) continue;
+                // the office's holder as the report names them elsewhere, else as the knowledge base has them on the day
+                var inText = doc.Mentions.People.FirstOrDefault(p => p.Country == iso && p.Kind != MentionKind.Role && SameOffice(p.Role, role));
+                if (inText is not null) { yield return inText with { Span = span, Kind = MentionKind.Role }; continue; }
+                var holder = role == "official" ? null : lexicon.HolderOf(iso, title, role, day);
                 if (holder is not null)
                 {
-                    if (!named.Any(p => p.Name == holder.Name)) yield return new PersonMention(span, holder.Name, iso, role, MentionKind.Role);
+                    var tenure = holder.TenureOn(day);
+                    yield return new PersonMention(span, holder.Name, iso, role, MentionKind.Role) { KbId = holder.Id ?? holder.Name, Written = doc.Clean.Text[span.Start..span.End], Organisation = tenure?.Organisation };
                 }
-                else if (!named.Any(p => p.Country == iso) && lexicon.CountryByIso3.TryGetValue(iso, out var country))
+                else if (lexicon.CountryByIso3.TryGetValue(iso, out var country))
                 {
-                    // an office the lexicon has no holder for ("Sweden's prime minister", "Iraq's national security adviser")
-                    var title = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(roleWord.TrimEnd('s'));
-                    yield return new PersonMention(span, $"{title} of {country.Name}", iso, role, MentionKind.Role);
+                    // an office the knowledge base has no holder for on the day ("Sweden's prime minister" in 1850)
+                    yield return new PersonMention(span, $"{title} of {country.Name}", iso, role, MentionKind.Role) { Written = doc.Clean.Text[span.Start..span.End] };
                 }
             }
         }
     }
+
+    /// <summary>A head of state and a head of government are one office where one person holds both (a president who leads the government).</summary>
+    private static bool SameOffice(string? mentioned, string role) =>
+        mentioned == role || (mentioned is "head_of_state" or "head_of_government" && role is "head_of_state" or "head_of_government");
 
     private IReadOnlyList<Interaction> Merge(AnalysedDocument doc, List<Candidate> candidates, List<(Sentence Sentence, List<PersonMention> People)> attendance)
     {
@@ -366,6 +379,8 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
         return c.Mode == "any" || modes.Count == 0 || modes.Contains(c.Mode);
     }
 
+    private static Actor ActorOf(PersonMention p) => new(p.Name, p.Country, p.Role, p.Organisation, p.Written, p.KbId);
+
     private Interaction Build(AnalysedDocument doc, List<Candidate> cluster, List<(PersonMention P, Sentence S)> attendees)
     {
         var text = doc.Clean.Text;
@@ -386,7 +401,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
         if (dated?.Time is { } t) evidence.Add(Ev("date", t.Span));
 
         var first = cluster.OrderBy(c => c.Participants.Count >= 2 ? 0 : 1).ThenBy(c => c.Strength == 3 ? 0 : 1).ThenBy(c => c.Sentence.Index).First();
-        var participants = first.Participants.Select(p => new Actor(p.Name, p.Country, p.Role)).ToList();
+        var participants = first.Participants.Select(ActorOf).ToList();
         foreach (var p in first.Participants) evidence.Add(Ev("participants", p.Span));
 
         Location? location = null;
@@ -406,7 +421,7 @@ public sealed partial class InteractionExtractor(Lexicon lexicon, MentionFinder 
             if (cityName is not null || venue is not null) location = new Location(cityName, country, venue?.Name);
         }
 
-        var attendeeActors = attendees.Select(a => new Actor(a.P.Name, a.P.Country, a.P.Role)).ToList();
+        var attendeeActors = attendees.Select(a => ActorOf(a.P)).ToList();
         foreach (var (p, _) in attendees) evidence.Add(Ev("attendees", p.Span));
         var status = cluster[0].Planned ? "planned" : "happened";
         var raw = doc.Clean.Raw;

@@ -24,11 +24,15 @@ public sealed class Lexicon
     public PhraseMatcher<object> Gazetteer { get; }
     public IReadOnlyDictionary<string, Country> CountryByIso3 { get; }
     private readonly Dictionary<string, Country> _byDemonym = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Person> _byAlias = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(Person Person, RoleTenure Tenure)>> _byPlace = new(StringComparer.Ordinal);
+
+    /// <summary>Every person of the knowledge base by any form of their name (see <see cref="PeopleIndex"/>).</summary>
+    public PeopleIndex PeopleIndex { get; }
 
     public Lexicon(IReadOnlyList<Country> countries, IReadOnlyList<Person> people, IReadOnlyList<Organisation> orgs,
         IReadOnlyList<Venue> venues, IReadOnlyList<City> cities, IReadOnlyList<Title> titles,
-        IReadOnlyList<InteractionCue> cues, IReadOnlyList<EraAnchor> anchors, ILookup<string, string> words)
+        IReadOnlyList<InteractionCue> cues, IReadOnlyList<EraAnchor> anchors, ILookup<string, string> words,
+        IReadOnlyDictionary<string, string>? givenNames = null)
     {
         Countries = countries; People = people; Organisations = orgs; Venues = venues; Cities = cities;
         Titles = titles; Cues = cues; Anchors = anchors; Words = words;
@@ -60,74 +64,94 @@ public sealed class Lexicon
             g.Add(v.Name, v, 60);
             foreach (var a in v.Aliases) g.Add(a, v, 60);
         }
+        PeopleIndex = new PeopleIndex(people, givenNames ?? new Dictionary<string, string>());
+        // full names go into the gazetteer; a surname alone ("Harris", "Castro") names someone only with a
+        // title or a country around it, or after the full name, which the mention finder decides
         foreach (var p in people)
         {
-            g.Add(p.Name, p, 70);
-            _byAlias.TryAdd(Fold(p.Name), p);
-            foreach (var a in p.Aliases) { g.Add(a, p, 65); _byAlias.TryAdd(Fold(a), p); }
+            if (IsFullName(p.Name)) g.Add(p.Name, p, 70);
+            foreach (var a in p.Aliases) if (IsFullName(a)) g.Add(a, p, 65);
+            foreach (var t in p.Tenures)
+            {
+                var place = t.Country ?? t.Organisation;
+                if (place is null) continue;
+                if (!_byPlace.TryGetValue(place, out var list)) _byPlace[place] = list = [];
+                list.Add((p, t));
+            }
         }
-        foreach (var t in titles) g.Add(t.Text, t, 30);
+        foreach (var t in titles) g.Add(t.Text, t, 30, anyCase: true);
         Gazetteer = g;
     }
 
+    /// <summary>Two words of a name that are not particles ("Xi Jinping", "Kim Jong-un"), or a regnal name ("Abdullah II").</summary>
+    private bool IsFullName(string form)
+    {
+        var tokens = PeopleIndex.Tokens(form);
+        return tokens.Count(t => t.Length >= 2 && !PeopleIndex.IsParticle(t)) >= 2
+               || (tokens.Length == 2 && tokens[1] is "ii" or "iii" or "iv" or "vi" or "vii" or "viii" or "ix" or "x" or "xi" or "xvi");
+    }
+
+
     public Country? CountryByDemonym(string demonym) => _byDemonym.GetValueOrDefault(demonym);
 
-    public Person? PersonByAlias(string alias) => _byAlias.GetValueOrDefault(Fold(alias));
-
     /// <summary>Who held a role in a country on a day: "the Russian president" on 2021-06-16.</summary>
-    public Person? HolderOf(string country, string role, DateOnly? day)
+    public Person? HolderOf(string country, string role, DateOnly? day) => HolderOf(country, null, role, day);
+
+    /// <summary>
+    /// Who held an office of a country or organisation (UN, EU...) on a day. The title the text uses
+    /// decides first ("the Iranian President" is Iran's President, not its Supreme Leader), else the office.
+    /// </summary>
+    public Person? HolderOf(string place, string? title, string? role, DateOnly? day)
     {
-        var candidates = People.Where(p => p.Tenures.Any(t => t.Country == country && t.Role == role)).ToList();
-        if (day is { } d)
-            return candidates.FirstOrDefault(p => p.Tenures.Any(t => t.Country == country && t.Role == role && t.HeldOn(d)));
-        return null;
+        if (day is not { } d || !_byPlace.TryGetValue(place, out var tenures)) return null;
+        var held = tenures.Where(x => x.Tenure.HeldOn(d)).ToList();
+        if (title is not null)
+        {
+            var byTitle = held.Where(x => PeopleIndex.TitleFits(x.Tenure.Title, title)).Select(x => x.Person).Distinct().ToList();
+            if (byTitle.Count > 1 && role is not null)
+                byTitle = held.Where(x => PeopleIndex.TitleFits(x.Tenure.Title, title) && x.Tenure.Role == role).Select(x => x.Person).Distinct().ToList();
+            if (byTitle.Count == 1) return byTitle[0];
+            if (byTitle.Count > 1) return null;
+        }
+        if (role is null) return null;
+        var byRole = held.Where(x => x.Tenure.Role == role).Select(x => x.Person).Distinct().ToList();
+        return byRole.Count == 1 ? byRole[0] : null;
     }
 
     public IEnumerable<string> WordList(string category) => Words[category];
 
-    /// <summary>Lower case without diacritics: "Niinistö" and "Niinisto" compare equal.</summary>
+    /// <summary>
+    /// Lower case without diacritics: "Niinistö" and "Niinisto", "Støre" and "Store", "Tayyıp" and "Tayyip"
+    /// compare equal. Letters that no decomposition reduces (ø, ı, ł, đ, ß, æ, œ) are spelled as English
+    /// text writes them. Characters that cannot be normalised (lone surrogates, non-characters) are kept.
+    /// </summary>
     public static string Fold(string s)
     {
         var ascii = true;
         foreach (var ch in s) if (ch >= 128) { ascii = false; break; }
         if (ascii) return s.ToLowerInvariant();
-        // Normalize refuses lone surrogates (a split emoji) and noncharacters such as U+FFFE: they hold
-        // no letters to fold, so they are left out rather than failing the whole text.
-        var d = WithoutUnnormalisable(s).Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (var ch in d)
-        {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (cat == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(ch switch { '’' or '‘' => '\'', '–' or '—' => '-', _ => char.ToLowerInvariant(ch) });
-        }
-        return sb.ToString();
-    }
-
-    private static string WithoutUnnormalisable(string s)
-    {
-        var span = s.AsSpan();
-        if (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && span.IndexOfAnyInRange('\uFDD0', '\uFDEF') < 0
-            && span.IndexOfAny('\uFFFE', '\uFFFF') < 0)
-            return s;
         var sb = new StringBuilder(s.Length);
-        foreach (var rune in EnumerateValidRunes(s))
-            if (!IsNoncharacter(rune.Value)) sb.Append(rune.ToString());
+        foreach (var ch in s)
+        {
+            if (ch < 128) { sb.Append(char.ToLowerInvariant(ch)); continue; }
+            var lower = char.ToLowerInvariant(ch);
+            var plain = lower switch
+            {
+                'ø' => "o", 'ı' => "i", 'ł' => "l", 'đ' => "d", 'ß' => "ss", 'æ' => "ae", 'œ' => "oe", 'þ' => "th", 'ð' => "d", 'ħ' => "h",
+                '’' or '‘' or 'ʼ' => "'", '–' or '—' or '‐' or '‑' => "-",
+                _ => null,
+            };
+            if (plain is not null) { sb.Append(plain); continue; }
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;   // decomposed text: "o" + U+0308
+            if (!HasDecomposition(lower)) { sb.Append(lower); continue; }
+            foreach (var d in lower.ToString().Normalize(NormalizationForm.FormD))
+                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) sb.Append(d);
+        }
         return sb.ToString();
     }
 
-    private static IEnumerable<Rune> EnumerateValidRunes(string s)
-    {
-        var i = 0;
-        while (i < s.Length)
-        {
-            var status = Rune.DecodeFromUtf16(s.AsSpan(i), out var rune, out var used);
-            if (status == System.Buffers.OperationStatus.Done) yield return rune;
-            i += Math.Max(used, 1);
-        }
-    }
-
-    private static bool IsNoncharacter(int cp) => cp is >= 0xFDD0 and <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE;
+    /// <summary>Latin, Greek and Cyrillic letters with diacritics: the only ones worth decomposing (and never a surrogate or non-character).</summary>
+    private static bool HasDecomposition(char c) => c is >= '\u00C0' and <= '\u04FF' or >= '\u1E00' and <= '\u1FFF';
 }
 
 /// <summary>An adjective of nationality ("Russian", "Finnish") pointing at its country.</summary>

@@ -25,13 +25,22 @@ public static class LexiconLoader
     private static Lexicon Load(Func<string, string> read)
     {
         var countries = Rows(read, "countries.tsv", ["iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases"], 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
-        var people = Rows(read, "people.tsv", ["name", "aliases", "country", "role", "title", "start", "end"], 7)
-            .GroupBy(r => r[0])
-            .Select(g => new Person(g.Key,
+        var people = Rows(read, "people.tsv", ["name", "aliases", "country", "organisation", "office", "title", "start", "end", "source", "kb_id"], 8)
+            .GroupBy(r => r[9].Length > 0 ? r[9] : r[0] + "|" + r[2] + r[3])
+            .Select(g => new Person(g.First()[0],
                 g.SelectMany(r => Multi(r[1])).Distinct().ToList(),
-                g.Select(r => new RoleTenure(r[2], r[3], r[4], Date(r[5], "people.tsv"), string.IsNullOrWhiteSpace(r[6]) ? null : Date(r[6], "people.tsv"))).ToList()))
+                g.Select(r => new RoleTenure(Nonempty(r[2]), r[4], r[5], Date(r[6], "people.tsv"), Nonempty(r[7]) is { } end ? Date(end, "people.tsv") : null, Nonempty(r[3]))).ToList(),
+                g.First()[9].Length > 0 ? g.First()[9] : null))
             .ToList();
-        var orgs = Rows(read, "organisations.tsv", ["name", "aliases", "kind"], 3).Select(r => new Organisation(r[0], Multi(r[1]), r[2])).ToList();
+        var givenNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in Rows(read, "given_names.tsv", ["forms"], 1))
+        {
+            var forms = Multi(r[0]).Select(Lexicon.Fold).ToList();
+            foreach (var f in forms.Skip(1))
+                if (!givenNames.TryAdd(f, forms[0]))
+                    throw new ReadoutException("RO0003", "given_names.tsv", $"'{f}' is in two rows");
+        }
+        var orgs = Rows(read, "organisations.tsv", ["name", "aliases", "kind", "code"], 3).Select(r => new Organisation(r[0], Multi(r[1]), r[2], Nonempty(r[3]))).ToList();
         var venues = Rows(read, "venues.tsv", ["name", "aliases", "city", "country", "kind"], 5).Select(r => new Venue(r[0], Multi(r[1]), r[2], r[3], r[4])).ToList();
         var cities = Rows(read, "cities.tsv", ["name", "aliases", "country"], 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
         var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();
@@ -46,7 +55,7 @@ public static class LexiconLoader
             throw new ReadoutException("RO0003", "event_verbs.tsv", $"direction '{v.Direction}' of '{v.Pattern}' is not active, reverse or mutual");
         var agentWords = Rows(read, "agents.tsv", ["pattern", "agent", "country", "note"], 2)
             .Select(r => new AgentWord(r[0], r[1], r.Length > 2 && r[2].Length > 0 ? r[2] : null, r.Length > 3 ? r[3] : "")).ToList();
-        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words)
+        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
         };
@@ -54,6 +63,8 @@ public static class LexiconLoader
 
     private static IEnumerable<string[]> Rows(Func<string, string> read, string file, string[] header, int required) =>
         TsvTable.Rows(read(file), file, header, required).Select(r => r.Cells);
+
+    private static string? Nonempty(string cell) => cell.Length == 0 ? null : cell;
 
     private static IReadOnlyList<string> Multi(string cell) =>
         cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -3,36 +3,49 @@ namespace Readout.Lexicons;
 public sealed record Country(string Iso3, string Iso2, string Name, IReadOnlyList<string> Aliases,
     IReadOnlyList<string> Demonyms, string Capital, IReadOnlyList<string> CapitalAliases);
 
-/// <summary>One tenure of one person in one role, as PETRARCH's dated actor entries.</summary>
-public sealed record RoleTenure(string Country, string Role, string Title, DateOnly Start, DateOnly? End)
+/// <summary>
+/// One tenure of one person in one office, as PETRARCH's dated actor entries: a state's office (Country set)
+/// or an international organisation's (Organisation set: UN, EU, NATO, AU...). Title is the post's own
+/// title ("Supreme Leader", "Minister of Foreign Affairs and Worship").
+/// </summary>
+public sealed record RoleTenure(string? Country, string Role, string Title, DateOnly Start, DateOnly? End, string? Organisation = null)
 {
     public bool HeldOn(DateOnly day) => day >= Start && (End is null || day <= End);
+
+    /// <summary>Days between the tenure and a day (0 while it is held).</summary>
+    public int DistanceTo(DateOnly d) =>
+        d < Start ? Start.DayNumber - d.DayNumber : End is { } e && d > e ? d.DayNumber - e.DayNumber : 0;
 }
 
-public sealed record Person(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<RoleTenure> Tenures)
+/// <summary>A person of the knowledge base (data/lexicons/people.tsv): canonical name, other forms, tenures.</summary>
+/// <param name="Id">The Wikidata id where the source knows it, else the canonical name.</param>
+public sealed record Person(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<RoleTenure> Tenures, string? Id = null)
 {
-    /// <summary>The country the person served on a day, or their most recent country when the day is unknown.</summary>
+    /// <summary>The tenure the person held on a day (the highest office), or the nearest one; the latest when the day is unknown.</summary>
     public RoleTenure? TenureOn(DateOnly? day)
     {
         if (day is { } d)
         {
             var held = Tenures.Where(t => t.HeldOn(d)).OrderBy(t => RoleRank(t.Role)).FirstOrDefault();
             if (held is not null) return held;
-            return Tenures.OrderBy(t => Distance(t, d)).ThenBy(t => RoleRank(t.Role)).FirstOrDefault();
+            return Tenures.OrderBy(t => t.DistanceTo(d)).ThenBy(t => RoleRank(t.Role)).FirstOrDefault();
         }
-        return Tenures.OrderByDescending(t => t.Start).FirstOrDefault();
+        return Tenures.OrderByDescending(t => t.Start).ThenBy(t => RoleRank(t.Role)).FirstOrDefault();
     }
 
-    private static int Distance(RoleTenure t, DateOnly d) =>
-        d < t.Start ? t.Start.DayNumber - d.DayNumber : t.End is { } e && d > e ? d.DayNumber - e.DayNumber : 0;
-
+    /// <summary>Offices in the order a report would name them by: a head of state before a minister.</summary>
     public static int RoleRank(string role) => role switch
     {
-        "head_of_state" => 0, "head_of_government" => 1, "foreign_minister" => 2, _ => 3,
+        "head_of_state" => 0, "head_of_government" => 1, "vice_president" => 2, "foreign_minister" => 3,
+        "defence_minister" => 4, "national_security_advisor" => 5, _ => 6,
     };
+
+    /// <summary>The office as exported: the knowledge base's "other" posts are officials.</summary>
+    public static string ExportRole(string role) => role == "other" ? "official" : role;
 }
 
-public sealed record Organisation(string Name, IReadOnlyList<string> Aliases, string Kind);
+/// <param name="Code">The organisation's code in the knowledge base of office-holders (UN, EU, NATO, AU), for bodies whose officials it holds.</param>
+public sealed record Organisation(string Name, IReadOnlyList<string> Aliases, string Kind, string? Code = null);
 
 public sealed record Venue(string Name, IReadOnlyList<string> Aliases, string City, string Country, string Kind);
 

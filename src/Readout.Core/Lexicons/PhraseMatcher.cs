@@ -3,18 +3,19 @@ namespace Readout.Lexicons;
 /// <summary>
 /// Finds lexicon phrases in text, longest match first, then by priority (as spaCy's EntityRuler).
 /// Matching is on whole words, case- and diacritic-insensitive, but a match must start with a capital
-/// letter in the text so that "us" is not the United States.
+/// letter in the text so that "us" is not the United States — unless the phrase was added as case-free
+/// (titles: "the Japanese prime minister").
 /// </summary>
 public sealed class PhraseMatcher<T> where T : class
 {
-    private readonly Dictionary<string, List<(string[] Tokens, T Value, int Priority)>> _byFirst = new();
+    private readonly Dictionary<string, List<(string[] Tokens, T Value, int Priority, bool AnyCase)>> _byFirst = new();
 
-    public void Add(string phrase, T value, int priority)
+    public void Add(string phrase, T value, int priority, bool anyCase = false)
     {
         var tokens = Tokenize(phrase).Select(t => Lexicon.Fold(t.Text)).ToArray();
         if (tokens.Length == 0 || phrase.Length < 2) return;
         if (!_byFirst.TryGetValue(tokens[0], out var list)) _byFirst[tokens[0]] = list = [];
-        list.Add((tokens, value, priority));
+        list.Add((tokens, value, priority, anyCase));
     }
 
     public sealed record Match(int Start, int End, T Value, int Priority);
@@ -23,15 +24,30 @@ public sealed class PhraseMatcher<T> where T : class
     public List<Match> FindAll(string text)
     {
         var toks = Tokenize(text);
-        var folded = toks.Select(t => Lexicon.Fold(t.Text)).ToArray();
+        return FindAll(toks, Fold(toks));
+    }
+
+    /// <summary>The folded form of each token (<see cref="Lexicon.Fold"/>), computed once per document.</summary>
+    public static string[] Fold(IReadOnlyList<Token> tokens)
+    {
+        var folded = new string[tokens.Count];
+        for (int i = 0; i < folded.Length; i++) folded[i] = Lexicon.Fold(tokens[i].Text);
+        return folded;
+    }
+
+    /// <summary>All non-overlapping matches in text order, over tokens already made.</summary>
+    public List<Match> FindAll(IReadOnlyList<Token> toks, string[] folded)
+    {
         var result = new List<Match>();
         for (int i = 0; i < toks.Count;)
         {
             Match? best = null; int bestLen = 0;
-            if (char.IsUpper(toks[i].Text[0]) && _byFirst.TryGetValue(folded[i], out var cands))
+            if (_byFirst.TryGetValue(folded[i], out var cands))
             {
-                foreach (var (tokens, value, priority) in cands)
+                var upper = char.IsUpper(toks[i].Text[0]);
+                foreach (var (tokens, value, priority, anyCase) in cands)
                 {
+                    if (!upper && !anyCase) continue;
                     if (i + tokens.Length > toks.Count) continue;
                     var ok = true;
                     for (int k = 1; k < tokens.Length && ok; k++)
@@ -55,7 +71,10 @@ public sealed class PhraseMatcher<T> where T : class
 
     public readonly record struct Token(int Start, int End, string Text);
 
-    /// <summary>Words are letters/digits with inner apostrophes, periods of abbreviations and hyphens split off.</summary>
+    /// <summary>
+    /// Words are letters/digits (with the combining marks of a decomposed "Niinistö") with inner apostrophes,
+    /// periods of abbreviations and hyphens split off.
+    /// </summary>
     public static List<Token> Tokenize(string text)
     {
         var list = new List<Token>();
@@ -65,7 +84,7 @@ public sealed class PhraseMatcher<T> where T : class
             if (char.IsLetterOrDigit(text[i]))
             {
                 int s = i;
-                while (i < text.Length && !IsPossessive(text, i) && (char.IsLetterOrDigit(text[i]) ||
+                while (i < text.Length && !IsPossessive(text, i) && (char.IsLetterOrDigit(text[i]) || IsMark(text[i]) ||
                        ((text[i] == '\'' || text[i] == '’' || text[i] == '.') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && (text[i] != '.' || IsInitialDot(text, i)))))
                     i++;
                 // keep the period of "U.S." style abbreviations
@@ -81,6 +100,10 @@ public sealed class PhraseMatcher<T> where T : class
         }
         return list;
     }
+
+    private static bool IsMark(char c) =>
+        c >= '\u0300' && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     /// <summary>"Putin's": the possessive ending is not part of the name.</summary>
     private static bool IsPossessive(string text, int i) =>

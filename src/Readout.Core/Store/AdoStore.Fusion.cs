@@ -109,10 +109,10 @@ public abstract partial class AdoStore
                 rec.Id, block, rec.Status, rec.Mode, rec.Date, rec.Location?.City, rec.Location?.Country, rec.Location?.Venue,
                 rec.Sources.Count, RecordJson.Serialize(rec),
             }));
-        InsertRows(tx, "record_actors", ["record_id", "kind", "name", "country", "role", "name_fold"],
+        InsertRows(tx, "record_actors", ["record_id", "kind", "name", "country", "role", "name_fold", "organisation"],
             fused.Select(f => f.Record).SelectMany(rec =>
                 new[] { ("participant", rec.Participants), ("attendee", rec.Attendees) }.SelectMany(x => x.Item2.Select(a =>
-                    new object?[] { rec.Id, x.Item1, a.Name, a.Country, a.Role, a.Name is null ? null : Fold(a.Name) }))));
+                    new object?[] { rec.Id, x.Item1, a.Name, a.Country, a.Role, a.Name is null ? null : Fold(a.Name), a.Organisation }))));
         foreach (var f in fused)
             foreach (var ids in f.MemberIds.Chunk(500))
             {

@@ -245,10 +245,11 @@ public abstract partial class AdoStore : IReadoutStore
                 Add(cmd, "to", f.To);
             }
             var n = 0;
-            foreach (var actor in (f.Actors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct())
+            foreach (var actor in (f.Actors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct())
             {
-                sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = i.id AND a.kind = 'participant' AND {ContainsSql("a.name_fold", "@actor" + n)})");
-                Add(cmd, "actor" + n, Fold(actor.Trim()));
+                var forms = f.FormsOf(actor);
+                sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = i.id AND a.kind = 'participant' AND ({string.Join(" OR ", forms.Select((_, k) => ContainsSql("a.name_fold", $"@actor{n}_{k}")))}))");
+                for (var k = 0; k < forms.Count; k++) Add(cmd, $"actor{n}_{k}", Fold(forms[k]));
                 n++;
             }
             n = 0;

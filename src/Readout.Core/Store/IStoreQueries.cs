@@ -93,3 +93,17 @@ public sealed record TextHit(string Uri, string? Title, string? Published, strin
     public const char MatchStart = '\u0002';
     public const char MatchEnd = '\u0003';
 }
+
+/// <summary>Actor search that also finds a person under their other names ("Zelenskiy" finds Volodymyr Zelenskyy).</summary>
+public static class ActorSearch
+{
+    /// <param name="otherNames">The canonical names of the people the text also names (the knowledge base's).</param>
+    public static IReadOnlyList<ActorMatch> Find(IStoreQueries store, string text, int limit, Func<string, IReadOnlyList<string>> otherNames, CancellationToken ct = default)
+    {
+        var found = store.SearchActors(text, limit, ct).ToList();
+        if (string.IsNullOrWhiteSpace(text)) return found;
+        foreach (var name in otherNames(text.Trim()).Where(n => !n.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)))
+            found.AddRange(store.SearchActors(name, limit, ct).Where(a => string.Equals(a.Name, name, StringComparison.Ordinal)));
+        return found.DistinctBy(a => (a.Name, a.Country)).OrderByDescending(a => a.Interactions).ThenBy(a => a.Name, StringComparer.Ordinal).Take(limit).ToList();
+    }
+}

@@ -157,6 +157,15 @@ internal static class Migrations
         CREATE INDEX IF NOT EXISTS ix_record_actors_dyad  ON record_actors(country, kind, record_id);
         CREATE INDEX IF NOT EXISTS ix_record_actors_named ON record_actors(name, record_id);
         """,
+        // 6: officials of international organisations (UN, EU, NATO, AU) are not a country: their organisation
+        // gets a column of its own and country keeps ISO 3166-1 codes only; names are folded again, since
+        // folding now also reduces letters such as ø and ı (the store fills NULL folds when it opens)
+        """
+        ALTER TABLE record_actors ADD COLUMN organisation TEXT;
+        UPDATE record_actors SET organisation = CASE country WHEN 'EUR' THEN 'EU' WHEN 'UNO' THEN 'UN' WHEN 'AFU' THEN 'AU' ELSE country END,
+            country = NULL WHERE country IN ('EUR', 'NATO', 'UNO', 'AFU');
+        UPDATE record_actors SET name_fold = NULL;
+        """,
     ];
 
     /// <summary>
@@ -320,6 +329,13 @@ internal static class Migrations
         CREATE TRIGGER record_dyads_delete AFTER DELETE ON record_actors FOR EACH ROW EXECUTE FUNCTION readout_record_dyads_delete();
         CREATE INDEX IF NOT EXISTS ix_record_actors_dyad  ON record_actors(country, kind, record_id);
         CREATE INDEX IF NOT EXISTS ix_record_actors_named ON record_actors(name, record_id);
+        """,
+        // 6
+        """
+        ALTER TABLE record_actors ADD COLUMN IF NOT EXISTS organisation TEXT COLLATE "C";
+        UPDATE record_actors SET organisation = CASE country WHEN 'EUR' THEN 'EU' WHEN 'UNO' THEN 'UN' WHEN 'AFU' THEN 'AU' ELSE country END,
+            country = NULL WHERE country IN ('EUR', 'NATO', 'UNO', 'AFU');
+        UPDATE record_actors SET name_fold = NULL;
         """,
     ];
 }

@@ -343,8 +343,9 @@ public sealed partial class PostgresStore : IStoreQueries
         var n = 0;
         foreach (var actor in (f.Actors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct())
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = r.id AND a.kind = 'participant' AND {ContainsSql("a.name_fold", "@actor" + n)})");
-            args.Add(($"actor{n}", Fold(actor)));
+            var forms = f.FormsOf(actor);
+            sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = r.id AND a.kind = 'participant' AND ({string.Join(" OR ", forms.Select((_, k) => ContainsSql("a.name_fold", $"@actor{n}_{k}")))}))");
+            for (var k = 0; k < forms.Count; k++) args.Add(($"actor{n}_{k}", Fold(forms[k])));
             n++;
         }
         var countries = (f.Countries ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();

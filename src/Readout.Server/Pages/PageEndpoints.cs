@@ -378,7 +378,7 @@ internal static class PageEndpoints
     private static IResult ActorsPage(string? q, IReadoutStores stores, CancellationToken ct)
     {
         using var store = stores.OpenReader();
-        var actors = store.SearchActors(q ?? "", 200, ct);
+        var actors = ActorSearch.Find(store, q ?? "", 200, a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a), ct);
         var sb = new StringBuilder($"""<form class="filters" action="/actors" method="get"><label>Name <input name="q" value="{E(q)}" placeholder="e.g. Xi"></label><button type="submit">Find</button></form>""");
         if (actors.Count == 0) sb.Append("""<p class="empty">No actor matches.</p>""");
         else

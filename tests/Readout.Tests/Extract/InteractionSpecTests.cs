@@ -15,6 +15,8 @@ namespace Readout.Tests.Extract;
 ///   ===
 ///   happened | video | 2021-06-28 | Vladimir Putin/RUS, Xi Jinping/CHN | - | -
 ///
+/// A participant is written NAME/COUNTRY, or NAME/ORGANISATION for an official of the UN, EU, NATO...
+///
 /// Expected lines: status | mode | date | participants | location (city/COUNTRY/venue or -) | attendees (or -).
 /// Every expected line must be found, and nothing else may be (an empty expectation means no interaction).
 /// </summary>
@@ -40,7 +42,7 @@ public sealed class InteractionSpecTests
 
     private static string Describe(Interaction i)
     {
-        var who = string.Join(", ", i.Participants.Select(p => $"{p.Name}/{p.Country}").Order(StringComparer.Ordinal));
+        var who = string.Join(", ", i.Participants.Select(p => $"{p.Name}/{p.Country ?? p.Organisation}").Order(StringComparer.Ordinal));
         var where = i.Location is null ? "-" : $"{i.Location.City}/{i.Location.Country}/{i.Location.Venue}";
         var att = i.Attendees.Count == 0 ? "-" : string.Join(", ", i.Attendees.Select(a => a.Name).Order(StringComparer.Ordinal));
         return $"{i.Status} | {i.Mode} | {i.Date ?? "-"} | {who} | {where} | {att}";

@@ -34,7 +34,8 @@ public sealed class StoreQueriesTests
             using var cmd = c.CreateCommand();
             cmd.CommandText = """
                 DROP TABLE documents_fts; DROP INDEX ix_records_date_asc; DROP INDEX ix_records_date_desc; DROP INDEX ix_records_sources;
-                DROP INDEX ix_record_actors_dyad; DROP INDEX ix_record_actors_named; DELETE FROM schema_migrations WHERE version > 4;
+                DROP INDEX ix_record_actors_dyad; DROP INDEX ix_record_actors_named; ALTER TABLE record_actors DROP COLUMN organisation;
+                DELETE FROM schema_migrations WHERE version > 4;
                 """;
             cmd.ExecuteNonQuery();
         }

@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Readout.Clean;
+
+/// <summary>What a Markdown file's YAML front matter says of the document.</summary>
+public sealed record FrontMatter(string? Title, string? Published, string? Url, int TitleOffset);
+
+/// <summary>
+/// Markdown to lines of text, one per block (paragraph, heading, list item), with soft line breaks joined:
+/// a hard-wrapped paragraph becomes one line, as a reader sees it, and names split across lines
+/// ("Prime Minister Mustafa\nAl-Kadhimi") are whole again. The YAML front matter is read as metadata
+/// (YamlDotNet), not as text. Each line starts at the offset of its first character in the file; inside a
+/// line, offsets drift by the markup removed (escapes, emphasis marks).
+/// </summary>
+public static partial class MarkdownText
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+
+    [GeneratedRegex(@"\A\uFEFF?---[ \t]*\r?\n")]
+    private static partial Regex FrontMatterStart();
+
+    [GeneratedRegex(@"^(---|\.\.\.)[ \t]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex FrontMatterEnd();
+
+    [GeneratedRegex(@"<[^>]*>")]
+    private static partial Regex Tag();
+
+    public static (FrontMatter? Meta, List<(string Line, int Offset)> Lines) Extract(string content)
+    {
+        var (meta, bodyStart) = ReadFrontMatter(content);
+        var lines = new List<(string, int)>();
+        if (meta?.Title is { } title) { lines.Add((title, meta.TitleOffset)); lines.Add(("", meta.TitleOffset)); }
+        var body = content[bodyStart..];
+        var doc = Markdown.Parse(body, Pipeline);
+        foreach (var block in doc.Descendants<LeafBlock>())
+        {
+            var sb = new StringBuilder();
+            var first = -1;
+            if (block is CodeBlock or HtmlBlock)
+            {
+                // an indented "code" block of a text saved as .md is prose; an HTML block's tags are not
+                foreach (var line in block.Lines.Lines.Take(block.Lines.Count))
+                {
+                    var s = block is HtmlBlock ? Tag().Replace(line.Slice.ToString(), " ") : line.Slice.ToString();
+                    if (string.IsNullOrWhiteSpace(s)) continue;
+                    if (first < 0) first = line.Slice.Start;
+                    if (sb.Length > 0) sb.Append(' ');
+                    sb.Append(s.Trim());
+                }
+            }
+            else if (block.Inline is { } inline) Append(inline, sb, ref first);
+            var text = Regex.Replace(sb.ToString(), @"[ \t]+", " ").Trim();
+            if (text.Length == 0 || !text.Any(char.IsLetterOrDigit)) continue;   // "###" end marks, rules
+            lines.Add((text, bodyStart + Math.Max(first, block.Span.Start)));
+            lines.Add(("", bodyStart + block.Span.End));   // blocks are paragraphs
+        }
+        return (meta, lines);
+    }
+
+    private static void Append(ContainerInline container, StringBuilder sb, ref int first)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline lit:
+                    if (first < 0) first = lit.Span.Start;
+                    sb.Append(lit.Content.ToString());
+                    break;
+                case LineBreakInline: sb.Append(' '); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case HtmlEntityInline entity: sb.Append(entity.Transcoded.ToString()); break;
+                case AutolinkInline auto: sb.Append(auto.Url); break;
+                case LinkInline { IsImage: true }: break;                 // image alt text is not the story
+                case ContainerInline inner: Append(inner, sb, ref first); break;   // emphasis, link text
+            }
+        }
+    }
+
+    /// <summary>The YAML block between the opening "---" and the closing "---" or "...", read as metadata.</summary>
+    private static (FrontMatter? Meta, int BodyStart) ReadFrontMatter(string content)
+    {
+        var open = FrontMatterStart().Match(content);
+        if (!open.Success) return (null, 0);
+        var close = FrontMatterEnd().Match(content, open.Length);
+        if (!close.Success) return (null, 0);
+        var yaml = content[open.Length..close.Index];
+        var bodyStart = Math.Min(content.Length, close.Index + close.Length + 1);
+        YamlMappingNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+        }
+        catch (YamlException)
+        {
+            // not YAML after all (a story that opens with a rule): the whole file is text
+            return (null, 0);
+        }
+        if (root is null) return (null, 0);
+        string? Scalar(params string[] keys)
+        {
+            foreach (var k in keys)
+                if (root.Children.TryGetValue(new YamlScalarNode(k), out var v) && v is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value))
+                    return Regex.Replace(s.Value, @"\s+", " ").Trim();
+            return null;
+        }
+        var titleOffset = open.Length;
+        var titleKey = Regex.Match(yaml, @"^title:", RegexOptions.Multiline);
+        if (titleKey.Success) titleOffset += titleKey.Index;
+        return (new FrontMatter(Scalar("title"), Scalar("date", "published", "published_time", "publish_date", "pubDate"),
+            Scalar("source_url", "url", "link", "canonical_url"), titleOffset), bodyStart);
+    }
+}

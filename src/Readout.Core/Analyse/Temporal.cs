@@ -30,10 +30,12 @@ public static partial class TemporalExtractor
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)-(?<m>\d\d)-(?<d>\d\d)(?!\d)")]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")\s*,?\s*\(?)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Mon + @")\b\.?(?<last>\s+of\s+last\s+year)?\)?")]
+    // "Monday , (3 March": the spaces around the comma are taken once (atomic groups); as "\s*,?\s*" the
+    // engine tried every split of a long run of spaces between the two, quadratic (found by the fuzzer)
+    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")(?>\s*)(?:,(?>\s*))?\(?)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Mon + @")\b\.?(?<last>\s+of\s+last\s+year)?\)?")]
     private static partial Regex DayMonth();
 
-    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")\s*,?\s*\(?)?(?<mon>" + Mon + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:percent|per cent|%|million|billion))\)?(?<last>\s+of\s+last\s+year)?")]
+    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")(?>\s*)(?:,(?>\s*))?\(?)?(?<mon>" + Mon + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:percent|per cent|%|million|billion))\)?(?<last>\s+of\s+last\s+year)?")]
     private static partial Regex MonthDay();
 
     [GeneratedRegex(@"\b(?:(?<rel>last|next|this|coming)\s+)?(?<wd>" + Wd + @")(?:'s)?\b")]

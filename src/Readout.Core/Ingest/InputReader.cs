@@ -99,6 +99,10 @@ public sealed class InputReader(long maxBytes = InputReader.DefaultMaxBytes)
         IEnumerator<InputItem> items;
         try { items = read().GetEnumerator(); }
         catch (ReadoutException e) { return [new InputItem(null, e)]; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new InputItem(null, new ReadoutException(ErrorCodes.Unreadable, uri, "cannot be read: " + e.Message, e))];
+        }
         return Drain(uri, items);
     }
 

@@ -37,7 +37,7 @@ public sealed class Issue12FuzzTests : IDisposable
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 try { store.SaveDocument(runner.Process(item.Document!)); }
                 catch (ReadoutException e) { error = e; }
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{name} took {watch.Elapsed}");
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{name} took {watch.Elapsed}");   // wall-clock: generous for a busy machine
             }
             if (error is null) continue;
             Assert.True(error.Document == file || error.Document.StartsWith(file + "#", StringComparison.Ordinal), $"{error.Message} does not name {file}");

@@ -55,7 +55,8 @@ public sealed class DocumentFuzzer(IReadOnlyList<Seed> seeds, string work, strin
                 var file = Path.Combine(work, $"input-{i}{mutant.Extension}");
                 File.WriteAllBytes(file, mutant.Bytes);
                 report.Inputs++;
-                RunOne(file, mutant, store!, reader, runner, report, ct);
+                try { RunOne(file, mutant, store!, reader, runner, report, ct); }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { report.Inputs--; break; }   // stopped (Ctrl+C): report what was run
                 File.Delete(file);
                 if (progress is not null && (i + 1) % 1000 == 0)
                     progress($"{i + 1} inputs, {report.Documents} documents in {clock.Elapsed.TotalSeconds:F0} s: {report.Crashes} crashes, {report.Hangs} hangs, {report.Unnamed} unnamed, {report.Internal} RO9000; slowest {report.SlowestSeconds:F2} s ({report.SlowestCpuSeconds:F2} s of processor time at most)");

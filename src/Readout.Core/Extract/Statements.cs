@@ -96,6 +96,9 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
 
     private sealed record Cue(int Start, int End, string Class, string Text);
 
+    /// <summary>The longest sentence read for statements.</summary>
+    public const int MaxSentenceLength = 3000;
+
     public IReadOnlyList<Statement> Extract(AnalysedDocument doc, IReadOnlyList<Interaction> interactions, CancellationToken ct = default)
     {
         var result = new List<Statement>();
@@ -121,6 +124,9 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 paragraphHasCue = false;
             }
             if (!IsBodySentence(doc, s)) continue;
+            // a "sentence" of thousands of characters is a run-on table or a page without stops, not speech;
+            // the clause analysis below is superlinear in it (a 500 KB line took minutes; found by the fuzzer)
+            if (s.Text.Length > MaxSentenceLength) { paragraphSpeaker = null; continue; }
             var cues = FindCues(s.Text);
             if (cues.Count == 0)
             {

@@ -25,7 +25,8 @@ public sealed class Issue12FuzzTests : IDisposable
     public void Issue12_AnInputThatOnceCrashedIsNowDocumentsOrNamedErrors(string name)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Fuzz", "Inputs", name);
-        var runner = new DocumentRunner(TestPipeline.Instance, TimeSpan.FromSeconds(30), new ErrorLog(Path.Combine(_dir, "errors.log")));
+        // wall-clock bounds, generous for a machine shared with other work: a hang is minutes, not these
+        var runner = new DocumentRunner(TestPipeline.Instance, TimeSpan.FromSeconds(120), new ErrorLog(Path.Combine(_dir, "errors.log")));
         using var store = new SqliteStore(Path.Combine(_dir, "fuzz.db"));
         var outcomes = 0;
         foreach (var item in new InputReader().ReadAll(file))
@@ -37,7 +38,7 @@ public sealed class Issue12FuzzTests : IDisposable
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 try { store.SaveDocument(runner.Process(item.Document!)); }
                 catch (ReadoutException e) { error = e; }
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{name} took {watch.Elapsed}");   // wall-clock: generous for a busy machine
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"{name} took {watch.Elapsed}");
             }
             if (error is null) continue;
             Assert.True(error.Document == file || error.Document.StartsWith(file + "#", StringComparison.Ordinal), $"{error.Message} does not name {file}");

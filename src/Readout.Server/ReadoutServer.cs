@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Readout.Documents;
 using Readout.Server.Pages;
 using Scalar.AspNetCore;
@@ -25,8 +27,17 @@ public sealed record ReadoutServerOptions
     /// <summary>The key HTTP ingest requires (header <c>X-Api-Key</c>); null turns HTTP ingest off.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Request logging to the console (off for tests and benchmarks).</summary>
+    /// <summary>Warnings and failed requests logged to the console, one line each (off for tests and benchmarks).</summary>
     public bool LogRequests { get; init; }
+
+    /// <summary>How long a read request may run before its query is interrupted and it is answered 503 (RO4008).</summary>
+    public TimeSpan RequestTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the pipeline may work on one report posted to /api/ingest (RO1010 past it).</summary>
+    public TimeSpan IngestTimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many reports /api/ingest accepts per minute (429, RO4007, past it).</summary>
+    public int IngestPerMinute { get; init; } = 60;
 }
 
 /// <summary>
@@ -66,16 +77,36 @@ public static class ReadoutServer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stores);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReadoutServer).Assembly.GetName().Name });
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port);
+            k.Limits.MaxRequestBodySize = ApiEndpoints.MaxIngestBytes;   // only /api/ingest reads a body
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestLineSize = 16 * 1024;
+        });
         builder.Logging.ClearProviders();
         if (options.LogRequests)
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
-                // a start that fails (a taken port) is rethrown and reported in one line by the caller, not logged with its stack trace
-                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+                // the framework logs a failed start (a taken port) with its stack trace, which serve reports
+                // in one line (RO4006); the server's own warnings and errors are one line each
+                .AddFilter("Microsoft", LogLevel.None);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(stores);
+        builder.Services.AddSingleton(Pipeline.ErrorLog.Default());
         builder.Services.AddSingleton<IngestGate>();
         builder.Services.AddSingleton(_ => Pages.WorldMap.LoadEmbedded());
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (c, ct) => new ValueTask(WriteProblem(c.HttpContext, new ApiProblem(StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyRequests,
+                $"ingest over HTTP takes at most {options.IngestPerMinute} reports a minute; try again shortly")));
+            o.AddPolicy(ApiEndpoints.IngestRatePolicy, _ => RateLimitPartition.GetFixedWindowLimiter("ingest", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.IngestPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -96,7 +127,11 @@ public static class ReadoutServer
         app.UseRouting();   // after HEAD became GET, so that it finds the GET route
         app.Use(SecurityHeaders);
         app.Use(Errors);
+        app.Use(Head);
+        app.Use(TimeLimit);
         app.UseStatusCodePages(StatusWithoutBody);
+        app.UseRouting();          // after Head, so that HEAD is routed as GET
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference(ApiDocsPath, (o, context) =>
         {
@@ -173,16 +208,60 @@ public static class ReadoutServer
         {
             await WriteProblem(context, new ApiProblem(e.StatusCode, ErrorCodes.BadRequest, e.Message));
         }
-        catch (ReadoutException e) when (!context.Response.HasStarted)
+        catch (ReadoutException e) when (!context.Response.HasStarted && e.Code == ErrorCodes.NoDatabase)
         {
-            var status = e.Code == ErrorCodes.NoDatabase ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-            await WriteProblem(context, new ApiProblem(status, e.Code, e.Message));
+            await WriteProblem(context, new ApiProblem(StatusCodes.Status503ServiceUnavailable, e.Code, "the database is not there; see the server's console"));
+        }
+        catch (OperationCanceledException) when (context.Items[TimedOut] is CancellationTokenSource { IsCancellationRequested: true } && !context.Response.HasStarted)
+        {
+            var limit = context.RequestServices.GetRequiredService<ReadoutServerOptions>().RequestTimeLimit;
+            await WriteProblem(context, new ApiProblem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.RequestTooLong,
+                $"the request took longer than {limit.TotalSeconds:0.#} s and was stopped; narrow it (fewer or rarer words, a filter, a smaller page)"));
         }
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {
-            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Readout.Server").LogError(e, "request {Path} failed", context.Request.Path);
+            // the details (SQL errors, paths, stack) go to the log, never to the client
+            var where = context.RequestServices.GetRequiredService<Pipeline.ErrorLog>().Write($"{context.Request.Method} {context.Request.Path}", e);
+            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Readout.Server")
+                .LogError("error {Code} {Path}: {Type}; {Where}", ErrorCodes.ServerError, context.Request.Path.Value, e.GetType().Name, where);
             await WriteProblem(context, new ApiProblem(StatusCodes.Status500InternalServerError, ErrorCodes.ServerError,
-                $"unexpected error answering {context.Request.Path}: {e.GetType().Name}: {e.Message}; please report it"));
+                $"unexpected error answering {context.Request.Path}; it is in the server's error log; please report it"));
+        }
+    }
+
+    private const string TimedOut = "readout.timed-out";
+
+    /// <summary>
+    /// Every read request runs within <see cref="ReadoutServerOptions.RequestTimeLimit"/>: its cancellation
+    /// token fires when the client goes away or the limit passes, and the store interrupts the query it is
+    /// running. HTTP ingest has its own limit per report.
+    /// </summary>
+    private static async Task TimeLimit(HttpContext context, Func<Task> next)
+    {
+        if (HttpMethods.IsPost(context.Request.Method)) { await next(); return; }
+        var limit = context.RequestServices.GetRequiredService<ReadoutServerOptions>().RequestTimeLimit;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var timer = new CancellationTokenSource(limit);
+        context.Items[TimedOut] = timer;
+        using var link = timer.Token.Register(cts.Cancel);
+        var aborted = context.RequestAborted;
+        context.RequestAborted = cts.Token;
+        try { await next(); }
+        finally { context.RequestAborted = aborted; }
+    }
+
+    /// <summary>HEAD is answered as GET would be, without the body.</summary>
+    private static async Task Head(HttpContext context, Func<Task> next)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method)) { await next(); return; }
+        context.Request.Method = HttpMethods.Get;
+        var body = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try { await next(); }
+        finally
+        {
+            context.Response.Body = body;
+            context.Request.Method = HttpMethods.Head;
         }
     }
 
@@ -226,5 +305,11 @@ internal static class ApiJson
 internal sealed class IngestGate : IDisposable
 {
     public SemaphoreSlim Lock { get; } = new(1, 1);
-    public void Dispose() => Lock.Dispose();
+    /// <summary>One report through the pipeline at a time: the rest are refused (429) rather than queued.</summary>
+    public SemaphoreSlim Processing { get; } = new(1, 1);
+    public void Dispose()
+    {
+        Lock.Dispose();
+        Processing.Dispose();
+    }
 }

@@ -38,7 +38,7 @@ public static partial class RequestParsing
     public const int MaxPageSize = 200;
     public const int DefaultPageSize = 50;
 
-    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", RegexOptions.CultureInvariant)]   // ASCII digits: \d also takes Arabic-Indic ones
     private static partial Regex DatePattern();
 
     [GeneratedRegex("^[A-Za-z]{3}$", RegexOptions.CultureInvariant)]

@@ -40,8 +40,11 @@ public static class BenchCommand
         var failed = 0;
         foreach (var file in reader.Expand(paths, failures).ToList())
         {
-            try { docs.AddRange(reader.Read(file)); }
-            catch (ReadoutException e) { Cli.Error(e); failed++; }
+            foreach (var item in reader.ReadAll(file))
+            {
+                if (item.Error is { } e) { Cli.Error(e); failed++; }
+                else docs.Add(item.Document!);
+            }
         }
         foreach (var f in failures) { Cli.Error(f.Error); failed++; }
         if (docs.Count == 0)
@@ -71,9 +74,10 @@ public static class BenchCommand
                 foreach (var d in docs)
                 {
                     try { found += pipeline.Process(d, ct).Interactions.Count; }
-                    catch (ReadoutException e)
+                    catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        if (run == 0) { Cli.Error(e); processFailures++; }
+                        // timed as the pipeline alone (no time budget); an unexpected error is still one line
+                        if (run == 0) { Cli.Error(e as ReadoutException ?? new DocumentRunner(pipeline, TextLimits.DocumentBudget, ErrorLog.Default()).Internal(d, e)); processFailures++; }
                     }
                 }
                 sw.Stop();

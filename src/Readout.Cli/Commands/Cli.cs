@@ -24,9 +24,9 @@ internal static class Cli
     public static readonly string[] Statuses = ["happened", "planned", "all"];
 
     /// <summary>Prints "error CODE doc: message" to standard error.</summary>
-    public static void Error(string code, string document, string message) => Console.Error.WriteLine($"error {code} {document}: {message}");
+    public static void Error(string code, string document, string message) => Console.Error.WriteLine(Terminal.Safe($"error {code} {document}: {message}"));
 
-    public static void Error(ReadoutException e) => Console.Error.WriteLine("error " + e.Message);
+    public static void Error(ReadoutException e) => Console.Error.WriteLine(Terminal.Safe("error " + e.Message));
 
     /// <summary>Opens the database for a command that only reads it; the file must already exist.</summary>
     public static IReadoutStore? OpenExisting(string db)
@@ -36,7 +36,10 @@ internal static class Cli
             Error(ErrorCodes.NoDatabase, db, "no database here; run 'readout ingest PATH...' first, or pass --db FILE / set READOUT_DB");
             return null;
         }
-        return Open(db);
+        if (StoreFactory.IsServer(db) || db == ":memory:") return Open(db);
+        // a SQLite file is only read: never created, migrated or written by a command that reads
+        try { return SqliteStore.OpenExisting(db); }
+        catch (ReadoutException e) { Error(e); return null; }
     }
 
     /// <summary>Opens (creating if needed) the SQLite file or PostgreSQL database that --db names; reports why not and returns null.</summary>
@@ -79,7 +82,7 @@ internal static class Cli
 /// <summary>The filter options shared by <c>events</c> and <c>export</c>.</summary>
 internal sealed class FilterOptions
 {
-    private static readonly Regex DatePattern = new(@"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex DatePattern = new(@"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", RegexOptions.CultureInvariant);   // ASCII digits: \d also takes other scripts' digits
 
     public Option<string[]> Actor { get; } = new("--actor", "-a")
     {

@@ -38,26 +38,29 @@ public static class CodeCommand
     {
         var reader = new InputReader();
         var failures = new List<InputFailure>();
-        var pipeline = ReadoutPipeline.CreateDefault();
+        var runner = DocumentRunner.CreateDefault();
+        var pipeline = runner.Pipeline;
         var failed = 0;
         try
         {
             foreach (var file in reader.Expand(paths, failures))
             {
-                IReadOnlyList<RawDocument> docs;
-                try { docs = reader.Read(file); }
-                catch (ReadoutException e) { Console.Error.WriteLine("error " + e.Message); failed++; continue; }
-                foreach (var raw in docs)
+                foreach (var item in reader.ReadAll(file))
                 {
                     ct.ThrowIfCancellationRequested();
+                    if (item.Error is { } readError) { Cli.Error(readError); failed++; continue; }
+                    var raw = item.Document!;
                     IReadOnlyList<CodedEvent> events;
                     CleanDocument clean;
                     try
                     {
-                        clean = pipeline.Clean(raw, ct);
-                        events = pipeline.EventCoder.Code(pipeline.Analyse(clean, ct), ct);
+                        (clean, events) = runner.Run(raw, t =>
+                        {
+                            var c = pipeline.Clean(raw, t);
+                            return (c, pipeline.EventCoder.Code(pipeline.Analyse(c, t), t));
+                        }, ct);
                     }
-                    catch (ReadoutException e) { Console.Error.WriteLine("error " + e.Message); failed++; continue; }
+                    catch (ReadoutException e) { Cli.Error(e); failed++; continue; }
                     foreach (var e in events) Console.Out.WriteLine(Line(raw.Uri, clean.Text, e, pipeline.Codebook));
                 }
             }

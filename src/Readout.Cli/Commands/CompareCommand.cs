@@ -33,7 +33,7 @@ public static class CompareCommand
                 if (rec is null) { Cli.Error(ErrorCodes.NoSuchId, key, "no record with this id"); return ExitCodes.Error; }
             var sa = store.Statements(a!.Id);
             var sb = store.Statements(b!.Id);
-            Print(a, sa, b, sb, Console.Out);
+            Print(a, sa, b, sb, new TerminalSafeWriter(Console.Out));
             return ExitCodes.Ok;
         });
         return command;

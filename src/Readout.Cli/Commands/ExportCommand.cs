@@ -65,10 +65,20 @@ public static class ExportCommand
             {
                 try
                 {
-                    using var w = new StreamWriter(Console.OpenStandardOutput(), utf8);
+                    // file descriptor 1 itself: the console stream would let a failed write (a full disk) pass silently
+                    using var stdout = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+                    using var w = new StreamWriter(stdout, utf8, 65536) { NewLine = "\n" };
                     Write(w);
                 }
-                catch (IOException) { /* the reader went away (export | head) */ }
+                catch (IOException e) when (IsBrokenPipe(e))
+                {
+                    return ExitCodes.Ok;   // the reader went away (export | head): what it read was written whole
+                }
+                catch (IOException e)
+                {
+                    Cli.Error(ErrorCodes.CannotWrite, "standard output", "cannot be written: " + e.Message + "; the export is incomplete");
+                    return ExitCodes.Error;
+                }
                 return ExitCodes.Ok;
             }
 
@@ -80,9 +90,26 @@ public static class ExportCommand
                 return ExitCodes.Error;
             }
             var tmp = full + ".tmp-" + Environment.ProcessId;
+            if (IsSpecialFile(full))
+            {
+                // a device or a pipe (/dev/stdout, a FIFO): written in place, never replaced by a file
+                try
+                {
+                    using var target = new FileStream(full, FileMode.Open, FileAccess.Write);
+                    using var w = new StreamWriter(target, utf8, 65536) { NewLine = "\n" };
+                    Write(w);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Cli.Error(ErrorCodes.CannotWrite, outPath, "cannot be written: " + e.Message);
+                    return ExitCodes.Error;
+                }
+                Console.Error.WriteLine($"wrote {written} {(fmt is "gdelt" or "plover" ? "events" : kind)} to {outPath}");
+                return ExitCodes.Ok;
+            }
             try
             {
-                using (var w = new StreamWriter(tmp, false, utf8)) Write(w);
+                using (var w = new StreamWriter(tmp, false, utf8) { NewLine = "\n" }) Write(w);
                 File.Move(tmp, full, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -96,4 +123,16 @@ public static class ExportCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// A device or a link to one (/dev/stdout, /dev/null, /dev/fd/3): written in place, never replaced by
+    /// a regular file, as writing beside it and moving the file over it would do.
+    /// </summary>
+    private static bool IsSpecialFile(string path) =>
+        File.Exists(path) && (path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal)
+            || File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint) && File.ResolveLinkTarget(path, true) is { } target
+               && (target.FullName.StartsWith("/dev/", StringComparison.Ordinal) || target.FullName.StartsWith("/proc/", StringComparison.Ordinal)));
+
+    /// <summary>EPIPE: the reading end of the pipe was closed. Any other error (ENOSPC on a full disk...) means a lost export.</summary>
+    private static bool IsBrokenPipe(IOException e) => e.HResult == 32 || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 }

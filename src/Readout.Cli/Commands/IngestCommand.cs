@@ -19,6 +19,17 @@ public static class IngestCommand
         };
         var maxSize = WebOptions.MaxSize("Largest file or page to read, in MB");
 
+        var timeLimit = new Option<int>("--time-limit")
+        {
+            Description = "Longest time one document may take to process, in seconds; a document over it fails with RO1010 and the rest go on",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => (int)TextLimits.DocumentBudget.TotalSeconds,
+        };
+        timeLimit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--time-limit must be a positive number of seconds");
+        });
+
         var queue = QueueOptions.Address("Publish the reports to this RabbitMQ broker (amqp://user:password@host:port/) for 'readout worker' instead of processing them here");
         var queueName = QueueOptions.Name();
         var web = new WebOptions();
@@ -27,19 +38,21 @@ public static class IngestCommand
             """
             Read reports and store the interactions they describe. Reports already in the database (same
             content) are skipped, so re-running over a folder only adds what is new. Web pages are fetched
-            politely (see --per-host) and their responses kept in the database as evidence. With --queue the reports
-            are read and checked here and published to the work queue; workers process and store them.
+            politely (see --per-host) and their responses kept in the database as evidence. Files may be gzipped
+            (a.jsonl.gz); a .jsonl file is read a line at a time, and a bad line is one error. With --queue the
+            reports are read and checked here and published to the work queue; workers process and store them.
             Exit codes: 0 all inputs read, 2 some inputs failed (each is reported on stderr, the rest are
-            stored), 1 usage error or the database cannot be opened, 130 interrupted.
+            stored), 1 usage error or the database cannot be opened or written (the run stops), 130 interrupted.
             """);
         command.Arguments.Add(paths);
         command.Options.Add(maxSize);
+        command.Options.Add(timeLimit);
         command.Options.Add(queue);
         command.Options.Add(queueName);
         web.AddTo(command);
         command.SetAction(async (p, ct) => p.GetValue(queue) is { Length: > 0 } amqp
             ? await PublishAsync(amqp, p.GetValue(queueName)!, p.GetValue(paths)!, p.GetValue(maxSize), web.Read(p, p.GetValue(maxSize)), ct)
-            : Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), web.Read(p, p.GetValue(maxSize)), ct));
+            : Run(p.GetValue(db)!, p.GetValue(paths)!, p.GetValue(maxSize), web.Read(p, p.GetValue(maxSize)), TimeSpan.FromSeconds(p.GetValue(timeLimit)), ct));
         return command;
     }
 
@@ -48,7 +61,13 @@ public static class IngestCommand
         public int New, Known, Failed, Interactions;
     }
 
-    private static int Run(string dbPath, string[] paths, int maxMb, FetchOptions fetch, CancellationToken ct)
+    /// <summary>The store could not be written: the run stops, since every later report would fail the same way.</summary>
+    private sealed class StoreFailed(ReadoutException error) : Exception(error.Message)
+    {
+        public ReadoutException Error { get; } = error;
+    }
+
+    private static int Run(string dbPath, string[] paths, int maxMb, FetchOptions fetch, TimeSpan timeLimit, CancellationToken ct)
     {
         var reader = new InputReader(maxMb * 1024L * 1024L);
         var failures = new List<InputFailure>();
@@ -63,6 +82,7 @@ public static class IngestCommand
         var pending = new List<string>();
         void Report(string line)
         {
+            line = Terminal.Safe(line);
             if (live) pending.Add(line); else Console.Error.WriteLine(line);
         }
 
@@ -73,35 +93,38 @@ public static class IngestCommand
             tally.Failed++;
         }
 
-        var pipeline = new Lazy<ReadoutPipeline>(ReadoutPipeline.CreateDefault);
+        var runner = new Lazy<DocumentRunner>(() => DocumentRunner.CreateDefault(timeLimit));
         var interrupted = false;
+        ReadoutException? storeError = null;
+
+        T Store<T>(RawDocument raw, Func<T> write)
+        {
+            try { return write(); }
+            catch (ReadoutException e) when (e.Code is ErrorCodes.Store or ErrorCodes.StoreUnavailable) { throw new StoreFailed(e.For(store.Name)); }
+            catch (Exception e) when (e is not (OperationCanceledException or ReadoutException))
+            {
+                throw new StoreFailed(new ReadoutException(ErrorCodes.Store, store.Name, $"cannot be written while storing {raw.Origin}: {e.Message}", e));
+            }
+        }
 
         // progress is reported per document, so that a JSON Lines file of thousands of reports moves the bar as it goes
         void IngestFile(string file, Action<int, int>? progress = null)
         {
-            IReadOnlyList<RawDocument> docs;
-            try { docs = web.Read(reader, file, ct); }
-            catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; return; }
-
             var done = 0;
-            foreach (var raw in docs)
+            var count = progress is null ? 0 : Lines(file);
+            foreach (var item in web.ReadAll(reader, file, ct))
             {
                 ct.ThrowIfCancellationRequested();
-                progress?.Invoke(done++, docs.Count);
-                try
-                {
-                    if (store.HasDocument(raw.ContentHash)) { tally.Known++; continue; }
-                    var result = pipeline.Value.Process(raw, ct);
-                    store.SaveDocument(result);
-                    tally.New++;
-                    tally.Interactions += result.Interactions.Count;
-                }
-                catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    Report($"error {ErrorCodes.Internal} {raw.Uri}: internal error ({e.GetType().Name}: {e.Message}); please report it");
-                    tally.Failed++;
-                }
+                progress?.Invoke(done++, count);
+                if (item.Error is { } readError) { Report("error " + readError.Message); tally.Failed++; continue; }
+                var raw = item.Document!;
+                if (Store(raw, () => store.HasDocument(raw.ContentHash))) { tally.Known++; continue; }
+                DocumentResult result;
+                try { result = runner.Value.Process(raw, ct); }
+                catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; continue; }
+                Store(raw, () => { store.SaveDocument(result, ct); return true; });
+                tally.New++;
+                tally.Interactions += result.Interactions.Count;
             }
         }
 
@@ -118,15 +141,14 @@ public static class IngestCommand
                         var task = ctx.AddTask("ingesting", maxValue: files.Count);
                         for (var n = 0; n < files.Count; n++)
                         {
-                            var name = Markup.Escape(Shorten(files[n] == "-" ? "stdin" : Path.GetFileName(files[n])));
+                            var name = Markup.Escape(Terminal.Safe(Shorten(files[n] == "-" ? "stdin" : Path.GetFileName(files[n]))));
                             string Failed() => tally.Failed > 0 ? $" [red]({tally.Failed} failed)[/]" : "";
                             task.Description = name + Failed();
                             var fileIndex = n;
                             IngestFile(files[n], (done, count) =>
                             {
-                                if (count < 2) return;
-                                task.Value = fileIndex + (double)done / count;
-                                task.Description = $"{name} {done + 1}/{count}{Failed()}";
+                                if (count >= 2) task.Value = fileIndex + Math.Min(1, (double)done / count);
+                                task.Description = count >= 2 ? $"{name} {done + 1}/{count}{Failed()}" : $"{name} {done + 1}{Failed()}";
                             });
                             task.Value = n + 1;
                         }
@@ -141,10 +163,20 @@ public static class IngestCommand
         {
             interrupted = true;
         }
+        catch (StoreFailed e)
+        {
+            storeError = e.Error;
+        }
 
         foreach (var line in pending) Console.Error.WriteLine(line);
         var total = tally.New + tally.Known + tally.Failed;
         Console.Out.WriteLine($"read {total} document{(total == 1 ? "" : "s")}: {tally.New} new, {tally.Known} already known, {tally.Failed} failed; {tally.Interactions} interaction{(tally.Interactions == 1 ? "" : "s")} found");
+        if (storeError is not null)
+        {
+            Cli.Error(storeError);
+            Console.Error.WriteLine("stopped: the database cannot be written, so the rest was not read; the documents counted above as new are stored");
+            return ExitCodes.Error;
+        }
         if (interrupted)
         {
             Console.Error.WriteLine("interrupted: the documents above are stored, the rest were not read");
@@ -167,12 +199,10 @@ public static class IngestCommand
             await using var publisher = await Readout.Queue.ReportPublisher.ConnectAsync(amqp, queueName, ct);
             foreach (var file in files)
             {
-                IReadOnlyList<RawDocument> docs;
-                try { docs = web.Read(reader, file, ct); }
-                catch (ReadoutException e) { Console.Error.WriteLine("error " + e.Message); failed++; continue; }
-                foreach (var raw in docs)
+                foreach (var item in web.ReadAll(reader, file, ct))
                 {
-                    await publisher.PublishAsync(raw, ct);
+                    if (item.Error is { } e) { Console.Error.WriteLine(Terminal.Safe("error " + e.Message)); failed++; continue; }
+                    await publisher.PublishAsync(item.Document!, ct);
                     published++;
                 }
             }
@@ -206,14 +236,32 @@ public static class IngestCommand
     {
         private PageFetcher? _fetcher;
 
-        public IReadOnlyList<RawDocument> Read(InputReader reader, string input, CancellationToken ct)
+        /// <summary>A file's reports one at a time (a bad record is one error and the file goes on), or a fetched page.</summary>
+        public IEnumerable<InputItem> ReadAll(InputReader reader, string input, CancellationToken ct)
         {
-            if (!FetchOptions.IsWebAddress(input)) return reader.Read(input);
+            if (!FetchOptions.IsWebAddress(input)) return reader.ReadAll(input);
             _fetcher ??= new PageFetcher(options);
-            return [new WebReader(_fetcher).ReadAsync(input, ct).GetAwaiter().GetResult()];
+            try { return [new InputItem(new WebReader(_fetcher).ReadAsync(input, ct).GetAwaiter().GetResult(), null)]; }
+            catch (ReadoutException e) { return [new InputItem(null, e)]; }
         }
 
         public void Dispose() => _fetcher?.Dispose();
+    }
+
+    /// <summary>The records a JSON Lines file holds, for the progress bar (0 when it cannot tell: gzipped, a web page, standard input).</summary>
+    private static int Lines(string file)
+    {
+        if (FetchOptions.IsWebAddress(file) || file == "-" || !file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)) return 0;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            var buffer = new byte[1 << 16];
+            int read, lines = 0;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            return lines;
+        }
+        catch (IOException) { return 0; }   // the reader itself names the file when it cannot be read
+        catch (UnauthorizedAccessException) { return 0; }
     }
 
     private static string Shorten(string s) => s.Length <= 40 ? s : "…" + s[^39..];

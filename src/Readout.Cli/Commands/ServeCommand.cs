@@ -22,6 +22,16 @@ public static class ServeCommand
             HelpName = "KEY",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("READOUT_API_KEY") is { Length: > 0 } k ? k : null,
         };
+        var timeLimit = new Option<double>("--request-time-limit")
+        {
+            Description = "Longest time a read request may run, in seconds; past it its query is stopped and the answer is 503 (RO4008)",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => new ReadoutServerOptions { DatabasePath = "" }.RequestTimeLimit.TotalSeconds,
+        };
+        timeLimit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is <= 0 or > 3600) r.AddError("--request-time-limit expects a number of seconds from 0 to 3600");
+        });
         var command = new Command("serve",
             """
             Serve the store over HTTP on 127.0.0.1: the web UI at / (timeline, interactions with their evidence,
@@ -32,6 +42,7 @@ public static class ServeCommand
             """);
         command.Options.Add(port);
         command.Options.Add(apiKey);
+        command.Options.Add(timeLimit);
         command.SetAction(async (p, ct) =>
         {
             var path = p.GetValue(db)!;
@@ -49,7 +60,8 @@ public static class ServeCommand
             WebApplication app;
             try
             {
-                app = ReadoutServer.Build(new ReadoutServerOptions { DatabasePath = path, Port = p.GetValue(port), ApiKey = key, LogRequests = true });
+                app = ReadoutServer.Build(new ReadoutServerOptions { DatabasePath = path, Port = p.GetValue(port), ApiKey = key, LogRequests = true,
+                    RequestTimeLimit = TimeSpan.FromSeconds(p.GetValue(timeLimit)) });
             }
             catch (ReadoutException e)
             {

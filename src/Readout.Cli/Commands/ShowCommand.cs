@@ -36,7 +36,7 @@ public static class ShowCommand
                     Cli.Error(ErrorCodes.NoSuchId, key, "no interaction with this id");
                 return ExitCodes.Error;
             }
-            if (output.FormatOf(p) == "table") Print(i, Console.Out);
+            if (output.FormatOf(p) == "table") Print(i, new TerminalSafeWriter(Console.Out));
             else output.Write(p, [i], Readout.Export.CsvExporter.Header, Readout.Export.CsvExporter.Row, r => r, _ => { });
             return ExitCodes.Ok;
         });

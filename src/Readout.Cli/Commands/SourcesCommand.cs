@@ -42,10 +42,11 @@ public static class SourcesCommand
                 list =>
                 {
                     if (record.Id != key && !record.Id.StartsWith(key, StringComparison.Ordinal))
-                        Console.WriteLine($"{key} was merged into {record.Id}");
+                        Console.WriteLine(Terminal.Safe($"{key} was merged into {record.Id}"));
                     var table = ListOutput.NewTable("Family", "Published", "Source", "Title");
                     foreach (var (family, s) in list)
-                        table.AddRow(Markup.Escape(family[..Math.Min(10, family.Length)]), Markup.Escape(s.Published ?? "-"), Markup.Escape(s.Uri), Markup.Escape(s.Title ?? ""));
+                        table.AddRow(Markup.Escape(family[..Math.Min(10, family.Length)]), Markup.Escape(Terminal.Safe(s.Published ?? "-")),
+                            Markup.Escape(Terminal.Safe(s.Uri)), Markup.Escape(Terminal.Safe(s.Title ?? "")));
                     Cli.Out.Write(table);
                     var families = record.Sources.Select(s => s.Family ?? s.ContentHash).Distinct().Count();
                     Console.WriteLine($"{record.Sources.Count} sources in {families} independent families behind {record.Id}");

@@ -21,7 +21,7 @@ public sealed partial class ReferenceFrameBuilder(Lexicon lexicon)
     public ReferenceFrame Build(CleanDocument doc)
     {
         if (doc.Published is { } p)
-            return new ReferenceFrame(p.Date, p.Date.Year, null, $"publication date {p.Date:yyyy-MM-dd} ({p.Source})");
+            return new ReferenceFrame(p.Date, p.Date.Year, null, string.Create(CultureInfo.InvariantCulture, $"publication date {p.Date:yyyy-MM-dd} ({p.Source})"));
 
         int? year = null;
         string? yearText = null;

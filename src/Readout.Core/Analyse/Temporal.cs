@@ -30,10 +30,12 @@ public static partial class TemporalExtractor
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)-(?<m>\d\d)-(?<d>\d\d)(?!\d)")]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")\s*,?\s*\(?)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Mon + @")\b\.?(?<last>\s+of\s+last\s+year)?\)?")]
+    // "Monday , (3 March": the spaces around the comma are taken once (atomic groups); as "\s*,?\s*" the
+    // engine tried every split of a long run of spaces between the two, quadratic (found by the fuzzer)
+    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")(?>\s*)(?:,(?>\s*))?\(?)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Mon + @")\b\.?(?<last>\s+of\s+last\s+year)?\)?")]
     private static partial Regex DayMonth();
 
-    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")\s*,?\s*\(?)?(?<mon>" + Mon + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:percent|per cent|%|million|billion))\)?(?<last>\s+of\s+last\s+year)?")]
+    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")(?>\s*)(?:,(?>\s*))?\(?)?(?<mon>" + Mon + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:percent|per cent|%|million|billion))\)?(?<last>\s+of\s+last\s+year)?")]
     private static partial Regex MonthDay();
 
     [GeneratedRegex(@"\b(?:(?<rel>last|next|this|coming)\s+)?(?<wd>" + Wd + @")(?:'s)?\b")]
@@ -42,7 +44,9 @@ public static partial class TemporalExtractor
     [GeneratedRegex(@"\b(?<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeDay();
 
-    [GeneratedRegex(@"\b(?:(?:in|since|during|by|of|from|until|last|next|this|early|late|mid|the end of|the beginning of|the start of|the spring of|the summer of|the autumn of|the fall of|the winter of)\s+)*(?:(?:" + Mon + @")(?:\s*,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter) of (?:19|20)\d\d)\b")]
+    [GeneratedRegex(@"\b(?:(?:in|since|during|by|of|from|until|last|next|this|early|late|mid|the end of|the beginning of|the start of|the spring of|the summer of|the autumn of|the fall of|the winter of)\s+)*(?:(?:" + Mon + @")(?:\s*,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter) of (?:19|20)\d\d)\b", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 10000)]
+    // Without backtracking: the run of leading words ("of of of ...") was rescanned from every word,
+    // quadratic in its length (120 KB took 28 s); this engine is linear.
     private static partial Regex Coarse();
 
     public static List<TemporalExpression> Extract(string text, int offset = 0)

@@ -23,7 +23,9 @@ public static partial class MetadataReader
     [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d\d)\b")]
     private static partial Regex MonthDayYear();
 
-    [GeneratedRegex(@"^(?:(?<agency>[A-Z][\w ]*(?:Agency|News|Press)),\s*)?(?<city>[A-Z][A-Za-z .'-]*?[A-Za-z])\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s*(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?)?\s*(?:\([^)]{1,40}\))?\s*(?:--?|–|—|:)\s")]
+    [GeneratedRegex(@"^(?:(?<agency>[A-Z][\w ]*(?:Agency|News|Press)),\s*)?(?<city>[A-Z][A-Za-z .'-]*?[A-Za-z])\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s*(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?)?\s*(?:\([^)]{1,40}\))?\s*(?:--?|–|—|:)\s", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 10000)]
+    // Without backtracking: the lazy city and the three optional runs of spaces around it made the
+    // backtracking engine cubic in a run of spaces (3,000 spaces took 10 s); this engine is linear.
     private static partial Regex DatelinePattern();
 
     [GeneratedRegex(@"^(?<city>[A-Z][A-Z '-]{2,})\.\s")]

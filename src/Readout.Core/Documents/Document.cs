@@ -12,6 +12,12 @@ public sealed record RawDocument(
 {
     /// <summary>The fetch that brought this report from the web (null for files): kept in the store as evidence.</summary>
     public FetchEvidence? Fetch { get; init; }
+
+    /// <summary>
+    /// Where the report was read: the file, or the record in it (<c>file.jsonl#L12</c>, <c>file.json#3</c>).
+    /// Errors name this rather than the report's url, so the user can find the line to mend.
+    /// </summary>
+    public string Origin { get; init; } = Uri;
 }
 
 /// <summary>

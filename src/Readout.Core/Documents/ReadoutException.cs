@@ -9,6 +9,12 @@ public sealed class ReadoutException(string code, string document, string messag
 {
     public string Code { get; } = code;
     public string Document { get; } = document;
+    /// <summary>What happened and what to do, without the code and document.</summary>
+    public string Detail { get; } = message;
+
+    /// <summary>The same error naming another document (a record's origin, <c>file#L12</c>, rather than its url).</summary>
+    public ReadoutException For(string otherDocument) =>
+        otherDocument == Document ? this : new ReadoutException(Code, otherDocument, Detail, InnerException);
 }
 
 /// <summary>The numbered error codes. Each has a line in the README's "Errors" section.</summary>
@@ -23,6 +29,8 @@ public static class ErrorCodes
     public const string NoText = "RO1007";          // HTML or markup from which no text could be read
     public const string Unsupported = "RO1008";     // file type Readout does not read
     public const string NotFound = "RO1009";        // path does not exist
+    public const string TooSlow = "RO1010";         // the document ran past its time budget (or a pattern's time limit)
+    public const string BadGzip = "RO1011";         // a .gz input that is truncated or not gzip
     public const string FetchTimeout = "RO1101";    // a web server did not answer (or finish answering) in time
     public const string HttpClientError = "RO1102"; // a web server answered 4xx (not found, forbidden, gone...)
     public const string HttpServerError = "RO1103"; // a web server answered 5xx (or 429) after the retries
@@ -34,6 +42,7 @@ public static class ErrorCodes
     public const string BadFeedList = "RO1109";     // a line of a feed list file that is not "URL [interval]"
     public const string Store = "RO2001";           // the database could not be written
     public const string NoDatabase = "RO2002";      // the database file does not exist (read commands)
+    public const string NotReadout = "RO2003";      // the file is not a Readout database of this version (read commands)
     public const string NoSuchId = "RO3001";        // no interaction with this id
     public const string AmbiguousId = "RO3002";     // the id prefix matches several interactions
     public const string CannotWrite = "RO3003";     // the output file cannot be written
@@ -44,6 +53,8 @@ public static class ErrorCodes
     public const string NoSuchResource = "RO4004"; // server: no such interaction, actor, source or route
     public const string AmbiguousRequest = "RO4005"; // server: the id prefix matches several interactions
     public const string PortInUse = "RO4006";       // server: the port cannot be bound
+    public const string TooManyRequests = "RO4007"; // server: ingest over HTTP refused for now (rate limit or one at a time)
+    public const string RequestTooLong = "RO4008";  // server: the request ran past its time limit
     public const string ServerError = "RO4500";     // server: an unexpected error while answering a request
     public const string StoreUnavailable = "RO5001"; // the database server cannot be reached (retried, then given up)
     public const string BadConnection = "RO5002";   // a --db connection string that cannot be understood

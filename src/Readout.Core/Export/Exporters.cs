@@ -24,14 +24,16 @@ public static class JsonlExporter
 }
 
 /// <summary>
-/// A flat table an analyst loads as it is (pandas, R, a spreadsheet): RFC 4180 (CRLF line ends, fields with
-/// commas or quotes quoted, quotes doubled), one row per record, no line breaks inside a field. The first two
-/// participants are actor1 and actor2, one column per field of an actor as the export has them (name, country,
-/// role, and any field a later version adds); further participants and the attendees are joined with "; ".
-/// review_status and reviewed_fields say what a person did: the values are those after review.
-/// Evidence is left out: use JSON Lines for it.
+/// A flat table an analyst loads as it is (pandas, R, a spreadsheet): RFC 4180 quoting (fields with commas or
+/// quotes quoted, quotes doubled) with '\n' ending every line, as in every other export; one row per record, no
+/// line breaks inside a field. The first two participants are actor1 and actor2, one column per field of an actor
+/// as the export has them (name, country, role, and any field a later version adds); further participants and the
+/// attendees are joined with "; ". review_status and reviewed_fields say what a person did: the values are those
+/// after review. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, OWASP's
+/// CSV-injection list) is neutralised with a leading apostrophe, unless it is a plain number or a partial date
+/// such as --12-30. Evidence is left out: use JSON Lines for it.
 /// </summary>
-public static class CsvExporter
+public static partial class CsvExporter
 {
     private const string Separator = "; ";
 
@@ -95,7 +97,7 @@ public static class CsvExporter
             if (k > 0) w.Write(',');
             w.Write(Quote(OneLine(fields[k])));
         }
-        w.Write("\r\n");
+        w.Write('\n');
     }
 
     private static string? OneLine(string? s) =>
@@ -105,6 +107,7 @@ public static class CsvExporter
     public static string Quote(string? field)
     {
         if (string.IsNullOrEmpty(field)) return "";
+        field = Neutralise(field.Contains('\r') ? field.ReplaceLineEndings("\n") : field);
         if (field.AsSpan().IndexOfAny(",\"\r\n") < 0) return field;
         var sb = new StringBuilder(field.Length + 8).Append('"');
         foreach (var ch in field)
@@ -114,4 +117,11 @@ public static class CsvExporter
         }
         return sb.Append('"').ToString();
     }
+
+    /// <summary>A cell a spreadsheet will not run as a formula: "=HYPERLINK(...)" becomes "'=HYPERLINK(...)".</summary>
+    public static string Neutralise(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !Inert().IsMatch(cell) ? "'" + cell : cell;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|--[0-9]{2}-[0-9]{2})$")]
+    private static partial System.Text.RegularExpressions.Regex Inert();
 }

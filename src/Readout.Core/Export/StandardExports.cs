@@ -158,7 +158,7 @@ public static class GdeltExporter
     /// <summary>One cell on one line; a cell with a double quote is quoted with the quote doubled, as pandas' read_table and R's read.delim read it.</summary>
     public static string Cell(string x)
     {
-        var one = x.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+        var one = CsvExporter.Neutralise(x.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' '));
         return one.Contains('"') ? "\"" + one.Replace("\"", "\"\"") + "\"" : one;
     }
 }

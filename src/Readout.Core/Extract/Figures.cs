@@ -592,26 +592,26 @@ public static partial class FigureExtractor
     private static string? WordCurrency(string w)
     {
         var s = Spaces().Replace(w, " ").ToLowerInvariant();
-        if (s.StartsWith("hong kong")) return "HKD";
-        if (s.StartsWith("canadian")) return "CAD";
-        if (s.StartsWith("australian")) return "AUD";
-        if (s.StartsWith("singapore")) return "SGD";
-        if (s.StartsWith("new zealand")) return "NZD";
-        if (s.StartsWith("taiwan")) return "TWD";
+        if (s.StartsWith("hong kong", StringComparison.Ordinal)) return "HKD";
+        if (s.StartsWith("canadian", StringComparison.Ordinal)) return "CAD";
+        if (s.StartsWith("australian", StringComparison.Ordinal)) return "AUD";
+        if (s.StartsWith("singapore", StringComparison.Ordinal)) return "SGD";
+        if (s.StartsWith("new zealand", StringComparison.Ordinal)) return "NZD";
+        if (s.StartsWith("taiwan", StringComparison.Ordinal)) return "TWD";
         if (s.Contains("dollar") || s == "dlrs" || s == "usd") return "USD";
-        if (s.StartsWith("euro") || s == "eur") return "EUR";
+        if (s.StartsWith("euro", StringComparison.Ordinal) || s == "eur") return "EUR";
         if (s is "yuan" or "renminbi" or "rmb" or "cny") return "CNY";
-        if (s.StartsWith("rub") || s.StartsWith("roub")) return "RUB";
+        if (s.StartsWith("rub", StringComparison.Ordinal) || s.StartsWith("roub", StringComparison.Ordinal)) return "RUB";
         if (s is "yen" or "jpy") return "JPY";
         if (s is "pounds sterling" or "british pounds" or "sterling" or "stg" or "gbp") return "GBP";
-        if (s.StartsWith("indian rupee") || s == "inr") return "INR";
+        if (s.StartsWith("indian rupee", StringComparison.Ordinal) || s == "inr") return "INR";
         if (s.Contains("won")) return "KRW";
         if (s.Contains("lira")) return "TRY";
         if (s == "reais") return "BRL";
         if (s == "rand") return "ZAR";
-        if (s.StartsWith("saudi")) return "SAR";
-        if (s.StartsWith("swiss") || s == "chf") return "CHF";
-        if (s.StartsWith("hryvnia")) return "UAH";
+        if (s.StartsWith("saudi", StringComparison.Ordinal)) return "SAR";
+        if (s.StartsWith("swiss", StringComparison.Ordinal) || s == "chf") return "CHF";
+        if (s.StartsWith("hryvnia", StringComparison.Ordinal)) return "UAH";
         if (s == "tenge") return "KZT";
         if (s == "rupiah") return "IDR";
         if (s == "ringgit") return "MYR";

@@ -96,6 +96,9 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
 
     private sealed record Cue(int Start, int End, string Class, string Text);
 
+    /// <summary>The longest sentence read for statements.</summary>
+    public const int MaxSentenceLength = 3000;
+
     public IReadOnlyList<Statement> Extract(AnalysedDocument doc, IReadOnlyList<Interaction> interactions, CancellationToken ct = default)
     {
         var result = new List<Statement>();
@@ -121,6 +124,9 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 paragraphHasCue = false;
             }
             if (!IsBodySentence(doc, s)) continue;
+            // a "sentence" of thousands of characters is a run-on table or a page without stops, not speech;
+            // the clause analysis below is superlinear in it (a 500 KB line took minutes; found by the fuzzer)
+            if (s.Text.Length > MaxSentenceLength) { paragraphSpeaker = null; continue; }
             var cues = FindCues(s.Text);
             if (cues.Count == 0)
             {
@@ -236,9 +242,12 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     /// <summary>"..., he said." or "..., Putin added." at the end of a sentence names its speaker.</summary>
     private List<Speaker>? Attribution(AnalysedDocument doc, Sentence s, List<Speaker>? paragraphSpeaker, Speaker? lastPerson)
     {
-        var m = Regex.Match(s.Text, @",\s*(?<who>[\w .'-]{1,40}?)\s+(said|added|says|noted|stressed|told reporters)\.?[""”]?$");
+        // only the sentence's tail can hold "..., Putin said.": matched over the whole of a long sentence, the
+        // overlapping runs of spaces made this pattern backtrack past its time limit (found by the fuzzer)
+        var tail = Math.Max(0, s.Text.Length - 160);
+        var m = Regex.Match(s.Text[tail..], @",\s*(?<who>[\w .'-]{1,40}?)\s+(said|added|says|noted|stressed|told reporters)\.?[""”]?$");
         if (!m.Success) return null;
-        var at = s.Span.Start + m.Groups["who"].Index;
+        var at = s.Span.Start + tail + m.Groups["who"].Index;
         var person = doc.Mentions.People.StartingIn(p => p.Span.Start, at, at + m.Groups["who"].Length).FirstOrDefault(p => p.Span.End <= at + m.Groups["who"].Length);
         if (person is not null) return [new Speaker(person.Name, person.Country, "person")];
         if (m.Groups["who"].Value.Trim() is "he" or "she")

@@ -316,7 +316,7 @@ public sealed partial class PostgresStore : IStoreQueries
     /// </summary>
     public static string? TsQueryExpression(string query)
     {
-        var words = Regex.Matches(query ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value).ToList();
+        var words = SearchWords.Of(query);
         if (words.Count == 0) return null;
         return string.Join(" & ", words.Select((w, n) => n == words.Count - 1 ? $"'{w}':*" : $"'{w}'"));
     }

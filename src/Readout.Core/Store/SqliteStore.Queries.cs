@@ -39,16 +39,68 @@ public sealed partial class SqliteStore : IStoreQueries
     /// </summary>
     /// <exception cref="ReadoutException">RO2002 when the file does not exist, RO2001 when it cannot be opened.</exception>
     /// <param name="counts">List totals shared by the readers of this database (the server keeps one), or null to count every time.</param>
-    public static SqliteStore OpenReader(string path, CountCache? counts = null)
+    public static SqliteStore OpenReader(string path, CountCache? counts = null) => OpenReader(path, counts, immutable: false);
+
+    /// <summary>
+    /// Opens a database for a command that only reads it (events, show, export...): it is never created,
+    /// migrated or written, so a file that is not a Readout database is refused rather than given tables,
+    /// and a database on a read-only mount, where SQLite cannot make its WAL index beside it, is read as
+    /// an unchanging file.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO2002 when the file does not exist, RO2003 when it is not a Readout database of this version, RO2001 when it cannot be read.</exception>
+    public static SqliteStore OpenExisting(string path)
+    {
+        SqliteStore store;
+        try { store = OpenReader(path, null, immutable: false); }
+        catch (ReadoutException e) when (e.InnerException is SqliteException { SqliteErrorCode: 14 or 8 })   // CANTOPEN, READONLY: no -shm can be made
+        {
+            store = OpenReader(path, null, immutable: true);
+        }
+        try
+        {
+            var version = store.SchemaVersionOnFile();
+            if (version == SchemaVersion) return store;
+            store.Dispose();
+            throw new ReadoutException(ErrorCodes.NotReadout, path, version switch
+            {
+                null => "is not a Readout database (it has no Readout tables); read commands never change a file: pass the right --db",
+                < 0 => "is not a Readout database (it is not a SQLite file); read commands never change a file: pass the right --db",
+                var v when v < SchemaVersion => $"was written by an older Readout (schema {v}, this one reads {SchemaVersion}); bring it up to date once with a command that writes, e.g. 'readout ingest' of any report",
+                var v => $"was written by a newer Readout (schema {v}, this one reads {SchemaVersion}); upgrade Readout",
+            });
+        }
+        catch (SqliteException e)
+        {
+            store.Dispose();
+            throw new ReadoutException(ErrorCodes.Store, path, "cannot read the database: " + e.Message, e);
+        }
+    }
+
+    /// <summary>The schema version recorded in the file; null without Readout's tables, -1 when the file is not SQLite.</summary>
+    private int? SchemaVersionOnFile()
+    {
+        try
+        {
+            if (QueryScalar(null, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") is null) return null;
+            return Convert.ToInt32(QueryScalar(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 26)   // SQLITE_NOTADB
+        {
+            return -1;
+        }
+    }
+
+    private static SqliteStore OpenReader(string path, CountCache? counts, bool immutable)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
             throw new ReadoutException(ErrorCodes.NoDatabase, path, "no database here; run 'readout ingest PATH...' first, or pass --db FILE");
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            // immutable: SQLite reads the file without any lock or WAL index (for a read-only mount, where nothing writes it)
+            DataSource = immutable ? new Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri + "?immutable=1" : path,
             Mode = SqliteOpenMode.ReadOnly,
-            Pooling = true,
+            Pooling = !immutable,
             DefaultTimeout = 30,
         }.ToString());
         try
@@ -88,7 +140,7 @@ public sealed partial class SqliteStore : IStoreQueries
         Exec("PRAGMA analysis_limit = 0; ANALYZE;");
     }
 
-    public Page<InteractionSummary> ListInteractions(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() => ListInteractionsCore(query, ct));
+    public Page<InteractionSummary> ListInteractions(InteractionQuery query, CancellationToken ct = default) => InSnapshot(() => ListInteractionsCore(query, ct), ct);
 
     private Page<InteractionSummary> ListInteractionsCore(InteractionQuery query, CancellationToken ct)
     {
@@ -160,7 +212,10 @@ public sealed partial class SqliteStore : IStoreQueries
         return ReadSummaries(cmd, ct);
     }
 
-    public IReadOnlyList<ActorMatch> SearchActors(string text, int limit, CancellationToken ct = default)
+    /// <remarks>Run in a snapshot so that <paramref name="ct"/> interrupts it: it folds every actor's name (found by the query fuzzer).</remarks>
+    public IReadOnlyList<ActorMatch> SearchActors(string text, int limit, CancellationToken ct = default) => InSnapshot(() => SearchActorsCore(text, limit, ct), ct);
+
+    private IReadOnlyList<ActorMatch> SearchActorsCore(string text, int limit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         var filtered = !string.IsNullOrWhiteSpace(text);
@@ -183,7 +238,7 @@ public sealed partial class SqliteStore : IStoreQueries
         return list;
     }
 
-    public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default) => InSnapshot(() => GetActorCore(name, interactionLimit, ct));
+    public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default) => InSnapshot(() => GetActorCore(name, interactionLimit, ct), ct);
 
     private ActorProfile? GetActorCore(string name, int interactionLimit, CancellationToken ct)
     {
@@ -245,7 +300,7 @@ public sealed partial class SqliteStore : IStoreQueries
     public DyadSummary GetDyad(string countryA, string countryB, int timelineLimit, CancellationToken ct = default) =>
         InSnapshot(() => _counts is null ? GetDyadCore(countryA, countryB, timelineLimit, ct)
             : _counts.GetOrRead(string.Create(CultureInfo.InvariantCulture, $"dyad\u0001{countryA}\u0001{countryB}\u0001{timelineLimit}"), StoreVersion(),
-                () => GetDyadCore(countryA, countryB, timelineLimit, ct)));
+                () => GetDyadCore(countryA, countryB, timelineLimit, ct)), ct);
 
     private DyadSummary GetDyadCore(string countryA, string countryB, int timelineLimit, CancellationToken ct)
     {
@@ -284,7 +339,7 @@ public sealed partial class SqliteStore : IStoreQueries
         return SummaryRows.Summary(a, b, shape, topics, shown);
     }
 
-    public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default) => InSnapshot(() => ListSourcesCore(offset, limit, ct));
+    public Page<SourceSummary> ListSources(int offset, int limit, CancellationToken ct = default) => InSnapshot(() => ListSourcesCore(offset, limit, ct), ct);
 
     private Page<SourceSummary> ListSourcesCore(int offset, int limit, CancellationToken ct)
     {
@@ -322,7 +377,7 @@ public sealed partial class SqliteStore : IStoreQueries
     /// <summary>SQL selecting the ids of documents matching the FTS5 expression bound to <paramref name="parameter"/>.</summary>
     private static string FtsDocumentIds(string parameter) => $"SELECT rowid FROM documents_fts WHERE documents_fts MATCH {parameter}";
 
-    public Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default) => InSnapshot(() => SearchTextCore(query, offset, limit, ct));
+    public Page<TextHit> SearchText(string query, int offset, int limit, CancellationToken ct = default) => InSnapshot(() => SearchTextCore(query, offset, limit, ct), ct);
 
     private Page<TextHit> SearchTextCore(string query, int offset, int limit, CancellationToken ct)
     {
@@ -369,7 +424,7 @@ public sealed partial class SqliteStore : IStoreQueries
     /// </summary>
     public static string? MatchExpression(string query)
     {
-        var words = Regex.Matches(query ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value).ToList();
+        var words = SearchWords.Of(query);
         if (words.Count == 0) return null;
         return string.Join(" ", words.Select((w, n) => n == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
     }
@@ -380,21 +435,39 @@ public sealed partial class SqliteStore : IStoreQueries
     /// Runs several statements in one read transaction, so they all see the same commit: a page and its
     /// total, or a dyad's counts and timeline, agree even while a writer commits in between.
     /// </summary>
-    private T InSnapshot<T>(Func<T> read)
+    /// <remarks>
+    /// <paramref name="ct"/> interrupts the statement running when it fires (the client went away, or the
+    /// request ran past its time limit): SQLite stops at its next step rather than finishing a long scan.
+    /// </remarks>
+    private T InSnapshot<T>(Func<T> read, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
+        ct.ThrowIfCancellationRequested();
         Exec("BEGIN");
         try
         {
-            var result = read();
+            T result;
+            using (ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(_conn.Handle)))
+                result = read();
             Exec("COMMIT");
             return result;
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == 9 && ct.IsCancellationRequested)   // SQLITE_INTERRUPT
+        {
+            Rollback();
+            throw new OperationCanceledException("the query was interrupted", e, ct);
+        }
         catch
         {
-            Exec("ROLLBACK");
+            Rollback();
             throw;
         }
+    }
+
+    private void Rollback()
+    {
+        // an interrupted statement may already have ended the transaction
+        if (!_conn.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(_conn.Handle) == 0) Exec("ROLLBACK");
     }
 
     /// <param name="scanInOrder">test country membership per row (unary +, so SQLite walks the order's index) rather than look the country's records up.</param>

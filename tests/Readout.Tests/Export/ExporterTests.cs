@@ -142,7 +142,7 @@ public sealed class ExporterTests
         var records = FusedRecords();
         var w = new StringWriter();
         Assert.Equal(2, CsvExporter.Write(records, w));
-        var lines = w.ToString().Split("\r\n");
+        var lines = w.ToString().Split('\n');   // every export ends its lines with '\n' alone (issue 12)
         Assert.Equal(string.Join(",", CsvExporter.Header), lines[0]);
         // actor1_* and actor2_* follow the fields of an actor, whatever they are; the rest is fixed
         Assert.Equal("name,country,role", string.Join(",", Readout.Export.RecordFields.ActorFields.Take(3)));
@@ -175,7 +175,7 @@ public sealed class ExporterTests
             location: new Location("Jeddah", "SAU", "Al-Salam Palace, \"royal\"\r\n wing"));
         var w = new StringWriter();
         Assert.Equal(1, CsvExporter.Write([i], w));
-        var lines = w.ToString().Split("\r\n");
+        var lines = w.ToString().Split('\n');   // every export ends its lines with '\n' alone (issue 12)
         Assert.Equal(3, lines.Length);
         var more = new string(',', Readout.Export.RecordFields.ActorFields.Count - 3);
         Assert.StartsWith($"a1,2024-09-04,happened,phone,\"Mohammed bin Salman, Crown Prince\",SAU,President{more},\"Joe \"\"Joey\"\" Biden\",,President{more},,"

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Readout.Documents;
+
+namespace Readout.Pipeline;
+
+/// <summary>
+/// Runs the work on one document within bounds: a time budget (cancelled cooperatively, and given up
+/// a few seconds later even if the work does not notice), the caller's cancellation honoured at once
+/// (the work runs on a pool thread the caller does not wait for), and every failure turned into one
+/// numbered error naming the document's origin (<c>file#L12</c>): RO1010 past the budget or a
+/// pattern's time limit, RO9000 with the stack trace in the error log for anything unexpected.
+/// </summary>
+public sealed class DocumentRunner(ReadoutPipeline pipeline, TimeSpan budget, ErrorLog log)
+{
+    /// <summary>How long past its budget a document is waited for before it is given up.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
+
+    public ReadoutPipeline Pipeline { get; } = pipeline;
+    public TimeSpan Budget { get; } = budget;
+    public ErrorLog Log { get; } = log;
+
+    /// <summary>The runner over the shipped pipeline, the default budget and the default error log.</summary>
+    public static DocumentRunner CreateDefault(TimeSpan? budget = null) =>
+        new(ReadoutPipeline.CreateDefault(), budget ?? TextLimits.DocumentBudget, ErrorLog.Default());
+
+    /// <summary>Clean, analyse and extract one report.</summary>
+    /// <exception cref="ReadoutException">the document's error (never another exception but cancellation).</exception>
+    /// <exception cref="OperationCanceledException">only when <paramref name="ct"/> was cancelled.</exception>
+    public DocumentResult Process(RawDocument raw, CancellationToken ct = default) => Run(raw, t => Pipeline.Process(raw, t), ct);
+
+    /// <summary>Any work on one document, within the same bounds and with the same errors.</summary>
+    public T Run<T>(RawDocument raw, Func<CancellationToken, T> work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ct.ThrowIfCancellationRequested();
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(Budget);
+        // A thread of its own, waited for through wait handles: Task.Wait would run a task that has not
+        // started yet on the waiting thread itself, out of reach of Ctrl+C (as it did on a busy machine).
+        var task = Task.Factory.StartNew(() => work(limit.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            var which = WaitHandle.WaitAny([((IAsyncResult)task).AsyncWaitHandle, ct.WaitHandle], Budget + Grace);
+            if (which == 1) throw new OperationCanceledException(ct);
+            if (which == WaitHandle.WaitTimeout) throw TooSlow(raw, null);
+            return task.Result;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            throw Translate(raw, e.InnerException!, ct);
+        }
+        finally
+        {
+            // work given up on may still read its token: the source is left to the collector then
+            if (task.IsCompleted) limit.Dispose();
+        }
+    }
+
+    /// <summary>The error to report for an exception out of the work on <paramref name="raw"/>.</summary>
+    public Exception Translate(RawDocument raw, Exception e, CancellationToken ct) => e switch
+    {
+        OperationCanceledException when ct.IsCancellationRequested => e,
+        OperationCanceledException => TooSlow(raw, e),
+        RegexMatchTimeoutException t => new ReadoutException(ErrorCodes.TooSlow, raw.Origin,
+            $"a text pattern ran past its limit of {t.MatchTimeout.TotalSeconds:0.#} s on this document; it was not stored (please report it with the document)", e),
+        ReadoutException r => r.For(raw.Origin),
+        _ => Internal(raw, e),
+    };
+
+    private ReadoutException TooSlow(RawDocument raw, Exception? e) =>
+        new(ErrorCodes.TooSlow, raw.Origin, $"processing took longer than the {Budget.TotalSeconds:0.#} s budget of a document; it was not stored (raise it with --time-limit, or report the document)", e);
+
+    /// <summary>RO9000: one line on the console, the stack trace in the log.</summary>
+    public ReadoutException Internal(RawDocument raw, Exception e)
+    {
+        var where = Log.Write(raw.Origin, e);
+        var what = string.Join(' ', e.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return new ReadoutException(ErrorCodes.Internal, raw.Origin, $"internal error ({e.GetType().Name}: {what}); {where}; please report it with the document", e);
+    }
+}

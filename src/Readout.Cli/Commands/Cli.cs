@@ -42,6 +42,17 @@ internal static class Cli
         catch (ReadoutException e) { Error(e); return null; }
     }
 
+    /// <summary>An existing database to write to (a review): never created here, brought up to date as every writer does.</summary>
+    public static IReadoutStore? OpenExistingToWrite(string db)
+    {
+        if (!StoreFactory.IsServer(db) && db != ":memory:" && !File.Exists(db))
+        {
+            Error(ErrorCodes.NoDatabase, db, "no database here; run 'readout ingest PATH...' first, or pass --db FILE / set READOUT_DB");
+            return null;
+        }
+        return Open(db);
+    }
+
     /// <summary>Opens (creating if needed) the SQLite file or PostgreSQL database that --db names; reports why not and returns null.</summary>
     public static IReadoutStore? Open(string db, TimeSpan? retryWindow = null)
     {

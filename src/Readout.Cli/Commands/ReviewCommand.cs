@@ -58,7 +58,7 @@ public static class ReviewCommand
         command.Options.Add(reviewer);
         command.SetAction(p =>
         {
-            using var store = Cli.OpenExisting(p.GetValue(db)!);
+            using var store = Cli.OpenExistingToWrite(p.GetValue(db)!);
             if (store is null) return ExitCodes.Error;
             try
             {

@@ -89,13 +89,13 @@ public static partial class TemporalExtractor
 }
 
 /// <summary>A day placed on the calendar, or as much of it as the text allows, and why.</summary>
-public sealed record ResolvedDate(DateOnly? Date, string? Partial, string Basis, bool YearInferred = false);
+public sealed record ResolvedDate(DateOnly? Date, string? Partial, string Basis);
 
 /// <summary>
 /// What a document's dates are resolved against: never the clock, always something the document says
-/// (publication date, dateline, a year in the text, or a dated event it mentions).
+/// (publication date, dateline, a year in the text).
 /// </summary>
-public sealed record ReferenceFrame(DateOnly? Date, int? Year, DateOnly? NotBefore, string Basis, bool YearInferred = false);
+public sealed record ReferenceFrame(DateOnly? Date, int? Year, string Basis);
 
 /// <summary>Resolution half of date handling: places a temporal expression on the calendar.</summary>
 public static class DateResolver
@@ -118,16 +118,10 @@ public static class DateResolver
                         if (!future && SafeDate(y, m, d) > r.AddDays(1)) y--;
                         if (future && SafeDate(y, m, d) < r.AddDays(-1)) y++;
                     }
-                    return new ResolvedDate(SafeDate(y, m, d), null, $"\"{t.Text}\" with the year from the {frame.Basis}", frame.YearInferred);
+                    return new ResolvedDate(SafeDate(y, m, d), null, $"\"{t.Text}\" with the year from the {frame.Basis}");
                 }
                 if (frame.Year is { } year)
                     return new ResolvedDate(SafeDate(year + t.YearOffset, m, d), null, $"\"{t.Text}\" with the year from the {frame.Basis}");
-                if (frame.NotBefore is { } nb)
-                {
-                    var y = nb.Year;
-                    if (SafeDate(y, m, d) < nb) y++;
-                    return new ResolvedDate(SafeDate(y, m, d), null, $"\"{t.Text}\"; no year in the text: earliest such day after {frame.Basis}", YearInferred: true);
-                }
                 return new ResolvedDate(null, $"--{m:00}-{d:00}", $"\"{t.Text}\"; the year cannot be known from this report");
             }
             case TemporalKind.Weekday:

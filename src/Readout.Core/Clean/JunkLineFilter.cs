@@ -17,7 +17,7 @@ public static partial class JunkLineFilter
     [GeneratedRegex(@"(copyright|©|\(c\)\s*\d{4}|all rights reserved|ICP备|公网安备|republication or redistribution|reproduction without permission)", RegexOptions.IgnoreCase)]
     private static partial Regex Copyright();
 
-    [GeneratedRegex(@"^(share( this( article)?)?\b|share:|advertisement$|newspapers (in|from) |powered by pressreader|most read$|related( stories| links)?:?$|read next$|read more$|more from\b|sign in\b|subscribe\b|log in\b|contact us$|tags?:|source:|topics:|pictures?:|photos?:|\(reporting by|\(editing by|\(writing by|home\b.{0,200}$|by [^.]{0,80}$|-\s*by\b|we use cookies|cookie settings|\(\s*[A-Z][\w ]*\)$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(share( this( article)?)?\b|share:|advertisement$|newspapers (in|from) |powered by pressreader|most read$|related( stories| links)?:?$|read next$|read more$|more from\b|sign in\b|subscribe\b|log in\b|contact us$|tags?:|source:|topics:|pictures?:|photos?:|\(reporting by|\(editing by|\(writing by|by [^.]{0,80}$|-\s*by\b|we use cookies|cookie settings|\(\s*[A-Z][\w ]*\)$)", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 
     [GeneratedRegex(@"^(related|related stories|most read|read next|more from [\w ]+|in other news)$", RegexOptions.IgnoreCase)]
@@ -26,7 +26,8 @@ public static partial class JunkLineFilter
     [GeneratedRegex(@"^(\s*[-*•]\s+|\s*\d+\.\s+)")]
     private static partial Regex ListItem();
 
-    [GeneratedRegex(@"\?\?")]
+    // a reader app's caption marks: a line opening with "??" or a credit between them ("?? PHOTO AGENCY ??")
+    [GeneratedRegex(@"^\s*\?\?|\?\? ?[\p{Lu}][\p{Lu} .&'-]{1,40} ?\?\?")]
     private static partial Regex ReaderAppMarks();
 
     [GeneratedRegex(@"\S+@\S+\.\w+")]

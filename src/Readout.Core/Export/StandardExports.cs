@@ -41,7 +41,8 @@ public static class StatementExporter
 
 /// <summary>
 /// A GDELT-style event table: tab-separated, one row per coded event — each interaction record (CAMEO 04x:
-/// consult by phone or video 041, visit 042, meet at a third place 044, written 040) and each statement
+/// consult by phone or video 041, visit 042, meet at a third place 044, written 040; a multilateral meeting once per
+/// pair of its principals) and each statement
 /// (its CAMEO code; 010 "make statement" for a plain assertion). As in GDELT, GLOBALEVENTID is a number (here
 /// derived from the record's or statement's id, so it is the same in every export), SQLDATE is YYYYMMDD on
 /// every row (the record's day, else the earliest publication date of its reports; an event with neither is
@@ -72,9 +73,11 @@ public static class GdeltExporter
             var code = InteractionCode(r, codebook);
             var c = codebook.Cameo(code)!;
             var place = r.Location is null ? "" : string.Join(", ", new[] { r.Location.Venue, r.Location.City }.Where(x => !string.IsNullOrEmpty(x)));
-            var (visitor, host) = VisitorFirst(r);
-            Row(w, r.Id, date, Code(visitor), visitor, Code(host), host, true, c, r.Sources.Count, r.SourceFamilies ?? r.Sources.Count, place, r.Location?.Country, r.Sources[0].Uri, r);
-            n++;
+            foreach (var (key, visitor, host) in Pairs(r))
+            {
+                Row(w, key, r.Id, date, Code(visitor), visitor, Code(host), host, true, c, r.Sources.Count, r.SourceFamilies ?? r.Sources.Count, place, r.Location?.Country, r.Sources[0].Uri, r);
+                n++;
+            }
         }
         foreach (var st in statements)
         {
@@ -88,7 +91,7 @@ public static class GdeltExporter
             var actor = new Actor(speaker.Name, speaker.Country ?? CountryOf(record, speaker.Name), speaker.Kind == "person" ? "official" : null);
             var target = st.Target is { } t ? new Actor(t.Name, t.Country ?? CountryOf(record, t.Name), t.Kind == "person" ? "official" : null)
                 : record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country).Select(p => p with { Role = "official" }).FirstOrDefault();
-            Row(w, st.Id, date, Code(actor, speaker.Kind), actor, target is null ? "" : Code(target, st.Target?.Kind), target, false, c, 1, 1, "", null, st.Source, record);
+            Row(w, st.Id, st.Id, date, Code(actor, speaker.Kind), actor, target is null ? "" : Code(target, st.Target?.Kind), target, false, c, 1, 1, "", null, st.Source, record);
             n++;
         }
         return (n, undated);
@@ -139,12 +142,30 @@ public static class GdeltExporter
         return codebook.CameoFor("CONSULT", mode) ?? "040";
     }
 
-    private static void Row(TextWriter w, string id, string date, string code1, Actor a1, string code2, Actor? a2, bool root, CameoCode c, int sources, int articles,
+    /// <summary>
+    /// The dyads of a record: one for two principals; for a multilateral meeting (one record, PLOVER's convention)
+    /// every pair, as CAMEO codes dyadic events. A pair's event id is derived from the record id and the pair, so
+    /// each row's GLOBALEVENTID is unique and the same in every export; ReadoutId names the one record.
+    /// </summary>
+    public static IEnumerable<(string Key, Actor Actor, Actor Recipient)> Pairs(Interaction r)
+    {
+        if (r.Participants.Count == 2)
+        {
+            var (visitor, host) = VisitorFirst(r);
+            yield return (r.Id, visitor, host);
+            yield break;
+        }
+        for (var i = 0; i < r.Participants.Count; i++)
+            for (var j = i + 1; j < r.Participants.Count; j++)
+                yield return ($"{r.Id}/{i}-{j}", r.Participants[i], r.Participants[j]);
+    }
+
+    private static void Row(TextWriter w, string key, string id, string date, string code1, Actor a1, string code2, Actor? a2, bool root, CameoCode c, int sources, int articles,
         string place, string? placeCountry, string url, Interaction? record)
     {
         var cells = new[]
         {
-            NumericId(id).ToString(CultureInfo.InvariantCulture), date,
+            NumericId(key).ToString(CultureInfo.InvariantCulture), date,
             code1, a1.Name, a1.Country ?? "", code2, a2?.Name ?? "", a2?.Country ?? "",
             root ? "1" : "0", c.Code, c.Code.Length > 3 ? c.Code[..3] : c.Code, c.Code[..2],
             c.QuadClass.ToString(CultureInfo.InvariantCulture), c.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),

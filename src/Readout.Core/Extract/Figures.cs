@@ -319,8 +319,8 @@ public static partial class FigureExtractor
     public static IReadOnlyList<Figure> Extract(AnalysedDocument doc, CancellationToken ct = default)
     {
         var text = doc.Clean.Text;
-        var frameYear = doc.Frame.YearInferred ? null : doc.Frame.Date?.Year ?? doc.Frame.Year;
-        var frameDay = doc.Frame.YearInferred ? null : doc.Frame.Date;
+        var frameYear = doc.Frame.Date?.Year ?? doc.Frame.Year;
+        var frameDay = doc.Frame.Date;
         var yuanOrYen = YuanOrYen(text);
         var result = new List<Figure>();
 

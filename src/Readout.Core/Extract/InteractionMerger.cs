@@ -177,7 +177,6 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         var id = "ix-" + Ingest.InputReader.Hash($"{raw.ContentHash}|{status}|{first.Key}|{date}|{cluster.Min(c => c.Sentence.Index)}")[..16];
         var source = new SourceRef(raw.Uri, doc.Clean.Title, doc.Clean.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), raw.ContentHash,
             evidence.Concat(cluster.Select(c => Ev("interaction", c.Sentence.Span))).ToList());
-        return new Interaction(id, status, mode, date, basis, participants, location, attendeeActors, [source],
-            DateCertainty: dated?.Date?.YearInferred == true && dated.Time?.Kind != TemporalKind.FullDate ? "inferred" : null);
+        return new Interaction(id, status, mode, date, basis, participants, location, attendeeActors, [source]);
     }
 }

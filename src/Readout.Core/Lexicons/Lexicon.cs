@@ -13,7 +13,6 @@ public sealed class Lexicon
     public IReadOnlyList<City> Cities { get; }
     public IReadOnlyList<Title> Titles { get; }
     public IReadOnlyList<InteractionCue> Cues { get; }
-    public IReadOnlyList<EraAnchor> Anchors { get; }
     /// <summary>Word lists by category (attendance cues, future markers, name stop words...).</summary>
     public ILookup<string, string> Words { get; }
     public IReadOnlyList<StatementCue> StatementCues { get; init; } = [];
@@ -31,11 +30,11 @@ public sealed class Lexicon
 
     public Lexicon(IReadOnlyList<Country> countries, IReadOnlyList<Person> people, IReadOnlyList<Organisation> orgs,
         IReadOnlyList<Venue> venues, IReadOnlyList<City> cities, IReadOnlyList<Title> titles,
-        IReadOnlyList<InteractionCue> cues, IReadOnlyList<EraAnchor> anchors, ILookup<string, string> words,
+        IReadOnlyList<InteractionCue> cues, ILookup<string, string> words,
         IReadOnlyDictionary<string, string>? givenNames = null)
     {
         Countries = countries; People = people; Organisations = orgs; Venues = venues; Cities = cities;
-        Titles = titles; Cues = cues; Anchors = anchors; Words = words;
+        Titles = titles; Cues = cues; Words = words;
         CountryByIso3 = countries.ToDictionary(c => c.Iso3);
 
         // Priority decides between entries with the same surface: a venue name beats a city name

@@ -48,7 +48,6 @@ public static class LexiconLoader
             .Select(r => new InteractionCue(r[0], r[1], int.Parse(r[2], CultureInfo.InvariantCulture), r[4], r[3] is "required" or "no_infinitive", r[3] == "no_infinitive")).ToList();
         foreach (var c in cues.Where(c => c.Mode is not ("phone" or "video" or "in_person" or "written" or "any")))
             throw new ReadoutException("RO0003", "interaction_cues.tsv", $"mode '{c.Mode}' of '{c.Pattern}' is not phone, video, in_person, written or any");
-        var anchors = Rows(read, "era_anchors.tsv", ["pattern", "not_before", "label"], 3).Select(r => new EraAnchor(r[0], Date(r[1], "era_anchors.tsv"), r[2])).ToList();
         var words = Rows(read, "words.tsv", ["category", "value"], 2).ToLookup(r => r[0], r => r[1]);
         var statementCues = Rows(read, "statement_cues.tsv", ["pattern", "class"], 2).Select(r => new StatementCue(r[0], r[1])).ToList();
         var ploverRules = Rows(read, "plover_rules.tsv", ["pattern", "event"], 2).Select(r => new PloverRule(r[0], r[1])).ToList();
@@ -58,7 +57,7 @@ public static class LexiconLoader
             throw new ReadoutException("RO0003", "event_verbs.tsv", $"direction '{v.Direction}' of '{v.Pattern}' is not active, reverse or mutual");
         var agentWords = Rows(read, "agents.tsv", ["pattern", "agent", "country", "note"], 2)
             .Select(r => new AgentWord(r[0], r[1], r.Length > 2 && r[2].Length > 0 ? r[2] : null, r.Length > 3 ? r[3] : "")).ToList();
-        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, anchors, words, givenNames)
+        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
         };

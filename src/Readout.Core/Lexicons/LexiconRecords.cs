@@ -59,9 +59,6 @@ public sealed record Title(string Text, string Role, string? Country, bool Princ
 /// <param name="NoInfinitive">An infinitive after the object makes the phrase an appeal ("called on Putin to extend the deal").</param>
 public sealed record InteractionCue(string Pattern, string Mode, int Strength, string Note, bool NeedsObject = false, bool NoInfinitive = false);
 
-/// <summary>A dated event that a text can mention, which bounds when the text was written ("the 20th CPC National Congress").</summary>
-public sealed record EraAnchor(string Pattern, DateOnly NotBefore, string Label);
-
 /// <summary>A verb or phrase that reports what an actor said or wanted, with its class (say, agree, support...).</summary>
 public sealed record StatementCue(string Pattern, string Class);
 

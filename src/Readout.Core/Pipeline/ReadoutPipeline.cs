@@ -32,7 +32,7 @@ public sealed class ReadoutPipeline
         Codebook = codebook;
         _cleaner = new Cleaner(IsCity);
         _mentions = new MentionFinder(lexicon);
-        _frames = new ReferenceFrameBuilder(lexicon);
+        _frames = new ReferenceFrameBuilder();
         _extractor = new InteractionExtractor(lexicon, _mentions);
         _statements = new StatementExtractor(lexicon, codebook);
         EventCoder = new Code.SentenceEventCoder(lexicon, codebook);

@@ -103,7 +103,9 @@ public sealed class StatementExportTests : IClassFixture<StatementExportTests.Co
                 }
             }
         }
-        Assert.Equal(25, interactionRows);   // 27 gold events in 17 reports are 25 real interactions (two are told twice)
+        // 27 gold events in 17 reports are 25 real interactions (two are told twice); one of them, the 30 December
+        // video meeting, has no year in either report and no publication date, so it has no SQLDATE and is left out
+        Assert.Equal(24, interactionRows);
     }
 
     [Fact]
@@ -119,8 +121,8 @@ public sealed class StatementExportTests : IClassFixture<StatementExportTests.Co
             Assert.Contains(r.GetProperty("event").GetString()!, ploverTypes);
             Assert.True(r.GetProperty("actor").TryGetProperty("name", out _));
         }
-        // the 30 December 2022 video meeting is a CONSULT by phone/video between China and Russia
-        var meeting = lines.Select(l => JsonDocument.Parse(l).RootElement).Single(r => r.GetProperty("date").GetString() == "2022-12-30" && r.GetProperty("id").GetString()!.StartsWith("rec-"));
+        // the 30 December video meeting (its reports give no year) is a CONSULT by phone/video between China and Russia
+        var meeting = lines.Select(l => JsonDocument.Parse(l).RootElement).Single(r => r.GetProperty("date").GetString() == "--12-30" && r.GetProperty("id").GetString()!.StartsWith("rec-"));
         Assert.Equal("CONSULT", meeting.GetProperty("event").GetString());
         Assert.Equal("phone", meeting.GetProperty("mode").GetString());
     }
@@ -128,8 +130,9 @@ public sealed class StatementExportTests : IClassFixture<StatementExportTests.Co
     [Fact]
     public void CompareShowsSharedAndDifferentTopics()
     {
-        string IdOn(string day) => JsonDocument.Parse(Export("--format", "jsonl", "--from", day, "--to", day).Split('\n')[0]).RootElement.GetProperty("id").GetString()!;
-        var run = CliRunner.Run("--db", _corpus.Db, "compare", IdOn("2021-12-15"), IdOn("2022-12-30"));
+        string IdOn(string day) => Export("--format", "jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .First(r => r.GetProperty("date").GetString() == day).GetProperty("id").GetString()!;
+        var run = CliRunner.Run("--db", _corpus.Db, "compare", IdOn("2021-12-15"), IdOn("--12-30"));
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Xi Jinping", run.Stdout);
         Assert.Contains("both", run.Stdout);

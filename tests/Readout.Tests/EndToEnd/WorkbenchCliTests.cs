@@ -34,7 +34,7 @@ public sealed class WorkbenchCliTests(StatementExportTests.CorpusDb corpus) : IC
         Assert.Equal(Json(Ok("events", "-f", "json", "-m", "in-person")).Count, Json(Ok("events", "-f", "json", "-m", "in_person")).Count);
 
         // CSV: one line per record, whatever the text holds
-        var csv = Ok("events", "--format", "csv").Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var csv = Ok("events", "--format", "csv").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Json(Ok("events", "-f", "json")).Count + 1, csv.Length);
         Assert.StartsWith("id,date,status,mode,actor1_name,actor1_country,actor1_role,", csv[0]);
         Assert.Contains(",actor2_name,actor2_country,actor2_role,", csv[0]);
@@ -46,7 +46,7 @@ public sealed class WorkbenchCliTests(StatementExportTests.CorpusDb corpus) : IC
         var sources = Json(Ok("sources", id, "--format", "json"));
         Assert.Equal(id, sources[0].GetProperty("record").GetString());
         Assert.Equal(id, JsonDocument.Parse(Ok("show", id, "-f", "json").Stdout).RootElement[0].GetProperty("id").GetString());
-        Assert.Equal(2, Ok("show", id, "-f", "csv").Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(2, Ok("show", id, "-f", "csv").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
         // a usage error is a short message, not the help
         var bad = CliRunner.Run("--db", _corpus.Db, "events", "--mode", "fax");
@@ -83,7 +83,7 @@ public sealed class WorkbenchCliTests(StatementExportTests.CorpusDb corpus) : IC
             var show = Run("show", id).Stdout;
             Assert.Contains("mode:         video  [set by a reviewer; the machine read: phone]", show);
             Assert.Contains("Ana corrected mode", show);
-            var row = Run("export", "--format", "csv", "-m", "video").Stdout.Split("\r\n").Single(l => l.StartsWith(id));
+            var row = Run("export", "--format", "csv", "-m", "video").Stdout.Split('\n').Single(l => l.StartsWith(id));
             Assert.Contains(",reviewed,mode,", row);
             Assert.Contains(Json(Run("review", "trail", "-f", "json")), e => e.GetProperty("after").GetString() == "video");
 

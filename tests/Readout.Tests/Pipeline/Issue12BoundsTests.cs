@@ -48,7 +48,7 @@ public sealed class Issue12BoundsTests
             .Select(m => (m.DeclaringType!.Name + "." + m.Name, (Regex)m.Invoke(null, null)!))
             .ToList();
         Assert.True(patterns.Count > 80, $"found only {patterns.Count} generated patterns");
-        Assert.All(patterns, p => Assert.True(p.Item2.MatchTimeout == TextLimits.MatchTimeout, $"{p.Item1} has no match timeout"));
+        Assert.All(patterns, p => Assert.True(p.Item2.MatchTimeout != Regex.InfiniteMatchTimeout && p.Item2.MatchTimeout <= TextLimits.MatchTimeout, $"{p.Item1} has no match timeout"));
     }
 
     [Fact]

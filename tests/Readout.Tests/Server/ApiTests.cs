@@ -48,7 +48,7 @@ public abstract class ApiTests
         Assert.Equal(expected.Count, page.GetProperty("total").GetInt32());
         Assert.Equal(expected.Select(i => i.Id).Order(), Items(page).Select(i => i.GetProperty("id").GetString()!).Order());
         Assert.All(Items(page), i => Assert.Superset(new HashSet<string> { "CHN", "RUS" }, Countries(i).ToHashSet()));
-        var meeting = Assert.Single(Items(page), i => i.GetProperty("date").GetString() == "2022-12-30");
+        var meeting = Assert.Single(Items(page), i => i.GetProperty("date").GetString() == "--12-30");
         Assert.Equal(2, meeting.GetProperty("source_count").GetInt32());
         Assert.Equal("video", meeting.GetProperty("mode").GetString());
     }
@@ -138,7 +138,8 @@ public abstract class ApiTests
     [Fact]
     public async Task One_interaction_has_fields_provenance_sources_with_evidence_and_statements()
     {
-        var id = Items(await Json("/api/interactions?country=CHN&country=RUS&from=2022-12-30&to=2022-12-30")).Single().GetProperty("id").GetString()!;
+        // the reports of this meeting name no year: its day is the partial --12-30
+        var id = Items(await Json("/api/interactions?country=CHN&country=RUS&page_size=200")).Single(i => i.GetProperty("date").GetString() == "--12-30").GetProperty("id").GetString()!;
         var detail = await Json($"/api/interactions/{id}");
         var record = detail.GetProperty("record");
         Assert.Equal(id, record.GetProperty("id").GetString());

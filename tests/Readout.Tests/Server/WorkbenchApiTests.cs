@@ -52,7 +52,7 @@ public abstract class WorkbenchApiTests
     {
         var list = JsonDocument.Parse(await _http.GetStringAsync("/api/interactions?country=CHN&country=RUS&status=happened", Ct)).RootElement;
         var csv = await _http.GetStringAsync("/export.csv?country=CHN&country=RUS&status=happened", Ct);
-        Assert.Equal(list.GetProperty("total").GetInt32(), csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.Equal(list.GetProperty("total").GetInt32(), csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
         var jsonl = await _http.GetStringAsync("/export.jsonl?country=CHN&country=RUS&status=happened&q=Diaoyutai", Ct);
         var lines = jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(lines);

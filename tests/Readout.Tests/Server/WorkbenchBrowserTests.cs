@@ -62,7 +62,7 @@ public sealed class WorkbenchBrowserTests(WorkbenchBrowserFixture fixture) : ICl
         var csv = await page.APIRequest.GetAsync(csvLink!);
         Assert.Equal(200, csv.Status);
         Assert.Contains("attachment", csv.Headers["content-disposition"]);
-        var lines = (await csv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await csv.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("id,date,status,mode,actor1_name", lines[0]);
         Assert.Equal(count, lines.Length - 1);
         var jsonl = await page.APIRequest.GetAsync((await page.Locator("a.download", new() { HasText = "JSON Lines" }).GetAttributeAsync("href"))!);

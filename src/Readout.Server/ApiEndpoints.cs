@@ -45,7 +45,7 @@ internal static class ApiEndpoints
             })
             .WithName("ListInteractions").WithTags("interactions")
             .WithSummary("Fused interaction records, filtered, sorted and paged")
-            .WithDescription("The filters of `readout events` (actor, country or dyad, date range, mode, status) plus full-text search `q` over the reports behind each record.");
+            .WithDescription("The filters of `readout events` (actor, country or dyad, date range, mode, status, `min_confidence`) plus full-text search `q` over the reports behind each record.");
 
         api.MapGet("/interactions/{id}", (string id, IReadoutStores stores) =>
             {

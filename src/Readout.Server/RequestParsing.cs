@@ -20,6 +20,8 @@ public sealed record ListParameters
     [FromQuery(Name = "mode")] public string? Mode { get; init; }
     /// <summary>happened, planned or all (the default).</summary>
     [FromQuery(Name = "status")] public string? Status { get; init; }
+    /// <summary>Only records whose confidence (0..1, from their evidence) is at least this.</summary>
+    [FromQuery(Name = "min_confidence")] public string? MinConfidence { get; init; }
     /// <summary>Words that a report behind the record must contain (full-text search).</summary>
     [FromQuery(Name = "q")] public string? Q { get; init; }
     /// <summary>date (oldest first), -date (newest first, the default) or -sources.</summary>
@@ -64,8 +66,17 @@ public static partial class RequestParsing
         var (offset, limit) = Paging(p.Page, p.PageSize);
         var filter = new InteractionFilter(
             (p.Actor ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList(),
-            countries, from, to, mode, status == "all" ? null : status).WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
+            countries, from, to, mode, status == "all" ? null : status) { MinConfidence = Confidence(p.MinConfidence) }.WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
         return new InteractionQuery(filter, Blank(p.Q), sort, offset, limit);
+    }
+
+    /// <summary>A confidence threshold: a number from 0 to 1 written with a dot, or nothing.</summary>
+    public static double? Confidence(string? value)
+    {
+        if (Blank(value) is not { } v) return null;
+        if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) || !double.IsFinite(c) || c < 0 || c > 1)
+            throw ApiProblem.BadRequest("min_confidence", $"min_confidence must be a number from 0 to 1 (such as 0.8), not '{v}'");
+        return c;
     }
 
     public static (int Offset, int Limit) Paging(int? page, int? pageSize)

@@ -124,8 +124,19 @@ internal sealed class FilterOptions
         HelpName = "STATE",
     }.OneOf([.. Readout.Reviews.ReviewStatus.All, "all"]);
 
+    public Option<double?> MinConfidence { get; } = new("--min-confidence")
+    {
+        Description = "Keep records whose confidence (0..1, from their evidence; README \"Confidence\") is at least this",
+        HelpName = "P",
+    };
+
     public FilterOptions()
     {
+        MinConfidence.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } c && (!double.IsFinite(c) || c < 0 || c > 1))
+                r.AddError($"--min-confidence expects a number between 0 and 1, not {c.ToString(CultureInfo.InvariantCulture)}");
+        });
         Country.Validators.Add(r =>
         {
             foreach (var c in r.GetValueOrDefault<string[]>() ?? [])
@@ -158,6 +169,7 @@ internal sealed class FilterOptions
         command.Options.Add(Mode);
         command.Options.Add(Status);
         command.Options.Add(Review);
+        command.Options.Add(MinConfidence);
     }
 
     public InteractionFilter Read(ParseResult p)
@@ -170,6 +182,7 @@ internal sealed class FilterOptions
             p.GetValue(To),
             p.GetValue(Mode) is { Length: > 0 } mode ? mode : null,
             status is null or "" or "all" ? null : status,
-            p.GetValue(Review) is { Length: > 0 } review ? review : null).WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
+            p.GetValue(Review) is { Length: > 0 } review ? review : null)
+        { MinConfidence = p.GetValue(MinConfidence) }.WithAliases(a => Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.PeopleIndex.NamesFor(a));
     }
 }

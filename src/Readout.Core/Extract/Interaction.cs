@@ -13,6 +13,9 @@ public sealed record Actor(string Name, string? Country, string? Role,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NameAsWritten = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KbId = null);
 
+/// <summary>One input of a record's confidence: its value for this record and the weight the model gives it.</summary>
+public sealed record ConfidenceFactor(string Name, double Value, double Weight);
+
 public sealed record Location(string? City, string? Country, string? Venue);
 
 /// <summary>The character span in a source's clean text that supports one field of a record.</summary>
@@ -57,4 +60,8 @@ public sealed record Interaction(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     string? DateCertainty = null,                       // "inferred": no source states the year; it was inferred from a dated event
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    Reviews.ReviewState? Review = null);               // fused records a person reviewed: status, the fields they set, the machine's values, the trail
+    Reviews.ReviewState? Review = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    double? Confidence = null,                          // fused records: how likely the record is right (0..1), from its evidence
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ConfidenceFactor>? ConfidenceFactors = null);   // the evidence features behind Confidence and their weights               // fused records a person reviewed: status, the fields they set, the machine's values, the trail

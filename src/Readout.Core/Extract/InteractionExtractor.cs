@@ -23,7 +23,6 @@ public sealed partial class InteractionExtractor
     private readonly Regex _future;
     private readonly Regex _group;
 
-    private static readonly bool Trace = Environment.GetEnvironmentVariable("READOUT_TRACE") == "1";   // TEMP
 
     public InteractionExtractor(Lexicon lexicon, MentionFinder mentions)
     {
@@ -125,13 +124,11 @@ public sealed partial class InteractionExtractor
                 Reading? best = null;
                 foreach (var (cueSpan, cue) in inClause.Select(x => x.Cue))
                 {
-                    if (Trace) Console.Error.WriteLine($"TRACE cue '{text[cueSpan.Start..cueSpan.End]}' clause [{text[clause.Start..clause.End]}] opener={clause.Opener} claim={IsClaim(text, s, clause, cueSpan)}");
                     if (!IsClaim(text, s, clause, cueSpan)) continue;
                     var (subject, obj) = _clauses.Arguments(text, clause, cueSpan, groups, doc.Mentions.Matches);
                     if (cue.NeedsObject && obj is null) continue;
                     if (cue.NoInfinitive && obj is not null && Infinitive().IsMatch(text.AsSpan(obj.End, Math.Min(30, clause.End - obj.End)).ToString())) continue;
                     var principals = Principals(doc, s, clause, cueSpan, subject, obj, primaryPair, candidates, out var byReference);
-                    if (Trace) Console.Error.WriteLine($"TRACE   subj={string.Join(",", subject?.Members.Select(m => m.Name) ?? [])} obj={string.Join(",", obj?.Members.Select(m => m.Name) ?? [])} principals={string.Join(",", principals.Select(m => m.Name))}");
                     if (principals.Count == 0) continue;
                     var reading = new Reading(cueSpan, cue, principals, subject is not null && obj is not null, subject?.Start ?? int.MaxValue) { ByReference = byReference };
                     if (best is null || reading.Rank > best.Rank || (reading.Rank == best.Rank && reading.SubjectStart < best.SubjectStart)) best = reading;

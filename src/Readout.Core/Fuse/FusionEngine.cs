@@ -153,6 +153,8 @@ public static class FusionEngine
         var record = new Interaction(id, status, mode, date, basis, participants, location, attendees, sources,
             provenance, conflicts, fam.Values.Distinct().Count(), members.Select(m => m.Id).Order(StringComparer.Ordinal).ToList(),
             IsExact(date) && stated.Count == 0 && members.Any(m => m.DateCertainty == "inferred") ? "inferred" : null);
+        var (confidence, factors) = RecordConfidence.Default.Score(record);
+        record = record with { Confidence = confidence, ConfidenceFactors = factors };
         return new FusedRecord(record, record.Members!);
     }
 

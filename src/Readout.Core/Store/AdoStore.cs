@@ -221,7 +221,7 @@ public abstract partial class AdoStore : IReadoutStore
         return Run(() =>
         {
             using var cmd = Cmd(null, "");
-            var sql = new StringBuilder("SELECT i.record_json FROM records i WHERE " + InteractionFilter.ReviewSql(f.Review, "i"));
+            var sql = new StringBuilder("SELECT i.record_json FROM records i WHERE " + InteractionFilter.ReviewSql(f.Review, "i") + f.ConfidenceSql("i", postgres: this is PostgresStore));
             if (!string.IsNullOrEmpty(f.Status))
             {
                 sql.Append(" AND i.status = @status");

@@ -342,7 +342,7 @@ public sealed partial class PostgresStore : IStoreQueries
 
     private string Where(InteractionFilter f, string? text, List<(string Name, object Value)> args)
     {
-        var sql = new StringBuilder(InteractionFilter.ReviewSql(f.Review, "r"));
+        var sql = new StringBuilder(InteractionFilter.ReviewSql(f.Review, "r") + f.ConfidenceSql("r", postgres: true));
         if (!string.IsNullOrEmpty(f.Status)) { sql.Append(" AND r.status = @status"); args.Add(("status", f.Status)); }
         if (!string.IsNullOrEmpty(f.Mode)) { sql.Append(" AND r.mode = @mode"); args.Add(("mode", f.Mode)); }
         if (!string.IsNullOrEmpty(f.From) || !string.IsNullOrEmpty(f.To)) sql.Append(" AND r.date IS NOT NULL AND r.date NOT LIKE '--%'");

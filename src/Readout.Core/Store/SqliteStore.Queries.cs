@@ -473,7 +473,7 @@ public sealed partial class SqliteStore : IStoreQueries
     /// <param name="scanInOrder">test country membership per row (unary +, so SQLite walks the order's index) rather than look the country's records up.</param>
     private static string Where(InteractionFilter f, string? text, List<(string Name, object Value)> args, bool scanInOrder)
     {
-        var sql = new StringBuilder(InteractionFilter.ReviewSql(f.Review, "r"));
+        var sql = new StringBuilder(InteractionFilter.ReviewSql(f.Review, "r") + f.ConfidenceSql("r", postgres: false));
         if (!string.IsNullOrEmpty(f.Status)) { sql.Append(" AND r.status = $status"); args.Add(("$status", f.Status)); }
         if (!string.IsNullOrEmpty(f.Mode)) { sql.Append(" AND r.mode = $mode"); args.Add(("$mode", f.Mode)); }
         if (!string.IsNullOrEmpty(f.From) || !string.IsNullOrEmpty(f.To)) sql.Append(" AND r.date IS NOT NULL AND r.date NOT LIKE '--%'");

@@ -36,7 +36,7 @@ internal static class ExploreEndpoints
         var q = new List<KeyValuePair<string, string>>();
         foreach (var a in p.Actor ?? []) if (!string.IsNullOrWhiteSpace(a)) q.Add(new("actor", a));
         foreach (var c in p.Country ?? []) if (!string.IsNullOrWhiteSpace(c)) q.Add(new("country", c));
-        foreach (var (k, v) in new[] { ("from", p.From), ("to", p.To), ("mode", p.Mode), ("status", p.Status), ("q", p.Q), ("sort", p.Sort) }.Concat(extra))
+        foreach (var (k, v) in new[] { ("from", p.From), ("to", p.To), ("mode", p.Mode), ("status", p.Status), ("min_confidence", p.MinConfidence), ("q", p.Q), ("sort", p.Sort) }.Concat(extra))
             if (!string.IsNullOrEmpty(v)) q.Add(new(k, v!));
         return new QueryBuilder(q).ToString();
     }

@@ -69,6 +69,7 @@ internal static class PageEndpoints
               <label>To <input name="to" value="{E(f.To)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
               <label>Mode <select name="mode">{Options(["", .. RequestParsing.Modes], f.Mode ?? "", m => m == "" ? "any" : ModeLabel(m))}</select></label>
               <label>Status <select name="status">{Options(RequestParsing.Statuses, f.Status ?? "all", s => s)}</select></label>
+              <label>Confidence at least <input name="min_confidence" value="{E(p.MinConfidence)}" placeholder="0–1, e.g. 0.8" size="6" inputmode="decimal"></label>
               <label>Text <input name="q" value="{E(query.Text)}" placeholder="words in the reports"></label>
               <label>Order <select name="sort">{Options(InteractionSort.All, query.Sort, s => s switch { "date" => "oldest first", "-date" => "newest first", _ => "most sources" })}</select></label>
               <button type="submit">Filter</button>
@@ -351,6 +352,7 @@ internal static class PageEndpoints
               <label>To <input name="to" value="{E(f.To)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
               <label>Mode <select name="mode">{Options(["", .. RequestParsing.Modes], f.Mode ?? "", m => m == "" ? "any" : ModeLabel(m))}</select></label>
               <label>Status <select name="status">{Options(RequestParsing.Statuses, f.Status ?? "all", s => s)}</select></label>
+              <label>Confidence at least <input name="min_confidence" value="{E(p.MinConfidence)}" placeholder="0–1, e.g. 0.8" size="6" inputmode="decimal"></label>
               <button type="submit">Filter</button>
             </form>
             """);

@@ -54,6 +54,24 @@ public abstract class ApiTests
     }
 
     [Fact]
+    public async Task Issue11_min_confidence_keeps_the_records_at_or_above_it_and_refuses_other_values()
+    {
+        var confidence = new Dictionary<string, double>();
+        foreach (var item in Items(await Json("/api/interactions?page_size=200")))
+        {
+            var id = item.GetProperty("id").GetString()!;
+            confidence[id] = (await Json($"/api/interactions/{id}")).GetProperty("record").GetProperty("confidence").GetDouble();
+        }
+        var threshold = confidence.Values.Order().ElementAt(confidence.Count / 2);
+        var text = threshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var kept = Items(await Json($"/api/interactions?page_size=200&min_confidence={text}")).Select(i => i.GetProperty("id").GetString()!).Order().ToList();
+        Assert.Equal(confidence.Where(c => c.Value >= threshold).Select(c => c.Key).Order(), kept);
+        Assert.True(kept.Count < confidence.Count);
+        var problem = await Json("/api/interactions?min_confidence=1.5", HttpStatusCode.BadRequest);
+        Assert.Contains("min_confidence", problem.GetRawText());
+    }
+
+    [Fact]
     public async Task Actor_mode_and_date_filters_each_hold_for_every_item()
     {
         var byActor = Items(await Json("/api/interactions?actor=putin&page_size=200"));

@@ -123,6 +123,11 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 paragraphSpeaker = carried;
                 paragraphHasCue = false;
             }
+            if (doc.Transcript.IsTranscript)
+            {
+                if (TurnStatement(doc, s, pair, interactions) is { } said) result.Add(said);
+                continue;
+            }
             if (!IsBodySentence(doc, s)) continue;
             // a "sentence" of thousands of characters is a run-on table or a page without stops, not speech;
             // the clause analysis below is superlinear in it (a 500 KB line took minutes; found by the fuzzer)
@@ -212,6 +217,24 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         }
         return result;
     }
+
+    /// <summary>
+    /// In a transcript the turns say who speaks: a sentence of a turn whose label names a person is that person's
+    /// statement (cue "(turn)"); a reporter's question, an unnamed or unresolved speaker, the header before the
+    /// first turn and courtesies of a few words ("Thank you very much.") are no one's statement.
+    /// </summary>
+    private Statement? TurnStatement(AnalysedDocument doc, Sentence s, IReadOnlyList<Actor> pair, IReadOnlyList<Interaction> interactions)
+    {
+        if (doc.Transcript.At(s.Span.Start) is not { IsQuestion: false, Speaker: { } who } turn) return null;
+        var start = Math.Max(s.Span.Start, turn.Label.End);
+        while (start < s.Span.End && (char.IsWhiteSpace(doc.Clean.Text[start]) || doc.Clean.Text[start] == ':')) start++;
+        var words = doc.Clean.Text[start..s.Span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words < MinTurnWords || s.Text.Length > MaxSentenceLength) return null;
+        return Make(doc, s, start, "(turn)", "say", [new Speaker(who.Name, who.Country, "person")], pair, interactions);
+    }
+
+    /// <summary>Fewer words than this in a turn's sentence are a courtesy or an aside, not a statement.</summary>
+    private const int MinTurnWords = 6;
 
     [GeneratedRegex(@"^(President |Prime Minister |Premier |Chancellor |Mr\.? )?[A-Z][\w-]+( [A-Z][\w-]+){0,2} (pointed out|stressed|emphasi[sz]ed|underscored|said|noted|highlighted|observed|stated) that\b")]
     private static partial Regex ReadoutOpening();

@@ -24,11 +24,7 @@ public static class RecordFields
     }
 
     /// <summary>The record's confidence (0..1) when it carries one.</summary>
-    public static double? Confidence(Interaction record)
-    {
-        var json = JsonSerializer.SerializeToElement(record, RecordJson.Options);
-        return json.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
-    }
+    public static double? Confidence(Interaction record) => record.Confidence;
 
     /// <summary>unreviewed, reviewed or rejected.</summary>
     public static string ReviewStatus(Interaction record) => record.Review?.Status ?? Reviews.ReviewStatus.Unreviewed;

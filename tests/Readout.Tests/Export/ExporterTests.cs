@@ -14,7 +14,7 @@ public sealed class ExporterTests
     private static readonly string[] TopKeys = ["id", "status", "mode", "date", "date_basis", "participants", "location", "attendees", "sources"];
     private static readonly string[] SourceKeys = ["uri", "title", "published", "content_hash", "evidence"];
     /// <summary>Keys a fused record may carry after the contract keys (each left out when null).</summary>
-    private static readonly string[] FusionKeys = ["provenance", "conflicts", "source_families", "members", "date_certainty"];
+    private static readonly string[] FusionKeys = ["provenance", "conflicts", "source_families", "members", "date_certainty", "confidence", "confidence_factors"];
 
     private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
 
@@ -82,7 +82,7 @@ public sealed class ExporterTests
             Assert.Equal(TopKeys, keys.Take(TopKeys.Length));
             var extra = keys.Skip(TopKeys.Length).ToArray();
             Assert.Equal(FusionKeys.Where(extra.Contains), extra);
-            Assert.Subset(extra.ToHashSet(), new HashSet<string> { "provenance", "conflicts", "source_families", "members" });
+            Assert.Subset(extra.ToHashSet(), new HashSet<string> { "provenance", "conflicts", "source_families", "members", "confidence", "confidence_factors" });
             Assert.DoesNotContain("date_certainty", extra);   // no inferred year here
 
             Assert.StartsWith("rec-", root.GetProperty("id").GetString());
@@ -151,7 +151,8 @@ public sealed class ExporterTests
         var more = new string(',', Readout.Export.RecordFields.ActorFields.Count - 3);
         var call = records[0];
         Assert.StartsWith($"{call.Id},2024-09-04,happened,{call.Mode},Vladimir Putin,RUS,President{more},Recep Tayyip Erdoğan,TUR,President{more},,,,,,", lines[1]);
-        Assert.Contains(",2,2,,unreviewed,,dateline,", lines[1]);
+        Assert.Contains(FormattableString.Invariant($",2,2,{call.Confidence:0.###},unreviewed,,dateline,"), lines[1]);
+        Assert.InRange(call.Confidence!.Value, 0.0, 1.0);
         Assert.EndsWith("," + string.Join(" ", call.Sources.Select(s => s.Uri)), lines[1]);
         Assert.StartsWith($"{records[1].Id},2024-10-16,happened,in_person,Vladimir Putin,RUS,President{more},Xi Jinping,CHN,President{more},,\"Kazan, RUS\",Kazan,RUS,,", lines[2]);
         Assert.Equal(4, lines.Length);

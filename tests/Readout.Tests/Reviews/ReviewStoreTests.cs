@@ -163,11 +163,13 @@ public sealed class ReviewStoreTests
         store.SaveDocument(Report("e", Texts[4], Interaction("e-1", "2022-01-01", participants: [("Joe Biden", "USA"), ("Olaf Scholz", "DEU")])));
         var queue = store.ReviewQueue(0, 10);
         Assert.Equal(3, queue.Total);
-        Assert.Contains("sources disagree on mode", queue.Items[0].Why);           // the conflict first
-        Assert.Equal(1, queue.Items[1].Record.Sources.Count);                    // then the single source
-        Assert.Null(queue.Items[0].Confidence);
+        // fusion gives every record a confidence, and the queue reads it: lowest first
+        Assert.All(queue.Items, q => Assert.InRange(q.Confidence!.Value, 0.0, 1.0));
+        Assert.Equal(queue.Items.Select(q => q.Confidence!.Value).Order(), queue.Items.Select(q => q.Confidence!.Value));
+        Assert.Contains(queue.Items, q => q.Why.Contains("sources disagree on mode", StringComparison.Ordinal));
+        Assert.DoesNotContain(queue.Items, q => q.Record.Sources.Count == 2 && q.Conflicts == 0);   // the agreeing pair is not queued
 
-        // a record that carries a confidence (the fusion of a later version sets it) is ranked by it, lowest first
+        // a record whose confidence falls (a correction of the stored value) moves to the front
         var last = queue.Items[2].Record.Id;
         tmp.Exec($"UPDATE review_queue SET confidence = 0.2 WHERE record_id = '{last}'");
         Assert.Equal(last, store.ReviewQueue(0, 10).Items[0].Record.Id);

@@ -162,6 +162,16 @@ def read_tsv(path):
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def plain_name(raw):
+    """A name as people write it: a field quoted CSV-style is unquoted, a nickname in quotes dropped
+    ('Philip "Brave" Davis' is Philip Davis), a stray transliteration mark removed ("Mohammed Shia' Al Sudani")."""
+    name = raw.strip()
+    if len(name) > 1 and name[0] == name[-1] == '"':
+        name = name[1:-1].replace('""', '"')
+    name = re.sub(r'\s*["“][^"”]+["”]\s*', " ", name).strip()
+    return re.sub(r"(?<=\w)['`](?=\s|$)", "", name)
+
+
 def load_source(without):
     rows = []
     for n, r in enumerate(read_tsv(SOURCE), 2):
@@ -172,7 +182,7 @@ def load_source(without):
             sys.exit(f"{SOURCE}:{n}: unknown office {r['office']!r}")
         code = r["country_iso3"]
         rows.append({
-            "name": re.sub(r"(?<=\w)['`](?=\s|$)", "", r["name"].strip()),   # "Mohammed Shia' Al Sudani": a stray transliteration mark
+            "name": plain_name(r["name"]),
             "aliases": [a for a in r["aliases"].split("|") if a],
             "country": "" if code in ORGANISATIONS else code,
             "organisation": ORGANISATIONS.get(code, ""),

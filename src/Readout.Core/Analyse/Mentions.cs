@@ -89,7 +89,7 @@ public sealed partial class MentionFinder
         for (int i = 0; i < tokens.Count; i++)
         {
             if (covered[i]) continue;
-            if (matchAt[i] is { } m && m.Start == tokens[i].Start)
+            if (matchAt[i] is { } m && m.Start == tokens[i].Start && !CityAsGivenName(text, tokens, matchAt, i, m))
             {
                 var last = i;
                 while (last + 1 < tokens.Count && matchAt[last + 1] == m) last++;
@@ -115,7 +115,13 @@ public sealed partial class MentionFinder
             }
             var name = Truncate(found, tokens, matchAt);
             var around = _titles.Read(text, tokens, matchAt, name.Start, name.End);
-            if (Words(tokens, name) < 2) { singles.Add((name, around)); i = name.End - 1; continue; }
+            if (Words(tokens, name) < 2)
+            {
+                // "the Italian Episcopal Conference": one word before an office word names a body, not a person
+                if (!(name.End < tokens.Count && _officeWords.Contains(tokens[name.End].Text))) singles.Add((name, around));
+                i = name.End - 1;
+                continue;
+            }
             var sentence = sentences.Count == 0 ? null : sentences[sentenceOf[name.CharStart]];
             var mention = NamedPerson(text, name, around, sentence, day);
             if (mention is not null)
@@ -176,6 +182,20 @@ public sealed partial class MentionFinder
         var match = _lexicon.PeopleIndex.Resolve(surface, Context(around, day));
         if (match is null || !ReferenceEquals(match.Person, (Person)inner.Value)) return null;
         return (FromMatch(new TextSpan(whole.CharStart, whole.CharEnd), match, surface, MentionKind.Lexicon), end);
+    }
+
+    /// <summary>
+    /// "South African National Security Advisor Sydney Mufamadi": a city's name that opens a titled name of unknown
+    /// words is a given name, not a place.
+    /// </summary>
+    private bool CityAsGivenName(string text, List<Token> tokens, Match?[] matchAt, int i, Match m)
+    {
+        if (m.Value is not City) return false;
+        var last = i;
+        while (last + 1 < tokens.Count && matchAt[last + 1] == m) last++;
+        if (last + 1 >= tokens.Count || matchAt[last + 1] is not null) return false;
+        if (_grammar.RunAt(text, tokens, i) is not { } run || run.End <= last + 1) return false;
+        return _titles.Read(text, tokens, matchAt, i, run.End).Title is not null;
     }
 
     /// <summary>A run stops before a token another lexicon entry covers (a country, a title, an organisation).</summary>

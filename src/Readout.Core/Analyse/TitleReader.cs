@@ -23,6 +23,9 @@ public sealed record NameSurroundings(string? Title, string? Role, string? Count
 /// </summary>
 public sealed class TitleReader(IReadOnlySet<string> officeWords)
 {
+    /// <summary>Office words that name a post's holder ("Chief", "Head"), not the office ("Security", "Bureau").</summary>
+    private static readonly HashSet<string> HeadNouns = new(StringComparer.Ordinal) { "Chief", "Head", "Adviser", "Advisor", "Envoy", "Representative", "Secretary", "Commander" };
+
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "to", "in" };
 
     /// <summary>The context of the name whose first token is <paramref name="nameStart"/>.</summary>
@@ -58,7 +61,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords)
         }
         if (k >= 1 && tokens[k].Text == "," && tokens[k + 1].Start - tokens[k].End == 1 && matchAt[k - 1]?.Value is Title { Role: not "honorific" }) k--;
 
-        string? title = null, role = null, country = null, org = null, titleCountry = null;
+        string? title = null, role = null, country = null, org = null, titleCountry = null, headNoun = null;
         int phraseStart = -1;
         for (int j = k; j >= 0 && k - j < 16; j--)
         {
@@ -87,11 +90,16 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords)
             }
             if (officeWords.Contains(w) || Connectors.Contains(w) || w is "'" or "’" or "s" && Possessive(tokens, j))
             {
+                if (HeadNouns.Contains(w)) headNoun ??= w;
                 phraseStart = j;
                 continue;
             }
+            // "Republic of Korea (ROK) National Security Advisor": an acronym in brackets inside the phrase
+            if (w == ")" && j >= 2 && tokens[j - 2].Text == "(" && tokens[j - 1].Text.All(char.IsUpper)) { j -= 2; continue; }
             break;
         }
+        // "Chief of the National Security Bureau of Poland": an office the lexicon has no title for, named by its head noun
+        if (title is null && headNoun is not null && (country is not null || org is not null)) { title = headNoun; role = "official"; }
         if (title is null) return new NameSurroundings(null, honorific ? "honorific" : null, null, null, start) { HasHonorific = honorific };
         country ??= org is null ? titleCountry : null;
         // leading connectors and possessives are not part of the phrase
@@ -116,30 +124,57 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords)
             j++;
             if (j < tokens.Count && tokens[j].Text is "the" or "The") j++;
             var (c, o) = Owner(tokens, matchAt, ref j);
+            var words = j;
+            while (j < tokens.Count && matchAt[j] is null && officeWords.Contains(tokens[j].Text)) j++;   // ", Diplomatic Advisor ..."
             if (j < tokens.Count && matchAt[j]?.Value is Title { Role: not "honorific" } t)
             {
                 title = t;
                 j = TokenAfter(tokens, matchAt[j]!.End, j);
                 while (j < tokens.Count && officeWords.Contains(tokens[j].Text)) j++;
                 if (c is not null || o is not null) return (c, o, title);
+                j = OverServedOffices(tokens, matchAt, j);
             }
+            else if (j > words && j < tokens.Count && tokens[j].Text == "to") j = OverServedOffices(tokens, matchAt, j);
             else return (null, null, null);
         }
         if (j < tokens.Count && tokens[j].Text == "of")
         {
             j++;
-            if (j < tokens.Count && tokens[j].Text is "the") j++;
-            // "the Republic of", "the Kingdom of": words of a state's formal name
-            while (j + 1 < tokens.Count && officeWords.Contains(tokens[j].Text) && tokens[j + 1].Text is "of") j += 2;
+            if (j < tokens.Count && tokens[j].Text is "the" or "The") j++;
+            // "the Republic of", "The Commonwealth of The": words of a state's formal name, unless the
+            // lexicon knows the formal name itself ("the Republic of Korea")
+            while (j + 1 < tokens.Count && !(matchAt[j] is { } known && TokenOf(tokens, known.Start, j) == j)
+                   && officeWords.Contains(tokens[j].Text) && tokens[j + 1].Text is "of")
+            {
+                j += 2;
+                if (j < tokens.Count && tokens[j].Text is "the" or "The") j++;
+            }
             if (j < tokens.Count && matchAt[j] is { } m && TokenOf(tokens, m.Start, j) == j)
                 return m.Value switch
                 {
                     Country c => (c.Iso3, null, title),
+                    City city when title is not null => (city.Country, null, title),   // ", Crown Prince of Abu Dhabi"
                     Organisation o => (null, o.Code ?? o.Name, title),
                     _ => (null, null, title),
                 };
         }
         return (null, null, title);
+    }
+
+    /// <summary>
+    /// ", National Security Advisor to the Prime Minister of Sweden", ", Spokesperson and Chief Advisor to the President
+    /// of Türkiye": the office an adviser serves says whose adviser it is; walks over "to", "and", "the", office words
+    /// and further titles, and returns the token after the last title (or the start when there is none).
+    /// </summary>
+    private int OverServedOffices(IReadOnlyList<Token> tokens, Match?[] matchAt, int j)
+    {
+        for (var k = j; k < tokens.Count && k - j < 12;)
+        {
+            if (tokens[k].Text is "to" or "and" or "the" or "The" || (officeWords.Contains(tokens[k].Text) && matchAt[k] is null)) { k++; continue; }
+            if (matchAt[k]?.Value is Title { Role: not "honorific" }) { k = TokenAfter(tokens, matchAt[k]!.End, k); j = k; continue; }
+            break;
+        }
+        return j;
     }
 
     /// <summary>A country or organisation written before a title: "Japan's", "Israeli", "the UN".</summary>

@@ -138,8 +138,10 @@ public sealed class PeopleIndex
         var significant = tokens.Where(Significant).ToArray();
         var candidates = new Dictionary<Person, (int Quality, bool Exact)>(ReferenceEqualityComparer.Instance);
         if (_byForm.TryGetValue(string.Join(' ', tokens), out var exact))
-            foreach (var (p, canonical) in exact) candidates[p] = (canonical ? 40 : 36, true);
-        if (candidates.Count == 0 && significant.Length > 0)
+            // a one-word alias ("Duterte", "Lula") weighs little more than a surname: the office and day decide
+            // between it and others of that surname ("Vice President Duterte" in 2023 is Sara, not Rodrigo)
+            foreach (var (p, canonical) in exact) candidates[p] = (tokens.Length == 1 ? 12 : canonical ? 40 : 36, true);
+        if ((candidates.Count == 0 || tokens.Length == 1) && significant.Length > 0)
         {
             var single = significant.Length == 1;
             if (single && context.Country is null && context.Organisation is null && context.Title is null) return null;
@@ -149,7 +151,7 @@ public sealed class PeopleIndex
             foreach (var p in pool)
             {
                 var forms = _forms[Key(p)];
-                if (forms.Any(f => significant.All(f.Contains)))
+                if (!candidates.ContainsKey(p) && forms.Any(f => significant.All(f.Contains)))
                     candidates[p] = (single ? 10 : 30, false);
             }
             if (significant.Length >= 3)

@@ -133,7 +133,33 @@ public sealed partial class MentionFinder
         }
         AddSurnames(text, tokens, singles, people, day);
         people.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        PlaceByOtherMentions(people);
         return new MentionLayer(people, places, matches) { Text = text };
+    }
+
+    /// <summary>
+    /// A person the knowledge base does not know is placed once in a report ("Chief of the National Security
+    /// Bureau of Poland Jacek Siewiera") and named bare elsewhere ("met today with Jacek Siewiera"): every
+    /// mention of that name takes the one country or organisation the report gives it. Two different places
+    /// for one name leave the bare mentions as they are.
+    /// </summary>
+    private static void PlaceByOtherMentions(List<PersonMention> people)
+    {
+        var placed = new Dictionary<string, (string? Country, string? Organisation)?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in people)
+        {
+            if (p.Country is null && p.Organisation is null) continue;
+            var place = (p.Country, p.Organisation);
+            if (!placed.TryGetValue(p.Name, out var seen)) placed[p.Name] = place;
+            else if (seen is { } s && s != place) placed[p.Name] = null;
+        }
+        for (int k = 0; k < people.Count; k++)
+        {
+            var p = people[k];
+            if (p.Country is not null || p.Organisation is not null) continue;
+            if (placed.TryGetValue(p.Name, out var place) && place is { } one)
+                people[k] = p with { Country = one.Country, Organisation = one.Organisation };
+        }
     }
 
     private static void AddPlace(string text, Match m, List<PlaceMention> places)

@@ -199,6 +199,25 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         return ObjectPrepositions.Contains(words[k]) && words.Take(k).Count(w => !IsFiller(w)) <= 6;
     }
 
+    /// <summary>
+    /// Whether a group after a verb is its own object ("welcomed Chancellor Scholz", "was received by President
+    /// Xi", "called his counterpart Xi Jinping"), not the object of a phrase in between ("welcomed the
+    /// opportunity to meet with President Yoon"): between them only titles, names, fillers and "by".
+    /// </summary>
+    public bool IsDirectObject(string text, int cueEnd, int groupStart, IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        if (groupStart <= cueEnd) return true;
+        var between = Strip(text, cueEnd, groupStart, matches);
+        foreach (System.Text.RegularExpressions.Match w in Regex.Matches(between, @"[\p{L}'’]+"))
+        {
+            var word = w.Value.Trim('\'', '’');
+            if (word.Length == 0 || char.IsUpper(word[0]) || IsFiller(word) || TitleModifiers.Contains(word)) continue;
+            if (word is "by" or "back" or "counterpart" or "counterparts" or "s") continue;
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>"The joint statement issued by Mr Putin and Mr Xi spoke of...": a group after a preposition is not the subject.</summary>
     private bool IsPrepositionObject(string text, int clauseStart, int groupStart, IReadOnlyList<PhraseMatcher<object>.Match> matches)
     {
@@ -209,7 +228,19 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         var words = Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
         var k = words.Count - 1;
         while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]) && words[k] is not ("to" or "of" or "for" or "on" or "in"))) k--;
+        if (k >= 0 && words[k] is "to" or "for" or "of" or "on" or "in" && InsideTitle(text[from..groupStart])) return false;
         return k >= 0 && words[k] is "by" or "of" or "for" or "to" or "with" or "from" or "about" or "on" or "at" or "between" or "among" or "against" or "under" or "behalf";
+    }
+
+    /// <summary>
+    /// "Assistant to the President for National Security Affairs Jake Sullivan met...": a preposition inside a
+    /// title phrase that opens the clause with an office word ("Assistant", "Senior") is part of the title.
+    /// </summary>
+    private bool InsideTitle(string phrase)
+    {
+        var words = Regex.Matches(phrase, @"[\p{L}'’]+").Select(m => m.Value).ToList();
+        if (words.Count < 3 || !_officeWords.Contains(words[0])) return false;
+        return words.All(w => char.IsUpper(w[0]) || TitleModifiers.Contains(w) || IsFiller(w));
     }
 
     /// <summary>Lower-case words of a title phrase before a name: "incoming", "former", "and" in "Minister and Director".</summary>

@@ -126,7 +126,7 @@ public sealed partial class InteractionExtractor
                 {
                     if (!IsClaim(text, s, clause, cueSpan)) continue;
                     var (subject, obj) = _clauses.Arguments(text, clause, cueSpan, groups, doc.Mentions.Matches);
-                    if (cue.NeedsObject && obj is null) continue;
+                    if (cue.NeedsObject && (obj is null || !_clauses.IsDirectObject(text, cueSpan.End, obj.Start, doc.Mentions.Matches))) continue;
                     if (cue.NoInfinitive && obj is not null && Infinitive().IsMatch(text.AsSpan(obj.End, Math.Min(30, clause.End - obj.End)).ToString())) continue;
                     var principals = Principals(doc, s, clause, cueSpan, subject, obj, primaryPair, candidates, out var byReference);
                     if (principals.Count == 0) continue;
@@ -137,6 +137,9 @@ public sealed partial class InteractionExtractor
                 var who = best.Principals;
                 // officials of one state meeting each other are not a diplomatic interaction
                 if (who.Count >= 2 && who.All(p => (p.Country ?? p.Organisation) is { } place && place == (who[0].Country ?? who[0].Organisation))) continue;
+                // nor are people of whom the report says no state or organisation at all (a spokesman and a
+                // congressman, a governor and an agency head): nothing makes it diplomatic
+                if (who.Count >= 2 && who.All(p => (p.Country ?? p.Organisation) is null)) continue;
                 var candidate = MakeCandidate(doc, s, clause, best.Span, best.Cue, who, candidates, best.Structured, best.ByReference, s.Index == title);
                 if (candidate is null) continue;
                 if (who.Count >= 2 && primaryPair is null && !candidate.Planned) primaryPair = who;

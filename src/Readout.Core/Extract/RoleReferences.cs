@@ -63,10 +63,13 @@ public sealed partial class RoleReferences(Lexicon lexicon)
                     end = pm.End;
                 }
             }
-            // "The President met today with...": in an official readout, the office holder the text named first
+            // "The President met today with...": in an official readout, the office holder the text named first;
+            // in a title ("Readout of the Vice President's Call with..."), which comes before any name, the one it names next
             if (countries.Count == 0 && char.IsUpper(m.Value[0]) && Regex.IsMatch(doc.Clean.Text[Math.Max(0, start - 4)..start], @"(?i)the\s$"))
             {
-                var first = doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Span.End <= start && !named.Any(n => n.Name == p.Name));
+                var first = doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Span.End <= start && !named.Any(n => n.Name == p.Name))
+                    ?? doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Kind != MentionKind.Role && !named.Any(n => n.Name == p.Name)
+                        && !doc.Mentions.People.Any(q => q.Span.End <= start && q.Role == role));
                 if (first is not null) yield return first with { Span = new TextSpan(start, s.Span.Start + m.Index + m.Length), Kind = MentionKind.Role };
                 continue;
             }

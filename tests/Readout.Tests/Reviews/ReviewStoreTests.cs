@@ -167,7 +167,7 @@ public sealed class ReviewStoreTests
         Assert.All(queue.Items, q => Assert.InRange(q.Confidence!.Value, 0.0, 1.0));
         Assert.Equal(queue.Items.Select(q => q.Confidence!.Value).Order(), queue.Items.Select(q => q.Confidence!.Value));
         Assert.Contains(queue.Items, q => q.Why.Contains("sources disagree on mode", StringComparison.Ordinal));
-        Assert.DoesNotContain(queue.Items, q => q.Record.Sources.Count == 2 && q.Conflicts == 0);   // the agreeing pair is not queued
+        Assert.Contains(queue.Items, q => q.Record.Sources.Count == 1 && q.Why.Contains("one source", StringComparison.Ordinal));
 
         // a record whose confidence falls (a correction of the stored value) moves to the front
         var last = queue.Items[2].Record.Id;

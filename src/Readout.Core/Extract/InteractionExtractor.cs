@@ -210,7 +210,7 @@ public sealed partial class InteractionExtractor
             if (Pronoun().Match(before) is { Success: true } m)
             {
                 var at = clause.Start + m.Index;
-                var antecedent = doc.Mentions.People.LastOrDefault(p => p.Span.End <= at && p.Span.End > s.Span.Start - 600 && !found.Any(f => f.Name == p.Name));
+                var antecedent = Antecedent(doc, s, at, found);
                 if (antecedent is not null) found.Insert(0, antecedent with { Span = new TextSpan(at, at + m.Length) });
             }
         }
@@ -227,6 +227,23 @@ public sealed partial class InteractionExtractor
             byReference = false;
         }
         return distinct;
+    }
+
+    /// <summary>
+    /// Whom "he" or "she" stands for: the person named last before it in its own sentence ("Biden said he had
+    /// met..."), else the first person named in the nearest sentence before that names one, its subject as a
+    /// rule ("Thatcher left Bonn after talks with Chancellor Kohl. She had flown from talks with Mitterrand").
+    /// </summary>
+    private static PersonMention? Antecedent(AnalysedDocument doc, Sentence s, int at, List<PersonMention> found)
+    {
+        bool Free(PersonMention p) => !found.Any(f => f.Name == p.Name);
+        var inSentence = doc.Mentions.People.LastOrDefault(p => p.Span.Start >= s.Span.Start && p.Span.End <= at && Free(p));
+        if (inSentence is not null) return inSentence;
+        var last = doc.Mentions.People.LastOrDefault(p => p.Span.End <= s.Span.Start && p.Span.End > s.Span.Start - 600 && Free(p));
+        if (last is null) return null;
+        var sentence = doc.Sentences.LastOrDefault(x => x.Span.Start <= last.Span.Start);
+        if (sentence is null) return last;
+        return doc.Mentions.People.FirstOrDefault(p => p.Span.Start >= sentence.Span.Start && p.Span.End <= sentence.Span.End && Free(p)) ?? last;
     }
 
     private Candidate? MakeCandidate(AnalysedDocument doc, Sentence s, Clause clause, TextSpan cueSpan, InteractionCue cue,

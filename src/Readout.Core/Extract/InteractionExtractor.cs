@@ -45,6 +45,9 @@ public sealed partial class InteractionExtractor
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
+    [GeneratedRegex(@"\b(recent|previous|earlier|prior|last|past)\s+((tele)?phone\s+|video\s+|bilateral\s+|in-person\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex EarlierReference();
+
     [GeneratedRegex(@"\bI\b|\b[Ww]e\b")]
     private static partial Regex FirstPerson();
 
@@ -279,6 +282,10 @@ public sealed partial class InteractionExtractor
             time = doc.Times.StartingIn(t => t.Span.Start, s.Span.Start, clause.Start).LastOrDefault(t => t.Kind != TemporalKind.Coarse);
             if (time is not null) source = DaySource.Sentence;
         }
+        // "following the recent phone call between...", "their previous meeting": an earlier interaction the
+        // report refers back to without its day is not the story's current day's
+        if (time is null && !future && !inTitle && EarlierReference().IsMatch(text.AsSpan(Math.Max(clause.Start, cueSpan.Start - 40), cueSpan.Start - Math.Max(clause.Start, cueSpan.Start - 40)).ToString()))
+            return null;
         if (time is null && !future && !inTitle)
         {
             // no time in the clause: the story's current day — the day of the interaction told just before,

@@ -16,6 +16,9 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
     [GeneratedRegex(@"\b(spoke|talked|conversation|call)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpokeCue();
 
+    [GeneratedRegex(@"\b(met|meets?|meeting)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeetCue();
+
     public IReadOnlyList<Interaction> Merge(AnalysedDocument doc, List<Candidate> candidates, List<(Sentence Sentence, List<PersonMention> People)> attendance)
     {
         var clusters = new List<List<Candidate>>();
@@ -138,7 +141,9 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
             .ThenBy(c => c.InTitle).ThenBy(c => c.Sentence.Index).FirstOrDefault() ?? modeCue;
         var mode = modeFrom.Mode != "any" ? modeFrom.Mode
             // "spoke with", "talked" and nothing says where: a call; "held talks", "met": in person
-            : cluster.All(c => c.Venue is null && c.City is null) && cluster.Any(c => SpokeCue().IsMatch(text[c.Cue.Start..c.Cue.End])) ? "phone"
+            // unless another report line of it says they met ("Readout of ...'s Meeting with" over "spoke today with")
+            : cluster.All(c => c.Venue is null && c.City is null) && cluster.Any(c => SpokeCue().IsMatch(text[c.Cue.Start..c.Cue.End]))
+                && !cluster.Any(c => MeetCue().IsMatch(text[c.Cue.Start..c.Cue.End])) ? "phone"
             : "in_person";
         evidence.Add(Ev("mode", modeFrom.Cue));
 

@@ -10,6 +10,7 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
     {
         ct.ThrowIfCancellationRequested();
         string? title = raw.Title;
+        var address = raw.Url;
         PublicationDate? published = MetadataReader.FromField(raw.Published, "the input's \"published\" field");
         IReadOnlyList<(string, int)> lines;
         if (raw.Format == "html")
@@ -18,6 +19,7 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
             lines = html.Lines;
             title ??= Nonempty(html.Dom.QuerySelector("h1")?.TextContent) ?? Nonempty(html.Dom.QuerySelector("meta[property='og:title']")?.GetAttribute("content")) ?? Nonempty(html.Dom.Title);
             published ??= MetadataReader.FromHtml(html.Dom);
+            address ??= Nonempty(html.Dom.QuerySelector("link[rel='canonical']")?.GetAttribute("href")) ?? Nonempty(html.Dom.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
             if (lines.Count == 0 && title is not null) lines = [(title, 0)];
         }
         else if (raw.Format == "markdown")
@@ -26,6 +28,7 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
             lines = mdLines;
             title ??= meta?.Title;
             published ??= MetadataReader.FromField(meta?.Published, "the front matter's date");
+            address ??= meta?.Url;
         }
         else
         {
@@ -48,7 +51,7 @@ public sealed partial class Cleaner(Func<string, bool> isCity)
         var dateline = MetadataReader.FindDateline(text[bodyStart..], isCity) is { } dl
             ? dl with { Span = new TextSpan(dl.Span.Start + bodyStart, dl.Span.End + bodyStart) }
             : null;
-        return new CleanDocument(raw, text, map, title?.Trim(), published, dateline);
+        return new CleanDocument(raw, text, map, title?.Trim(), published, dateline) { Address = address };
     }
 
     private static string? Nonempty(string? s) => string.IsNullOrWhiteSpace(s) ? null : Regex.Replace(s.Trim(), @"\s+", " ");

@@ -54,7 +54,11 @@ public sealed record CleanDocument(
     OffsetMap Map,
     string? Title,
     PublicationDate? Published,
-    Dateline? Dateline);
+    Dateline? Dateline)
+{
+    /// <summary>Where the report was published: the record's url, else the front matter's or the page's own (canonical) address.</summary>
+    public string? Address { get; init; }
+}
 
 /// <summary>The publication date and where it was read from (meta tag, byline, header line...).</summary>
 public sealed record PublicationDate(DateOnly Date, string Source, TextSpan? Span);

@@ -9,6 +9,9 @@ public sealed record AnalysedDocument(CleanDocument Clean, IReadOnlyList<Sentenc
 {
     /// <summary>The speaker turns when the document is a transcript (remarks, a press conference, a briefing).</summary>
     public TranscriptLayer Transcript { get; init; } = TranscriptLayer.None;
+
+    /// <summary>The state (ISO3) or organisation whose site published the report (see publishers.tsv), null when unknown.</summary>
+    public string? Publisher { get; init; }
 }
 
 /// <summary>How a candidate's day was reached, best first.</summary>

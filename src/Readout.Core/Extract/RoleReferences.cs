@@ -12,7 +12,7 @@ namespace Readout.Extract;
 /// </summary>
 public sealed partial class RoleReferences(Lexicon lexicon)
 {
-    [GeneratedRegex(@"\b(?<role>presidents?|prime ministers?|premiers?|leaders?|foreign ministers?|chancellors?|heads? of state|heads? of government|head of the|national security advis[eo]rs?|defen[cs]e ministers?|vice presidents?|ambassadors?|special envoys?|envoys?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<role>presidents?|prime ministers?|premiers?|leaders?|foreign ministers?|chancellors?|heads? of state|heads? of government|head of the|national security advis[eo]rs?|defen[cs]e ministers?|vice presidents?|ambassadors?|special envoys?|envoys?|secretary-general|secretary general)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RoleWord();
 
     /// <summary>"the Russian president", "The American and Russian presidents", "Presidents of Russia and Belarus" → holders of the office on the day.</summary>
@@ -33,7 +33,7 @@ public sealed partial class RoleReferences(Lexicon lexicon)
                 var r when r.StartsWith("national security") => "national_security_advisor",
                 var r when r.StartsWith("defen") => "defence_minister",
                 var r when r.StartsWith("vice president") => "vice_president",
-                var r when r.StartsWith("ambassador") || r.Contains("envoy") => "official",
+                var r when r.StartsWith("ambassador") || r.Contains("envoy") || r.StartsWith("secretary") => "official",
                 _ => "head_of_state",
             };
             // the office as a title: "presidents" → "President"
@@ -67,10 +67,20 @@ public sealed partial class RoleReferences(Lexicon lexicon)
             // in a title ("Readout of the Vice President's Call with..."), which comes before any name, the one it names next
             if (countries.Count == 0 && char.IsUpper(m.Value[0]) && Regex.IsMatch(doc.Clean.Text[Math.Max(0, start - 4)..start], @"(?i)the\s$"))
             {
-                var first = doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Span.End <= start && !named.Any(n => n.Name == p.Name))
+                // (a secretary-general is one organisation's: only the publisher says whose)
+                var first = roleWord.StartsWith("secretary", StringComparison.Ordinal) ? null : doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Span.End <= start && !named.Any(n => n.Name == p.Name))
                     ?? doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Kind != MentionKind.Role && !named.Any(n => n.Name == p.Name)
                         && !doc.Mentions.People.Any(q => q.Span.End <= start && q.Role == role));
-                if (first is not null) yield return first with { Span = new TextSpan(start, s.Span.Start + m.Index + m.Length), Kind = MentionKind.Role };
+                var at = new TextSpan(start, s.Span.Start + m.Index + m.Length);
+                if (first is not null) yield return first with { Span = at, Kind = MentionKind.Role };
+                // a government's or organisation's own readout names its leader by office alone ("The Prime Minister
+                // spoke to President Zelenskyy" on gov.uk, "The Secretary-General met with..." on un.org)
+                else if (doc.Publisher is { } publisher && lexicon.HolderOf(publisher, title, role, day) is { } holder
+                    && !named.Any(n => n.Name == holder.Name) && holder.TenureOn(day) is { } tenure)
+                    yield return new PersonMention(at, holder.Name, tenure.Country, Person.ExportRole(tenure.Role), MentionKind.Role)
+                    {
+                        KbId = holder.Id ?? holder.Name, Written = doc.Clean.Text[at.Start..at.End], Organisation = tenure.Organisation,
+                    };
                 continue;
             }
             foreach (var iso in countries.Distinct())

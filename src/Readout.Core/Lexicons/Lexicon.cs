@@ -19,6 +19,8 @@ public sealed class Lexicon
     public IReadOnlyList<PloverRule> PloverRules { get; init; } = [];
     public IReadOnlyList<EventVerb> EventVerbs { get; init; } = [];
     public IReadOnlyList<AgentWord> AgentWords { get; init; } = [];
+    /// <summary>Governments' and organisations' web sites (publishers.tsv).</summary>
+    public IReadOnlyList<Publisher> Publishers { get; init; } = [];
 
     public PhraseMatcher<object> Gazetteer { get; }
     public IReadOnlyDictionary<string, Country> CountryByIso3 { get; }
@@ -118,6 +120,28 @@ public sealed class Lexicon
     }
 
     public IEnumerable<string> WordList(string category) => Words[category];
+
+    /// <summary>
+    /// The state (ISO3) or organisation a report's address speaks for: a site of publishers.tsv or one of its
+    /// subdomains, else a government's domain by its country code ("mfa.gov.sg", "diplomatie.gouv.fr"); null for
+    /// anything else (news sites, files).
+    /// </summary>
+    public string? PublisherOf(string? address)
+    {
+        if (address is null || !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return null;
+        var host = uri.Host.ToLowerInvariant();
+        Publisher? best = null;
+        foreach (var p in Publishers)
+            if ((host == p.Host || host.EndsWith("." + p.Host, StringComparison.Ordinal)) && (best is null || p.Host.Length > best.Host.Length)) best = p;
+        if (best is not null) return best.Place;
+        var labels = host.Split('.');
+        if (labels.Length >= 3 && labels[^2] is "gov" or "gouv" or "gob" or "go" or "govt" or "gv" && labels[^1].Length == 2)
+        {
+            var iso2 = labels[^1].ToUpperInvariant() is "UK" ? "GB" : labels[^1].ToUpperInvariant();
+            return Countries.FirstOrDefault(c => c.Iso2 == iso2)?.Iso3;
+        }
+        return null;
+    }
 
     /// <summary>
     /// Lower case without diacritics: "Niinistö" and "Niinisto", "Støre" and "Store", "Tayyıp" and "Tayyip"

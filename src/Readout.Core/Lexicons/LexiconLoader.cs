@@ -57,9 +57,14 @@ public static class LexiconLoader
             throw new ReadoutException("RO0003", "event_verbs.tsv", $"direction '{v.Direction}' of '{v.Pattern}' is not active, reverse or mutual");
         var agentWords = Rows(read, "agents.tsv", ["pattern", "agent", "country", "note"], 2)
             .Select(r => new AgentWord(r[0], r[1], r.Length > 2 && r[2].Length > 0 ? r[2] : null, r.Length > 3 ? r[3] : "")).ToList();
+        var publishers = Rows(read, "publishers.tsv", ["host", "place", "note"], 2).Select(r => new Publisher(r[0].ToLowerInvariant(), r[1])).ToList();
+        var places = countries.Select(c => c.Iso3).Concat(orgs.Select(o => o.Code).OfType<string>()).ToHashSet(StringComparer.Ordinal);
+        foreach (var p in publishers.Where(p => !places.Contains(p.Place)))
+            throw new ReadoutException("RO0003", "publishers.tsv", $"place '{p.Place}' of '{p.Host}' is neither a country's ISO3 code nor an organisation code");
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
+            Publishers = publishers,
         };
     }
 

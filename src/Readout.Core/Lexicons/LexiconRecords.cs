@@ -51,6 +51,9 @@ public sealed record Venue(string Name, IReadOnlyList<string> Aliases, string Ci
 
 public sealed record City(string Name, IReadOnlyList<string> Aliases, string Country);
 
+/// <summary>A publisher's web site and the state (ISO3) or organisation (UN, EU...) it speaks for.</summary>
+public sealed record Publisher(string Host, string Place);
+
 /// <summary>A title that names an office: "Prime Minister" is head_of_government; "Secretary of State" in the USA is foreign_minister.</summary>
 public sealed record Title(string Text, string Role, string? Country, bool Principal);
 

@@ -66,6 +66,6 @@ public sealed class ReadoutPipeline
         var mentions = _mentions.Find(clean.Text, sentences, frame.Date);
         var times = TemporalExtractor.Extract(clean.Text);
         var transcript = _mentions.Speakers(TranscriptReader.Read(clean.Text), mentions, frame.Date);
-        return new AnalysedDocument(clean, sentences, mentions, times, frame) { Transcript = transcript };
+        return new AnalysedDocument(clean, sentences, mentions, times, frame) { Transcript = transcript, Publisher = Lexicon.PublisherOf(clean.Address ?? clean.Raw.Uri) };
     }
 }

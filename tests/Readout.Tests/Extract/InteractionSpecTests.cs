@@ -9,7 +9,7 @@ namespace Readout.Tests.Extract;
 /// Runs every Specs/Extract/*.spec file. A spec is a small report and the interactions it must yield:
 ///
 ///   # what the case is about
-///   published: 2021-06-29          (optional header lines: published, format)
+///   published: 2021-06-29          (optional header lines: published, format, url)
 ///   ---
 ///   text of the report ...
 ///   ===
@@ -30,7 +30,8 @@ public sealed class InteractionSpecTests
     {
         var spec = SpecFile.Read("Extract", file);
         var expected = spec.Expected;
-        var raw = new RawDocument(file, spec.Text, spec.Header.GetValueOrDefault("format", "text"), InputReader.Hash(spec.Text), Published: spec.Header.GetValueOrDefault("published"));
+        var raw = new RawDocument(file, spec.Text, spec.Header.GetValueOrDefault("format", "text"), InputReader.Hash(spec.Text), Published: spec.Header.GetValueOrDefault("published"),
+            Url: spec.Header.GetValueOrDefault("url"));
 
         var result = TestPipeline.Instance.Process(raw, TestContext.Current.CancellationToken);
         var actual = result.Interactions.Select(Describe).ToList();

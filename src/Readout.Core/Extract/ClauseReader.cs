@@ -255,5 +255,6 @@ public sealed partial class ClauseReader(Lexicon lexicon)
             or "also" or "separately" or "jointly" or "privately" or "Mr" or "Mrs" or "Ms" or "Dr" or "s" or "of"
             // a role word before a name ("with North Korean leader Kim Jong Un")
             or "leader" or "leaders" or "chief" or "head" or "minister" or "president" or "premier" or "envoy" or "official" or "officials"
-            or "adviser" or "advisor" or "secretary" or "king" or "prince" or "emir" or "chancellor" or "foreign" or "defense" or "defence" or "former";
+            or "adviser" or "advisor" or "secretary" or "king" or "prince" or "emir" or "chancellor" or "foreign" or "defense" or "defence" or "former"
+            or "diplomat" or "negotiator" or "counterpart";
 }

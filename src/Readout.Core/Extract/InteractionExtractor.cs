@@ -45,6 +45,9 @@ public sealed partial class InteractionExtractor
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
+    [GeneratedRegex(@"^\W*(on\s+)?(the\s+(morning|afternoon|evening|night)\s+of\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningDate();
+
     [GeneratedRegex(@"\b(recent|previous|earlier|prior|last|past)\s+((tele)?phone\s+|video\s+|bilateral\s+|in-person\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex EarlierReference();
 
@@ -277,6 +280,13 @@ public sealed partial class InteractionExtractor
         var source = time is null ? DaySource.None : DaySource.OwnClause;
         // "The visit opened on Sunday, when Blinken held talks with Qin Gang", "agreed on Monday ..., as Putin and Xi
         // held a video conference": a "when" or "as" clause is dated by the clause it qualifies
+        // "On May 19, commencing at 5:10 p.m., Mr. Kishida held a summit meeting with...": a day that opens the
+        // sentence dates what the sentence tells, though a participle's comma starts another clause
+        if (time is null && doc.Times.StartingIn(t => t.Span.Start, s.Span.Start, clause.Start).FirstOrDefault(t => t.Kind != TemporalKind.Coarse) is { } opening
+            && OpeningDate().IsMatch(text.AsSpan(s.Span.Start, opening.Span.Start - s.Span.Start).ToString()))
+        {
+            time = opening; source = DaySource.Sentence;
+        }
         if (time is null && clause.Opener is "when" or "where" or "while" or "as" && !future)
         {
             time = doc.Times.StartingIn(t => t.Span.Start, s.Span.Start, clause.Start).LastOrDefault(t => t.Kind != TemporalKind.Coarse);

@@ -45,6 +45,9 @@ public sealed partial class InteractionExtractor
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
+    [GeneratedRegex(@"\b(said|says|told\s+(reporters|journalists|a\s+news\s+conference|parliament|lawmakers)|announced|stated|added|wrote)\s+(on\s+|late\s+|early\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex SaidOn();
+
     [GeneratedRegex(@"^\W*(on\s+)?(the\s+(morning|afternoon|evening|night)\s+of\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningDate();
 
@@ -88,7 +91,7 @@ public sealed partial class InteractionExtractor
         };
     }
 
-    [GeneratedRegex(@"\b(not|never|no longer|cannot|n['’]t|refused to|declined to|failed to|no plans to|without)\s+(\w+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(not|never|no|no longer|cannot|n['’]t|refused to|declined to|failed to|no plans? (to|for)|without)\s+(\w+\s+){0,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex NegatedBefore();
 
     [GeneratedRegex(@"\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\b(\s+\w+){0,4}\s*$", RegexOptions.IgnoreCase)]
@@ -268,7 +271,11 @@ public sealed partial class InteractionExtractor
         // time: the day-level expression of the clause nearest the cue; a coarse one ("in November") nearer means no day is given
         var timesHere = doc.Times.StartingIn(t => t.Span.Start, clause.Start, clause.End).ToList();
         var nearest = timesHere.OrderBy(t => Distance(t.Span, cueSpan)).FirstOrDefault();
-        var dayLevel = timesHere.Where(t => t.Kind != TemporalKind.Coarse).OrderBy(t => Distance(t.Span, cueSpan)).FirstOrDefault();
+        // "Yellen said on Monday she spoke with He Lifeng ... on Friday": the day right after a reporting verb is the
+        // saying's; it dates the interaction only when the clause gives no other
+        var dayLevel = timesHere.Where(t => t.Kind != TemporalKind.Coarse)
+            .OrderBy(t => SaidOn().IsMatch(text.AsSpan(Math.Max(s.Span.Start, t.Span.Start - 30), t.Span.Start - Math.Max(s.Span.Start, t.Span.Start - 30)).ToString()) ? 1 : 0)
+            .ThenBy(t => Distance(t.Span, cueSpan)).FirstOrDefault();
         var future = IsFuture(text, clause, cueSpan);
         var coarseNearest = dayLevel is null || (nearest is not null && nearest.Kind == TemporalKind.Coarse && Distance(nearest.Span, cueSpan) < Distance(dayLevel.Span, cueSpan));
         if (coarseNearest && nearest is not null && Distance(nearest.Span, cueSpan) < 80)

@@ -95,9 +95,20 @@ public sealed class PeopleIndex
         foreach (var c in folded) sb.Append(c is '-' or '.' or ',' or '\'' ? ' ' : c);
         var tokens = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (int i = 0; i < tokens.Length; i++)
+        {
             if (_givenNames.TryGetValue(tokens[i], out var same)) tokens[i] = same;
+            else tokens[i] = SlavicEnding(tokens[i]);
+        }
         return tokens;
     }
+
+    /// <summary>
+    /// One spelling of the ending that English transliterations of Ukrainian and Russian names write as -iy, -yy,
+    /// -ii or -y (Zelenskiy, Zelenskyy, Zelensky; Dmitriy, Dmitry; Yuriy, Yury): -y.
+    /// </summary>
+    private static string SlavicEnding(string token) =>
+        token.Length >= 5 && (token.EndsWith("iy", StringComparison.Ordinal) || token.EndsWith("yy", StringComparison.Ordinal) || token.EndsWith("ii", StringComparison.Ordinal))
+            ? token[..^2] + "y" : token;
 
     private static bool Significant(string token) => token.Length >= 2 && !Particles.Contains(token);
 

@@ -75,6 +75,14 @@ public sealed class PeopleIndex
 
     private static string Key(Person p) => p.Id ?? p.Name;
 
+    /// <summary>
+    /// Whether a name ends with one of the person's family names, not with given names alone: "Ms. Jean-Pierre"
+    /// (Karine Jean-Pierre) is not Jean-Pierre Bemba, "Sherwood-Randall" is Liz Sherwood-Randall.
+    /// </summary>
+    private static bool EndsWithSurname(Person p, string[][] forms, string last) =>
+        forms.Any(f => f.Where(Significant).ToArray() is { Length: > 0 } sig
+            && (sig[^1] == last || (sig[0] == last && p.Tenures.Any(t => t.Country is { } c && FamilyNameFirst.Contains(c)))));
+
     private static void AddTo(Dictionary<string, List<Person>> index, string token, Person p)
     {
         if (!index.TryGetValue(token, out var list)) index[token] = list = [];
@@ -155,6 +163,8 @@ public sealed class PeopleIndex
         if ((candidates.Count == 0 || tokens.Length == 1) && significant.Length > 0)
         {
             var single = significant.Length == 1;
+            // one written word that splits into several ("Jean-Pierre") stands for a family name ("Ms. Jean-Pierre")
+            var oneWord = !name.AsSpan().Trim().Contains(' ');
             if (single && context.Country is null && context.Organisation is null && context.Title is null) return null;
             // every significant word of the name is in one of the person's forms ("Jacob Sullivan", "Kishida"),
             // or a form of two words or more lies wholly inside the name ("Joseph Robinette Biden")
@@ -162,7 +172,7 @@ public sealed class PeopleIndex
             foreach (var p in pool)
             {
                 var forms = _forms[Key(p)];
-                if (!candidates.ContainsKey(p) && forms.Any(f => significant.All(f.Contains)))
+                if (!candidates.ContainsKey(p) && forms.Any(f => significant.All(f.Contains)) && (single || oneWord is false || EndsWithSurname(p, forms, significant[^1])))
                     candidates[p] = (single ? 10 : 30, false);
             }
             if (significant.Length >= 3)

@@ -25,11 +25,13 @@ public static class LexiconLoader
     private static Lexicon Load(Func<string, string> read)
     {
         var countries = Rows(read, "countries.tsv", ["iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases"], 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
+        var demonyms = countries.SelectMany(c => c.Demonyms.Select(d => (Demonym: d, c.Iso3))).ToList();
         var people = Rows(read, "people.tsv", ["name", "aliases", "country", "organisation", "office", "title", "start", "end", "source", "kb_id"], 8)
             .GroupBy(r => r[9].Length > 0 ? r[9] : r[0] + "|" + r[2] + r[3])
             .Select(g => new Person(g.First()[0],
                 g.SelectMany(r => Multi(r[1])).Distinct().ToList(),
-                g.Select(r => new RoleTenure(Nonempty(r[2]), r[4], r[5], Date(r[6], "people.tsv"), Nonempty(r[7]) is { } end ? Date(end, "people.tsv") : null, Nonempty(r[3]))).ToList(),
+                g.Select(r => new RoleTenure(Nonempty(r[2]), r[4], r[5], Date(r[6], "people.tsv"), Nonempty(r[7]) is { } end ? Date(end, "people.tsv") : null, Nonempty(r[3])))
+                    .OrderBy(t => ExOfficio(t, demonyms) ? 1 : 0).ToList(),
                 g.First()[9].Length > 0 ? g.First()[9] : null))
             .ToList();
         var givenNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -70,6 +72,13 @@ public static class LexiconLoader
 
     private static IEnumerable<string[]> Rows(Func<string, string> read, string file, string[] header, int required) =>
         TsvTable.Rows(read(file), file, header, required).Select(r => r.Cells);
+
+    /// <summary>
+    /// An office held by virtue of another state's ("French Co-Prince" of Andorra, held by France's president): listed
+    /// after the person's own, so that where nothing else decides, Macron is France's president, not Andorra's.
+    /// </summary>
+    private static bool ExOfficio(RoleTenure t, List<(string Demonym, string Iso3)> demonyms) =>
+        t.Country is { } c && demonyms.Any(d => d.Iso3 != c && t.Title.StartsWith(d.Demonym + " ", StringComparison.Ordinal));
 
     private static string? Nonempty(string cell) => cell.Length == 0 ? null : cell;
 

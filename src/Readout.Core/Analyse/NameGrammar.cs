@@ -68,6 +68,8 @@ public sealed class NameGrammar(IReadOnlySet<string> stopWords)
             end = AfterPeriod(text, tokens, end + 1);
         // a run that ends in particles is not a name
         while (end > i + 1 && LowerParticles.Contains(tokens[end - 1].Text)) end--;
+        // "Jon Fi- — Finer": a word broken off by the speaker is not part of the name
+        while (end > i + 1 && BrokenOff(text, tokens[end - 1])) end--;
         return new NameRun(i, end, tokens[i].Start, tokens[end - 1].End);
     }
 
@@ -81,6 +83,9 @@ public sealed class NameGrammar(IReadOnlySet<string> stopWords)
     /// <summary>"al-Sisi": a lower-case particle joined by a hyphen to the next word.</summary>
     private static bool IsParticleJoined(string text, IReadOnlyList<Token> tokens, int i) =>
         i + 1 < tokens.Count && Gap(text, tokens[i], tokens[i + 1]) == "-" && char.IsUpper(tokens[i + 1].Text[0]);
+
+    private static bool BrokenOff(string text, Token t) =>
+        t.End + 1 < text.Length && text[t.End] == '-' && char.IsWhiteSpace(text[t.End + 1]);
 
     private static string Gap(string text, Token a, Token b) => b.Start - a.End > 3 ? "   " : text[a.End..b.Start];
 

@@ -54,7 +54,7 @@ public sealed partial class InteractionExtractor
     [GeneratedRegex(@"\b(recent|previous|earlier|prior|last|past)\s+((tele)?phone\s+|video\s+|bilateral\s+|in-person\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex EarlierReference();
 
-    [GeneratedRegex(@"\bI\b|\b[Ww]e\b")]
+    [GeneratedRegex(@"\bI\b")]
     private static partial Regex FirstPerson();
 
     [GeneratedRegex(@"\b(virtually|video|videoconference|virtual)\b", RegexOptions.IgnoreCase)]

@@ -241,11 +241,16 @@ public sealed partial class InteractionExtractor
     /// <summary>
     /// Whom "he" or "she" stands for: the person named last before it in its own sentence ("Biden said he had
     /// met..."), else the first person named in the nearest sentence before that names one, its subject as a
-    /// rule ("Thatcher left Bonn after talks with Chancellor Kohl. She had flown from talks with Mitterrand").
+    /// rule ("Thatcher left Bonn after talks with Chancellor Kohl. She had flown from talks with Mitterrand"); in a
+    /// transcript, never the speaker of the turn.
     /// </summary>
     private static PersonMention? Antecedent(AnalysedDocument doc, Sentence s, int at, List<PersonMention> found)
     {
-        bool Free(PersonMention p) => !found.Any(f => f.Name == p.Name);
+        // in a transcript, "he" or "she" is never the turn's own speaker, who says "I"
+        var speaker = doc.Transcript.At(at)?.Speaker?.Name;
+        // nor is it anyone the headline names: a headline is not part of the discourse
+        var headline = doc.Clean.Title is { } title && doc.Clean.Text.StartsWith(title, StringComparison.Ordinal) ? title.Length : 0;
+        bool Free(PersonMention p) => !found.Any(f => f.Name == p.Name) && p.Name != speaker && p.Span.Start >= headline;
         var inSentence = doc.Mentions.People.LastOrDefault(p => p.Span.Start >= s.Span.Start && p.Span.End <= at && Free(p));
         if (inSentence is not null) return inSentence;
         var last = doc.Mentions.People.LastOrDefault(p => p.Span.End <= s.Span.Start && p.Span.End > s.Span.Start - 600 && Free(p));

@@ -81,7 +81,7 @@ public static class BenchServeCommand
             foreach (var result in generator.Generate(Math.Min(10_000, wanted - have), $"bench{have}-{batch}"))
             {
                 ct.ThrowIfCancellationRequested();
-                store.SaveDocument(result);
+                store.SaveDocument(result, CancellationToken.None);   // the store is filled whole; Ctrl+C stops between reports
             }
             (docs, have) = store.Counts();
             Console.Error.WriteLine($"  {have} records from {docs} reports, {sw.Elapsed.TotalSeconds:F0} s");

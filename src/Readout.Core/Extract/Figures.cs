@@ -555,7 +555,7 @@ public static partial class FigureExtractor
         if (w.Length < 3 || !char.IsLetter(w[^1])) return false;
         var lw = w.ToLowerInvariant();
         if (!lw.EndsWith('s')) return false;
-        if (lw.EndsWith("ss") || lw.EndsWith("us") || lw.EndsWith("is") || lw.EndsWith("'s") || lw.EndsWith("’s")) return false;
+        if (lw.EndsWith("ss", StringComparison.Ordinal) || lw.EndsWith("us", StringComparison.Ordinal) || lw.EndsWith("is", StringComparison.Ordinal) || lw.EndsWith("'s", StringComparison.Ordinal) || lw.EndsWith("’s", StringComparison.Ordinal)) return false;
         return !StopWords.Contains(lw) && lw is not ("was" or "has" or "does" or "goes" or "says" or "sees" or "news" or "series" or "yes" or "less" or "unless" or "thus" or "plus" or "whereas" or "perhaps");
     }
 

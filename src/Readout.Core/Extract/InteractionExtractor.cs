@@ -56,7 +56,7 @@ public sealed partial class InteractionExtractor
     /// Minister Modi Before Bilateral Meeting", joint press statements): the transcript is the meeting, on its
     /// day, in person unless the speakers say they meet by video, at the place its header names.
     /// </summary>
-    private Candidate? JointAppearance(AnalysedDocument doc)
+    private static Candidate? JointAppearance(AnalysedDocument doc)
     {
         // officials the knowledge base knows, of two states or more (not a briefer taking reporters' questions):
         // the highest office of each side is its principal, the others attend

@@ -103,7 +103,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     {
         var result = new List<Statement>();
         var happened = interactions.Where(i => i.Status == "happened").ToList();
-        var pair = (happened.FirstOrDefault() ?? interactions.FirstOrDefault())?.Participants ?? [];
+        var pair = (happened.FirstOrDefault() ?? (interactions.Count > 0 ? interactions[0] : null))?.Participants ?? [];
         List<Speaker>? paragraphSpeaker = null;
         List<Speaker>? carried = null;          // the speaker of the paragraph before, for readouts that give each sentence its own paragraph
         var paragraph = -1;
@@ -251,7 +251,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     }
 
     /// <summary>A paragraph that opens with no person named, no day and no meeting continues the speech before it.</summary>
-    private bool ContinuesSpeech(AnalysedDocument doc, Sentence first) =>
+    private static bool ContinuesSpeech(AnalysedDocument doc, Sentence first) =>
         !doc.Mentions.People.StartingIn(p => p.Span.Start, first.Span.Start, first.Span.End).Any()
         && !doc.Times.StartingIn(t => t.Span.Start, first.Span.Start, first.Span.End).Any(t => t.Kind != TemporalKind.Coarse)
         && !IsNarration(first.Text);
@@ -263,7 +263,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     private static bool IsNarration(string sentence) => NarrationVerb().IsMatch(sentence);
 
     /// <summary>"..., he said." or "..., Putin added." at the end of a sentence names its speaker.</summary>
-    private List<Speaker>? Attribution(AnalysedDocument doc, Sentence s, List<Speaker>? paragraphSpeaker, Speaker? lastPerson)
+    private static List<Speaker>? Attribution(AnalysedDocument doc, Sentence s, List<Speaker>? paragraphSpeaker, Speaker? lastPerson)
     {
         // only the sentence's tail can hold "..., Putin said.": matched over the whole of a long sentence, the
         // overlapping runs of spaces made this pattern backtrack past its time limit (found by the fuzzer)
@@ -388,7 +388,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     }
 
     /// <summary>"said Putin", "according to the General Administration of Customs": the speaker named right after a speech cue.</summary>
-    private List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue)
+    private static List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue)
     {
         if (cue.Class != "say") return null;
         var cueEnd = s.Span.Start + cue.End;
@@ -426,7 +426,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         var text = doc.Clean.Text[start..s.Span.End];
         var plover = Code(cueClass, text, cue);
         var interaction = interactions.Where(i => i.Status == "happened")
-            .FirstOrDefault(i => speakers.Any(sp => i.Participants.Any(p => p.Name == sp.Name || p.Country == sp.Country))) ?? interactions.FirstOrDefault();
+            .FirstOrDefault(i => speakers.Any(sp => i.Participants.Any(p => p.Name == sp.Name || p.Country == sp.Country))) ?? (interactions.Count > 0 ? interactions[0] : null);
         Speaker? target = null;
         if (speakers.Count == 1 && pair.Count == 2)
         {

@@ -144,7 +144,7 @@ public sealed partial class InteractionExtractor
             }
         }
         if (JointAppearance(doc) is { } joint) candidates.Add(joint);
-        return _merger.Merge(doc, candidates, attendance);
+        return _merger.Merge(doc, candidates, attendance).Select(i => i with { LexiconVersion = _lexicon.Version }).ToList();
     }
 
     /// <summary>A cue of a clause with the principals read around it.</summary>

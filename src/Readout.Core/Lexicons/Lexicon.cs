@@ -20,6 +20,9 @@ public sealed class Lexicon
     public IReadOnlyList<EventVerb> EventVerbs { get; init; } = [];
     public IReadOnlyList<AgentWord> AgentWords { get; init; } = [];
 
+    /// <summary>Which lexicon files these are ("lex-" and a short SHA-256 of them; see <see cref="LexiconLoader"/>), stored with every record they make.</summary>
+    public string Version { get; init; } = "lex-unversioned";
+
     public PhraseMatcher<object> Gazetteer { get; }
     public IReadOnlyDictionary<string, Country> CountryByIso3 { get; }
     private readonly Dictionary<string, Country> _byDemonym = new(StringComparer.OrdinalIgnoreCase);

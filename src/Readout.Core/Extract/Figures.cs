@@ -427,8 +427,10 @@ public static partial class FigureExtractor
             var glued = (m.Groups["glued"].Success ? m.Groups["glued"].Value : m.Groups["wfold"].Value).ToLowerInvariant();
             var fold = glued.EndsWith("fold", StringComparison.Ordinal);
 
-            // currency before the number
-            var prefixText = text[Math.Max(0, numStart - 6)..numStart];
+            // currency before the number, within the sentence: a figure never starts in the sentence before
+            // ("pledged USD $\n5.2 billion" split at the line break; a figure starting there made every window
+            // reaching back from it to its sentence's start negative, RO9000)
+            var prefixText = text[Math.Max(s.Span.Start, numStart - 6)..numStart];
             var pm = CurrencyPrefixRx().Match(prefixText);
             string? currency = null;
             var start = numStart;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Readout.Bench;
+using Readout.Evaluation;
 using Readout.Pipeline;
 using Readout.Store;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Readout.Bench;
+using Readout.Evaluation;
 using Readout.Pipeline;
 using Readout.Server;
 using Readout.Store;

@@ -3,7 +3,7 @@ using Readout.Documents;
 using Readout.Ingest;
 using Readout.Lexicons;
 
-namespace Readout.Bench;
+namespace Readout.Evaluation;
 
 /// <summary>
 /// Generates varied, realistic-looking reports for load tests: leaders from the lexicon who held office

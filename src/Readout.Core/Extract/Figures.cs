@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Readout.Analyse;
 using Readout.Documents;
 using Readout.Ingest;
-using Readout.Lexicons;
 
 namespace Readout.Extract;
 

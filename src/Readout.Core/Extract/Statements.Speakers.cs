@@ -1,7 +1,5 @@
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Readout.Analyse;
-using Readout.Documents;
 using Readout.Ingest;
 using Readout.Lexicons;
 

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Readout.Documents;
 using Readout.Extract;
 using Readout.Pipeline;

@@ -29,6 +29,8 @@ var root = new RootCommand(
       2  some inputs could not be read or processed (the others were)
     """);
 root.Options.Add(db);
+// --version: the build and the lexicons it carries, whose version every record stores
+root.Options.OfType<VersionOption>().Single().Action = new VersionAction();
 Command[] usingDb =
 [
     IngestCommand.Build(db), WatchCommand.Build(db), WorkerCommand.Build(db), EventsCommand.Build(db), ShowCommand.Build(db), SourcesCommand.Build(db),
@@ -58,3 +60,15 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.Error;
 }
 return await parsed.InvokeAsync();
+
+/// <summary>Prints "readout VERSION, lexicons lex-..." for --version.</summary>
+internal sealed class VersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        var build = typeof(VersionAction).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+        parseResult.InvocationConfiguration.Output.WriteLine($"{build} lexicons {Readout.Pipeline.ReadoutPipeline.CreateDefault().Lexicon.Version}");
+        return ExitCodes.Ok;
+    }
+}

@@ -273,7 +273,7 @@ internal static class ApiEndpoints
         try
         {
             known = stores.Writer.HasDocument(raw.ContentHash);
-            if (!known) stores.Writer.SaveDocument(result);
+            if (!known) stores.Writer.SaveDocument(result, CancellationToken.None);   // a report read whole is stored whole, even if the client went away
         }
         finally
         {

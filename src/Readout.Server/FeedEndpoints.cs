@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,10 +50,10 @@ internal static class FeedEndpoints
         foreach (var f in feeds.Items)
         {
             var failing = f.ConsecutiveFailures > 0 ? $""" <span class="failing">({N(f.ConsecutiveFailures)} failed in a row)</span>""" : "";
-            sb.Append($"""<tr class="feed"><td>{E(f.Title ?? f.Url)}<div class="muted"><cite>{E(f.Url)}</cite> · every {E(Every(f.IntervalSeconds))}</div></td>""");
-            sb.Append($"""<td class="when">{E(When(f.LastPoll) ?? "never")}<div class="muted">{E(f.LastStatus ?? "")}</div></td>""");
-            sb.Append($"""<td class="num seen">{N(f.ItemsSeen)}</td><td class="num">{N(f.ItemsStored + f.ItemsQueued)}</td><td class="num">{N(f.ItemsFailed + f.ItemsRetrying)}</td>""");
-            sb.Append($"""<td class="last-error">{(f.LastError is null ? "" : $"<span class=\"error-text\">{E(f.LastError)}</span>")}{failing}</td><td class="when">{E(When(f.NextPoll))}</td></tr>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr class="feed"><td>{E(f.Title ?? f.Url)}<div class="muted"><cite>{E(f.Url)}</cite> · every {E(Every(f.IntervalSeconds))}</div></td>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<td class="when">{E(When(f.LastPoll) ?? "never")}<div class="muted">{E(f.LastStatus ?? "")}</div></td>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<td class="num seen">{N(f.ItemsSeen)}</td><td class="num">{N(f.ItemsStored + f.ItemsQueued)}</td><td class="num">{N(f.ItemsFailed + f.ItemsRetrying)}</td>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<td class="last-error">{(f.LastError is null ? "" : $"<span class=\"error-text\">{E(f.LastError)}</span>")}{failing}</td><td class="when">{E(When(f.NextPoll))}</td></tr>""");
         }
         return Layout("Feeds", sb.Append("</tbody></table>").ToString());
     }

@@ -35,16 +35,10 @@ public sealed record ListParameters
 /// <summary>Checks request values and turns them into store queries; every refusal is an <see cref="ApiProblem"/> naming the parameter.</summary>
 public static partial class RequestParsing
 {
-    public static readonly string[] Modes = ["phone", "video", "in_person", "written"];
-    public static readonly string[] Statuses = ["happened", "planned", "all"];
+    public static IReadOnlyList<string> Modes => FilterValues.Modes;
+    public static IReadOnlyList<string> Statuses => FilterValues.Statuses;
     public const int MaxPageSize = 200;
     public const int DefaultPageSize = 50;
-
-    [GeneratedRegex(@"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", RegexOptions.CultureInvariant)]   // ASCII digits: \d also takes Arabic-Indic ones
-    private static partial Regex DatePattern();
-
-    [GeneratedRegex("^[A-Za-z]{3}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CountryPattern();
 
     public static InteractionQuery ToQuery(ListParameters p)
     {
@@ -61,7 +55,7 @@ public static partial class RequestParsing
             throw ApiProblem.BadRequest("sort", $"sort must be one of {string.Join(", ", InteractionSort.All)}, not '{sort}'");
         var from = Date(p.From, "from");
         var to = Date(p.To, "to");
-        if (from is not null && to is not null && string.CompareOrdinal(from, to) > 0 && !to.StartsWith(from, StringComparison.Ordinal))
+        if (FilterValues.Reversed(from, to))
             throw ApiProblem.BadRequest("from", $"from ({from}) is after to ({to})");
         var (offset, limit) = Paging(p.Page, p.PageSize);
         var filter = new InteractionFilter(
@@ -74,7 +68,7 @@ public static partial class RequestParsing
     public static double? Confidence(string? value)
     {
         if (Blank(value) is not { } v) return null;
-        if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) || !double.IsFinite(c) || c < 0 || c > 1)
+        if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) || FilterValues.ConfidenceProblem("min_confidence", c) is not null)
             throw ApiProblem.BadRequest("min_confidence", $"min_confidence must be a number from 0 to 1 (such as 0.8), not '{v}'");
         return c;
     }
@@ -99,8 +93,7 @@ public static partial class RequestParsing
     public static string Country(string value, string name)
     {
         var v = value.Trim();
-        if (!CountryPattern().IsMatch(v))
-            throw ApiProblem.BadRequest(name, $"{name} expects an ISO 3166-1 alpha-3 code such as RUS or CHN, not '{v}'");
+        if (FilterValues.CountryProblem(name, v) is { } problem) throw ApiProblem.BadRequest(name, problem);
         return v.ToUpperInvariant();
     }
 
@@ -119,13 +112,7 @@ public static partial class RequestParsing
     {
         var v = Blank(value);
         if (v is null) return null;
-        var ok = DatePattern().IsMatch(v) && v.Length switch
-        {
-            10 => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-            7 => int.Parse(v[5..], CultureInfo.InvariantCulture) is >= 1 and <= 12,
-            _ => true,
-        };
-        if (!ok) throw ApiProblem.BadRequest(name, $"{name} expects a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '{v}'");
+        if (FilterValues.DateProblem(name, v) is { } problem) throw ApiProblem.BadRequest(name, problem);
         return v;
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Readout.Bench;
+using Readout.Evaluation;
 using Readout.Pipeline;
 using Readout.Store;
 
@@ -61,7 +61,7 @@ public static class BenchFusionCommand
             ct.ThrowIfCancellationRequested();
             var result = pipeline.Process(d, ct);
             interactions += result.Interactions.Count;
-            store.SaveDocument(result);
+            store.SaveDocument(result, CancellationToken.None);   // a bench times whole saves; Ctrl+C stops between them
         }
         return (sw.Elapsed, interactions);
     }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Readout.Bench;
+using Readout.Evaluation;
 using Readout.Pipeline;
 using Readout.Server;
 using Readout.Store;
@@ -81,7 +81,7 @@ public static class BenchServeCommand
             foreach (var result in generator.Generate(Math.Min(10_000, wanted - have), $"bench{have}-{batch}"))
             {
                 ct.ThrowIfCancellationRequested();
-                store.SaveDocument(result);
+                store.SaveDocument(result, CancellationToken.None);   // the store is filled whole; Ctrl+C stops between reports
             }
             (docs, have) = store.Counts();
             Console.Error.WriteLine($"  {have} records from {docs} reports, {sw.Elapsed.TotalSeconds:F0} s");

@@ -20,8 +20,8 @@ public static class ExitCodes
 
 internal static class Cli
 {
-    public static readonly string[] Modes = ["phone", "video", "in_person", "written"];
-    public static readonly string[] Statuses = ["happened", "planned", "all"];
+    public static IReadOnlyList<string> Modes => FilterValues.Modes;
+    public static IReadOnlyList<string> Statuses => FilterValues.Statuses;
 
     /// <summary>Prints "error CODE doc: message" to standard error.</summary>
     public static void Error(string code, string document, string message) => Console.Error.WriteLine(Terminal.Safe($"error {code} {document}: {message}"));
@@ -93,8 +93,6 @@ internal static class Cli
 /// <summary>The filter options shared by <c>events</c> and <c>export</c>.</summary>
 internal sealed class FilterOptions
 {
-    private static readonly Regex DatePattern = new(@"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", RegexOptions.CultureInvariant);   // ASCII digits: \d also takes other scripts' digits
-
     public Option<string[]> Actor { get; } = new("--actor", "-a")
     {
         Description = "Keep interactions with a participant whose name contains NAME (case- and accent-insensitive); repeat to require several",
@@ -134,14 +132,12 @@ internal sealed class FilterOptions
     {
         MinConfidence.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double?>() is { } c && (!double.IsFinite(c) || c < 0 || c > 1))
-                r.AddError($"--min-confidence expects a number between 0 and 1, not {c.ToString(CultureInfo.InvariantCulture)}");
+            if (r.GetValueOrDefault<double?>() is { } c && FilterValues.ConfidenceProblem("--min-confidence", c) is { } problem) r.AddError(problem);
         });
         Country.Validators.Add(r =>
         {
             foreach (var c in r.GetValueOrDefault<string[]>() ?? [])
-                if (!Regex.IsMatch(c, "^[A-Za-z]{3}$"))
-                    r.AddError($"--country expects an ISO 3166-1 alpha-3 code such as RUS or TUR, not '{c}'");
+                if (FilterValues.CountryProblem("--country", c) is { } problem) r.AddError(problem);
         });
         From.Validators.Add(r => ValidateDate(r, "--from"));
         To.Validators.Add(r => ValidateDate(r, "--to"));
@@ -149,15 +145,7 @@ internal sealed class FilterOptions
 
     private static void ValidateDate(OptionResult r, string name)
     {
-        var v = r.GetValueOrDefault<string?>();
-        if (v is null) return;
-        var ok = DatePattern.IsMatch(v) && v.Length switch
-        {
-            10 => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-            7 => int.Parse(v[5..], CultureInfo.InvariantCulture) is >= 1 and <= 12,
-            _ => true,
-        };
-        if (!ok) r.AddError($"{name} expects a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '{v}'");
+        if (r.GetValueOrDefault<string?>() is { } v && FilterValues.DateProblem(name, v) is { } problem) r.AddError(problem);
     }
 
     public void AddTo(Command command)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Readout.Documents;
 using Readout.Extract;
@@ -53,7 +54,7 @@ public static class CompareCommand
         {
             var inA = topicsA.GetValueOrDefault(t);
             var inB = topicsB.GetValueOrDefault(t);
-            table.AddRow(Markup.Escape(t), inA.ToString(), inB.ToString(), inA > 0 && inB > 0 ? "both" : inA > 0 ? "only A" : "only B");
+            table.AddRow(Markup.Escape(t), inA.ToString(CultureInfo.InvariantCulture), inB.ToString(CultureInfo.InvariantCulture), inA > 0 && inB > 0 ? "both" : inA > 0 ? "only A" : "only B");
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(w) });
         console.Write(table);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Readout.Code;
+using Readout.Evaluation;
 using Readout.Documents;
 using Readout.Pipeline;
 

@@ -293,7 +293,7 @@ public sealed partial class MentionFinder
     private PersonMention? SpeakerOf(string label, MentionLayer mentions, DateOnly? day)
     {
         var name = TranscriptReader.AsName(label);
-        var alone = Find(name, [new Sentence(0, new TextSpan(0, name.Length), 0, name)], day).People.FirstOrDefault();
+        var alone = Find(name, [new Sentence(0, new TextSpan(0, name.Length), 0, name)], day).People is [var first, ..] ? first : null;
         if (alone is not null)
             return mentions.People.FirstOrDefault(p => p.Name == alone.Name) ?? alone;
         var office = _lexicon.Gazetteer.FindAll(name).Where(m => m.Value is Title { Role: not "honorific" }).ToList();

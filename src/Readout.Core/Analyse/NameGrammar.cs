@@ -1,4 +1,3 @@
-using Readout.Lexicons;
 using Token = Readout.Lexicons.PhraseMatcher<object>.Token;
 
 namespace Readout.Analyse;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Readout.Documents;
-using Readout.Lexicons;
 
 namespace Readout.Analyse;
 

@@ -83,7 +83,7 @@ public static class HtmlText
         if (cls.Trim().Length == 0) return false;
         foreach (var token in cls.Split([' ', '_'], StringSplitOptions.RemoveEmptyEntries))
             foreach (var w in JunkClassWords)
-                if (token == w || token.StartsWith(w + "-") || token.EndsWith("-" + w)) return true;
+                if (token == w || token.StartsWith(w + "-", StringComparison.Ordinal) || token.EndsWith("-" + w, StringComparison.Ordinal)) return true;
         return false;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Readout.Analyse;
 using Readout.Extract;
 using Readout.Documents;
 using Readout.Lexicons;

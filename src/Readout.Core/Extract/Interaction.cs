@@ -64,4 +64,7 @@ public sealed record Interaction(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     double? Confidence = null,                          // fused records: how likely the record is right (0..1), from its evidence
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<ConfidenceFactor>? ConfidenceFactors = null);   // the evidence features behind Confidence and their weights               // fused records a person reviewed: status, the fields they set, the machine's values, the trail
+    IReadOnlyList<ConfidenceFactor>? ConfidenceFactors = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    string? LexiconVersion = null);                     // the lexicons that made it (Lexicon.Version); a fused record: its members' ('+' between several)
+   // the evidence features behind Confidence and their weights               // fused records a person reviewed: status, the fields they set, the machine's values, the trail

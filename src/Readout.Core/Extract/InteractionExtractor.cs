@@ -65,7 +65,7 @@ public sealed partial class InteractionExtractor
     /// Minister Modi Before Bilateral Meeting", joint press statements): the transcript is the meeting, on its
     /// day, in person unless the speakers say they meet by video, at the place its header names.
     /// </summary>
-    private Candidate? JointAppearance(AnalysedDocument doc)
+    private static Candidate? JointAppearance(AnalysedDocument doc)
     {
         // officials the knowledge base knows, of two states or more (not a briefer taking reporters' questions):
         // the highest office of each side is its principal, the others attend
@@ -156,7 +156,7 @@ public sealed partial class InteractionExtractor
             }
         }
         if (JointAppearance(doc) is { } joint) candidates.Add(joint);
-        return _merger.Merge(doc, candidates, attendance);
+        return _merger.Merge(doc, candidates, attendance).Select(i => i with { LexiconVersion = _lexicon.Version }).ToList();
     }
 
     /// <summary>A cue of a clause with the principals read around it.</summary>

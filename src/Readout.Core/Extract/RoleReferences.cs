@@ -28,16 +28,16 @@ public sealed partial class RoleReferences(Lexicon lexicon)
             var roleWord = m.Groups["role"].Value.ToLowerInvariant();
             var role = roleWord switch
             {
-                var r when r.StartsWith("prime minister") || r.StartsWith("premier") || r.StartsWith("chancellor") || r.StartsWith("heads of government") || r.StartsWith("head of government") => "head_of_government",
-                var r when r.StartsWith("foreign minister") => "foreign_minister",
-                var r when r.StartsWith("national security") => "national_security_advisor",
-                var r when r.StartsWith("defen") => "defence_minister",
-                var r when r.StartsWith("vice president") => "vice_president",
-                var r when r.StartsWith("ambassador") || r.Contains("envoy") || r.StartsWith("secretary") => "official",
+                var r when r.StartsWith("prime minister", StringComparison.Ordinal) || r.StartsWith("premier", StringComparison.Ordinal) || r.StartsWith("chancellor", StringComparison.Ordinal) || r.StartsWith("heads of government", StringComparison.Ordinal) || r.StartsWith("head of government", StringComparison.Ordinal) => "head_of_government",
+                var r when r.StartsWith("foreign minister", StringComparison.Ordinal) => "foreign_minister",
+                var r when r.StartsWith("national security", StringComparison.Ordinal) => "national_security_advisor",
+                var r when r.StartsWith("defen", StringComparison.Ordinal) => "defence_minister",
+                var r when r.StartsWith("vice president", StringComparison.Ordinal) => "vice_president",
+                var r when r.StartsWith("ambassador", StringComparison.Ordinal) || r.Contains("envoy", StringComparison.Ordinal) || r.StartsWith("secretary", StringComparison.Ordinal) => "official",
                 _ => "head_of_state",
             };
             // the office as a title: "presidents" → "President"
-            var title = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(roleWord.EndsWith("s", StringComparison.Ordinal) && !roleWord.EndsWith("ss", StringComparison.Ordinal) ? roleWord[..^1] : roleWord);
+            var title = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(roleWord.EndsWith('s') && !roleWord.EndsWith("ss", StringComparison.Ordinal) ? roleWord[..^1] : roleWord);
             var countries = new List<string>();
             // countries just before: "the American and Russian presidents", "Finland's president"
             var cursor = start;

@@ -154,9 +154,17 @@ public static class FusionEngine
             provenance, conflicts, fam.Values.Distinct().Count(), members.Select(m => m.Id).Order(StringComparer.Ordinal).ToList(),
             IsExact(date) && stated.Count == 0 && members.Any(m => m.DateCertainty == "inferred") ? "inferred" : null);
         var (confidence, factors) = RecordConfidence.Default.Score(record);
-        record = record with { Confidence = confidence, ConfidenceFactors = factors };
+        record = record with { Confidence = confidence, ConfidenceFactors = factors, LexiconVersion = LexiconVersionOf(members) };
         return new FusedRecord(record, record.Members!);
     }
+
+    /// <summary>
+    /// The lexicon version of a fused record: its members' one, or, when reports were read by several versions,
+    /// each of them in ordinal order joined by '+'; null for members stored before versions were recorded.
+    /// </summary>
+    private static string? LexiconVersionOf(IEnumerable<Interaction> members) =>
+        members.Select(m => m.LexiconVersion).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList() is { Count: > 0 } versions
+            ? string.Join('+', versions) : null;
 
     /// <summary>How firmly a date basis fixes the day: a full date in the text first, an inferred year last.</summary>
     private static int BasisRank(string basis) =>

@@ -22,6 +22,9 @@ public sealed class Lexicon
     /// <summary>Governments' and organisations' web sites (publishers.tsv).</summary>
     public IReadOnlyList<Publisher> Publishers { get; init; } = [];
 
+    /// <summary>Which lexicon files these are ("lex-" and a short SHA-256 of them; see <see cref="LexiconLoader"/>), stored with every record they make.</summary>
+    public string Version { get; init; } = "lex-unversioned";
+
     public PhraseMatcher<object> Gazetteer { get; }
     public IReadOnlyDictionary<string, Country> CountryByIso3 { get; }
     private readonly Dictionary<string, Country> _byDemonym = new(StringComparer.OrdinalIgnoreCase);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Readout.Documents;
 
 namespace Readout.Lexicons;
@@ -22,8 +21,10 @@ public static class LexiconLoader
 
     public static Lexicon LoadFolder(string folder) => Load(name => File.ReadAllText(Path.Combine(folder, name)));
 
-    private static Lexicon Load(Func<string, string> read)
+    private static Lexicon Load(Func<string, string> readFile)
     {
+        var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        string read(string name) => texts.TryGetValue(name, out var known) ? known : texts[name] = readFile(name);
         var countries = Rows(read, "countries.tsv", ["iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases"], 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
         var demonyms = countries.SelectMany(c => c.Demonyms.Select(d => (Demonym: d, c.Iso3))).ToList();
         var people = Rows(read, "people.tsv", ["name", "aliases", "country", "organisation", "office", "title", "start", "end", "source", "kb_id"], 8)
@@ -66,8 +67,24 @@ public static class LexiconLoader
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
-            Publishers = publishers,
+            Publishers = publishers, Version = VersionOf(texts),
         };
+    }
+
+    /// <summary>
+    /// The lexicons' version: "lex-" and the first 12 hex digits of a SHA-256 over every file read, in ordinal
+    /// order of their names, each as its name, a NUL, its text as UTF-8 and a NUL. Any edit of a lexicon gives
+    /// another version; the same files give the same one on every machine.
+    /// </summary>
+    internal static string VersionOf(IEnumerable<KeyValuePair<string, string>> files)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var (name, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\0"));
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(text + "\0"));
+        }
+        return "lex-" + Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
     }
 
     private static IEnumerable<string[]> Rows(Func<string, string> read, string file, string[] header, int required) =>

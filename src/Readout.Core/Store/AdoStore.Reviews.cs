@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Readout.Documents;
 using Readout.Extract;
-using Readout.Fuse;
 using Readout.Reviews;
 
 namespace Readout.Store;

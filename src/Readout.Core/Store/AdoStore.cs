@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Readout.Documents;
 using Readout.Extract;
 using Readout.Pipeline;
@@ -25,9 +24,6 @@ public abstract partial class AdoStore : IReadoutStore
     protected abstract DbConnection Connection { get; }
 
     public abstract string Name { get; }
-
-    /// <summary>SQL that is true when <paramref name="haystack"/> contains <paramref name="needle"/> (both folded already).</summary>
-    protected abstract string ContainsSql(string haystack, string needle);
 
     /// <summary>
     /// Called in a writing transaction before it reads what others wrote: before linking a report's family
@@ -220,49 +216,8 @@ public abstract partial class AdoStore : IReadoutStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         return Run(() =>
         {
-            using var cmd = Cmd(null, "");
-            var sql = new StringBuilder("SELECT i.record_json FROM records i WHERE " + InteractionFilter.ReviewSql(f.Review, "i") + f.ConfidenceSql("i", postgres: this is PostgresStore));
-            if (!string.IsNullOrEmpty(f.Status))
-            {
-                sql.Append(" AND i.status = @status");
-                Add(cmd, "status", f.Status);
-            }
-            if (!string.IsNullOrEmpty(f.Mode))
-            {
-                sql.Append(" AND i.mode = @mode");
-                Add(cmd, "mode", f.Mode);
-            }
-            if (!string.IsNullOrEmpty(f.From) || !string.IsNullOrEmpty(f.To))
-                sql.Append(" AND i.date IS NOT NULL AND i.date NOT LIKE '--%'");
-            if (!string.IsNullOrEmpty(f.From))
-            {
-                sql.Append(" AND i.date >= @from");
-                Add(cmd, "from", f.From);
-            }
-            if (!string.IsNullOrEmpty(f.To))
-            {
-                // a prefix bound is inclusive of its whole period: --to 2024-09 keeps 2024-09-30
-                sql.Append(" AND substr(i.date, 1, length(@to)) <= @to");
-                Add(cmd, "to", f.To);
-            }
-            var n = 0;
-            foreach (var actor in (f.Actors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct())
-            {
-                var forms = f.FormsOf(actor);
-                sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = i.id AND a.kind = 'participant' AND ({string.Join(" OR ", forms.Select((_, k) => ContainsSql("a.name_fold", $"@actor{n}_{k}")))}))");
-                for (var k = 0; k < forms.Count; k++) Add(cmd, $"actor{n}_{k}", Fold(forms[k]));
-                n++;
-            }
-            n = 0;
-            foreach (var country in (f.Countries ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct())
-            {
-                sql.Append($" AND EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = i.id AND a.kind = 'participant' AND a.country = @country{n})");
-                Add(cmd, "country" + n, country);
-                n++;
-            }
-            sql.Append(" ORDER BY i.date IS NULL, i.date, i.id");
-            cmd.CommandText = sql.ToString();
-
+            var filter = FilterSql.Build(f, text: null, Dialect);
+            using var cmd = FilterCmd($"SELECT r.record_json FROM records r WHERE {filter.Where} ORDER BY r.date IS NULL, r.date, r.id", filter);
             var list = new List<Interaction>();
             using var r = cmd.ExecuteReader();
             while (r.Read()) list.Add(Read(r.GetString(0)));

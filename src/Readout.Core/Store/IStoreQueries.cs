@@ -1,5 +1,4 @@
 using Readout.Extract;
-using Readout.Pipeline;
 
 namespace Readout.Store;
 

@@ -23,31 +23,8 @@ public sealed record InteractionFilter(
 {
     public static InteractionFilter All { get; } = new([], [], null, null, null);
 
-    /// <summary>The review condition as SQL over the records aliased <paramref name="r"/> (its values are checked against a fixed list, so they are written literally).</summary>
-    public static string ReviewSql(string? review, string r) => review switch
-    {
-        null or "" => $"{r}.id NOT IN (SELECT record_id FROM rejected_records)",
-        "all" => "1 = 1",
-        Reviews.ReviewStatus.Unreviewed => $"{r}.id IN (SELECT record_id FROM review_queue)",
-        Reviews.ReviewStatus.Rejected => $"{r}.id IN (SELECT record_id FROM rejected_records)",
-        Reviews.ReviewStatus.Reviewed => $"{r}.id NOT IN (SELECT record_id FROM rejected_records) AND {r}.id NOT IN (SELECT record_id FROM review_queue)",
-        _ => throw new ArgumentOutOfRangeException(nameof(review), review, "review is unreviewed, reviewed, rejected or all"),
-    };
-
     /// <summary>Keep only records whose confidence (0..1) is at least this; records without one are left out.</summary>
     public double? MinConfidence { get; init; }
-
-    /// <summary>
-    /// The confidence condition (with its leading AND, or empty) over the records aliased <paramref name="r"/>. The
-    /// value is a checked number in 0..1 written in invariant form, so it is written literally.
-    /// </summary>
-    public string ConfidenceSql(string r, bool postgres)
-    {
-        if (MinConfidence is not { } min) return "";
-        if (!double.IsFinite(min) || min < 0 || min > 1) throw new ArgumentOutOfRangeException(nameof(MinConfidence), min, "a confidence is between 0 and 1");
-        var value = postgres ? $"(({r}.record_json)::json->>'confidence')::double precision" : $"json_extract({r}.record_json, '$.confidence')";
-        return $" AND {value} >= {min.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
-    }
 
     /// <summary>For an actor term, the canonical names of the people it also names (filled by <see cref="WithAliases"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? ActorAliases { get; init; }

@@ -111,7 +111,74 @@ public sealed partial class PostgresStore : AdoStore
         }
     }
 
-    protected override string ContainsSql(string haystack, string needle) => $"strpos({haystack}, {needle}) > 0";
+    private protected override SqlDialect Dialect => SqlDialect.Postgres;
+
+    /// <summary>A per-request reader: connects through the pool, neither migrates nor fuses.</summary>
+    private PostgresStore(NpgsqlConnectionStringBuilder builder)
+    {
+        RetryWindow = TimeSpan.FromSeconds(15);
+        Name = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}" + (string.IsNullOrEmpty(builder.SearchPath) ? "" : $" (schema {builder.SearchPath})");
+        _connectionString = builder.ConnectionString;
+        _writerLockKey = 0;
+        _conn = new NpgsqlConnection(_connectionString);
+    }
+
+    /// <summary>
+    /// Opens a database for reading only, through a pooled connection (cheap enough per request; read-only
+    /// transactions, so a reader can never write). It neither migrates nor fuses, so the database must have
+    /// been opened once by <see cref="PostgresStore(string, TimeSpan?)"/>.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO5002 for a connection string that cannot be read; RO5001 when the
+    /// server cannot be reached; RO2002 when the database has no Readout schema.</exception>
+    public static PostgresStore OpenReader(string db)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(db);
+        var builder = ParseConnectionString(db);
+        builder.Pooling = true;
+        builder.Options = ((builder.Options ?? "") + " -c default_transaction_read_only=on").Trim();
+        var reader = new PostgresStore(builder);
+        try
+        {
+            var migrated = reader.Run(() => reader.Scalar(null, "SELECT to_regclass('schema_migrations') IS NOT NULL") is true, CancellationToken.None);
+            if (!migrated)
+                throw new ReadoutException(ErrorCodes.NoDatabase, reader.Name, "no Readout database here; run 'readout ingest --db ... PATH...' first");
+            return reader;
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Refreshes the planner's statistics; a server calls it once at start (a store filled in one go has none yet).</summary>
+    public void PrepareForServing()
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        Run(() =>
+        {
+            using var cmd = Cmd(null, "ANALYZE documents, records, record_actors, record_dyads, interactions, statements");
+            return cmd.ExecuteNonQuery();
+        }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Runs several statements in one repeatable-read transaction, so they all see the same snapshot: a page
+    /// and its total, or a dyad's counts and timeline, agree even while a writer commits in between. A
+    /// lost connection retries the whole read.
+    /// </summary>
+    private protected override T InSnapshot<T>(Func<T> read, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        return Run(() =>
+        {
+            using var tx = _conn.BeginTransaction(IsolationLevel.RepeatableRead);
+            var result = read();
+            tx.Commit();
+            return result;
+        }, ct);
+    }
+
 
     protected override void BeginWrite(DbTransaction tx)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Readout.Documents;
 
@@ -42,9 +43,6 @@ public sealed partial class SqliteStore : AdoStore
         try
         {
             _conn.Open();
-            _conn.CreateFunction<string?, string?, bool>("readout_icontains",
-                (hay, needle) => hay is not null && needle is not null && Fold(hay).Contains(Fold(needle), StringComparison.Ordinal),
-                isDeterministic: true);
             Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
             Initialize(Migrations.Sqlite);
         }
@@ -55,7 +53,172 @@ public sealed partial class SqliteStore : AdoStore
         }
     }
 
-    protected override string ContainsSql(string haystack, string needle) => $"instr({haystack}, {needle}) > 0";
+    private protected override SqlDialect Dialect => SqlDialect.Sqlite;
+
+    private protected override CountCache? SharedCounts => _counts;
+
+    private readonly bool _readOnly;   // a per-request reader: no PRAGMA optimize on closing
+
+    private readonly CountCache? _counts;   // a reader's list totals, shared with the other readers of this database
+
+    private SqliteStore(string path, SqliteConnection connection, CountCache? counts)
+    {
+        Path = path;
+        _conn = connection;
+        _readOnly = true;
+        _counts = counts;
+    }
+
+    /// <summary>
+    /// Opens an existing database for reading only, through a pooled connection: cheap enough to open per
+    /// request, and safe beside a writer because the database is in WAL mode (readers see the last commit).
+    /// It neither migrates nor fuses, so the database must have been opened once by <see cref="SqliteStore(string)"/>.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO2002 when the file does not exist, RO2001 when it cannot be opened.</exception>
+    /// <param name="counts">List totals shared by the readers of this database (the server keeps one), or null to count every time.</param>
+    public static SqliteStore OpenReader(string path, CountCache? counts = null) => OpenReader(path, counts, immutable: false);
+
+    /// <summary>
+    /// Opens a database for a command that only reads it (events, show, export...): it is never created,
+    /// migrated or written, so a file that is not a Readout database is refused rather than given tables,
+    /// and a database on a read-only mount, where SQLite cannot make its WAL index beside it, is read as
+    /// an unchanging file.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO2002 when the file does not exist, RO2003 when it is not a Readout database of this version, RO2001 when it cannot be read.</exception>
+    public static SqliteStore OpenExisting(string path)
+    {
+        SqliteStore store;
+        try { store = OpenReader(path, null, immutable: false); }
+        catch (ReadoutException e) when (e.InnerException is SqliteException { SqliteErrorCode: 14 or 8 })   // CANTOPEN, READONLY: no -shm can be made
+        {
+            store = OpenReader(path, null, immutable: true);
+        }
+        try
+        {
+            var version = store.SchemaVersionOnFile();
+            if (version == SchemaVersion) return store;
+            store.Dispose();
+            throw new ReadoutException(ErrorCodes.NotReadout, path, version switch
+            {
+                null => "is not a Readout database (it has no Readout tables); read commands never change a file: pass the right --db",
+                < 0 => "is not a Readout database (it is not a SQLite file); read commands never change a file: pass the right --db",
+                var v when v < SchemaVersion => $"was written by an older Readout (schema {v}, this one reads {SchemaVersion}); bring it up to date once with a command that writes, e.g. 'readout ingest' of any report",
+                var v => $"was written by a newer Readout (schema {v}, this one reads {SchemaVersion}); upgrade Readout",
+            });
+        }
+        catch (SqliteException e)
+        {
+            store.Dispose();
+            throw new ReadoutException(ErrorCodes.Store, path, "cannot read the database: " + e.Message, e);
+        }
+    }
+
+    /// <summary>The schema version recorded in the file; null without Readout's tables, -1 when the file is not SQLite.</summary>
+    private int? SchemaVersionOnFile()
+    {
+        try
+        {
+            if (Scalar(null, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") is null) return null;
+            return Convert.ToInt32(Scalar(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 26)   // SQLITE_NOTADB
+        {
+            return -1;
+        }
+    }
+
+    private static SqliteStore OpenReader(string path, CountCache? counts, bool immutable)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+            throw new ReadoutException(ErrorCodes.NoDatabase, path, "no database here; run 'readout ingest PATH...' first, or pass --db FILE");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            // immutable: SQLite reads the file without any lock or WAL index (for a read-only mount, where nothing writes it)
+            DataSource = immutable ? new Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri + "?immutable=1" : path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = !immutable,
+            DefaultTimeout = 30,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            // Reads go through a memory map rather than a read() per page: less system time under load. A
+            // pooled connection keeps its map; setting it again would remap, so only a new connection sets it.
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA mmap_size";
+                if (Convert.ToInt64(pragma.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                {
+                    pragma.CommandText = "PRAGMA mmap_size = 268435456; PRAGMA busy_timeout = 5000;";
+                    pragma.ExecuteNonQuery();
+                }
+            }
+            return new SqliteStore(path, connection, counts);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new ReadoutException(ErrorCodes.Store, path, "cannot open the database for reading: " + e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Refreshes the statistics SQLite's planner chooses indexes by (a full ANALYZE: about a second on 50k records). A server
+    /// calls it once at start: without statistics a store filled in one go plans dyad and mode queries on
+    /// the wrong index and answers several times slower.
+    /// </summary>
+    public void PrepareForServing()
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        Exec("PRAGMA analysis_limit = 0; ANALYZE;");
+    }
+
+    /// <summary>
+    /// The words of a user's query as an FTS5 expression: each word quoted (so punctuation and FTS5
+    /// operators in the input are plain text), all required, the last one also as a prefix. Null when no word is left.
+    /// </summary>
+    public static string? MatchExpression(string query) => SqlDialect.Sqlite.TextQuery(query);
+
+    /// <summary>
+    /// Runs several statements in one read transaction, so they all see the same commit: a page and its
+    /// total, or a dyad's counts and timeline, agree even while a writer commits in between.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="ct"/> interrupts the statement running when it fires (the client went away, or the
+    /// request ran past its time limit): SQLite stops at its next step rather than finishing a long scan.
+    /// </remarks>
+    private protected override T InSnapshot<T>(Func<T> read, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        ct.ThrowIfCancellationRequested();
+        Exec("BEGIN");
+        try
+        {
+            T result;
+            using (ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(_conn.Handle)))
+                result = read();
+            Exec("COMMIT");
+            return result;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 9 && ct.IsCancellationRequested)   // SQLITE_INTERRUPT
+        {
+            Rollback();
+            throw new OperationCanceledException("the query was interrupted", e, ct);
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
+    private void Rollback()
+    {
+        // an interrupted statement may already have ended the transaction
+        if (!_conn.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(_conn.Handle) == 0) Exec("ROLLBACK");
+    }
+
 
     protected override void Close()
     {
@@ -64,9 +227,15 @@ public sealed partial class SqliteStore : AdoStore
         _conn.Dispose();
     }
 
-    /// <summary>Keeps the full-text index (FTS5, migration 5) in step with the reports, in the same transaction.</summary>
-    protected override void OnDocumentSaved(DbTransaction tx, long documentId, Readout.Documents.CleanDocument doc) =>
-        IndexForSearch((SqliteTransaction)tx, documentId, doc.Title ?? doc.Raw.Title, doc.Text);
+    /// <summary>Keeps the full-text index (an external-content FTS5 table, migration 5) in step with the reports, in the same transaction.</summary>
+    protected override void OnDocumentSaved(DbTransaction tx, long documentId, Readout.Documents.CleanDocument doc)
+    {
+        using var cmd = Cmd(tx, "INSERT INTO documents_fts(rowid, title, clean_text) VALUES (@id, @title, @text)");
+        Add(cmd, "id", documentId);
+        Add(cmd, "title", doc.Title ?? doc.Raw.Title);
+        Add(cmd, "text", doc.Text);
+        cmd.ExecuteNonQuery();
+    }
 
     private void Exec(string sql)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -47,17 +48,17 @@ internal static class ExploreEndpoints
         if (s.Total == 0) return "";
         var sb = new StringBuilder("""<section class="overview"><h2>Overview of these interactions</h2>""");
         var switchTo = period == "week" ? "month" : "week";
-        sb.Append($"""<div class="panel"><h3>Over time, by {E(period)}</h3><p class="muted">Chart by <a class="period" href="{E(basePath + FilterQuery(p, ("by", switchTo)))}">{E(switchTo)}</a>.</p>{Charts.OverTime(s.Days, period)}""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<div class="panel"><h3>Over time, by {E(period)}</h3><p class="muted">Chart by <a class="period" href="{E(basePath + FilterQuery(p, ("by", switchTo)))}">{E(switchTo)}</a>.</p>{Charts.OverTime(s.Days, period)}""");
         var undated = s.Days.Where(d => d.Date is null || d.Date.StartsWith("--", StringComparison.Ordinal)).Sum(d => d.Count);
-        if (undated > 0) sb.Append($"""<p class="muted">Not charted: {N(undated)} without a full date.</p>""");
+        if (undated > 0) sb.Append(CultureInfo.InvariantCulture, $"""<p class="muted">Not charted: {N(undated)} without a full date.</p>""");
         sb.Append("</div>");
         sb.Append("""<div class="panels">""");
-        sb.Append($"""<div class="panel by-mode"><h3>By mode</h3>{Charts.Bars("Interactions by mode", s.Modes.Select(m => (ModeLabel(m.Mode), m.Count, (string?)(basePath + FilterQuery(p with { Mode = m.Mode })), (string?)("m-" + m.Mode))).ToList())}</div>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<div class="panel by-mode"><h3>By mode</h3>{Charts.Bars("Interactions by mode", s.Modes.Select(m => (ModeLabel(m.Mode), m.Count, (string?)(basePath + FilterQuery(p with { Mode = m.Mode })), (string?)("m-" + m.Mode))).ToList())}</div>""");
         var top = s.Countries.Take(15).ToList();
-        sb.Append($"""<div class="panel by-country"><h3>By country{(s.Countries.Count > top.Count ? $" (top {N(top.Count)} of {N(s.Countries.Count)})" : "")}</h3>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<div class="panel by-country"><h3>By country{(s.Countries.Count > top.Count ? $" (top {N(top.Count)} of {N(s.Countries.Count)})" : "")}</h3>""");
         sb.Append(Charts.Bars("Interactions by participant country", top.Select(c => (c.Country, c.Count, CountryLink(p, c.Country, basePath), (string?)null)).ToList()));
         sb.Append("</div></div>");
-        sb.Append($"""<div class="panel"><h3>In person, by place</h3>{map.Draw(s.InPerson)}</div>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<div class="panel"><h3>In person, by place</h3>{map.Draw(s.InPerson)}</div>""");
         return sb.Append("</section>").ToString();
     }
 

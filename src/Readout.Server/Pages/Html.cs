@@ -101,10 +101,10 @@ internal static class Html
         var sb = new StringBuilder("""<div class="table-wrap"><table class="timeline"><thead><tr><th>Date</th><th>Mode</th><th>Participants</th><th>Place</th><th class="num">Sources</th><th>Status</th></tr></thead><tbody>""");
         foreach (var s in list)
         {
-            sb.Append($"""<tr class="record" data-id="{E(s.Id)}"><td class="date">{InteractionLink(s.Id, E(s.Date ?? "undated"))}</td>""");
-            sb.Append($"""<td class="mode">{ModeIcon(s.Mode)} <span class="mode-name">{E(ModeLabel(s.Mode))}</span></td>""");
-            sb.Append($"""<td>{string.Join(" – ", s.Participants.Select(ActorLink))}</td><td>{E(Place(s.Location))}</td>""");
-            sb.Append($"""<td class="num sources" title="reports behind this record">{N(s.SourceCount)}</td><td>{E(s.Status)}</td></tr>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr class="record" data-id="{E(s.Id)}"><td class="date">{InteractionLink(s.Id, E(s.Date ?? "undated"))}</td>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<td class="mode">{ModeIcon(s.Mode)} <span class="mode-name">{E(ModeLabel(s.Mode))}</span></td>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<td>{string.Join(" – ", s.Participants.Select(ActorLink))}</td><td>{E(Place(s.Location))}</td>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<td class="num sources" title="reports behind this record">{N(s.SourceCount)}</td><td>{E(s.Status)}</td></tr>""");
         }
         return sb.Append("</tbody></table></div>").ToString();
     }

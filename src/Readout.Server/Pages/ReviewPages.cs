@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -96,10 +97,10 @@ internal static class ReviewPages
         {
             sb.Append("""<div class="table-wrap"><table class="queue"><thead><tr><th>Date</th><th>Mode</th><th>Participants</th><th class="num">Sources</th><th>Why</th></tr></thead><tbody>""");
             foreach (var q in queue.Items)
-                sb.Append($"""<tr class="record" data-id="{E(q.Record.Id)}"><td class="date">{InteractionLink(q.Record.Id, E(q.Record.Date ?? "undated"))}</td><td>{ModeIcon(q.Record.Mode)} {E(ModeLabel(q.Record.Mode))}</td><td>{string.Join(" – ", q.Record.Participants.Select(ActorLink))}</td><td class="num">{N(q.Record.Sources.Count)}</td><td>{E(q.Why)}</td></tr>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<tr class="record" data-id="{E(q.Record.Id)}"><td class="date">{InteractionLink(q.Record.Id, E(q.Record.Date ?? "undated"))}</td><td>{ModeIcon(q.Record.Mode)} {E(ModeLabel(q.Record.Mode))}</td><td>{string.Join(" – ", q.Record.Participants.Select(ActorLink))}</td><td class="num">{N(q.Record.Sources.Count)}</td><td>{E(q.Why)}</td></tr>""");
             sb.Append("</tbody></table></div>");
             var number = offset / limit + 1;
-            if (queue.Total > offset + limit) sb.Append($"""<nav class="pager"><a href="/review?page={N(number + 1)}">next page →</a></nav>""");
+            if (queue.Total > offset + limit) sb.Append(CultureInfo.InvariantCulture, $"""<nav class="pager"><a href="/review?page={N(number + 1)}">next page →</a></nav>""");
         }
         return Page("Review queue", sb.ToString());
     }
@@ -116,7 +117,7 @@ internal static class ReviewPages
         {
             sb.Append("""<div class="table-wrap"><table class="trail"><thead><tr><th>#</th><th>When</th><th>Who</th><th>What</th><th>Before</th><th>After</th><th>Why</th></tr></thead><tbody>""");
             foreach (var e in state.Trail)
-                sb.Append($"""<tr><td>{E(e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))}</td><td>{E(e.At)}</td><td>{E(e.Reviewer)}</td><td>{E(e.Action)}{(e.Field is null ? "" : " " + E(e.Field))}{(e.Other is null ? "" : " " + InteractionLink(e.Other, E(e.Other)))}</td><td>{E(e.Before ?? "")}</td><td>{E(e.After ?? "")}</td><td>{E(e.Reason)}</td></tr>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))}</td><td>{E(e.At)}</td><td>{E(e.Reviewer)}</td><td>{E(e.Action)}{(e.Field is null ? "" : " " + E(e.Field))}{(e.Other is null ? "" : " " + InteractionLink(e.Other, E(e.Other)))}</td><td>{E(e.Before ?? "")}</td><td>{E(e.After ?? "")}</td><td>{E(e.Reason)}</td></tr>""");
             sb.Append("</tbody></table></div>");
         }
         if (reviewer is null || options.ApiKey is null)
@@ -126,7 +127,7 @@ internal static class ReviewPages
         var action = $"/interactions/{U(r.Id)}/review";
         string Form(string act, string inner, string button) =>
             $"""<form class="review-form {act}" action="{E(action)}" method="post"><input type="hidden" name="action" value="{act}"><input type="hidden" name="token" value="{E(token)}">{inner}<label>Reason <input name="reason" required placeholder="why"></label><button type="submit">{E(button)}</button></form>""";
-        sb.Append($"""<p class="muted">Reviewing as <strong>{E(reviewer)}</strong>.</p><div class="review-forms">""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<p class="muted">Reviewing as <strong>{E(reviewer)}</strong>.</p><div class="review-forms">""");
         sb.Append(state?.Status == ReviewStatus.Rejected ? Form(ReviewActions.Restore, "", "Restore") : Form(ReviewActions.Reject, "", "Reject"));
         sb.Append(Form(ReviewActions.Confirm, "", "Confirm as right"));
         var fields = string.Concat(ReviewFields.All.Select(f => $"""<option value="{E(f)}">{E(f)}</option>"""));

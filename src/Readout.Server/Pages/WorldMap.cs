@@ -90,7 +90,7 @@ internal sealed class WorldMap
         var notes = new List<string>();
         if (noCity > 0) notes.Add($"{N(noCity)} without a city");
         if (unknown > 0) notes.Add($"{N(unknown)} in a city without coordinates");
-        sb.Append($"""<p class="muted map-note">{N(placed.Sum(p => p.Place.Count))} of {N(total)} in-person interactions placed at {N(placed.Count)} places""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<p class="muted map-note">{N(placed.Sum(p => p.Place.Count))} of {N(total)} in-person interactions placed at {N(placed.Count)} places""");
         if (notes.Count > 0) sb.Append(" · not placed: " + string.Join(", ", notes));
         sb.Append(". Outline: Natural Earth (public domain); places: GeoNames (CC BY 4.0).</p>");
         return sb.ToString();

@@ -23,7 +23,7 @@ public sealed class DateSpecTests
         var frame = parts[0] switch
         {
             "-" => new ReferenceFrame(null, null, "nothing"),
-            var y when y.StartsWith("year ") => new ReferenceFrame(null, int.Parse(y[5..], CultureInfo.InvariantCulture), "stated year"),
+            var y when y.StartsWith("year ", StringComparison.Ordinal) => new ReferenceFrame(null, int.Parse(y[5..], CultureInfo.InvariantCulture), "stated year"),
             var d => new ReferenceFrame(DateOnly.Parse(d, CultureInfo.InvariantCulture), null, "reference day"),
         };
         var times = TemporalExtractor.Extract(parts[1]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Readout.Code;
 using Readout.Documents;
 using Xunit;
@@ -30,7 +31,7 @@ public sealed class CodebookTests
         Assert.True(codes.Count > 300, $"only {codes.Count} CAMEO codes");
         foreach (var c in codes)
         {
-            var root = int.Parse(c.Code[..2]);
+            var root = int.Parse(c.Code[..2], CultureInfo.InvariantCulture);
             Assert.Equal(QuadOfRoot(root), c.QuadClass);
             Assert.InRange(c.Goldstein, -10, 10);
             Assert.False(string.IsNullOrWhiteSpace(c.Label), c.Code);
@@ -41,7 +42,7 @@ public sealed class CodebookTests
     public void Every_code_has_its_parents_and_all_twenty_roots_are_there()
     {
         for (var root = 1; root <= 20; root++)
-            Assert.True(Book.IsValidCameo(root.ToString("00")), $"root {root:00} missing");
+            Assert.True(Book.IsValidCameo(root.ToString("00", CultureInfo.InvariantCulture)), $"root {root:00} missing");
         foreach (var c in Book.CameoCodes.Where(c => c.Code.Length > 2))
             Assert.True(Book.IsValidCameo(c.Code[..^1]), $"{c.Code} has no parent {c.Code[..^1]}");
     }

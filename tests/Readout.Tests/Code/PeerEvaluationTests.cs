@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readout.Code;
+using Readout.Evaluation;
 using Readout.Pipeline;
 using Xunit;
 

@@ -14,10 +14,10 @@ public sealed class FusionTests : IDisposable
     private static List<string> CorpusFiles() =>
         new[] { Shared("corpus", "seeds"), Shared("corpus", "dev") }
             .SelectMany(d => Directory.EnumerateFiles(d))
-            .Where(f => (f.EndsWith(".txt") || f.EndsWith(".html")))
+            .Where(f => (f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal).ToList();
 
-    private string Export(string db)
+    private static string Export(string db)
     {
         var run = CliRunner.Run("--db", db, "export", "--format", "jsonl");
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -53,7 +53,7 @@ public sealed class FusionTests : IDisposable
         Assert.Equal(2, meeting.GetProperty("sources").GetArrayLength());
         Assert.Equal("video", meeting.GetProperty("mode").GetString());
         // the three year-end Xi-Putin calls stay three records
-        var xiPutinDecember = records.Where(r => r.GetProperty("date").GetString() is { } d && d.EndsWith("-12-28") || r.GetProperty("date").GetString() is "2021-12-15" or "--12-30").ToList();
+        var xiPutinDecember = records.Where(r => r.GetProperty("date").GetString() is { } d && d.EndsWith("-12-28", StringComparison.Ordinal) || r.GetProperty("date").GetString() is "2021-12-15" or "--12-30").ToList();
         Assert.Equal(3, xiPutinDecember.Count);
     }
 

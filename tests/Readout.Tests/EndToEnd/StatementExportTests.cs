@@ -1,3 +1,4 @@
+using System.Globalization;
 using static Readout.Tests.TestPipeline;
 using System.Text.Json;
 using Readout.Pipeline;
@@ -91,12 +92,12 @@ public sealed class StatementExportTests : IClassFixture<StatementExportTests.Co
             var c = codebook.Cameo(code);
             Assert.True(c is not null, $"invalid CAMEO code {code} in {row}");
             Assert.Equal(code[..2], cells[Array.IndexOf(header, "EventRootCode")]);
-            Assert.Equal(c.QuadClass.ToString(), cells[Array.IndexOf(header, "QuadClass")]);
+            Assert.Equal(c.QuadClass.ToString(CultureInfo.InvariantCulture), cells[Array.IndexOf(header, "QuadClass")]);
             if (cells[Array.IndexOf(header, "IsRootEvent")] == "1")
             {
                 // happened interactions are CONSULT events on a day; planned ones an intent to meet
-                Assert.True(code.StartsWith("04") || code == "036", row);
-                if (code.StartsWith("04"))
+                Assert.True(code.StartsWith("04", StringComparison.Ordinal) || code == "036", row);
+                if (code.StartsWith("04", StringComparison.Ordinal))
                 {
                     interactionRows++;
                     Assert.Matches(@"^\d{8}$", cells[Array.IndexOf(header, "SQLDATE")]);
@@ -122,7 +123,7 @@ public sealed class StatementExportTests : IClassFixture<StatementExportTests.Co
             Assert.True(r.GetProperty("actor").TryGetProperty("name", out _));
         }
         // the 30 December video meeting (its reports give no year) is a CONSULT by phone/video between China and Russia
-        var meeting = lines.Select(l => JsonDocument.Parse(l).RootElement).Single(r => r.GetProperty("date").GetString() == "--12-30" && r.GetProperty("id").GetString()!.StartsWith("rec-"));
+        var meeting = lines.Select(l => JsonDocument.Parse(l).RootElement).Single(r => r.GetProperty("date").GetString() == "--12-30" && r.GetProperty("id").GetString()!.StartsWith("rec-", StringComparison.Ordinal));
         Assert.Equal("CONSULT", meeting.GetProperty("event").GetString());
         Assert.Equal("phone", meeting.GetProperty("mode").GetString());
     }

@@ -83,7 +83,7 @@ public sealed class WorkbenchCliTests(StatementExportTests.CorpusDb corpus) : IC
             var show = Run("show", id).Stdout;
             Assert.Contains("mode:         video  [set by a reviewer; the machine read: phone]", show);
             Assert.Contains("Ana corrected mode", show);
-            var row = Run("export", "--format", "csv", "-m", "video").Stdout.Split('\n').Single(l => l.StartsWith(id));
+            var row = Run("export", "--format", "csv", "-m", "video").Stdout.Split('\n').Single(l => l.StartsWith(id, StringComparison.Ordinal));
             Assert.Contains(",reviewed,mode,", row);
             Assert.Contains(Json(Run("review", "trail", "-f", "json")), e => e.GetProperty("after").GetString() == "video");
 

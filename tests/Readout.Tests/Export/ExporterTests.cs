@@ -14,7 +14,7 @@ public sealed class ExporterTests
     private static readonly string[] TopKeys = ["id", "status", "mode", "date", "date_basis", "participants", "location", "attendees", "sources"];
     private static readonly string[] SourceKeys = ["uri", "title", "published", "content_hash", "evidence"];
     /// <summary>Keys a fused record may carry after the contract keys (each left out when null).</summary>
-    private static readonly string[] FusionKeys = ["provenance", "conflicts", "source_families", "members", "date_certainty", "confidence", "confidence_factors"];
+    private static readonly string[] FusionKeys = ["provenance", "conflicts", "source_families", "members", "date_certainty", "confidence", "confidence_factors", "lexicon_version"];
 
     private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
 

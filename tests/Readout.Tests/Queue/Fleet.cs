@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
-using Readout.Bench;
+using Readout.Evaluation;
 using Readout.Lexicons;
 using Readout.Queue;
 using Readout.Tests.EndToEnd;

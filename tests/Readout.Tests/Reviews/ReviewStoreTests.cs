@@ -37,7 +37,7 @@ public sealed class ReviewStoreTests
             store.SaveDocument(PhoneCall("a", 0));
             var id = Assert.Single(store.Query(InteractionFilter.All)).Id;
             var outcome = store.Review(Ask(ReviewActions.Correct, id[..8], "Mode", "Video"));
-            Assert.Equal(["phone", "video"], new[] { outcome.Entry.Before, outcome.Entry.After });
+            Assert.Equal(new string?[] { "phone", "video" }, new[] { outcome.Entry.Before, outcome.Entry.After });
             Assert.Equal(id, Assert.Single(outcome.Records));
 
             var r = store.Get(id)!;
@@ -47,7 +47,7 @@ public sealed class ReviewStoreTests
             Assert.Equal("phone", Assert.Single(r.Review.Machine).Value);
             var trail = Assert.Single(r.Review.Trail);
             Assert.Equal(("analyst", "2026-01-15T09:30:00Z", "checked against the readout"), (trail.Reviewer, trail.At, trail.Reason));
-            Assert.Contains(r.Provenance!, p => p.Field == "mode" && p.Value == "video" && p.Sources.Single().StartsWith("review #"));
+            Assert.Contains(r.Provenance!, p => p.Field == "mode" && p.Value == "video" && p.Sources.Single().StartsWith("review #", StringComparison.Ordinal));
             Assert.Single(store.Query(InteractionFilter.All with { Mode = "video" }));
             // a correction to the value the record has is refused and writes nothing
             Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Correct, id, "mode", "video"))).Code);

@@ -126,7 +126,7 @@ public abstract class ApiTests
         Assert.Equal(Items(all).Select(i => i.GetProperty("id").GetString()!), ids);
         Assert.Empty(Items(await Json($"/api/interactions?page_size=4&page={total / 4 + 2}&sort=date")));
 
-        static List<string> Dated(JsonElement page) => Items(page).Select(i => i.GetProperty("date").GetString()).OfType<string>().Where(d => !d.StartsWith("--")).ToList();
+        static List<string> Dated(JsonElement page) => Items(page).Select(i => i.GetProperty("date").GetString()).OfType<string>().Where(d => !d.StartsWith("--", StringComparison.Ordinal)).ToList();
         var ascending = Dated(all);
         Assert.Equal(ascending.Order(StringComparer.Ordinal), ascending);
         var descending = Dated(await Json("/api/interactions?page_size=200&sort=-date"));
@@ -255,8 +255,8 @@ public abstract class ApiTests
         Assert.Equal(list.GetProperty("total").GetInt32(), total);
         Assert.Equal(total, dyad.GetProperty("per_year_and_mode").EnumerateArray().Sum(x => x.GetProperty("count").GetInt32()));
         var video2022 = dyad.GetProperty("per_year_and_mode").EnumerateArray().Where(x => x.GetProperty("year").ValueKind == JsonValueKind.Number && x.GetProperty("year").GetInt32() == 2022 && x.GetProperty("mode").GetString() == "video").Sum(x => x.GetProperty("count").GetInt32());
-        Assert.Equal(Items(list).Count(i => i.GetProperty("date").GetString() is { } d && d.StartsWith("2022") && i.GetProperty("mode").GetString() == "video"), video2022);
-        var dated = Items(list).Select(i => i.GetProperty("date").GetString()).OfType<string>().Where(d => !d.StartsWith("--")).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Items(list).Count(i => i.GetProperty("date").GetString() is { } d && d.StartsWith("2022", StringComparison.Ordinal) && i.GetProperty("mode").GetString() == "video"), video2022);
+        var dated = Items(list).Select(i => i.GetProperty("date").GetString()).OfType<string>().Where(d => !d.StartsWith("--", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(dated.First(), dyad.GetProperty("first").GetProperty("date").GetString());
         Assert.Equal(dated.Last(), dyad.GetProperty("last").GetProperty("date").GetString());
         Assert.Equal(total, dyad.GetProperty("timeline").GetArrayLength());

@@ -24,7 +24,7 @@ internal sealed class CorpusStore : IDisposable
         using var store = new SqliteStore(Path);
         var reader = new InputReader();
         foreach (var folder in corpusFolders)
-            foreach (var file in Directory.EnumerateFiles(Shared("corpus", folder)).Where(f => f.EndsWith(".txt") || f.EndsWith(".html")).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(Shared("corpus", folder)).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 foreach (var raw in reader.Read(file))
                     store.SaveDocument(Instance.Process(raw));
     }
@@ -68,7 +68,7 @@ public abstract class ApiFixture : IAsyncLifetime
         {
             var reader = new InputReader();
             foreach (var folder in new[] { "seeds", "dev" })
-                foreach (var file in Directory.EnumerateFiles(Shared("corpus", folder)).Where(f => f.EndsWith(".txt") || f.EndsWith(".html")).Order(StringComparer.Ordinal))
+                foreach (var file in Directory.EnumerateFiles(Shared("corpus", folder)).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                     foreach (var raw in reader.Read(file))
                         store.SaveDocument(Instance.Process(raw));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -54,7 +55,7 @@ public sealed class WorkbenchBrowserTests(WorkbenchBrowserFixture fixture) : ICl
         await page.Locator(".by-country svg.bars a", new() { HasText = "RUS" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("country=RUS"));
         foreach (var row in await page.Locator("table.timeline tr.record").AllAsync()) Assert.Contains("RUS", await row.InnerTextAsync());
-        var count = int.Parse((await page.Locator("p.count").InnerTextAsync()).Split(' ')[0]);
+        var count = int.Parse((await page.Locator("p.count").InnerTextAsync()).Split(' ')[0], CultureInfo.InvariantCulture);
 
         // the download is the filter on screen: as many rows as the count says, in the flat CSV
         var csvLink = await page.Locator("a.download", new() { HasText = "CSV" }).GetAttributeAsync("href");

@@ -17,7 +17,7 @@ public sealed class Issue12CrashSafetyTests : IDisposable
 
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "readout.dll");
 
-    private string Snapshot(string db)
+    private static string Snapshot(string db)
     {
         var parts = new[] { "interactions", "statements", "figures" }.SelectMany(what =>
         {

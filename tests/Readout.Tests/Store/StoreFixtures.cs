@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Readout.Documents;
@@ -102,7 +103,7 @@ internal abstract class TestDb : IDisposable
     public IReadoutStore Open() => StoreFactory.Open(Db);
 
     /// <summary>Rows of a table, read through a connection of its own (what another process would see).</summary>
-    public long Rows(string table) => Convert.ToInt64(Scalar($"SELECT count(*) FROM {table}"));
+    public long Rows(string table) => Convert.ToInt64(Scalar($"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture);
 
     public abstract object? Scalar(string sql);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Readout.Documents;
 using Readout.Extract;
@@ -234,8 +235,8 @@ public sealed class StoreTests
             tmp.Scalar("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations"));
         var schema = ((PostgresTestDb)tmp).Schema;
         foreach (var table in StoreTables.Append("statements").Append("figures"))
-            Assert.True(Convert.ToInt64(tmp.Scalar($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{schema}' AND table_name = '{table}'")) == 1, $"table {table} is missing");
-        Assert.True(Convert.ToInt64(tmp.Scalar($"SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' AND indexname LIKE 'ix_%'")) >= 4);
+            Assert.True(Convert.ToInt64(tmp.Scalar($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{schema}' AND table_name = '{table}'"), CultureInfo.InvariantCulture) == 1, $"table {table} is missing");
+        Assert.True(Convert.ToInt64(tmp.Scalar($"SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' AND indexname LIKE 'ix_%'"), CultureInfo.InvariantCulture) >= 4);
     }
 
     [Fact]

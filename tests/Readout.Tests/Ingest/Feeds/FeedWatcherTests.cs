@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Readout.Documents;
 using Readout.Ingest.Feeds;
@@ -53,7 +54,7 @@ public sealed class FeedWatcherTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _web.DisposeAsync();
 
-    private static long Count(TestDb db, string sql) => Convert.ToInt64(db.Scalar(sql));
+    private static long Count(TestDb db, string sql) => Convert.ToInt64(db.Scalar(sql), CultureInfo.InvariantCulture);
 
     /// <summary>Serves rss.xml until the first item's page is read, and rss-updated.xml (two new items, the oldest gone) from then on.</summary>
     private void FeedThatChangesWhileRead(string feedPath)

@@ -3,7 +3,7 @@ using Readout.Documents;
 using Readout.Ingest;
 using Readout.Lexicons;
 
-namespace Readout.Bench;
+namespace Readout.Evaluation;
 
 /// <summary>
 /// Generates varied, realistic-looking reports for load tests: leaders from the lexicon who held office
@@ -56,7 +56,7 @@ public sealed class ReportGenerator(Lexicon lexicon, int seed = 1)
     {
         var c = CultureInfo.InvariantCulture;
         string Who((Person Person, RoleTenure Tenure) x) =>
-            $"{lexicon.CountryByIso3[x.Tenure.Country!].Demonyms.FirstOrDefault() ?? lexicon.CountryByIso3[x.Tenure.Country!].Name} {x.Tenure.Title} {x.Person.Name}";
+            $"{(lexicon.CountryByIso3[x.Tenure.Country!].Demonyms is [var demonym, ..] ? demonym : lexicon.CountryByIso3[x.Tenure.Country!].Name)} {x.Tenure.Title} {x.Person.Name}";
         var when = outlet == 0 ? "on " + day.DayOfWeek : "on " + day.ToString("MMMM d", c);
         var verb = mode switch
         {

@@ -8,7 +8,9 @@ using Readout.Export;
 using Readout.Ingest;
 using Readout.Pipeline;
 
-namespace Readout.Code;
+using Readout.Code;
+
+namespace Readout.Evaluation;
 
 /// <summary>
 /// One CAMEO-coded sentence of a peer coder's validation file (UniversalPetrarch's PETR2_GSR_validation.xml).

@@ -5,7 +5,7 @@ using Readout.Ingest;
 using Readout.Lexicons;
 using Readout.Pipeline;
 
-namespace Readout.Bench;
+namespace Readout.Evaluation;
 
 /// <summary>
 /// Generates pipeline results (a report, its interaction with evidence spans, a statement with a topic)

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Readout.Analyse;
+using Readout.Documents;
+using Readout.Lexicons;
+
+namespace Readout.Extract;
+
+/// <summary>
+/// Step 1 of <see cref="Extract"/>: the numbers of a sentence that are figures, with their currency, scale and
+/// unit; what is not a figure (years, ordinals, clock times, ages, numbers in names) is left out.
+/// </summary>
+public static partial class FigureExtractor
+{
+    // ---- numbers -------------------------------------------------------------------------------------
+
+    private const string Units = "one|two|three|four|five|six|seven|eight|nine";
+    private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    private const string Words = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + Tens + "|ten|" + Units;
+
+    // digits and written numbers apart: one case-insensitive pattern for both is several times slower
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_\-–/.,:#'’%=&])(?<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<glued>(?i:bn|bln|mn|mln|tn|trn|m|k|-?fold))?(?![\p{L}\p{N}_]|[.,]\d|[\-–/:]\w)")]
+    private static partial Regex DigitsRx();
+
+    [GeneratedRegex(@"(?<![\-–'’/])\b(?<w>(?:" + Tens + @")[-\s](?:" + Units + @")\b|(?:" + Words + @"))(?<wfold>-?fold)?(?![\p{L}\p{N}_]|[\-–]\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex WrittenRx();
+
+    [GeneratedRegex(@"\G(?:\s(?<h>hundred)(?!\p{L}))?(?:\s?(?<scale>thousand|million|billion|trillion|bn|bln|mln|mn|tn|trn)(?!\p{L}))?(?:\s?(?<pct>%)|\s(?<pct>per\s?cent|percent|pct)(?!\p{L})|\s(?<pts>percentage\s+points?)(?!\p{L})|\s(?<cur>" + CurrencyWords + @")(?!\p{L})|\s(?<times>times)(?!\p{L})|\s(?<unit>" + PhysicalUnits + @")(?![\p{L}\-]))?", RegexOptions.IgnoreCase)]
+    private static partial Regex SuffixRx();
+
+    private const string CurrencyWords =
+        @"(?:US|U\.S\.|American|Hong\s+Kong|Canadian|Australian|Singapore|New\s+Zealand|Taiwan)\s+(?:dollars?|dlrs)|dollars?|dlrs|euros?|yuan|renminbi|RMB|rubles?|roubles?|yen|pounds\s+sterling|British\s+pounds|sterling|stg|Indian\s+rupees?|rupees?|South\s+Korean\s+won|won|Turkish\s+lira|lira|reais|rand|Saudi\s+riyals?|riyals?|dirhams?|Swiss\s+francs?|francs?|hryvnias?|hryvnia|tenge|rupiah|ringgit|pesos?|USD|EUR|CNY|RUB|JPY|GBP|INR|CHF";
+
+    private const string PhysicalUnits =
+        @"(?:metric\s+)?tonnes|(?:metric\s+)?tons|tonne|barrels\s+(?:per|a)\s+day|barrels|bpd|(?:billion\s+)?cubic\s+(?:metres|meters)|bcm|square\s+(?:kilometres|kilometers|miles)|kilometres|kilometers|km|miles|hectares|acres|megawatts|MW|gigawatts|GW|kilowatt-hours|kWh|terawatt-hours|TWh|kilograms|kilos|kg|litres|liters|gallons|bushels|ounces|troy\s+ounces";
+
+    [GeneratedRegex(@"(?<cur>US\$|U\.S\.\s?\$|AU\$|A\$|CA\$|C\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₽|₹|₩|(?<![\p{L}])(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR|CHF)\s?)$")]
+    private static partial Regex CurrencyPrefixRx();
+
+    [GeneratedRegex(@"\G[ \t]*\n?[ \t]*(?<w>[\p{L}][\p{L}'’\-]*)(?:[ \t]*\n?[ \t]*(?<w>[\p{L}][\p{L}'’\-]*)){0,3}")]
+    private static partial Regex FollowingWordsRx();
+
+    private static readonly Dictionary<string, int> WordValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
+        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30,
+        ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "than",
+        "that", "which", "who", "whom", "whose", "were", "was", "is", "are", "be", "been", "being", "has", "have", "had",
+        "will", "would", "could", "should", "may", "might", "must", "can", "did", "do", "does", "per", "each", "more", "less",
+        "into", "onto", "over", "under", "about", "after", "before", "during", "since", "until", "while", "this", "these",
+        "those", "its", "their", "his", "her", "our", "your", "my", "not", "also", "only", "still", "all", "both", "such",
+        "said", "says", "so", "yet", "then", "there", "here", "when", "where", "if", "it", "they", "them", "he", "she", "we",
+        "you", "i", "us", "me", "let", "between", "among", "against", "across", "through", "via", "up", "down", "out", "off", "again",
+        "already", "every", "other", "another", "some", "any", "no", "most", "many", "much", "few", "several", "own", "same",
+    };
+
+    private static readonly HashSet<string> ScaleWords = new(StringComparer.OrdinalIgnoreCase)
+    { "hundred", "thousand", "million", "billion", "trillion", "mln", "bln", "bn", "dozen" };
+
+    private static readonly HashSet<string> TimeUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "seconds", "minutes", "hours", "days", "weeks", "fortnights", "months", "quarters", "years", "decades", "centuries",
+        "millennia", "nights", "mornings", "afternoons", "evenings", "weekends", "times", "percent", "cents", "others", "ones",
+        "hrs", "mins", "secs", "yrs", "cts", "mths", "qtrs", "wks", "terms", "sessions", "occasions", "rounds",
+    };
+
+    private static readonly HashSet<string> IrregularPlurals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "people", "men", "women", "children", "personnel", "police", "staff", "aircraft", "cattle", "livestock", "troops",
+        "feet", "geese", "mice", "teeth", "persons", "citizens",
+    };
+
+    // a count introduced by one of these refers to a known set ("the two countries"), not a figure
+    [GeneratedRegex(@"(?:\b(?:the|these|those|their|its|his|her|our|your|my|both|all|whose|every|each|first|last|next|past|previous|other|another|top|only)|['’]s)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex DeterminerBefore();
+
+    [GeneratedRegex(@"\b(?:\d+|" + Words + @")\s+(?:in|out\s+of)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex RatioBefore();
+
+    [GeneratedRegex(@"\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\b|\b(?:a|an|the)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotANounPhrase();
+
+    // "Group of 20 leaders", "Apollo 11 astronauts", "Resolution 2231": a number in a name
+    [GeneratedRegex(@"(?:\b\p{Lu}[\p{L}\-]*\s+(?:of\s+)?|\b(?:No|no|Nos|page|pages|pp|p|article|chapter|section|paragraph|item|number|resolution|aged|age|flight|route|room|level|phase|grade|size|category|class|model|version|point|points|score|scored)\.?\s+)$")]
+    private static partial Regex NameBefore();
+
+    [GeneratedRegex(@"^\s*(?:years?\s+old|year-old|a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hours?\s+GMT)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockOrAgeAfter();
+
+    // ---- candidates -----------------------------------------------------------------------------------
+
+    private static List<Candidate> FindCandidates(AnalysedDocument doc, Sentence s, string? yuanOrYen)
+    {
+        var text = doc.Clean.Text;
+        var found = new List<Candidate>();
+        var taken = -1;   // end of the last figure: a count's noun phrase may not swallow the next number
+        var numbers = DigitsRx().Matches(s.Text).Concat(WrittenRx().Matches(s.Text)).OrderBy(m => m.Index).ToList();
+        foreach (var m in numbers)
+        {
+            int numStart = s.Span.Start + m.Index, numEnd = numStart + m.Length;
+            if (numStart < taken || InLink(text, numStart)) continue;
+            var written = m.Groups["w"].Success;
+            decimal num;
+            if (written)
+            {
+                var parts = m.Groups["w"].Value.Split(['-', ' '], StringSplitOptions.RemoveEmptyEntries);
+                num = parts.Sum(p => WordValues[p]);
+            }
+            else if (!decimal.TryParse(m.Groups["d"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out num) || num > 1e15m) continue;
+            var isInteger = num == decimal.Truncate(num) && !m.Groups["d"].Value.Contains('.');
+            var glued = (m.Groups["glued"].Success ? m.Groups["glued"].Value : m.Groups["wfold"].Value).ToLowerInvariant();
+            var fold = glued.EndsWith("fold", StringComparison.Ordinal);
+
+            // currency before the number, within the sentence: a figure never starts in the sentence before
+            // ("pledged USD $\n5.2 billion" split at the line break; a figure starting there made every window
+            // reaching back from it to its sentence's start negative, RO9000)
+            var prefixText = text[Math.Max(s.Span.Start, numStart - 6)..numStart];
+            var pm = CurrencyPrefixRx().Match(prefixText);
+            string? currency = null;
+            var start = numStart;
+            var money = false;
+            if (pm.Success && !written)
+            {
+                money = true;
+                currency = PrefixCurrency(pm.Groups["cur"].Value.Trim(), yuanOrYen);
+                start = numStart - pm.Length;
+            }
+
+            decimal scale = 1;
+            if (!fold && glued.Length > 0)
+            {
+                if (glued is "m" or "k" && !money) continue;   // "5m", "3k" without a currency: metres? thousands? unclear
+                scale = Scale(glued);
+            }
+            var sm = SuffixRx().Match(text, numEnd, s.Span.End - numEnd);
+            var end = numEnd;
+            if (sm.Groups["h"].Success)
+            {
+                if (!written || glued.Length > 0) continue;
+                scale = 100;
+            }
+            if (sm.Groups["scale"].Success)
+            {
+                if (glued.Length > 0) continue;
+                scale *= Scale(sm.Groups["scale"].Value.ToLowerInvariant());
+            }
+            if (sm.Success && sm.Length > 0) end = numEnd + sm.Length;
+            var value = (double)(num * scale);
+            var hasScale = scale != 1;
+
+            Kind kind;
+            string? unit = null;
+            if (fold) { kind = Kind.Multiplier; unit = "times"; }
+            else if (sm.Groups["pct"].Success) { kind = Kind.Percent; unit = "percent"; }
+            else if (sm.Groups["pts"].Success) { kind = Kind.Points; unit = "percentage points"; }
+            else if (sm.Groups["cur"].Success)
+            {
+                var word = sm.Groups["cur"].Value;
+                if (word.Equals("won", StringComparison.OrdinalIgnoreCase) && !hasScale) continue;   // "they won"
+                kind = Kind.Money; unit = "money";
+                currency = WordCurrency(word) ?? currency;
+            }
+            else if (sm.Groups["times"].Success)
+            {
+                var before = text[WindowStart(s, start)..start];
+                var after = text[numEnd..Math.Min(s.Span.End, numEnd + 80)];
+                if (!MoveBeforeRx().IsMatch(before) && !TimesComparativeRx().IsMatch(after)) continue;   // "met 37 times": a frequency
+                kind = Kind.Multiplier; unit = "times";
+            }
+            else if (sm.Groups["unit"].Success) { kind = Kind.Physical; unit = NormaliseUnit(sm.Groups["unit"].Value); }
+            else if (money) { kind = Kind.Money; unit = "money"; }
+            else
+            {
+                // a count: a plural noun phrase right after the number ("59 Tomahawk missiles")
+                if (!hasScale && (num <= 1 || written && num == 2)) continue;   // "one of", "the two sides", "as two major countries"
+                if (!hasScale && isInteger && num is >= 1000 and <= 2100 && !m.Groups["d"].Value.Contains(',')) continue;   // a year
+                var np = CountedNoun(text, end, s.Span.End);
+                if (np is null) continue;
+                if (!hasScale && char.IsUpper(np.Value.Text.Split(' ')[^1][0])) continue;   // "Two Heads of State": a title, "3 Doors Down": a name
+                var before = text[WindowStart(s, numStart, 40)..numStart];
+                if (DeterminerBefore().IsMatch(before)) continue;
+                // "Group of 20 leaders", "Boeing 737 jets"; a capitalised first word of the sentence ("Some 3,000 troops") is no name
+                if (NameBefore().Match(before) is { Success: true } nb && !(nb.Index == 0 && numStart - before.Length == s.Span.Start && char.IsUpper(before[0]))) continue;
+                if (RatioBefore().IsMatch(before)) continue;   // "one in six adult women", "4 in 10 mothers": a ratio
+                kind = Kind.Count;
+                unit = Spaces().Replace(np.Value.Text, " ");
+                end = np.Value.End;
+            }
+
+            // what a number in a date, a year, a name or a clock time is not
+            var span = new TextSpan(numStart, numEnd);
+            if (kind is not (Kind.Money or Kind.Percent or Kind.Points) && doc.Times.Any(t => t.Span.Overlaps(span))) continue;
+            if (ClockOrAgeAfter().IsMatch(text[numEnd..Math.Min(text.Length, numEnd + 12)]) && kind is not (Kind.Money or Kind.Percent)) continue;
+
+            found.Add(new Candidate
+            {
+                Start = start, End = end, NumStart = numStart, NumEnd = numEnd, Value = value, Kind = kind, Unit = unit,
+                Currency = currency,
+            });
+            taken = end;
+        }
+        return found;
+    }
+
+    /// <summary>A number inside a web address or markdown link target is not a figure.</summary>
+    private static bool InLink(string text, int pos)
+    {
+        int a = pos, b = pos;
+        while (a > 0 && !char.IsWhiteSpace(text[a - 1])) a--;
+        while (b < text.Length && !char.IsWhiteSpace(text[b])) b++;
+        var token = text.AsSpan(a, b - a);
+        return token.Contains("://", StringComparison.Ordinal) || token.Contains("www.", StringComparison.OrdinalIgnoreCase) || token.Contains("](", StringComparison.Ordinal);
+    }
+
+    private static (string Text, int End)? CountedNoun(string text, int from, int limit)
+    {
+        if (from >= limit) return null;
+        var m = FollowingWordsRx().Match(text, from, Math.Min(limit, from + 160) - from);
+        if (!m.Success || m.Index != from) return null;
+        var words = m.Groups["w"].Captures;
+        var best = -1;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Value;
+            if (StopWords.Contains(w) || WordValues.ContainsKey(w) || ScaleWords.Contains(w)) break;
+            // a new line inside the phrase ends it unless the text is hard-wrapped prose
+            if (i > 0 && text[words[i - 1].Index..words[i].Index].Contains("\n\n")) break;
+            if (IsPlural(w)) best = i;
+        }
+        if (best < 0) return null;
+        var head = words[best].Value;
+        if (TimeUnits.Contains(head)) return null;
+        var startWord = words[0].Index;
+        var endWord = words[best].Index + words[best].Length;
+        return (text[startWord..endWord], endWord);
+    }
+
+    private static bool IsPlural(string w)
+    {
+        if (IrregularPlurals.Contains(w)) return true;
+        if (w.Length < 3 || !char.IsLetter(w[^1])) return false;
+        var lw = w.ToLowerInvariant();
+        if (!lw.EndsWith('s')) return false;
+        if (lw.EndsWith("ss", StringComparison.Ordinal) || lw.EndsWith("us", StringComparison.Ordinal) || lw.EndsWith("is", StringComparison.Ordinal) || lw.EndsWith("'s", StringComparison.Ordinal) || lw.EndsWith("’s", StringComparison.Ordinal)) return false;
+        return !StopWords.Contains(lw) && lw is not ("was" or "has" or "does" or "goes" or "says" or "sees" or "news" or "series" or "yes" or "less" or "unless" or "thus" or "plus" or "whereas" or "perhaps");
+    }
+
+    private static decimal Scale(string s) => s switch
+    {
+        "thousand" or "k" => 1_000m,
+        "million" or "mn" or "mln" or "m" => 1_000_000m,
+        "billion" or "bn" or "bln" => 1_000_000_000m,
+        "trillion" or "tn" or "trn" => 1_000_000_000_000m,
+        _ => 1m,
+    };
+
+    private static string? PrefixCurrency(string p, string? yuanOrYen) => p.Replace(" ", "").ToUpperInvariant() switch
+    {
+        "US$" or "U.S.$" or "$" or "USD" => "USD",
+        "A$" or "AU$" => "AUD",
+        "C$" or "CA$" => "CAD",
+        "HK$" => "HKD",
+        "S$" => "SGD",
+        "NZ$" => "NZD",
+        "R$" => "BRL",
+        "€" or "EUR" => "EUR",
+        "£" or "GBP" => "GBP",
+        "₽" or "RUB" => "RUB",
+        "₹" or "INR" => "INR",
+        "₩" => "KRW",
+        "RMB" or "CNY" => "CNY",
+        "JPY" => "JPY",
+        "CHF" => "CHF",
+        "¥" => yuanOrYen,
+        _ => null,
+    };
+
+    private static string? WordCurrency(string w)
+    {
+        var s = Spaces().Replace(w, " ").ToLowerInvariant();
+        if (s.StartsWith("hong kong", StringComparison.Ordinal)) return "HKD";
+        if (s.StartsWith("canadian", StringComparison.Ordinal)) return "CAD";
+        if (s.StartsWith("australian", StringComparison.Ordinal)) return "AUD";
+        if (s.StartsWith("singapore", StringComparison.Ordinal)) return "SGD";
+        if (s.StartsWith("new zealand", StringComparison.Ordinal)) return "NZD";
+        if (s.StartsWith("taiwan", StringComparison.Ordinal)) return "TWD";
+        if (s.Contains("dollar") || s == "dlrs" || s == "usd") return "USD";
+        if (s.StartsWith("euro", StringComparison.Ordinal) || s == "eur") return "EUR";
+        if (s is "yuan" or "renminbi" or "rmb" or "cny") return "CNY";
+        if (s.StartsWith("rub", StringComparison.Ordinal) || s.StartsWith("roub", StringComparison.Ordinal)) return "RUB";
+        if (s is "yen" or "jpy") return "JPY";
+        if (s is "pounds sterling" or "british pounds" or "sterling" or "stg" or "gbp") return "GBP";
+        if (s.StartsWith("indian rupee", StringComparison.Ordinal) || s == "inr") return "INR";
+        if (s.Contains("won")) return "KRW";
+        if (s.Contains("lira")) return "TRY";
+        if (s == "reais") return "BRL";
+        if (s == "rand") return "ZAR";
+        if (s.StartsWith("saudi", StringComparison.Ordinal)) return "SAR";
+        if (s.StartsWith("swiss", StringComparison.Ordinal) || s == "chf") return "CHF";
+        if (s.StartsWith("hryvnia", StringComparison.Ordinal)) return "UAH";
+        if (s == "tenge") return "KZT";
+        if (s == "rupiah") return "IDR";
+        if (s == "ringgit") return "MYR";
+        return null;   // rupees, riyals, francs, pesos, dirhams: which country's is not clear
+    }
+
+    private static string? YuanOrYen(string text)
+    {
+        var yuan = YuanRx().IsMatch(text);
+        var yen = YenRx().IsMatch(text);
+        return yuan == yen ? null : yuan ? "CNY" : "JPY";
+    }
+
+    private static string NormaliseUnit(string u)
+    {
+        var s = Spaces().Replace(u, " ").ToLowerInvariant();
+        return s switch
+        {
+            "tonne" or "metric tonnes" => "tonnes",
+            "metric tons" or "ton" => "tons",
+            "bpd" or "barrels a day" => "barrels per day",
+            "bcm" or "billion cubic metres" or "billion cubic meters" => "cubic metres",
+            "cubic meters" => "cubic metres",
+            "kilometers" or "km" => "kilometres",
+            "square kilometers" => "square kilometres",
+            "mw" => "megawatts",
+            "gw" => "gigawatts",
+            "kwh" => "kilowatt-hours",
+            "twh" => "terawatt-hours",
+            "kg" or "kilos" => "kilograms",
+            "liters" => "litres",
+            "troy ounces" => "ounces",
+            _ => s,
+        };
+    }
+
+    private static string Direction(string v) =>
+        DownWordSet.Contains(v) ? "down" : "up";
+
+    private static string? NearestBasis(List<(TextSpan Span, string Text)> bases, Candidate c)
+    {
+        var near = bases.Where(b => Distance(b.Span, new TextSpan(c.Start, c.End)) <= 80)
+            .OrderBy(b => Distance(b.Span, new TextSpan(c.Start, c.End))).FirstOrDefault();
+        if (near.Text is null) return null;
+        var t = near.Text.ToLowerInvariant();
+        if (t.Contains("month") || t.Contains("m-o-m")) return "month-on-month";
+        if (t.Contains("quarter") || t.Contains("q-o-q")) return "quarter-on-quarter";
+        return "year-on-year";
+    }
+
+    /// <summary>Start of the stretch of the sentence looked at before a position (regexes anchored at its end stay cheap).</summary>
+    private static int WindowStart(Sentence s, int pos, int width = 100) => Math.Max(s.Span.Start, pos - width);
+
+    private static readonly HashSet<string> MeasureVerbSet = new(MeasureVerbs.Split('|'), StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> MoveWordSet = new((MeasureVerbs + "|" + UpWords + "|" + DownWords).Split('|'), StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> DownWordSet = new(DownWords.Split('|'), StringComparer.OrdinalIgnoreCase);
+
+    private static int Distance(TextSpan a, TextSpan b) => a.End <= b.Start ? b.Start - a.End : b.End <= a.Start ? a.Start - b.End : 0;
+}

@@ -1,0 +1,55 @@
+using Readout.Clean;
+using Xunit;
+
+namespace Readout.Tests.Clean;
+
+public sealed class JunkLineFilterTests
+{
+    private static (string Text, Readout.Documents.OffsetMap Map, string Original) Run(params string[] lines)
+    {
+        var original = string.Join("\n", lines);
+        var offset = 0;
+        var withOffsets = new List<(string, int)>();
+        foreach (var l in lines) { withOffsets.Add((l, offset)); offset += l.Length + 1; }
+        var (text, map) = JunkLineFilter.Filter(withOffsets);
+        return (text, map, original);
+    }
+
+    private const string Lead = "Russian President Vladimir Putin held a telephone conversation with Chinese President Xi Jinping on Friday.";
+    private const string Body = "The two leaders discussed trade and agreed to meet in Beijing next year, the Kremlin said.";
+
+    [Fact]
+    public void Page_junk_is_dropped_and_the_story_kept()
+    {
+        var (text, _, _) = Run(
+            "Home | World | Politics | Business",
+            "putin-xi-call-2024.jpg",
+            "Share this article",
+            Lead,
+            "Copyright 2024 The Harbour Post. All rights reserved.",
+            "THE HARBOUR POST",
+            Body,
+            "Contact: press@example.org");
+        Assert.Equal(Lead + "\n" + Body, text);
+    }
+
+    [Fact]
+    public void A_related_list_and_a_repeated_line_are_dropped()
+    {
+        var (text, _, _) = Run(Lead, "", "Related stories", "- Putin visits Ankara", "- Xi meets Lula", "", Body, Lead);
+        Assert.Equal(Lead + "\n\n" + Body, text);
+    }
+
+    [Fact]
+    public void Every_kept_line_maps_back_to_its_place_in_the_original()
+    {
+        var (text, map, original) = Run("Share this article", "   " + Lead, "photo.png", Body);
+        foreach (var kept in new[] { Lead, Body })
+        {
+            var at = text.IndexOf(kept, StringComparison.Ordinal);
+            Assert.True(at >= 0, kept);
+            var back = map.ToOriginal(at);
+            Assert.Equal(kept, original.Substring(back, kept.Length));
+        }
+    }
+}

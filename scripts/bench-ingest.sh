@@ -58,5 +58,7 @@ for input in "${inputs[@]}"; do
     printf "  wink-nlp        %8.2f s  %8.1f documents/s  %6.3f MB/s  peak RSS %5d MB\n", ws, docs / ws, mb / ws, wr
     printf "  ratio readout / wink-nlp: %.2f\n", ws / rs
   }'
-  grep -c '^error' "$work/readout.err" | sed 's/^/  readout errors: /'
+  errors=$(grep -c '^error' "$work/readout.err" || true)
+  echo "  readout errors: $errors"
+  grep '^error' "$work/readout.err" | cut -c1-200 | head -5 | sed 's/^/    /'
 done

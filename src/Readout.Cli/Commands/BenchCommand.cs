@@ -27,12 +27,14 @@ public static class BenchCommand
             Exit codes: 0 success, 2 some inputs failed (the rest were timed), 1 usage error or no documents.
             """);
         command.Arguments.Add(paths);
+        var stages = new Option<bool>("--stages") { Description = "Also report the time of each stage (clean, each analysis step, each extractor), added up over the documents" };
         command.Options.Add(repeat);
-        command.SetAction((p, ct) => Task.FromResult(Run(p.GetValue(paths)!, p.GetValue(repeat), ct)));
+        command.Options.Add(stages);
+        command.SetAction((p, ct) => Task.FromResult(Run(p.GetValue(paths)!, p.GetValue(repeat), p.GetValue(stages), ct)));
         return command;
     }
 
-    private static int Run(string[] paths, int repeat, CancellationToken ct)
+    private static int Run(string[] paths, int repeat, bool stages, CancellationToken ct)
     {
         var reader = new InputReader();
         var failures = new List<InputFailure>();
@@ -61,6 +63,7 @@ public static class BenchCommand
         build.Stop();
 
         var times = new List<TimeSpan>();
+        var stageTimes = stages ? new StageTimes() : null;
         var interactions = 0;
         var processFailures = 0;
         try
@@ -73,7 +76,7 @@ public static class BenchCommand
                 var sw = Stopwatch.StartNew();
                 foreach (var d in docs)
                 {
-                    try { found += pipeline.Process(d, ct).Interactions.Count; }
+                    try { found += pipeline.Process(d, run == 0 ? stageTimes : null, ct).Interactions.Count; }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // timed as the pipeline alone (no time budget); an unexpected error is still one line
@@ -104,6 +107,12 @@ public static class BenchCommand
             docs.Count, mb, repeat, repeat == 1 ? "" : "s", build.Elapsed.TotalMilliseconds, docs.Count == 1 ? "" : "s"));
         Console.Out.WriteLine(Line("best", best));
         Console.Out.WriteLine(Line("median", median));
+        if (stageTimes is not null)
+        {
+            var total = stageTimes.Totals.Sum(t => t.Time.TotalSeconds);
+            foreach (var (stage, time) in stageTimes.Totals)
+                Console.Out.WriteLine(string.Format(ci, "  {0,-24} {1,9:F3} s  {2,5:F1}%", stage, time.TotalSeconds, 100 * time.TotalSeconds / Math.Max(total, 1e-9)));
+        }
         Console.Out.WriteLine($"interactions: {interactions} per run" + (processFailures > 0 ? $"; {processFailures} documents failed" : ""));
         return failed + processFailures > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }

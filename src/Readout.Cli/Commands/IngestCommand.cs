@@ -61,11 +61,8 @@ public static class IngestCommand
         public int New, Known, Failed, Interactions;
     }
 
-    /// <summary>The store could not be written: the run stops, since every later report would fail the same way.</summary>
-    private sealed class StoreFailed(ReadoutException error) : Exception(error.Message)
-    {
-        public ReadoutException Error { get; } = error;
-    }
+    /// <summary>Where a report is: its input (by index), its place in that input, and how many reports the input holds (0: unknown).</summary>
+    private readonly record struct Position(int File, int Index, int Count);
 
     private static int Run(string dbPath, string[] paths, int maxMb, FetchOptions fetch, TimeSpan timeLimit, CancellationToken ct)
     {
@@ -93,38 +90,28 @@ public static class IngestCommand
             tally.Failed++;
         }
 
-        var runner = new Lazy<DocumentRunner>(() => DocumentRunner.CreateDefault(timeLimit));
+        var runner = DocumentRunner.CreateDefault(timeLimit);
+        var ingest = new ParallelIngest(store, runner);
         var interrupted = false;
         ReadoutException? storeError = null;
 
-        T Store<T>(RawDocument raw, Func<T> write)
+        // every report of every input, in order, tagged with its input and its place in it for the progress bar
+        IEnumerable<(InputItem, Position)> Items()
         {
-            try { return write(); }
-            catch (ReadoutException e) when (e.Code is ErrorCodes.Store or ErrorCodes.StoreUnavailable) { throw new StoreFailed(e.For(store.Name)); }
-            catch (Exception e) when (e is not (OperationCanceledException or ReadoutException))
+            for (var n = 0; n < files.Count; n++)
             {
-                throw new StoreFailed(new ReadoutException(ErrorCodes.Store, store.Name, $"cannot be written while storing {raw.Origin}: {e.Message}", e));
+                var count = live ? Lines(files[n]) : 0;
+                var done = 0;
+                foreach (var item in web.ReadAll(reader, files[n], ct)) yield return (item, new Position(n, done++, count));
             }
         }
-
-        // progress is reported per document, so that a JSON Lines file of thousands of reports moves the bar as it goes
-        void IngestFile(string file, Action<int, int>? progress = null)
+        void Tally(IngestItemResult<Position> r)
         {
-            var done = 0;
-            var count = progress is null ? 0 : Lines(file);
-            foreach (var item in web.ReadAll(reader, file, ct))
+            switch (r.Outcome)
             {
-                ct.ThrowIfCancellationRequested();
-                progress?.Invoke(done++, count);
-                if (item.Error is { } readError) { Report("error " + readError.Message); tally.Failed++; continue; }
-                var raw = item.Document!;
-                if (Store(raw, () => store.HasDocument(raw.ContentHash))) { tally.Known++; continue; }
-                DocumentResult result;
-                try { result = runner.Value.Process(raw, ct); }
-                catch (ReadoutException e) { Report("error " + e.Message); tally.Failed++; continue; }
-                Store(raw, () => { store.SaveDocument(result, ct); return true; });
-                tally.New++;
-                tally.Interactions += result.Interactions.Count;
+                case IngestOutcome.Failed: Report("error " + r.Error!.Message); tally.Failed++; break;
+                case IngestOutcome.Known: tally.Known++; break;
+                default: tally.New++; tally.Interactions += r.Interactions; break;
             }
         }
 
@@ -139,33 +126,32 @@ public static class IngestCommand
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("ingesting", maxValue: files.Count);
-                        for (var n = 0; n < files.Count; n++)
+                        string Failed() => tally.Failed > 0 ? $" [red]({tally.Failed} failed)[/]" : "";
+                        string Name(int n) => Markup.Escape(Terminal.Safe(Shorten(files[n] == "-" ? "stdin" : Path.GetFileName(files[n]))));
+                        task.Description = Name(0);
+                        // progress is reported per document, so that a JSON Lines file of thousands of reports moves the bar as it goes
+                        ingest.Run(Items(), r =>
                         {
-                            var name = Markup.Escape(Terminal.Safe(Shorten(files[n] == "-" ? "stdin" : Path.GetFileName(files[n]))));
-                            string Failed() => tally.Failed > 0 ? $" [red]({tally.Failed} failed)[/]" : "";
-                            task.Description = name + Failed();
-                            var fileIndex = n;
-                            IngestFile(files[n], (done, count) =>
-                            {
-                                if (count >= 2) task.Value = fileIndex + Math.Min(1, (double)done / count);
-                                task.Description = count >= 2 ? $"{name} {done + 1}/{count}{Failed()}" : $"{name} {done + 1}{Failed()}";
-                            });
-                            task.Value = n + 1;
-                        }
+                            Tally(r);
+                            var (file, done, count) = r.Tag;
+                            task.Value = file + (count >= 2 ? Math.Min(1, (double)(done + 1) / count) : 0);
+                            task.Description = count >= 2 ? $"{Name(file)} {done + 1}/{count}{Failed()}" : $"{Name(file)} {done + 1}{Failed()}";
+                        }, ct);
+                        task.Value = files.Count;
                     });
             }
             else
             {
-                foreach (var file in files) IngestFile(file);
+                ingest.Run(Items(), Tally, ct);
             }
         }
         catch (OperationCanceledException)
         {
             interrupted = true;
         }
-        catch (StoreFailed e)
+        catch (ReadoutException e) when (e.Code is ErrorCodes.Store or ErrorCodes.StoreUnavailable)
         {
-            storeError = e.Error;
+            storeError = e.For(store.Name);
         }
 
         foreach (var line in pending) Console.Error.WriteLine(line);

@@ -23,6 +23,19 @@ public static class FusionEngine
     public static string BlockKey(Interaction i) =>
         string.Join("|", i.Participants.Select(p => p.Name).Order(StringComparer.Ordinal));
 
+    /// <summary>
+    /// The part of a block a member belongs to for fusion: members of different parts never meet in
+    /// <see cref="FuseBlock"/> (not in one record, nor in the choice of a record for a day without a year, nor in a
+    /// record id), so fusing a part alone gives exactly the records that fusing the whole block gives for it. Parts
+    /// are a happened interaction's month and day (the key <see cref="FuseBlock"/> matches partial and inferred days
+    /// by), a day-less date of its own, and every plan of the block together (an undated plan joins the block's only
+    /// plan). A new report thus re-fuses only the parts it joins, not its block's whole history.
+    /// </summary>
+    public static string FusionPart(string? status, string? date) =>
+        status == "planned" ? "planned"
+        : date is { Length: >= 5 } ? status + "|" + date[^5..]
+        : status + "|~" + date;
+
     public static IReadOnlyList<FusedRecord> FuseBlock(IReadOnlyList<Interaction> members, Func<string, string> familyOf)
     {
         var ordered = members.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();

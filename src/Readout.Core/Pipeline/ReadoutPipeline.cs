@@ -45,27 +45,32 @@ public sealed class ReadoutPipeline
         Lexicon.Gazetteer.FindAll(System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant()))
             .Any(m => m.Value is City && m.End - m.Start == name.Length);
 
-    public DocumentResult Process(RawDocument raw, CancellationToken ct = default)
+    public DocumentResult Process(RawDocument raw, CancellationToken ct = default) => Process(raw, null, ct);
+
+    /// <summary>The whole pipeline, adding the time of each stage to <paramref name="times"/> when given (readout bench --stages).</summary>
+    public DocumentResult Process(RawDocument raw, StageTimes? times, CancellationToken ct = default)
     {
-        var clean = _cleaner.Clean(raw, ct);
-        var analysed = Analyse(clean, ct);
-        var interactions = _extractor.Extract(analysed, ct);
-        var statements = _statements.Extract(analysed, interactions, ct);
-        var figures = FigureExtractor.Extract(analysed, ct);
+        var clean = StageTimes.Time(times, "clean", () => _cleaner.Clean(raw, ct));
+        var analysed = Analyse(clean, times, ct);
+        var interactions = StageTimes.Time(times, "extract: interactions", () => _extractor.Extract(analysed, ct));
+        var statements = StageTimes.Time(times, "extract: statements", () => _statements.Extract(analysed, interactions, ct));
+        var figures = StageTimes.Time(times, "extract: figures", () => FigureExtractor.Extract(analysed, ct));
         return new DocumentResult(clean, interactions) { Statements = statements, Figures = figures };
     }
 
     /// <summary>The clean stage alone: page junk removed, metadata read, offsets mapped back to the original.</summary>
     public CleanDocument Clean(RawDocument raw, CancellationToken ct = default) => _cleaner.Clean(raw, ct);
 
-    public AnalysedDocument Analyse(CleanDocument clean, CancellationToken ct = default)
+    public AnalysedDocument Analyse(CleanDocument clean, CancellationToken ct = default) => Analyse(clean, null, ct);
+
+    private AnalysedDocument Analyse(CleanDocument clean, StageTimes? stages, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var sentences = SentenceSplitter.Split(clean.Text);
-        var frame = _frames.Build(clean);
-        var mentions = _mentions.Find(clean.Text, sentences, frame.Date);
-        var times = TemporalExtractor.Extract(clean.Text);
-        var transcript = _mentions.Speakers(TranscriptReader.Read(clean.Text), mentions, frame.Date);
+        var sentences = StageTimes.Time(stages, "analyse: sentences", () => SentenceSplitter.Split(clean.Text));
+        var frame = StageTimes.Time(stages, "analyse: frame", () => _frames.Build(clean));
+        var mentions = StageTimes.Time(stages, "analyse: mentions", () => _mentions.Find(clean.Text, sentences, frame.Date));
+        var times = StageTimes.Time(stages, "analyse: dates", () => TemporalExtractor.Extract(clean.Text));
+        var transcript = StageTimes.Time(stages, "analyse: transcript", () => _mentions.Speakers(TranscriptReader.Read(clean.Text), mentions, frame.Date));
         return new AnalysedDocument(clean, sentences, mentions, times, frame) { Transcript = transcript, Publisher = Lexicon.PublisherOf(clean.Address ?? clean.Raw.Uri) };
     }
 }

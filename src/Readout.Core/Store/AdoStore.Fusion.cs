@@ -76,15 +76,40 @@ public abstract partial class AdoStore
         return blocks;
     }
 
-    /// <summary>Fuses one block again from all its members and replaces its records; ids that disappear become aliases.</summary>
-    private void RefuseBlock(DbTransaction tx, string block)
+    /// <summary>
+    /// Fuses one block again and replaces its records; ids that disappear become aliases. With
+    /// <paramref name="parts"/> (see <see cref="FusionEngine.FusionPart"/>) only the members and records of those
+    /// parts are read and replaced, which gives the same records as fusing the whole block, at a cost that does not
+    /// grow with the block's history; a block with reviews is always fused whole, since a merge or a split may join
+    /// parts.
+    /// </summary>
+    private void RefuseBlock(DbTransaction tx, string block, IReadOnlySet<string>? parts = null)
     {
+        var reviews = BlockReviews(tx, block);
+        if (reviews.Count > 0) parts = null;
+        List<string>? partIds = null;
+        if (parts is not null)
+        {
+            partIds = [];
+            using var q = Cmd(tx, "SELECT id, status, date FROM interactions WHERE block_key = @b");
+            Add(q, "b", block);
+            using var r = q.ExecuteReader();
+            while (r.Read())
+                if (parts.Contains(FusionEngine.FusionPart(r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))))
+                    partIds.Add(r.GetString(0));
+        }
+
         var members = new List<Interaction>();
         var family = new Dictionary<string, string>(StringComparer.Ordinal);
         var oldRecordOf = new Dictionary<string, string?>(StringComparer.Ordinal);
-        using (var q = Cmd(tx, "SELECT i.id, i.record_json, d.content_hash, COALESCE(d.family_hash, d.content_hash), i.record_id FROM interactions i JOIN documents d ON d.id = i.document_id WHERE i.block_key = @b"))
+        const string select = "SELECT i.id, i.record_json, d.content_hash, COALESCE(d.family_hash, d.content_hash), i.record_id FROM interactions i JOIN documents d ON d.id = i.document_id WHERE ";
+        // the whole block in one query, or the members of the parts a report joins, 500 ids to a query
+        var chunks = partIds is null ? new List<string[]?> { null } : partIds.Chunk(500).Select(c => (string[]?)c).ToList();
+        foreach (var chunk in chunks)
         {
-            Add(q, "b", block);
+            using var q = Cmd(tx, select + (chunk is null ? "i.block_key = @b" : $"i.id IN ({string.Join(", ", chunk.Select((_, n) => "@m" + n))})"));
+            if (chunk is null) Add(q, "b", block);
+            else for (var n = 0; n < chunk.Length; n++) Add(q, "m" + n, chunk[n]);
             using var r = q.ExecuteReader();
             while (r.Read())
             {
@@ -94,17 +119,35 @@ public abstract partial class AdoStore
             }
         }
         string FamilyOf(string h) => family.GetValueOrDefault(h, h);
-        var fused = Reviews.ReviewApplier.Apply(FusionEngine.FuseBlock(members, FamilyOf), members, BlockReviews(tx, block), FamilyOf);
+        var fused = Reviews.ReviewApplier.Apply(FusionEngine.FuseBlock(members, FamilyOf), members, reviews, FamilyOf);
 
-        foreach (var sql in new[]
+        if (partIds is null)
         {
-            "DELETE FROM record_actors WHERE record_id IN (SELECT id FROM records WHERE block_key = @b)", "DELETE FROM records WHERE block_key = @b",
-            "DELETE FROM review_queue WHERE block_key = @b", "DELETE FROM rejected_records WHERE block_key = @b",
-        })
+            foreach (var sql in new[]
+            {
+                "DELETE FROM record_actors WHERE record_id IN (SELECT id FROM records WHERE block_key = @b)", "DELETE FROM records WHERE block_key = @b",
+                "DELETE FROM review_queue WHERE block_key = @b", "DELETE FROM rejected_records WHERE block_key = @b",
+            })
+            {
+                using var del = Cmd(tx, sql);
+                Add(del, "b", block);
+                del.ExecuteNonQuery();
+            }
+        }
+        else
         {
-            using var del = Cmd(tx, sql);
-            Add(del, "b", block);
-            del.ExecuteNonQuery();
+            // the records of these parts: those their members were linked to (no other record holds them)
+            foreach (var chunk in oldRecordOf.Values.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(500))
+                foreach (var sql in new[]
+                {
+                    "DELETE FROM record_actors WHERE record_id IN ({0})", "DELETE FROM records WHERE id IN ({0})",
+                    "DELETE FROM review_queue WHERE record_id IN ({0})", "DELETE FROM rejected_records WHERE record_id IN ({0})",
+                })
+                {
+                    using var del = Cmd(tx, string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, string.Join(", ", chunk.Select((_, n) => "@r" + n))));
+                    for (var n = 0; n < chunk.Length; n++) Add(del, "r" + n, chunk[n]);
+                    del.ExecuteNonQuery();
+                }
         }
         // one statement per table (and one link update per record), not one per row: against a server each
         // statement is a round trip, and this runs while other writers wait for the fusion lock

@@ -122,11 +122,93 @@ public abstract partial class AdoStore : IReadoutStore
         }
     }
 
-    private bool SaveOnce(DocumentResult result)
+    /// <summary>
+    /// Stores several reports in one transaction, in order, as <see cref="SaveDocument"/> would one after another:
+    /// one commit instead of one per report. When the batch fails, it is rolled back and each report is saved again
+    /// in a transaction of its own, so a report that cannot be stored leaves nothing half-written and the others
+    /// are stored. Returns, per report, whether it was stored (false: its content was already stored) or its error.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO5001 when the database server cannot be reached.</exception>
+    public IReadOnlyList<SaveOutcome> SaveDocuments(IReadOnlyList<DocumentResult> results, CancellationToken ct = default)
     {
-        var doc = result.Document;
+        ArgumentNullException.ThrowIfNull(results);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (results.Count == 0) return [];
+        if (results.Count > 1)
+        {
+            try
+            {
+                return Run(() => SaveBatchOnce(results), ct).Select(stored => new SaveOutcome(stored, null)).ToList();
+            }
+            catch (ReadoutException e) when (e.Code == ErrorCodes.StoreUnavailable) { throw; }
+            catch (OperationCanceledException) { throw; }
+            catch (Exception) { /* one report of the batch failed: find it by saving each alone */ }
+        }
+        var outcomes = new List<SaveOutcome>(results.Count);
+        foreach (var result in results)
+        {
+            ct.ThrowIfCancellationRequested();
+            try { outcomes.Add(new SaveOutcome(SaveReporting(result, ct), null)); }
+            catch (ReadoutException e) when (e.Code == ErrorCodes.Store) { outcomes.Add(new SaveOutcome(false, e)); }
+        }
+        return outcomes;
+    }
+
+    private bool SaveReporting(DocumentResult result, CancellationToken ct)
+    {
+        try { return Run(() => SaveOnce(result), ct); }
+        catch (ReadoutException e) when (e.Code == ErrorCodes.StoreUnavailable) { throw; }
+        catch (OperationCanceledException) { throw; }
+        catch (Exception e)
+        {
+            throw new ReadoutException(ErrorCodes.Store, result.Document.Raw.Uri, "cannot be stored: " + e.Message, e);
+        }
+    }
+
+    private bool[] SaveBatchOnce(IReadOnlyList<DocumentResult> results)
+    {
         var tx = Connection.BeginTransaction();
         try
+        {
+            var stored = results.Select(r => SaveInto(tx, r)).ToArray();
+            tx.Commit();
+            return stored;
+        }
+        catch
+        {
+            RollbackQuietly(tx);
+            throw;
+        }
+        finally
+        {
+            tx.Dispose();
+        }
+    }
+
+    private bool SaveOnce(DocumentResult result)
+    {
+        var tx = Connection.BeginTransaction();
+        try
+        {
+            if (!SaveInto(tx, result)) { tx.Rollback(); return false; }   // already stored: idempotent
+            tx.Commit();
+            return true;
+        }
+        catch
+        {
+            RollbackQuietly(tx);
+            throw;
+        }
+        finally
+        {
+            tx.Dispose();
+        }
+    }
+
+    /// <summary>Writes one report in <paramref name="tx"/>; false (and nothing written) when its content is already stored.</summary>
+    private bool SaveInto(DbTransaction tx, DocumentResult result)
+    {
+        var doc = result.Document;
         {
             long documentId;
             using (var ins = Cmd(tx, """
@@ -143,7 +225,7 @@ public abstract partial class AdoStore : IReadoutStore
                 Add(ins, "format", doc.Raw.Format);
                 Add(ins, "text", doc.Text);
                 var id = ins.ExecuteScalar();
-                if (id is null or DBNull) { tx.Rollback(); return false; }   // already stored: idempotent
+                if (id is null or DBNull) return false;   // already stored: idempotent
                 documentId = Convert.ToInt64(id, CultureInfo.InvariantCulture);
             }
             OnDocumentSaved(tx, documentId, doc);
@@ -155,7 +237,8 @@ public abstract partial class AdoStore : IReadoutStore
                 ON CONFLICT (id) DO NOTHING
                 """);
             var actorRows = new List<object?[]>();
-            var blocks = new HashSet<string>(StringComparer.Ordinal);
+            // the parts of each block the new interactions join (null: the whole block is fused again)
+            var blocks = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
 
             foreach (var i in result.Interactions)
             {
@@ -178,7 +261,8 @@ public abstract partial class AdoStore : IReadoutStore
                 Add(insI, "json", RecordJson.Serialize(i));
                 Add(insI, "block", block);
                 if (insI.ExecuteNonQuery() == 0) continue;   // this id is already stored
-                blocks.Add(block);
+                if (!blocks.TryGetValue(block, out var parts)) blocks[block] = parts = new HashSet<string>(StringComparer.Ordinal);
+                parts?.Add(Fuse.FusionEngine.FusionPart(i.Status, i.Date));
 
                 foreach (var (kind, list) in new[] { ("participant", participants), ("attendee", attendees) })
                     foreach (var a in list)
@@ -187,19 +271,10 @@ public abstract partial class AdoStore : IReadoutStore
             InsertRows(tx, "interaction_actors", ["interaction_id", "kind", "name", "country", "role"], actorRows);
             SaveStatements(tx, documentId, result);
             BeginWrite(tx);
-            foreach (var b in LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text)) blocks.Add(b);
-            foreach (var b in blocks.Order(StringComparer.Ordinal)) RefuseBlock(tx, b);
-            tx.Commit();
+            // a family that changes changes the votes of every record of its blocks: those are fused whole
+            foreach (var b in LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text)) blocks[b] = null;
+            foreach (var (b, parts) in blocks.OrderBy(kv => kv.Key, StringComparer.Ordinal)) RefuseBlock(tx, b, parts);
             return true;
-        }
-        catch
-        {
-            RollbackQuietly(tx);
-            throw;
-        }
-        finally
-        {
-            tx.Dispose();
         }
     }
 

@@ -1,3 +1,4 @@
+using Readout.Documents;
 using Readout.Extract;
 using Readout.Pipeline;
 
@@ -21,6 +22,13 @@ public interface IReadoutStore : IDisposable
     /// transaction. Saving a content hash that is already stored changes nothing.
     /// </summary>
     void SaveDocument(DocumentResult result, CancellationToken ct = default);
+
+    /// <summary>
+    /// Stores several reports, in order, in one transaction (faster than one each); a batch that fails is saved
+    /// again a report at a time, so a report that cannot be stored leaves nothing half-written and the others are
+    /// stored. Per report: stored, already stored (Stored false), or its RO2001 error.
+    /// </summary>
+    IReadOnlyList<SaveOutcome> SaveDocuments(IReadOnlyList<DocumentResult> results, CancellationToken ct = default);
 
     /// <summary>The records that pass the filter, by date (undated last) then id.</summary>
     IReadOnlyList<Interaction> Query(InteractionFilter f);
@@ -58,3 +66,6 @@ public interface IReadoutStore : IDisposable
     /// <summary>Records waiting for review, the likeliest to be wrong first.</summary>
     Page<Reviews.QueueItem> ReviewQueue(int offset, int limit, CancellationToken ct = default);
 }
+
+/// <summary>What became of one report of a batch: stored, already stored (<see cref="Stored"/> false, no error), or its error.</summary>
+public readonly record struct SaveOutcome(bool Stored, ReadoutException? Error);

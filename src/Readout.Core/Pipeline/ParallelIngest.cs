@@ -1,0 +1,238 @@
+using Readout.Documents;
+using Readout.Ingest;
+using Readout.Store;
+
+namespace Readout.Pipeline;
+
+/// <summary>What became of one input item of a parallel ingest, reported in input order.</summary>
+public enum IngestOutcome
+{
+    /// <summary>Processed and stored.</summary>
+    New,
+    /// <summary>Its content was already stored (before the run, or earlier in it).</summary>
+    Known,
+    /// <summary>Unreadable or failed in the pipeline; <see cref="IngestItemResult.Error"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>One input item's outcome, with the caller's tag (its file, its place in it) and the interactions stored.</summary>
+public sealed record IngestItemResult<TTag>(TTag Tag, IngestOutcome Outcome, int Interactions, ReadoutException? Error);
+
+/// <summary>
+/// Ingest on every core: one reader walks the inputs (and skips content already stored), a worker per core runs
+/// the pipeline (clean, analyse, extract) on the documents, each within its time budget, and one writer — the
+/// calling thread — stores the results in input order, <see cref="BatchSize"/> reports per transaction
+/// (<see cref="IReadoutStore.SaveDocuments"/>: a failing batch is saved again a report at a time). Since reports
+/// are written in the order they were read, the store ends as a sequential ingest leaves it, and every outcome is
+/// reported in input order, on the calling thread. The store is used by the reader and the writer under one lock,
+/// never at once. At most <see cref="InFlight"/> items are read ahead of the writer, so memory stays bounded
+/// whatever the size of the input.
+/// </summary>
+public sealed class ParallelIngest(IReadoutStore store, DocumentRunner runner)
+{
+    /// <summary>Reports per write transaction.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Pipeline workers (by default one per core).</summary>
+    public int Workers { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Items read but not yet written, at most.</summary>
+    public int InFlight { get; init; } = 128;
+
+    private sealed class Slot<TTag>(long seq, TTag tag)
+    {
+        public long Seq { get; } = seq;
+        public TTag Tag { get; } = tag;
+        public RawDocument? Raw;
+        public DocumentResult? Result;
+        public IngestOutcome Outcome;
+        public ReadoutException? Error;
+        public Exception? Fatal;
+    }
+
+    /// <summary>
+    /// Ingests the items in order and calls <paramref name="done"/> for each, in input order, on the calling thread.
+    /// A store failure (RO2001 on a report, RO5001) ends the run with that exception, after the reports before it were
+    /// stored and reported; so does an unexpected exception of the inputs. Cancellation ends it with
+    /// <see cref="OperationCanceledException"/>, after storing what was processed before it.
+    /// </summary>
+    public void Run<TTag>(IEnumerable<(InputItem Item, TTag Tag)> items, Action<IngestItemResult<TTag>> done, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(done);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var storeLock = new Lock();
+        var gate = new object();   // a monitor (Wait/PulseAll), not a Lock
+        var ready = new Dictionary<long, Slot<TTag>>();
+        var work = new System.Collections.Concurrent.BlockingCollection<Slot<TTag>>(new System.Collections.Concurrent.ConcurrentQueue<Slot<TTag>>());
+        using var room = new SemaphoreSlim(InFlight, InFlight);
+        long readCount = -1;   // known once the reader is done
+
+        void Complete(Slot<TTag> slot)
+        {
+            lock (gate)
+            {
+                ready[slot.Seq] = slot;
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        var reader = Task.Factory.StartNew(() =>
+        {
+            long seq = 0;
+            try
+            {
+                foreach (var (item, tag) in items)
+                {
+                    room.Wait(stop.Token);
+                    var slot = new Slot<TTag>(seq++, tag);
+                    if (item.Error is { } readError)
+                    {
+                        slot.Outcome = IngestOutcome.Failed;
+                        slot.Error = readError;
+                        Complete(slot);
+                        continue;
+                    }
+                    var raw = item.Document!;
+                    bool known;
+                    try { lock (storeLock) known = store.HasDocument(raw.ContentHash); }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        slot.Fatal = e as ReadoutException
+                            ?? new ReadoutException(ErrorCodes.Store, store.Name, $"cannot be read while checking {raw.Origin}: {e.Message}", e);
+                        Complete(slot);
+                        return;
+                    }
+                    if (known)
+                    {
+                        slot.Outcome = IngestOutcome.Known;
+                        Complete(slot);
+                        continue;
+                    }
+                    slot.Raw = raw;
+                    work.Add(slot, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                // the inputs themselves failed unexpectedly: the writer reports it in its place
+                var slot = new Slot<TTag>(seq++, default!) { Fatal = e };
+                Complete(slot);
+            }
+            finally
+            {
+                work.CompleteAdding();
+                lock (gate)
+                {
+                    readCount = seq;
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var workers = Enumerable.Range(0, Workers).Select(_ => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var slot in work.GetConsumingEnumerable(stop.Token))
+                {
+                    try
+                    {
+                        slot.Result = runner.Process(slot.Raw!, stop.Token);
+                        slot.Outcome = IngestOutcome.New;
+                    }
+                    catch (ReadoutException e)
+                    {
+                        slot.Outcome = IngestOutcome.Failed;
+                        slot.Error = e;
+                    }
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+                    catch (Exception e) { slot.Fatal = e; }
+                    slot.Raw = null;
+                    Complete(slot);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+
+        var pending = new List<Slot<TTag>>();
+        void Flush(CancellationToken token)
+        {
+            if (pending.Count == 0) return;
+            var toSave = pending.Where(s => s.Outcome == IngestOutcome.New).ToList();
+            IReadOnlyList<SaveOutcome> saved;
+            lock (storeLock) saved = toSave.Count == 0 ? [] : store.SaveDocuments(toSave.Select(s => s.Result!).ToList(), token);
+            for (var n = 0; n < toSave.Count; n++)
+            {
+                if (saved[n].Error is { } storeError)
+                {
+                    // the reports before it are stored and reported; the run stops here, as a sequential ingest would
+                    foreach (var s in pending.TakeWhile(s => s != toSave[n])) Report(s);
+                    pending.Clear();
+                    throw storeError;
+                }
+                if (!saved[n].Stored) toSave[n].Outcome = IngestOutcome.Known;   // a copy earlier in this run
+            }
+            foreach (var s in pending) Report(s);
+            pending.Clear();
+        }
+        void Report(Slot<TTag> s)
+        {
+            var interactions = s.Outcome == IngestOutcome.New ? s.Result!.Interactions.Count : 0;
+            s.Result = null;
+            room.Release();
+            done(new IngestItemResult<TTag>(s.Tag, s.Outcome, interactions, s.Error));
+        }
+
+        try
+        {
+            for (long next = 0; ; next++)
+            {
+                Slot<TTag>? slot;
+                lock (gate)
+                {
+                    while (!ready.TryGetValue(next, out slot) && (readCount < 0 || next < readCount))
+                    {
+                        if (pending.Count > 0) break;
+                        ct.ThrowIfCancellationRequested();
+                        Monitor.Wait(gate, 200);
+                    }
+                    if (slot is not null) ready.Remove(next);
+                }
+                if (slot is null)
+                {
+                    if (pending.Count > 0 && (readCount < 0 || next < readCount))
+                    {
+                        // nothing more is ready yet: write what is, rather than wait with it
+                        Flush(ct);
+                        next--;
+                        continue;
+                    }
+                    break;   // everything read has been written
+                }
+                if (slot.Fatal is { } fatal)
+                {
+                    Flush(ct);
+                    throw fatal is ReadoutException or OperationCanceledException ? fatal : new AggregateException(fatal);
+                }
+                pending.Add(slot);
+                if (pending.Count(s => s.Outcome == IngestOutcome.New) >= BatchSize) Flush(ct);
+            }
+            Flush(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // what was processed before the interruption is stored, as it would have been one by one
+            stop.Cancel();
+            Flush(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            stop.Cancel();
+            // the threads notice the cancellation at once; one stuck in a document is left to its budget
+            if (Task.WaitAll([reader, .. workers], TimeSpan.FromSeconds(2))) work.Dispose();
+        }
+    }
+}

@@ -209,6 +209,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         if (doc.Transcript.At(s.Span.Start) is not { IsQuestion: false, Speaker: { } who } turn) return null;
         var start = Math.Max(s.Span.Start, turn.Label.End);
         while (start < s.Span.End && (char.IsWhiteSpace(doc.Clean.Text[start]) || doc.Clean.Text[start] == ':')) start++;
+        if (start >= s.Span.End) return null;   // a sentence inside the turn's label ("PRESIDENT BIDEN.") says nothing
         var words = doc.Clean.Text[start..s.Span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words < MinTurnWords || s.Text.Length > MaxSentenceLength) return null;
         return Make(doc, s, start, "(turn)", "say", [new Speaker(who.Name, who.Country, "person")], pair, interactions);

@@ -192,7 +192,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
     {
         if (groupStart - cueEnd > 160) return false;
         var between = Strip(text, cueEnd, groupStart, matches);
-        var words = Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
+        var words = Words(between);
         var k = words.Count - 1;
         while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]))) k--;
         if (k < 0) return true;
@@ -208,15 +208,18 @@ public sealed partial class ClauseReader(Lexicon lexicon)
     {
         if (groupStart <= cueEnd) return true;
         var between = Strip(text, cueEnd, groupStart, matches);
-        foreach (System.Text.RegularExpressions.Match w in Regex.Matches(between, @"[\p{L}'’]+"))
+        foreach (var word in Words(between))
         {
-            var word = w.Value.Trim('\'', '’');
-            if (word.Length == 0 || char.IsUpper(word[0]) || IsFiller(word) || TitleModifiers.Contains(word)) continue;
+            if (char.IsUpper(word[0]) || IsFiller(word) || TitleModifiers.Contains(word)) continue;
             if (word is "by" or "back" or "counterpart" or "counterparts" or "s") continue;
             return false;
         }
         return true;
     }
+
+    /// <summary>The words of a stretch of text, apostrophes trimmed: what the argument tests walk over.</summary>
+    private static List<string> Words(string between) =>
+        Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
 
     /// <summary>"The joint statement issued by Mr Putin and Mr Xi spoke of...": a group after a preposition is not the subject.</summary>
     private bool IsPrepositionObject(string text, int clauseStart, int groupStart, IReadOnlyList<PhraseMatcher<object>.Match> matches)
@@ -225,7 +228,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         var comma = groupStart > from ? text.LastIndexOf(',', groupStart - 1, groupStart - from) : -1;
         if (comma >= 0) from = comma + 1;   // "again at Diaoyutai, Blinken met": the phrase before a comma is not the group's
         var between = Strip(text, from, groupStart, matches);
-        var words = Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
+        var words = Words(between);
         var k = words.Count - 1;
         while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]) && words[k] is not ("to" or "of" or "for" or "on" or "in"))) k--;
         if (k >= 0 && words[k] is "to" or "for" or "of" or "on" or "in" && InsideTitle(text[from..groupStart])) return false;

@@ -186,9 +186,9 @@ public sealed partial class InteractionExtractor
     {
         if (clause.Opener is "if" or "unless" or "whether") return false;
         if (DenialBefore().IsMatch(clause.Governor)) return false;
-        var before = text[Math.Max(clause.Start, cue.Start - 60)..cue.Start];
+        var before = Before(text, clause.Start, cue.Start, 60);
         if (NegatedBefore().IsMatch(before)) return false;
-        if (AppealBefore().IsMatch(text[Math.Max(s.Span.Start, cue.Start - 120)..cue.Start])) return false;
+        if (AppealBefore().IsMatch(Before(text, s.Span.Start, cue.Start, 120))) return false;
         // "was welcomed at the door by", "greeted at the airport by": an arrival ceremony, part of a visit told elsewhere
         if (Greeting().IsMatch(text[cue.Start..clause.End])) return false;
         return true;
@@ -244,6 +244,9 @@ public sealed partial class InteractionExtractor
     /// rule ("Thatcher left Bonn after talks with Chancellor Kohl. She had flown from talks with Mitterrand"); in a
     /// transcript, never the speaker of the turn.
     /// </summary>
+    /// <summary>Up to <paramref name="width"/> characters of text before <paramref name="at"/>, not reaching back past <paramref name="floor"/>.</summary>
+    private static string Before(string text, int floor, int at, int width) => text[Math.Max(floor, at - width)..at];
+
     private static PersonMention? Antecedent(AnalysedDocument doc, Sentence s, int at, List<PersonMention> found)
     {
         // in a transcript, "he" or "she" is never the turn's own speaker, who says "I"
@@ -279,7 +282,7 @@ public sealed partial class InteractionExtractor
         // "Yellen said on Monday she spoke with He Lifeng ... on Friday": the day right after a reporting verb is the
         // saying's; it dates the interaction only when the clause gives no other
         var dayLevel = timesHere.Where(t => t.Kind != TemporalKind.Coarse)
-            .OrderBy(t => SaidOn().IsMatch(text.AsSpan(Math.Max(s.Span.Start, t.Span.Start - 30), t.Span.Start - Math.Max(s.Span.Start, t.Span.Start - 30)).ToString()) ? 1 : 0)
+            .OrderBy(t => SaidOn().IsMatch(Before(text, s.Span.Start, t.Span.Start, 30)) ? 1 : 0)
             .ThenBy(t => Distance(t.Span, cueSpan)).FirstOrDefault();
         var future = IsFuture(text, clause, cueSpan);
         var coarseNearest = dayLevel is null || (nearest is not null && nearest.Kind == TemporalKind.Coarse && Distance(nearest.Span, cueSpan) < Distance(dayLevel.Span, cueSpan));
@@ -306,7 +309,7 @@ public sealed partial class InteractionExtractor
         }
         // "following the recent phone call between...", "their previous meeting": an earlier interaction the
         // report refers back to without its day is not the story's current day's
-        if (time is null && !future && !inTitle && EarlierReference().IsMatch(text.AsSpan(Math.Max(clause.Start, cueSpan.Start - 40), cueSpan.Start - Math.Max(clause.Start, cueSpan.Start - 40)).ToString()))
+        if (time is null && !future && !inTitle && EarlierReference().IsMatch(Before(text, clause.Start, cueSpan.Start, 40)))
             return null;
         if (time is null && !future && !inTitle)
         {

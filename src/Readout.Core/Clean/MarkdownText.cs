@@ -37,7 +37,15 @@ public static partial class MarkdownText
         var lines = new List<(string, int)>();
         if (meta?.Title is { } title) { lines.Add((title, meta.TitleOffset)); lines.Add(("", meta.TitleOffset)); }
         var body = content[bodyStart..];
-        var doc = Markdown.Parse(body, Pipeline);
+        MarkdownDocument doc;
+        try { doc = Markdown.Parse(body, Pipeline); }
+        catch (ArgumentException)
+        {
+            // Markdig refuses markup nested past its depth limit ("[[[[..." thousands deep; found by the
+            // fuzzer): such a body is read as plain text, a line to a line, rather than lost
+            AddPlainLines(body, bodyStart, lines);
+            return (meta, lines);
+        }
         foreach (var block in doc.Descendants<LeafBlock>())
         {
             var sb = new StringBuilder();
@@ -61,6 +69,21 @@ public static partial class MarkdownText
             lines.Add(("", bodyStart + block.Span.End));   // blocks are paragraphs
         }
         return (meta, lines);
+    }
+
+    /// <summary>The body as plain text: each non-blank line at its offset, a blank line between paragraphs.</summary>
+    private static void AddPlainLines(string body, int bodyStart, List<(string Line, int Offset)> lines)
+    {
+        var start = 0;
+        while (start <= body.Length)
+        {
+            var end = body.IndexOf('\n', start);
+            if (end < 0) end = body.Length;
+            var line = body[start..end].TrimEnd('\r');
+            if (line.Any(char.IsLetterOrDigit)) lines.Add((line.Trim(), bodyStart + start + (line.Length - line.TrimStart().Length)));
+            else if (lines.Count > 0 && lines[^1].Line.Length > 0) lines.Add(("", bodyStart + start));
+            start = end + 1;
+        }
     }
 
     private static void Append(ContainerInline container, StringBuilder sb, ref int first)
@@ -99,9 +122,11 @@ public static partial class MarkdownText
             stream.Load(new StringReader(yaml));
             root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            // not YAML after all (a story that opens with a rule): the whole file is text
+            // not YAML after all (a story that opens with a rule): the whole file is text. YamlDotNet's
+            // scanner throws InvalidOperationException on some broken flow mappings ("{ource_url: ...";
+            // found by the fuzzer), which is the same verdict
             return (null, 0);
         }
         if (root is null) return (null, 0);

@@ -11,6 +11,9 @@ namespace Readout.Clean;
 /// </summary>
 public static partial class JunkLineFilter
 {
+    private static readonly System.Buffers.SearchValues<string> ImageExtensions =
+        System.Buffers.SearchValues.Create([".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp"], StringComparison.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"[\w\-]+\.(jpe?g|png|gif|webp|svg|bmp)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ImageFile();
 
@@ -61,7 +64,7 @@ public static partial class JunkLineFilter
             inList = false;
             if (IsJunk(line, i + 1 < all.Count ? all[i + 1].Line.Trim() : "")) continue;
             // a caption: a short line ending with a photo credit — not the story (a story's lead may follow an image too)
-            if (PhotoCredit().IsMatch(line) && line.Length < 400) continue;
+            if (line.Length < 400 && PhotoCredit().IsMatch(line)) continue;
             if (line.Length > 20 && !seen.Add(line)) continue;   // repeated headline or caption
             if (sb.Length > 0) sb.Append(pendingBreak || linesAreParagraphs ? "\n\n" : "\n");
             pendingBreak = false;
@@ -73,11 +76,13 @@ public static partial class JunkLineFilter
 
     private static bool IsJunk(string line, string next)
     {
-        if (ImageFile().IsMatch(line)) return true;
-        if (Copyright().IsMatch(line) && line.Length < 300) return true;
-        if (Boilerplate().IsMatch(line) && line.Length < 200) return true;
-        if (ReaderAppMarks().IsMatch(line)) return true;
-        if (Email().IsMatch(line) && line.Length < 200) return true;
+        // the length and literal tests come first: they are exact preconditions of the patterns after them and
+        // spare most lines of a long story the patterns' scans (the clean stage was 14% of a Reuters ingest)
+        if (line.AsSpan().IndexOfAny(ImageExtensions) >= 0 && ImageFile().IsMatch(line)) return true;
+        if (line.Length < 300 && Copyright().IsMatch(line)) return true;
+        if (line.Length < 200 && Boilerplate().IsMatch(line)) return true;
+        if (line.Contains("??", StringComparison.Ordinal) && ReaderAppMarks().IsMatch(line)) return true;
+        if (line.Length < 200 && line.Contains('@', StringComparison.Ordinal) && Email().IsMatch(line)) return true;
         if (Attribution().IsMatch(line)) return true;
         // a pull quote: a short quoted line followed by its attribution
         if ((line.StartsWith('"') || line.StartsWith('“')) && Attribution().IsMatch(next)) return true;

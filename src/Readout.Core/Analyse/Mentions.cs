@@ -47,7 +47,7 @@ public sealed partial class MentionFinder
 {
     private readonly Lexicon _lexicon;
     private readonly HashSet<string> _stop;
-    private readonly Regex _attendance;
+    private readonly PatternSet<string> _attendance;
     private readonly NameGrammar _grammar;
     private readonly TitleReader _titles;
     private readonly HashSet<string> _officeWords;
@@ -58,7 +58,7 @@ public sealed partial class MentionFinder
         _stop = new HashSet<string>(lexicon.WordList("name_stop"), StringComparer.Ordinal);
         var office = new HashSet<string>(lexicon.WordList("office_word"), StringComparer.Ordinal);
         _officeWords = office;
-        _attendance = new Regex(string.Join("|", lexicon.WordList("attendance")), RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        _attendance = new PatternSet<string>([(string.Join("|", lexicon.WordList("attendance")), "attendance")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
         _grammar = new NameGrammar(new HashSet<string>(_stop.Concat(office), StringComparer.Ordinal));
         _titles = new TitleReader(office);
     }

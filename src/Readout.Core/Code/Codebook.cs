@@ -28,17 +28,18 @@ public sealed class Codebook
 
     private readonly Dictionary<string, CameoCode> cameo;
     private readonly Dictionary<(string Event, string Mode), string> ploverToCameo;
-    private readonly IReadOnlyList<(string Topic, Regex Pattern)> topics;
+    private const RegexOptions TopicOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private readonly Lexicons.PatternSet<string> topics;
     private readonly IReadOnlyList<string> topicNames;
 
     private Codebook(Dictionary<string, CameoCode> cameo, IReadOnlyList<string> ploverEvents,
-        Dictionary<(string, string), string> ploverToCameo, IReadOnlyList<(string, Regex)> topics)
+        Dictionary<(string, string), string> ploverToCameo, IReadOnlyList<(string Pattern, string Topic)> topics)
     {
         this.cameo = cameo;
         PloverEvents = ploverEvents;
         this.ploverToCameo = ploverToCameo;
-        this.topics = topics;
-        topicNames = topics.Select(t => t.Item1).Distinct(StringComparer.Ordinal).ToList();
+        this.topics = new Lexicons.PatternSet<string>(topics, TopicOptions, MatchTimeout);
+        topicNames = topics.Select(t => t.Topic).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The PLOVER event types, in the order of plover.tsv.</summary>
@@ -113,20 +114,19 @@ public sealed class Codebook
             if (!ploverToCameo.ContainsKey((ev, "")))
                 Fail(PloverFile, 0, $"event type {ev} has no row with an empty mode (its general CAMEO code)");
 
-        var topics = new List<(string, Regex)>();
+        var topics = new List<(string, string)>();
         foreach (var (line, c) in Rows(read(TopicsFile), TopicsFile, ["topic", "pattern"], required: 2))
         {
             if (c[0].Length == 0 || c[1].Length == 0) Fail(TopicsFile, line, "topic and pattern must both be given");
-            Regex regex;
             try
             {
-                regex = new Regex(c[1], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+                _ = new Regex(c[1], TopicOptions & ~RegexOptions.Compiled, MatchTimeout);   // validated here, compiled once by the set
             }
             catch (ArgumentException e)
             {
                 throw new ReadoutException("RO0002", TopicsFile, $"line {line}: pattern of topic {c[0]} is not a valid regular expression ({e.Message})", e);
             }
-            topics.Add((c[0], regex));
+            topics.Add((c[1], c[0]));
         }
 
         return new Codebook(cameo, events, ploverToCameo, topics);
@@ -157,7 +157,7 @@ public sealed class Codebook
     {
         if (string.IsNullOrEmpty(text)) return [];
         var found = new List<string>();
-        foreach (var (topic, pattern) in topics)
+        foreach (var (pattern, topic) in topics.Candidates(text))
         {
             if (found.Contains(topic)) continue;
             bool hit;

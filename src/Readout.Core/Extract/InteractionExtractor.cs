@@ -19,9 +19,9 @@ public sealed partial class InteractionExtractor
     private readonly ClauseReader _clauses;
     private readonly RoleReferences _roles;
     private readonly InteractionMerger _merger;
-    private readonly List<(Regex Rx, InteractionCue Cue)> _cues;
-    private readonly Regex _future;
-    private readonly Regex _group;
+    private readonly PatternSet<InteractionCue> _cues;
+    private readonly PatternSet<string> _future;
+    private readonly PatternSet<string> _group;
 
 
     public InteractionExtractor(Lexicon lexicon, MentionFinder mentions)
@@ -31,9 +31,9 @@ public sealed partial class InteractionExtractor
         _clauses = new ClauseReader(lexicon);
         _roles = new RoleReferences(lexicon);
         _merger = new InteractionMerger(lexicon);
-        _cues = lexicon.Cues.Select(c => (new Regex(c.Pattern, RegexOptions.IgnoreCase | RegexOptions.Compiled), c)).ToList();
-        _future = new Regex(string.Join("|", lexicon.WordList("future")), RegexOptions.IgnoreCase | RegexOptions.Compiled);
-        _group = new Regex(string.Join("|", lexicon.WordList("group")), RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        _cues = new PatternSet<InteractionCue>(lexicon.Cues.Select(c => (c.Pattern, c)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        _future = new PatternSet<string>([(string.Join("|", lexicon.WordList("future")), "future")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        _group = new PatternSet<string>([(string.Join("|", lexicon.WordList("group")), "group")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
     }
 
     [GeneratedRegex(@"^\s*(of\s+[\p{L} ]+?\s+)?,?\s*to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)\p{Ll}")]
@@ -175,7 +175,7 @@ public sealed partial class InteractionExtractor
     private List<(TextSpan Span, InteractionCue Cue)> Cues(Sentence s)
     {
         var found = new List<(TextSpan, InteractionCue)>();
-        foreach (var (rx, cue) in _cues)
+        foreach (var (rx, cue) in _cues.Candidates(s.Text))
             foreach (Match m in rx.Matches(s.Text))
                 found.Add((new TextSpan(s.Span.Start + m.Index, s.Span.Start + m.Index + m.Length), cue));
         return found.OrderByDescending(x => x.Item2.Strength).ThenBy(x => x.Item2.Mode == "any").ThenBy(x => x.Item1.Start).ToList();
@@ -270,7 +270,8 @@ public sealed partial class InteractionExtractor
         // the mode: a cue of the clause that names it outright ("spoke by phone with", "met in person")
         var mode = cue.Mode;
         var strength = cue.Strength;
-        foreach (var (rx, c) in _cues.Where(x => x.Cue.Mode != "any" && x.Cue.Strength == 3 && x.Cue.Strength > (cue.Mode == "any" ? 0 : cue.Strength)))
+        foreach (var (rx, c) in _cues.Candidates(text, clause.Start, clause.End - clause.Start)
+                     .Where(x => x.Item.Mode != "any" && x.Item.Strength == 3 && x.Item.Strength > (cue.Mode == "any" ? 0 : cue.Strength)))
             if (rx.Match(text, clause.Start, clause.End - clause.Start) is { Success: true } && (mode == "any" || c.Strength > strength))
             {
                 mode = c.Mode; strength = Math.Max(strength, c.Strength);

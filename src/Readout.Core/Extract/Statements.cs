@@ -49,10 +49,10 @@ public sealed record Statement(
 /// </summary>
 public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook codebook)
 {
-    private readonly List<(Regex Rx, string Class)> _cues =
-        lexicon.StatementCues.Select(c => (new Regex(c.Pattern, RegexOptions.IgnoreCase | RegexOptions.Compiled), c.Class)).ToList();
-    private readonly List<(Regex Rx, string Event)> _rules =
-        lexicon.PloverRules.Select(r => (new Regex(r.Pattern, RegexOptions.IgnoreCase | RegexOptions.Compiled), r.Event)).ToList();
+    private readonly PatternSet<string> _cues =
+        new(lexicon.StatementCues.Select(c => (c.Pattern, c.Class)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private readonly PatternSet<string> _rules =
+        new(lexicon.PloverRules.Select(r => (r.Pattern, r.Event)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     [GeneratedRegex(@"(;|,\s*and\b|,|\band\b)")]
     private static partial Regex ClauseSeparator();
@@ -221,7 +221,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     private List<Cue> FindCues(string sentence)
     {
         var found = new List<Cue>();
-        foreach (var (rx, cls) in _cues)
+        foreach (var (rx, cls) in _cues.Candidates(sentence))
             foreach (Match m in rx.Matches(sentence))
                 if (m.Index == 0 || !char.IsUpper(m.Value[0]))   // "the United States" is not a cue
                     found.Add(new Cue(m.Index, m.Index + m.Length, cls, m.Value));
@@ -289,7 +289,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         // decides over words further on ("...resist interference")
         var head = text[..Math.Min(text.Length, 70)];
         if (Commitment().IsMatch(head)) return "AGREE";
-        foreach (var (rx, ev) in _rules)
+        foreach (var (rx, ev) in _rules.Candidates(text))
             if (rx.IsMatch(text)) return ev;
         return null;
     }

@@ -1,0 +1,242 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace Readout.Lexicons;
+
+/// <summary>
+/// The literal openings a pattern's every match must start with, read from the pattern's text: for
+/// <c>\b(met|meets)\b</c> "met" and "meets"; for <c>\bvideo[- ]?(link|call)\b</c> "video". A text holding
+/// none of them (compared ignoring case) cannot match, so a rule list can skip the pattern with one
+/// vectorised search (<see cref="SearchValues{T}"/>, an Aho-Corasick automaton) instead of a regex scan.
+/// The reading is conservative: any construct it does not follow (a backreference, a conditional, an
+/// opening character class, an optional first element) means no prefilter, never a wrong one.
+/// </summary>
+public static class RequiredLiterals
+{
+    /// <summary>More openings than this and the set says little: no prefilter.</summary>
+    private const int MaxOpenings = 256;
+
+    /// <summary>The openings of <paramref name="pattern"/>, or null when the pattern allows none to be named.</summary>
+    public static IReadOnlyList<string>? Of(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        try
+        {
+            var reader = new Reader(pattern);
+            var (set, _) = reader.Alternation();
+            if (reader.Position != pattern.Length || set is null || set.Count == 0 || set.Any(s => s.Length == 0)) return null;
+            // ordinal ignore-case and a pattern's ignore-case agree on ASCII letters (save the outliers the
+            // matcher checks for); on other letters they may not, so such an opening means no prefilter
+            if (set.Any(s => s.Any(c => c > '\u007F' && char.IsLetter(c)))) return null;
+            // an opening that starts with another adds nothing ("talks" after "talk"; "telephone call" holds "phone call"
+            // only as a substring, which is all the search needs)
+            var distinct = set.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return distinct.Where(s => !distinct.Any(o => o.Length < s.Length && s.Contains(o, StringComparison.OrdinalIgnoreCase)))
+                .Order(StringComparer.Ordinal).ToList();
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A pattern's reader: each method returns the openings of what it read and whether they are the whole match.</summary>
+    private sealed class Reader(string p)
+    {
+        public int Position { get; private set; }
+
+        private bool AtEnd => Position >= p.Length;
+
+        public (List<string>? Set, bool Whole) Alternation()
+        {
+            var branches = new List<(List<string>? Set, bool Whole)> { Sequence() };
+            while (!AtEnd && p[Position] == '|') { Position++; branches.Add(Sequence()); }
+            if (branches.Any(b => b.Set is null)) return (null, false);
+            var union = branches.SelectMany(b => b.Set!).ToList();
+            return union.Count > MaxOpenings ? (null, false) : (union, branches.All(b => b.Whole));
+        }
+
+        private (List<string>? Set, bool Whole) Sequence()
+        {
+            List<string> set = [""];
+            var open = true;      // still extending the openings
+            var whole = true;     // the openings are the whole match so far
+            while (!AtEnd && p[Position] is not '|' and not ')')
+            {
+                var atom = Atom();
+                var (min, max) = Quantifier();
+                if (!open || atom.Kind == AtomKind.ZeroWidth) continue;
+                if (min == 0 && max == 1 && atom.Whole && atom.Set is not null && set.Count * (atom.Set.Count + 1) <= MaxOpenings)
+                {
+                    // "(tele)?phone": the openings with the optional part and without it
+                    set = [.. set, .. set.SelectMany(s => atom.Set.Select(t => s + t))];
+                    continue;
+                }
+                if (atom.Kind == AtomKind.Other || min == 0 || atom.Set is null)
+                {
+                    open = false; whole = false;
+                    continue;
+                }
+                var next = new List<string>();
+                foreach (var s in set)
+                    foreach (var t in atom.Set) next.Add(s + t);
+                if (next.Count > MaxOpenings) { open = false; whole = false; continue; }
+                set = next;
+                if (!atom.Whole || min != 1 || max != 1) { open = false; whole = false; }
+            }
+            return (set.Any(s => s.Length == 0) ? null : set, whole);
+        }
+
+        private enum AtomKind { Literal, Group, ZeroWidth, Other }
+
+        private readonly record struct Read(AtomKind Kind, List<string>? Set, bool Whole);
+
+        private Read Atom()
+        {
+            var c = p[Position++];
+            switch (c)
+            {
+                case '(':
+                    return Group();
+                case '[':
+                    SkipClass();
+                    return new Read(AtomKind.Other, null, false);
+                case '.':
+                    return new Read(AtomKind.Other, null, false);
+                case '^' or '$':
+                    return new Read(AtomKind.ZeroWidth, null, false);
+                case '\\':
+                    return Escape();
+                case '*' or '+' or '?':
+                    throw new NotSupportedException("a quantifier with nothing before it");
+                case '{' when QuantifierAt(Position - 1):
+                    throw new NotSupportedException("a quantifier with nothing before it");
+                default:
+                    return Literal(c);
+            }
+        }
+
+        private static Read Literal(char c) => new(AtomKind.Literal, [c.ToString()], true);
+
+        private Read Escape()
+        {
+            if (AtEnd) throw new NotSupportedException("a pattern ending in a backslash");
+            var c = p[Position++];
+            switch (c)
+            {
+                case 'b' or 'B' or 'A' or 'z' or 'Z' or 'G':
+                    return new Read(AtomKind.ZeroWidth, null, false);
+                case 'w' or 'W' or 's' or 'S' or 'd' or 'D':
+                    return new Read(AtomKind.Other, null, false);
+                case 'p' or 'P':
+                    var close = p.IndexOf('}', Position);
+                    if (close < 0) throw new NotSupportedException("an unclosed \\p{...}");
+                    Position = close + 1;
+                    return new Read(AtomKind.Other, null, false);
+                case 't': return Literal('\t');
+                case 'n': return Literal('\n');
+                case 'r': return Literal('\r');
+                case 'u' when Position + 4 <= p.Length:
+                    var code = int.Parse(p.AsSpan(Position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                    Position += 4;
+                    return Literal((char)code);
+                default:
+                    // an escaped punctuation mark is itself; a digit or letter not handled above is a
+                    // backreference, a named group reference or an escape this reader does not follow
+                    if (char.IsLetterOrDigit(c)) throw new NotSupportedException($"the escape \\{c}");
+                    return Literal(c);
+            }
+        }
+
+        private Read Group()
+        {
+            var kind = AtomKind.Group;
+            if (!AtEnd && p[Position] == '?')
+            {
+                Position++;
+                if (AtEnd) throw new NotSupportedException("an unfinished group");
+                var c = p[Position];
+                if (c is '=' or '!') { Position++; kind = AtomKind.ZeroWidth; }
+                else if (c == '<' && Position + 1 < p.Length && p[Position + 1] is '=' or '!') { Position += 2; kind = AtomKind.ZeroWidth; }
+                else if (c is ':' or '>') Position++;
+                else if (c is '<' or '\'')
+                {
+                    var end = p.IndexOf(c == '<' ? '>' : '\'', Position + 1);
+                    if (end < 0) throw new NotSupportedException("an unfinished group name");
+                    Position = end + 1;
+                }
+                else if (c is '(' or '#') throw new NotSupportedException("a conditional or a comment");
+                else
+                {
+                    // inline options: "(?-i:...)" is a group; "(?i)" sets options for what follows and matches nothing
+                    var start = Position;
+                    while (!AtEnd && p[Position] is 'i' or 'm' or 'n' or 's' or 'x' or '-') Position++;
+                    if (AtEnd) throw new NotSupportedException("unfinished options");
+                    if (p.AsSpan(start, Position - start).Contains('x')) throw new NotSupportedException("pattern whitespace option");
+                    if (p[Position] == ')') { Position++; return new Read(AtomKind.ZeroWidth, null, false); }
+                    if (p[Position] != ':') throw new NotSupportedException("an unknown group");
+                    Position++;
+                }
+            }
+            var (set, whole) = Alternation();
+            if (AtEnd || p[Position] != ')') throw new NotSupportedException("an unclosed group");
+            Position++;
+            return kind == AtomKind.ZeroWidth ? new Read(AtomKind.ZeroWidth, null, false) : new Read(AtomKind.Group, set, whole);
+        }
+
+        private void SkipClass()
+        {
+            var depth = 1;
+            if (!AtEnd && p[Position] == '^') Position++;
+            if (!AtEnd && p[Position] == ']') Position++;   // a ']' first in a class is a literal
+            while (!AtEnd && depth > 0)
+            {
+                var c = p[Position++];
+                if (c == '\\') Position++;
+                else if (c == '[') depth++;
+                else if (c == ']') depth--;
+            }
+            if (depth > 0) throw new NotSupportedException("an unclosed class");
+        }
+
+        private bool QuantifierAt(int at)
+        {
+            var close = p.IndexOf('}', at);
+            if (close < 0) return false;
+            var inside = p.AsSpan(at + 1, close - at - 1);
+            var comma = inside.IndexOf(',');
+            return inside.Length > 0 && (comma < 0
+                ? int.TryParse(inside, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                : comma > 0 && int.TryParse(inside[..comma], NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                  && (comma == inside.Length - 1 || int.TryParse(inside[(comma + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _)));
+        }
+
+        private (int Min, int Max) Quantifier()
+        {
+            if (AtEnd) return (1, 1);
+            (int, int) result;
+            switch (p[Position])
+            {
+                case '?': Position++; result = (0, 1); break;
+                case '*': Position++; result = (0, int.MaxValue); break;
+                case '+': Position++; result = (1, int.MaxValue); break;
+                case '{' when QuantifierAt(Position):
+                    var close = p.IndexOf('}', Position);
+                    var inside = p[(Position + 1)..close];
+                    Position = close + 1;
+                    var parts = inside.Split(',');
+                    var min = int.Parse(parts[0], CultureInfo.InvariantCulture);
+                    var max = parts.Length == 1 ? min : parts[1].Length == 0 ? int.MaxValue : int.Parse(parts[1], CultureInfo.InvariantCulture);
+                    result = (min, max);
+                    break;
+                default: return (1, 1);
+            }
+            if (!AtEnd && p[Position] == '?') Position++;   // lazy: the same bounds
+            return result;
+        }
+    }
+
+    /// <summary>Characters that equal an ASCII letter under a pattern's ignore-case rules but not under ordinal ignore-case (the Kelvin sign, long s, Turkish i's, the Angstrom sign).</summary>
+    internal static readonly SearchValues<char> CaseOutliers = SearchValues.Create("\u212A\u017F\u0130\u0131\u212B");
+
+}

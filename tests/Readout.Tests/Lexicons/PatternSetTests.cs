@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Readout.Documents;
+using Readout.Ingest;
+using Readout.Lexicons;
+using Xunit;
+
+namespace Readout.Tests.Lexicons;
+
+/// <summary>
+/// Issue 13's keyword prefilter: the literal openings read from a pattern, and a pattern set that skips only
+/// what cannot match. The set must give exactly the patterns' own answers on real text, which the last test
+/// checks for every lexicon pattern over every sentence of the seeds, dev and real corpora.
+/// </summary>
+public sealed class PatternSetTests
+{
+    [Theory]
+    [InlineData(@"\b(met|meets)\b", "met|meets")]
+    [InlineData(@"\bvideo[- ]?(link|call)\b", "video")]
+    [InlineData(@"\b(tele)?phone (call|talks?)\b", "phone call|phone talk")]
+    [InlineData(@"\b(by|on the) (tele)?phone\b", "by phone|by telephone|on the phone|on the telephone")]
+    [InlineData(@"(?<!\bWest )\bbanks?\b", "bank")]
+    [InlineData(@"(?-i:\bSWIFT\b)", "SWIFT")]
+    [InlineData(@"\b(called|rang)\b(?!\s+(on|for)\b)", "called|rang")]
+    [InlineData(@"\bface[- ]to[- ]face\b", "face")]
+    [InlineData(@"\b(?<verb>urged|asked)\b", "asked|urged")]
+    [InlineData(@"\bU\.S\.", "U.S.")]
+    [InlineData(@"\bsummit\b|\bvisit\b", "summit|visit")]
+    public void The_openings_every_match_must_start_with(string pattern, string openings)
+    {
+        var found = RequiredLiterals.Of(pattern);
+        Assert.NotNull(found);
+        Assert.Equal(openings.Split('|').Order(StringComparer.OrdinalIgnoreCase), found!.Order(StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Unfollowable_patterns_have_no_openings()
+    {
+        Assert.Null(RequiredLiterals.Of(@"\b\w+ed\b"));
+        Assert.Null(RequiredLiterals.Of(@"(\w+ ){0,2}talks"));
+        Assert.Null(RequiredLiterals.Of(@"(met)\1"));
+        Assert.Null(RequiredLiterals.Of(@"(?(x)a|b)"));
+        Assert.Null(RequiredLiterals.Of(@".*said"));
+        Assert.Null(RequiredLiterals.Of(@"\b(naïve|café)\b"));
+    }
+
+    [Fact]
+    public void The_set_skips_only_patterns_that_cannot_match_and_keeps_the_list_order()
+    {
+        var set = new PatternSet<string>([(@"\b(met|meets)\b", "meet"), (@"\b\w+ed\b", "past"), (@"\bsummit\b", "summit")], RegexOptions.IgnoreCase);
+        Assert.Equal(["past"], set.Candidates("Nothing here happens.").Select(c => c.Item));
+        Assert.Equal(["meet", "past", "summit"], set.Candidates("They MET at the Summit.").Select(c => c.Item));
+        Assert.True(set.IsMatch("They met."));
+        Assert.False(new PatternSet<string>([(@"\bsummit\b", "s")], RegexOptions.IgnoreCase).IsMatch("a submit button"));
+        Assert.Equal("Summit", new PatternSet<string>([(@"\bsummit\b", "s")], RegexOptions.IgnoreCase).Match("the Summit").Value);
+    }
+
+    [Fact]
+    public void A_character_that_only_the_pattern_equates_with_a_letter_turns_the_prefilter_off()
+    {
+        // U+212A KELVIN SIGN matches "k" under a pattern's ignore-case, not under ordinal ignore-case
+        var set = new PatternSet<string>([(@"\bkremlin\b", "k")], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var text = "the \u212Aremlin said";
+        Assert.Equal(Regex.IsMatch(text, @"\bkremlin\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), set.IsMatch(text));
+        Assert.Single(set.Candidates(text));
+    }
+
+    public static TheoryData<string> Lists() => new("interaction cues", "statement cues", "plover rules", "word lists", "topics");
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public void Issue13_every_lexicon_pattern_that_matches_a_real_sentence_is_a_candidate(string list)
+    {
+        var lexicon = TestPipeline.Instance.Lexicon;
+        var patterns = list switch
+        {
+            "interaction cues" => lexicon.Cues.Select(c => c.Pattern),
+            "statement cues" => lexicon.StatementCues.Select(c => c.Pattern),
+            "plover rules" => lexicon.PloverRules.Select(r => r.Pattern),
+            "word lists" => new[] { "future", "group", "attendance" }.Select(w => string.Join("|", lexicon.WordList(w))),
+            _ => TsvTable.Rows(File.ReadAllText(Path.Combine(TestPipeline.RepoRoot, "data", "lexicons", "topics.tsv")), "topics.tsv", ["topic", "pattern"], 2).Select(r => r.Cells[1]),
+        };
+        var items = patterns.Select((p, i) => (p, i)).ToList();
+        var set = new PatternSet<int>(items, RegexOptions.IgnoreCase);
+        var regexes = items.Select(x => new Regex(x.p, RegexOptions.IgnoreCase)).ToList();
+        Assert.True(items.Count(x => RequiredLiterals.Of(x.p) is not null) * 2 >= items.Count, "most patterns should have openings");
+        var sentences = 0;
+        foreach (var text in Sentences())
+        {
+            sentences++;
+            var candidates = set.Candidates(text).Select(c => c.Item).ToHashSet();
+            for (var i = 0; i < regexes.Count; i++)
+                if (!candidates.Contains(i))
+                    Assert.False(regexes[i].IsMatch(text), $"{list} pattern {items[i].p} matches but was skipped: {text}");
+        }
+        Assert.True(sentences > 5000, $"only {sentences} sentences read");
+    }
+
+    private static IEnumerable<string> Sentences()
+    {
+        var pipeline = TestPipeline.Instance;
+        var reader = new InputReader();
+        var files = reader.Expand(new[] { "seeds", "dev", "real" }.Select(f => TestPipeline.Shared("corpus", f)), []);
+        foreach (var file in files)
+            foreach (var item in reader.ReadAll(file))
+            {
+                if (item.Document is not { } raw) continue;
+                var doc = pipeline.Analyse(pipeline.Clean(raw));
+                foreach (var s in doc.Sentences) yield return s.Text;
+            }
+    }
+}

@@ -222,7 +222,7 @@ internal static class ApiEndpoints
         }
     }
 
-    private static async Task<IResult> Ingest(HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate, ErrorLog log, CancellationToken ct)
+    private static async Task<IResult> Ingest(HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate, IngestService ingest, CancellationToken ct)
     {
         RequireKey(context, options, "ingest");
         if (context.Request.ContentLength > MaxIngestBytes)
@@ -256,7 +256,7 @@ internal static class ApiEndpoints
             throw new ApiProblem(StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyRequests, "another report is being read; post this one again when it is done");
         try
         {
-            result = new DocumentRunner(ReadoutPipeline.CreateDefault(), options.IngestTimeLimit, log).Process(raw, ct);
+            result = ingest.Process(raw, ct);   // within options.IngestTimeLimit (see ReadoutServer.Build)
         }
         catch (ReadoutException e)
         {
@@ -272,8 +272,7 @@ internal static class ApiEndpoints
         bool known;
         try
         {
-            known = stores.Writer.HasDocument(raw.ContentHash);
-            if (!known) stores.Writer.SaveDocument(result, CancellationToken.None);   // a report read whole is stored whole, even if the client went away
+            known = !IngestService.Store(stores.Writer, result, CancellationToken.None);   // a report read whole is stored whole, even if the client went away
         }
         finally
         {

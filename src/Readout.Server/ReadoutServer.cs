@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Readout.Documents;
+using Readout.Pipeline;
 using Readout.Server.Pages;
 using Scalar.AspNetCore;
 
@@ -93,6 +94,8 @@ public static class ReadoutServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton(Pipeline.ErrorLog.Default());
+        // the pipeline and the ingest service that POST /api/ingest shares with the CLI and the workers, a report within the ingest time limit
+        builder.Services.AddReadout(options.IngestTimeLimit);
         builder.Services.AddSingleton<IngestGate>();
         builder.Services.AddSingleton(_ => Pages.WorldMap.LoadEmbedded());
         builder.Services.AddRateLimiter(o =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Readout.Pipeline;
 
 namespace Readout.Tests;
@@ -6,6 +7,15 @@ namespace Readout.Tests;
 public static class TestPipeline
 {
     public static ReadoutPipeline Instance => ReadoutPipeline.CreateDefault();
+
+    /// <summary>The ingest service as the entry points resolve it (<see cref="ReadoutServices.AddReadout"/>), over the shipped pipeline.</summary>
+    public static IngestService Ingest(TimeSpan budget, ErrorLog? log = null)
+    {
+        var services = new ServiceCollection();
+        if (log is not null) services.AddSingleton(log);
+        using var provider = services.AddReadout(budget).BuildServiceProvider();
+        return provider.GetRequiredService<IngestService>();
+    }
 
     public static string SpecFolder(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Specs", .. parts]);
 

@@ -3,7 +3,9 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Readout.Documents;
+using Microsoft.Extensions.DependencyInjection;
 using Readout.Extract;
+using Readout.Pipeline;
 using Readout.Store;
 using Spectre.Console;
 
@@ -27,6 +29,12 @@ internal static class Cli
     public static void Error(string code, string document, string message) => Console.Error.WriteLine(Terminal.Safe($"error {code} {document}: {message}"));
 
     public static void Error(ReadoutException e) => Console.Error.WriteLine(Terminal.Safe("error " + e.Message));
+
+    /// <summary>
+    /// The services a command that ingests resolves (<see cref="ReadoutServices.AddReadout"/>: the pipeline and the
+    /// <see cref="IngestService"/>), each document within <paramref name="documentBudget"/>.
+    /// </summary>
+    public static ServiceProvider Services(TimeSpan documentBudget) => new ServiceCollection().AddReadout(documentBudget).BuildServiceProvider();
 
     /// <summary>Opens the database for a command that only reads it; the file must already exist.</summary>
     public static IReadoutStore? OpenExisting(string db)

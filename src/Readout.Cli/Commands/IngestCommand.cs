@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Readout.Documents;
 using Readout.Ingest;
 using Readout.Ingest.Fetch;
@@ -90,8 +91,8 @@ public static class IngestCommand
             tally.Failed++;
         }
 
-        var runner = DocumentRunner.CreateDefault(timeLimit);
-        var ingest = new ParallelIngest(store, runner);
+        using var services = Cli.Services(timeLimit);
+        var ingest = services.GetRequiredService<IngestService>();
         var interrupted = false;
         ReadoutException? storeError = null;
 
@@ -130,7 +131,7 @@ public static class IngestCommand
                         string Name(int n) => Markup.Escape(Terminal.Safe(Shorten(files[n] == "-" ? "stdin" : Path.GetFileName(files[n]))));
                         task.Description = Name(0);
                         // progress is reported per document, so that a JSON Lines file of thousands of reports moves the bar as it goes
-                        ingest.Run(Items(), r =>
+                        ingest.IngestAll(store, Items(), r =>
                         {
                             Tally(r);
                             var (file, done, count) = r.Tag;
@@ -142,7 +143,7 @@ public static class IngestCommand
             }
             else
             {
-                ingest.Run(Items(), Tally, ct);
+                ingest.IngestAll(store, Items(), Tally, ct);
             }
         }
         catch (OperationCanceledException)

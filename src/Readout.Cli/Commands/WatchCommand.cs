@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Readout.Documents;
 using Readout.Ingest.Feeds;
 using Readout.Ingest.Fetch;
@@ -89,6 +90,7 @@ public static class WatchCommand
         using var store = Cli.Open(db);
         if (store is null) return ExitCodes.Error;
         using var gate = new StoreGate(store);
+        using var services = Cli.Services(Timeout.InfiniteTimeSpan);   // as before the ingest service, no time budget per page
         using var fetcher = new PageFetcher(fetch);
         ReportPublisher? publisher = null;
         QueueSink? queueSink = null;
@@ -102,7 +104,7 @@ public static class WatchCommand
                 publisher = await ReportPublisher.ConnectAsync(amqp, queueName, ct);
                 sink = queueSink = new QueueSink(gate, publisher);
             }
-            else sink = new StoreSink(gate, ReadoutPipeline.CreateDefault());
+            else sink = new StoreSink(gate, services.GetRequiredService<IngestService>());
             watcher = new FeedWatcher(fetcher, gate, sink, Console.Out, Console.Error, options);
             Console.Out.WriteLine($"watching {subscriptions.Count} feed{(subscriptions.Count == 1 ? "" : "s")} into {(publisher is null ? store.Name : queueName)}"
                 + (options.Once ? " (once)" : "; stop with Ctrl+C"));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Readout.Documents;
 using Readout.Pipeline;
 using Readout.Queue;
@@ -43,7 +44,9 @@ public static class WorkerCommand
             if (store is null) return ExitCodes.Error;
             var options = new WorkerOptions(amqp, p.GetValue(queueName)!, p.GetValue(prefetch),
                 p.GetValue(idle) is { } s ? TimeSpan.FromSeconds(s) : null, TimeSpan.FromMinutes(5));
-            var worker = new QueueWorker(store, ReadoutPipeline.CreateDefault(), options, Console.Error);
+            // as before the ingest service, a worker gives a report no time budget of its own
+            using var services = Cli.Services(Timeout.InfiniteTimeSpan);
+            var worker = new QueueWorker(store, services.GetRequiredService<IngestService>(), options, Console.Error);
             Console.Error.WriteLine($"worker {Environment.ProcessId}: consuming {options.Queue} into {store.Name}");
             var code = ExitCodes.Ok;
             try { await worker.RunAsync(ct); }

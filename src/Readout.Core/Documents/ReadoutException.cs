@@ -20,6 +20,7 @@ public sealed class ReadoutException(string code, string document, string messag
 /// <summary>The numbered error codes. Each has a line in the README's "Errors" section.</summary>
 public static class ErrorCodes
 {
+    public const string BadPipeline = "RO0004";     // pipeline steps that cannot run in the order given (a layer required before it is produced)
     public const string Unreadable = "RO1001";      // the path cannot be opened or read
     public const string Empty = "RO1002";           // nothing but whitespace
     public const string Binary = "RO1003";          // NUL bytes or other signs of a binary file

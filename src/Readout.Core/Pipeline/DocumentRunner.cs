@@ -8,7 +8,8 @@ namespace Readout.Pipeline;
 /// a few seconds later even if the work does not notice), the caller's cancellation honoured at once
 /// (the work runs on a pool thread the caller does not wait for), and every failure turned into one
 /// numbered error naming the document's origin (<c>file#L12</c>): RO1010 past the budget or a
-/// pattern's time limit, RO9000 with the stack trace in the error log for anything unexpected.
+/// pattern's time limit, RO9000 with the stack trace in the error log for anything unexpected. A budget of
+/// <see cref="Timeout.InfiniteTimeSpan"/> is none: the work runs until it ends or the caller cancels.
 /// </summary>
 public sealed class DocumentRunner(ReadoutPipeline pipeline, TimeSpan budget, ErrorLog log)
 {
@@ -40,7 +41,7 @@ public sealed class DocumentRunner(ReadoutPipeline pipeline, TimeSpan budget, Er
         var task = Task.Factory.StartNew(() => work(limit.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            var which = WaitHandle.WaitAny([((IAsyncResult)task).AsyncWaitHandle, ct.WaitHandle], Budget + Grace);
+            var which = WaitHandle.WaitAny([((IAsyncResult)task).AsyncWaitHandle, ct.WaitHandle], Budget == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : Budget + Grace);
             if (which == 1) throw new OperationCanceledException(ct);
             if (which == WaitHandle.WaitTimeout) throw TooSlow(raw, null);
             return task.Result;

@@ -19,7 +19,7 @@ public enum IngestOutcome
 public sealed record IngestItemResult<TTag>(TTag Tag, IngestOutcome Outcome, int Interactions, ReadoutException? Error);
 
 /// <summary>
-/// Ingest on every core: one reader walks the inputs (and skips content already stored), a worker per core runs
+/// Ingest on every core, the batch form of <see cref="IngestService"/>: one reader walks the inputs (and skips content already stored), a worker per core runs
 /// the pipeline (clean, analyse, extract) on the documents, each within its time budget, and one writer — the
 /// calling thread — stores the results in input order, <see cref="BatchSize"/> reports per transaction
 /// (<see cref="IReadoutStore.SaveDocuments"/>: a failing batch is saved again a report at a time). Since reports
@@ -28,7 +28,7 @@ public sealed record IngestItemResult<TTag>(TTag Tag, IngestOutcome Outcome, int
 /// never at once. At most <see cref="InFlight"/> items are read ahead of the writer, so memory stays bounded
 /// whatever the size of the input.
 /// </summary>
-public sealed class ParallelIngest(IReadoutStore store, DocumentRunner runner)
+public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
 {
     /// <summary>Reports per write transaction.</summary>
     public int BatchSize { get; init; } = 32;
@@ -95,7 +95,7 @@ public sealed class ParallelIngest(IReadoutStore store, DocumentRunner runner)
                     }
                     var raw = item.Document!;
                     bool known;
-                    try { lock (storeLock) known = store.HasDocument(raw.ContentHash); }
+                    try { lock (storeLock) known = IngestService.IsKnown(store, raw); }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         slot.Fatal = e as ReadoutException
@@ -139,7 +139,7 @@ public sealed class ParallelIngest(IReadoutStore store, DocumentRunner runner)
                 {
                     try
                     {
-                        slot.Result = runner.Process(slot.Raw!, stop.Token);
+                        slot.Result = ingest.Process(slot.Raw!, stop.Token);
                         slot.Outcome = IngestOutcome.New;
                     }
                     catch (ReadoutException e)

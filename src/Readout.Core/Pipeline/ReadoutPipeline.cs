@@ -1,5 +1,4 @@
-using Readout.Analyse;
-using Readout.Clean;
+using System.Diagnostics;
 using Readout.Documents;
 using Readout.Extract;
 using Readout.Lexicons;
@@ -7,70 +6,96 @@ using Readout.Lexicons;
 namespace Readout.Pipeline;
 
 /// <summary>
-/// The whole pipeline, clean → analyse → extract, built once from the lexicons and shared read-only by
-/// the CLI, the API and the workers. It holds no per-document state, so one instance serves many threads.
+/// The whole pipeline, clean → analyse → extract: a fixed sequence of <see cref="IPipelineStep"/>s assembled
+/// and checked once by <see cref="ReadoutPipelineBuilder"/>, and shared read-only by the CLI, the API and the
+/// workers. It holds no per-document state, so one instance serves many threads.
 /// </summary>
 public sealed class ReadoutPipeline
 {
-    private static readonly Lazy<ReadoutPipeline> Default = new(() => new ReadoutPipeline(LexiconLoader.LoadEmbedded(), Code.Codebook.LoadEmbedded()));
+    private static readonly Lazy<ReadoutPipeline> Default = new(() => Create(LexiconLoader.LoadEmbedded(), Code.Codebook.LoadEmbedded()));
+
+    private readonly IPipelineStep[] _steps;
+    private readonly IPipelineStep[] _cleanSteps;
+    private readonly IPipelineStep[] _analyseSteps;
 
     public Lexicon Lexicon { get; }
     public Code.Codebook Codebook { get; }
     /// <summary>Codes the acts every sentence reports in CAMEO (used by <c>readout code</c> and the peer evaluation).</summary>
     public Code.SentenceEventCoder EventCoder { get; }
-    private readonly Cleaner _cleaner;
-    private readonly MentionFinder _mentions;
-    private readonly ReferenceFrameBuilder _frames;
-    private readonly InteractionExtractor _extractor;
-    private readonly StatementExtractor _statements;
 
-    public ReadoutPipeline(Lexicon lexicon) : this(lexicon, Code.Codebook.LoadEmbedded()) { }
+    /// <summary>The steps, in the order they run.</summary>
+    public IReadOnlyList<IPipelineStep> Steps => _steps;
 
-    public ReadoutPipeline(Lexicon lexicon, Code.Codebook codebook)
+    /// <summary>Built by <see cref="ReadoutPipelineBuilder.Build"/>, which has checked the steps and planned the partial runs.</summary>
+    internal ReadoutPipeline(Lexicon lexicon, Code.Codebook codebook, IPipelineStep[] steps, IPipelineStep[] cleanSteps, IPipelineStep[] analyseSteps)
     {
         Lexicon = lexicon;
         Codebook = codebook;
-        _cleaner = new Cleaner(IsCity);
-        _mentions = new MentionFinder(lexicon);
-        _frames = new ReferenceFrameBuilder();
-        _extractor = new InteractionExtractor(lexicon, _mentions);
-        _statements = new StatementExtractor(lexicon, codebook);
         EventCoder = new Code.SentenceEventCoder(lexicon, codebook);
+        _steps = steps;
+        _cleanSteps = cleanSteps;
+        _analyseSteps = analyseSteps;
     }
 
-    /// <summary>The pipeline over the lexicons that ship with Readout.</summary>
+    /// <summary>The pipeline Readout ships, over the lexicons that ship with it.</summary>
     public static ReadoutPipeline CreateDefault() => Default.Value;
 
-    private bool IsCity(string name) =>
-        Lexicon.Gazetteer.FindAll(System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant()))
-            .Any(m => m.Value is City && m.End - m.Start == name.Length);
+    /// <summary>The shipped steps over other lexicons or another codebook.</summary>
+    public static ReadoutPipeline Create(Lexicon lexicon, Code.Codebook codebook) => new ReadoutPipelineBuilder(lexicon, codebook).UseDefaultSteps().Build();
 
     public DocumentResult Process(RawDocument raw, CancellationToken ct = default) => Process(raw, null, ct);
 
-    /// <summary>The whole pipeline, adding the time of each stage to <paramref name="times"/> when given (readout bench --stages).</summary>
+    /// <summary>Every step, adding the time of each to <paramref name="times"/> under its name when given (readout bench --stages).</summary>
     public DocumentResult Process(RawDocument raw, StageTimes? times, CancellationToken ct = default)
     {
-        var clean = StageTimes.Time(times, "clean", () => _cleaner.Clean(raw, ct));
-        var analysed = Analyse(clean, times, ct);
-        var interactions = StageTimes.Time(times, "extract: interactions", () => _extractor.Extract(analysed, ct));
-        var statements = StageTimes.Time(times, "extract: statements", () => _statements.Extract(analysed, interactions, ct));
-        var figures = StageTimes.Time(times, "extract: figures", () => FigureExtractor.Extract(analysed, ct));
-        return new DocumentResult(clean, interactions) { Statements = statements, Figures = figures };
+        ArgumentNullException.ThrowIfNull(raw);
+        var layers = Run(_steps, Seed(raw), times, ct);
+        return new DocumentResult(layers.Get(PipelineLayers.Clean), layers.Get(PipelineLayers.Interactions))
+        {
+            Statements = layers.Get(PipelineLayers.Statements),
+            Figures = layers.Get(PipelineLayers.Figures),
+        };
     }
 
-    /// <summary>The clean stage alone: page junk removed, metadata read, offsets mapped back to the original.</summary>
-    public CleanDocument Clean(RawDocument raw, CancellationToken ct = default) => _cleaner.Clean(raw, ct);
-
-    public AnalysedDocument Analyse(CleanDocument clean, CancellationToken ct = default) => Analyse(clean, null, ct);
-
-    private AnalysedDocument Analyse(CleanDocument clean, StageTimes? stages, CancellationToken ct)
+    /// <summary>The steps that make the clean document alone: page junk removed, metadata read, offsets mapped back to the original.</summary>
+    public CleanDocument Clean(RawDocument raw, CancellationToken ct = default)
     {
-        ct.ThrowIfCancellationRequested();
-        var sentences = StageTimes.Time(stages, "analyse: sentences", () => SentenceSplitter.Split(clean.Text));
-        var frame = StageTimes.Time(stages, "analyse: frame", () => _frames.Build(clean));
-        var mentions = StageTimes.Time(stages, "analyse: mentions", () => _mentions.Find(clean.Text, sentences, frame.Date));
-        var times = StageTimes.Time(stages, "analyse: dates", () => TemporalExtractor.Extract(clean.Text));
-        var transcript = StageTimes.Time(stages, "analyse: transcript", () => _mentions.Speakers(TranscriptReader.Read(clean.Text), mentions, frame.Date));
-        return new AnalysedDocument(clean, sentences, mentions, times, frame) { Transcript = transcript, Publisher = Lexicon.PublisherOf(clean.Address ?? clean.Raw.Uri) };
+        ArgumentNullException.ThrowIfNull(raw);
+        return Run(_cleanSteps, Seed(raw), null, ct).Get(PipelineLayers.Clean);
+    }
+
+    /// <summary>The steps that make the analysed document from a clean one (sentences, mentions, dates, frame, transcript).</summary>
+    public AnalysedDocument Analyse(CleanDocument clean, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(clean);
+        var layers = Seed(clean.Raw);
+        layers.Set(PipelineLayers.Clean, clean);
+        return Run(_analyseSteps, layers, null, ct).Analysed;
+    }
+
+    private static DocumentLayers Seed(RawDocument raw)
+    {
+        var layers = new DocumentLayers();
+        layers.Set(PipelineLayers.Raw, raw);
+        return layers;
+    }
+
+    private static DocumentLayers Run(IPipelineStep[] steps, DocumentLayers layers, StageTimes? times, CancellationToken ct)
+    {
+        foreach (var step in steps)
+        {
+            ct.ThrowIfCancellationRequested();
+            var data = new StepData(layers, step);
+            if (times is null) step.Run(data, ct);
+            else
+            {
+                var start = Stopwatch.GetTimestamp();
+                try { step.Run(data, ct); }
+                finally { times.Add(step.Name, Stopwatch.GetTimestamp() - start); }
+            }
+            foreach (var layer in step.Produces)
+                if (!layers.Has(layer)) throw new InvalidOperationException($"step '{step.Name}' declares that it produces '{layer}' but did not");
+        }
+        return layers;
     }
 }

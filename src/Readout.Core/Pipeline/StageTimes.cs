@@ -16,13 +16,4 @@ public sealed class StageTimes
         if (!_ticks.TryGetValue(stage, out var sum)) _order.Add(stage);
         _ticks[stage] = sum + ticks;
     }
-
-    /// <summary>Runs <paramref name="work"/>, adding its time to <paramref name="times"/> when given.</summary>
-    public static T Time<T>(StageTimes? times, string stage, Func<T> work)
-    {
-        if (times is null) return work();
-        var start = Stopwatch.GetTimestamp();
-        try { return work(); }
-        finally { times.Add(stage, Stopwatch.GetTimestamp() - start); }
-    }
 }

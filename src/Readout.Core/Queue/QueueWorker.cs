@@ -28,7 +28,8 @@ public sealed class WorkerTally
 }
 
 /// <summary>
-/// Consumes reports from the work queue, runs the pipeline on each and saves it to the store, and only
+/// Consumes reports from the work queue, ingests each (<see cref="IngestService.Ingest"/>: skipped when known,
+/// else the pipeline and a save to the store), and only
 /// then acknowledges the message: a worker that dies before the commit leaves the report to be delivered
 /// again, and one that dies after it leaves a report that is already stored (saving it again changes
 /// nothing). A report that fails is published again with its attempt count, and after
@@ -36,7 +37,7 @@ public sealed class WorkerTally
 /// database cannot be reached the report is returned to the queue untouched (not the report's fault);
 /// when the broker goes away the worker connects again.
 /// </summary>
-public sealed class QueueWorker(IReadoutStore store, ReadoutPipeline pipeline, WorkerOptions options, TextWriter log)
+public sealed class QueueWorker(IReadoutStore store, IngestService ingest, WorkerOptions options, TextWriter log)
 {
     private int _busy;
     private long _lastActivityTicks = DateTime.UtcNow.Ticks;
@@ -120,13 +121,9 @@ public sealed class QueueWorker(IReadoutStore store, ReadoutPipeline pipeline, W
             try
             {
                 var raw = ReportQueue.Decode(body, messageId);
-                if (store.HasDocument(raw.ContentHash)) Tally.AlreadyKnown();
-                else
-                {
-                    var result = pipeline.Process(raw, ct);
-                    store.SaveDocument(result, ct);
-                    Tally.Stored(result.Interactions.Count);
-                }
+                var ingested = ingest.Ingest(store, raw, ct);
+                if (ingested.Outcome == IngestOutcome.New) Tally.Stored(ingested.Interactions);
+                else Tally.AlreadyKnown();
                 await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, ct);
             }
             catch (ReadoutException e) when (e.Code == ErrorCodes.StoreUnavailable)

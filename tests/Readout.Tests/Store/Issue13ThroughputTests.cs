@@ -121,7 +121,7 @@ public sealed class Issue13ThroughputTests
         using var parDb = new TempDb();
         using var par = new SqliteStore(parDb.Path);
         var outcomes = new List<(int Tag, IngestOutcome Outcome)>();
-        new ParallelIngest(par, runner) { BatchSize = 3, Workers = 2, InFlight = 8 }
+        new ParallelIngest(par, new IngestService(runner)) { BatchSize = 3, Workers = 2, InFlight = 8 }
             .Run(items.Select((item, n) => (item, n)), r => outcomes.Add((r.Tag, r.Outcome)), ct);
 
         Assert.Equal(Enumerable.Range(0, items.Count), outcomes.Select(o => o.Tag));
@@ -132,7 +132,7 @@ public sealed class Issue13ThroughputTests
 
         // again over the same store: everything is already known, nothing is processed
         var again = new List<IngestOutcome>();
-        new ParallelIngest(par, runner).Run(docs.Select((d, n) => (new InputItem(d, null), n)), r => again.Add(r.Outcome), ct);
+        new ParallelIngest(par, new IngestService(runner)).Run(docs.Select((d, n) => (new InputItem(d, null), n)), r => again.Add(r.Outcome), ct);
         Assert.All(again, o => Assert.Equal(IngestOutcome.Known, o));
     }
 

@@ -41,30 +41,27 @@ public sealed class StoreGate(IReadoutStore store) : IDisposable
     public void Dispose() => _lock.Dispose();
 }
 
-/// <summary>Runs the pipeline on each report and stores it; the feed item is marked in the report's own transaction.</summary>
-public sealed class StoreSink(StoreGate gate, ReadoutPipeline pipeline) : IReportSink
+/// <summary>
+/// Ingests each report through the <see cref="IngestService"/>, the store used under the gate (the pipeline runs
+/// outside it); the feed item is marked in the report's own transaction.
+/// </summary>
+public sealed class StoreSink(StoreGate gate, IngestService ingest) : IReportSink
 {
     public async Task<(ItemOutcome, int)> HandleAsync(RawDocument raw, FeedItemRef item, CancellationToken ct)
     {
-        if (await gate.RunAsync(() => gate.Store.HasDocument(raw.ContentHash), ct))
+        if (await gate.RunAsync(() => IngestService.IsKnown(gate.Store, raw), ct))
         {
             await gate.RunAsync(() => gate.Feeds.MarkItem(item.FeedUrl, item.ItemKey, raw.Uri, FeedItemStates.Stored, raw.ContentHash), ct);
             return (ItemOutcome.AlreadyKnown, 0);
         }
-        DocumentResult result;
-        try { result = pipeline.Process(raw, ct); }
-        catch (Exception e) when (e is not (ReadoutException or OperationCanceledException))
-        {
-            throw new ReadoutException(ErrorCodes.Internal, raw.Uri, $"internal error ({e.GetType().Name}: {e.Message}); please report it", e);
-        }
+        var result = ingest.Process(raw, ct);   // a failure is one numbered error naming the page (RO9000 with its trace in the error log)
         var stored = await gate.RunAsync(() =>
         {
-            // asked again under the gate: another feed's poll may have stored the same page meanwhile
-            var known = gate.Store.HasDocument(raw.ContentHash);
-            if (!known) gate.Store.SaveDocument(result, ct);
+            // saved unless another feed's poll stored the same page meanwhile
+            var saved = IngestService.Store(gate.Store, result, ct);
             // a no-op when the report's transaction marked it; marks it when the content was already stored
             gate.Feeds.MarkItem(item.FeedUrl, item.ItemKey, raw.Uri, FeedItemStates.Stored, raw.ContentHash);
-            return !known;
+            return saved;
         }, ct);
         return stored ? (ItemOutcome.Stored, result.Interactions.Count) : (ItemOutcome.AlreadyKnown, 0);
     }

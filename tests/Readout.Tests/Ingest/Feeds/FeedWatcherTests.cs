@@ -25,7 +25,7 @@ internal sealed class Watch : IDisposable
         Store = db.Open();
         _gate = new StoreGate(Store);
         _fetcher = new PageFetcher(new FetchOptions { PerHostPerSecond = 0, RetryDelay = TimeSpan.FromMilliseconds(10), Retries = 1 });
-        Watcher = new FeedWatcher(_fetcher, _gate, sink ?? new StoreSink(_gate, TestPipeline.Instance),
+        Watcher = new FeedWatcher(_fetcher, _gate, sink ?? new StoreSink(_gate, TestPipeline.Ingest(Timeout.InfiniteTimeSpan)),
             TextWriter.Synchronized(Progress), TextWriter.Synchronized(Errors), options ?? new WatchOptions(Once: true));
     }
 

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Readout.Analyse;
+using Readout.Clean;
+using Readout.Extract;
+using Readout.Lexicons;
+using L = Readout.Pipeline.PipelineLayers;
+
+namespace Readout.Pipeline;
+
+/// <summary>
+/// The steps Readout ships, in a valid order: clean, then the analysis steps, then the extractors. Each
+/// name is the stage's name in <c>readout bench --stages</c>.
+/// </summary>
+public static class ReadoutSteps
+{
+    /// <summary>The shipped steps over <paramref name="lexicon"/> and <paramref name="codebook"/>, built once (they share one mention finder).</summary>
+    public static IReadOnlyList<IPipelineStep> Default(Lexicon lexicon, Code.Codebook codebook)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var cleaner = new Cleaner(name => IsCity(lexicon, name));
+        var mentions = new MentionFinder(lexicon);
+        var frames = new ReferenceFrameBuilder();
+        var interactions = new InteractionExtractor(lexicon, mentions);
+        var statements = new StatementExtractor(lexicon, codebook);
+        return
+        [
+            new PipelineStep("clean", [L.Raw], [L.Clean],
+                (d, ct) => d.Set(L.Clean, cleaner.Clean(d.Get(L.Raw), ct))),
+            new PipelineStep("analyse: sentences", [L.Clean], [L.Sentences],
+                (d, _) => d.Set(L.Sentences, SentenceSplitter.Split(d.Get(L.Clean).Text))),
+            // the report's frame: its dateline and publication date, and who published it
+            new PipelineStep("analyse: frame", [L.Clean], [L.Frame, L.Publisher], (d, _) =>
+            {
+                var clean = d.Get(L.Clean);
+                d.Set(L.Frame, frames.Build(clean));
+                d.Set(L.Publisher, lexicon.PublisherOf(clean.Address ?? clean.Raw.Uri));
+            }),
+            new PipelineStep("analyse: mentions", [L.Clean, L.Sentences, L.Frame], [L.Mentions],
+                (d, _) => d.Set(L.Mentions, mentions.Find(d.Get(L.Clean).Text, d.Get(L.Sentences), d.Get(L.Frame).Date))),
+            new PipelineStep("analyse: dates", [L.Clean], [L.Times],
+                (d, _) => d.Set<IReadOnlyList<TemporalExpression>>(L.Times, TemporalExtractor.Extract(d.Get(L.Clean).Text))),
+            new PipelineStep("analyse: transcript", [L.Clean, L.Mentions, L.Frame], [L.Transcript],
+                (d, _) => d.Set(L.Transcript, mentions.Speakers(TranscriptReader.Read(d.Get(L.Clean).Text), d.Get(L.Mentions), d.Get(L.Frame).Date))),
+            new PipelineStep("extract: interactions", L.Analysed, [L.Interactions],
+                (d, ct) => d.Set(L.Interactions, interactions.Extract(d.Analysed, ct))),
+            new PipelineStep("extract: statements", [.. L.Analysed, L.Interactions], [L.Statements],
+                (d, ct) => d.Set(L.Statements, statements.Extract(d.Analysed, d.Get(L.Interactions), ct))),
+            new PipelineStep("extract: figures", L.Analysed, [L.Figures],
+                (d, ct) => d.Set(L.Figures, FigureExtractor.Extract(d.Analysed, ct))),
+        ];
+    }
+
+    /// <summary>Whether a dateline's place is a city of the gazetteer (the cleaner asks, to tell a dateline from a heading).</summary>
+    private static bool IsCity(Lexicon lexicon, string name) =>
+        lexicon.Gazetteer.FindAll(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant()))
+            .Any(m => m.Value is City && m.End - m.Start == name.Length);
+}

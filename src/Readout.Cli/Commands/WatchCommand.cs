@@ -90,7 +90,7 @@ public static class WatchCommand
         using var store = Cli.Open(db);
         if (store is null) return ExitCodes.Error;
         using var gate = new StoreGate(store);
-        using var services = Cli.Services(Timeout.InfiniteTimeSpan);   // as before the ingest service, no time budget per page
+        using var services = Cli.Services(Readout.Pipeline.TextLimits.DocumentBudget);   // a hostile page fails alone (RO1010), never stalls the watch
         using var fetcher = new PageFetcher(fetch);
         ReportPublisher? publisher = null;
         QueueSink? queueSink = null;

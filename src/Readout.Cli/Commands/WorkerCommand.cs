@@ -45,7 +45,7 @@ public static class WorkerCommand
             var options = new WorkerOptions(amqp, p.GetValue(queueName)!, p.GetValue(prefetch),
                 p.GetValue(idle) is { } s ? TimeSpan.FromSeconds(s) : null, TimeSpan.FromMinutes(5));
             // as before the ingest service, a worker gives a report no time budget of its own
-            using var services = Cli.Services(Timeout.InfiniteTimeSpan);
+            using var services = Cli.Services(Readout.Pipeline.TextLimits.DocumentBudget);   // a hostile report fails alone (RO1010) and goes to the dead-letter queue after its retries
             var worker = new QueueWorker(store, services.GetRequiredService<IngestService>(), options, Console.Error);
             Console.Error.WriteLine($"worker {Environment.ProcessId}: consuming {options.Queue} into {store.Name}");
             var code = ExitCodes.Ok;

@@ -43,6 +43,22 @@ public static partial class JunkLineFilter
     [GeneratedRegex(@"(?:\bPHOTO:\s*[\w .]{0,30}$|(?:^|[.\s])\s*(?:[A-Z]\w*\s+){0,3}(?:pool\s+)?photo(?:graph)?\s*(?:/\s*\w+)?\.?$|[.]\s+(?:Xinhua|AFP|Reuters|REUTERS|AP|EPA|Getty Images|TASS|Sputnik|Anadolu|Kyodo|Yonhap)\.?$)", RegexOptions.IgnoreCase)]
     private static partial Regex PhotoCredit();
 
+    private static readonly string[] CreditAgencies = ["Xinhua", "AFP", "Reuters", "AP", "EPA", "Getty Images", "TASS", "Sputnik", "Anadolu", "Kyodo", "Yonhap"];
+
+    /// <summary>
+    /// What every match of <see cref="PhotoCredit"/> needs: the word "photo", or the line ending in an agency's name
+    /// (its third branch is anchored at the end). Checked first because the pattern tries a match at every space.
+    /// A character the pattern's ignore-case equates with an ASCII letter (the Kelvin sign) leaves it to the pattern.
+    /// </summary>
+    private static bool MayBeCredit(string line)
+    {
+        if (line.Contains("photo", StringComparison.OrdinalIgnoreCase) || line.AsSpan().ContainsAny(Lexicons.RequiredLiterals.CaseOutliers)) return true;
+        var tail = line.AsSpan().TrimEnd('.');
+        foreach (var agency in CreditAgencies)
+            if (tail.EndsWith(agency, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>Filters lines. Each input line carries its offset in the original content.</summary>
     /// <param name="linesAreParagraphs">HTML blocks: every kept line is a paragraph of its own.</param>
     public static (string Text, OffsetMap Map) Filter(IEnumerable<(string Line, int Offset)> lines, bool linesAreParagraphs = false)
@@ -64,7 +80,7 @@ public static partial class JunkLineFilter
             inList = false;
             if (IsJunk(line, i + 1 < all.Count ? all[i + 1].Line.Trim() : "")) continue;
             // a caption: a short line ending with a photo credit — not the story (a story's lead may follow an image too)
-            if (line.Length < 400 && PhotoCredit().IsMatch(line)) continue;
+            if (line.Length < 400 && MayBeCredit(line) && PhotoCredit().IsMatch(line)) continue;
             if (line.Length > 20 && !seen.Add(line)) continue;   // repeated headline or caption
             if (sb.Length > 0) sb.Append(pendingBreak || linesAreParagraphs ? "\n\n" : "\n");
             pendingBreak = false;

@@ -4,7 +4,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Readout.Clean;
 
@@ -115,12 +115,10 @@ public static partial class MarkdownText
         if (!close.Success) return (null, 0);
         var yaml = content[open.Length..close.Index];
         var bodyStart = Math.Min(content.Length, close.Index + close.Length + 1);
-        YamlMappingNode? root;
+        Dictionary<string, string?>? root;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+            root = RootScalars(yaml);
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
@@ -133,8 +131,8 @@ public static partial class MarkdownText
         string? Scalar(params string[] keys)
         {
             foreach (var k in keys)
-                if (root.Children.TryGetValue(new YamlScalarNode(k), out var v) && v is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value))
-                    return Regex.Replace(s.Value, @"\s+", " ").Trim();
+                if (root.TryGetValue(k, out var v) && !string.IsNullOrWhiteSpace(v))
+                    return Regex.Replace(v, @"\s+", " ").Trim();
             return null;
         }
         var titleOffset = open.Length;
@@ -142,5 +140,61 @@ public static partial class MarkdownText
         if (titleKey.Success) titleOffset += titleKey.Index;
         return (new FrontMatter(Scalar("title"), Scalar("date", "published", "published_time", "publish_date", "pubDate"),
             Scalar("source_url", "url", "link", "canonical_url"), titleOffset), bodyStart);
+    }
+
+    /// <summary>
+    /// The scalar values of the first document's root mapping, by key (a value that is not a scalar is null), or
+    /// null when the root is not a mapping. Read from YamlDotNet's event parser, which keeps its own stack:
+    /// its node model recurses once per level and a front matter nested thousands deep ({"a":{"a":...) ended
+    /// the process with a stack overflow (found by the fuzzer). The whole stream is read, so a syntax error
+    /// anywhere still throws; a key given twice throws, as the node model does.
+    /// </summary>
+    private static Dictionary<string, string?>? RootScalars(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        Dictionary<string, string?>? root = null;
+        var documents = 0;
+        var depth = 0;            // open mappings and sequences
+        var atKey = true;         // in the root mapping, the next node at depth 1 is a key
+        string? key = null;
+        var readingRoot = false;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case DocumentStart:
+                    documents++;
+                    break;
+                case MappingStart when documents == 1 && depth == 0:
+                    root = new Dictionary<string, string?>(StringComparer.Ordinal);
+                    readingRoot = true;
+                    depth++;
+                    break;
+                case MappingStart or SequenceStart:
+                    depth++;
+                    break;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    if (readingRoot && depth == 0) readingRoot = false;
+                    else if (readingRoot && depth == 1) Finished(null);
+                    break;
+                case Scalar scalar when readingRoot && depth == 1:
+                    Finished(scalar.Value);
+                    break;
+                case AnchorAlias when readingRoot && depth == 1:
+                    Finished(null);
+                    break;
+            }
+        }
+        return root;
+
+        // a whole node at depth 1 of the root mapping: a key, or the value of the key before it
+        void Finished(string? scalar)
+        {
+            if (atKey) key = scalar;
+            else if (key is not null && !root!.TryAdd(key, scalar))
+                throw new YamlException($"duplicate key '{key}' in the front matter");
+            atKey = !atKey;
+        }
     }
 }

@@ -72,6 +72,9 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     [GeneratedRegex(@"\b(?<subj>[\w' -]{1,40}?)\s+(should|must|has to|have to|had to|needs? to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Obligation();
 
+    private static readonly System.Buffers.SearchValues<string> ObligationWords =
+        System.Buffers.SearchValues.Create(["should", "must", "has to", "have to", "had to", "need to", "needs to"], StringComparison.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"^(the two|both|china and russia|russia and china|the two countries|the two sides|we|they|all|each|it|this|that|these|the world|countries|the international community)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SharedSubject();
 
@@ -275,7 +278,9 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             case "consult": return Regex.IsMatch(cue, "congratulat", RegexOptions.IgnoreCase) ? "SUPPORT" : "CONSULT";
         }
         // "Ukraine should soften its position" asks a third party; "the two sides should" commits both
-        var ob = Obligation().Match(text);
+        // the words every match of Obligation ends with, checked first: the pattern's lazy subject is retried at
+        // every word of every "said" clause (5% of a Reuters bench went to this method)
+        var ob = text.AsSpan().ContainsAny(ObligationWords) || text.AsSpan().ContainsAny(RequiredLiterals.CaseOutliers) ? Obligation().Match(text) : Match.Empty;
         if (ob.Success)
         {
             var subject = ob.Groups["subj"].Value.Trim();

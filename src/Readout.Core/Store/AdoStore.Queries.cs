@@ -113,6 +113,29 @@ public abstract partial class AdoStore : IStoreQueries
         return (IReadOnlyList<ActorMatch>)list;
     }, ct);
 
+    public IReadOnlyList<ActorMatch> ActorsNamed(IReadOnlyList<string> names, int limit, CancellationToken ct = default) => InSnapshot(() =>
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0) return (IReadOnlyList<ActorMatch>)[];
+        var list = string.Join(", ", names.Select((_, i) => "@n" + i.ToString(CultureInfo.InvariantCulture)));
+        using var cmd = Cmd(null, $"""
+            SELECT a.name, a.country, COUNT(DISTINCT a.record_id) AS n FROM record_actors a
+            WHERE a.name IN ({list})
+            GROUP BY a.name, a.country
+            ORDER BY n DESC, a.name LIMIT @limit
+            """);
+        for (var i = 0; i < names.Count; i++) Add(cmd, "n" + i.ToString(CultureInfo.InvariantCulture), names[i]);
+        Add(cmd, "limit", limit);
+        var found = new List<ActorMatch>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            ct.ThrowIfCancellationRequested();
+            found.Add(new ActorMatch(r.GetString(0), NullableString(r, 1), Int(r, 2)));
+        }
+        return (IReadOnlyList<ActorMatch>)found;
+    }, ct);
+
     public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default) => InSnapshot(() =>
     {
         ArgumentNullException.ThrowIfNull(name);

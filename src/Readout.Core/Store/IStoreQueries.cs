@@ -29,6 +29,9 @@ public interface IStoreQueries : IDisposable
     /// <summary>Actors whose name contains <paramref name="text"/> (case- and accent-insensitive), most active first; all when empty.</summary>
     IReadOnlyList<ActorMatch> SearchActors(string text, int limit, CancellationToken ct = default);
 
+    /// <summary>The actors of exactly these names (a person's other names), most active first, in one query.</summary>
+    IReadOnlyList<ActorMatch> ActorsNamed(IReadOnlyList<string> names, int limit, CancellationToken ct = default);
+
     /// <summary>One actor (exact name, ignoring case): roles over time, counterparts and interactions; null when unknown.</summary>
     ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default);
 
@@ -110,8 +113,10 @@ public static class ActorSearch
     {
         var found = store.SearchActors(text, limit, ct).ToList();
         if (string.IsNullOrWhiteSpace(text)) return found;
-        foreach (var name in otherNames(text.Trim()).Where(n => !n.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)))
-            found.AddRange(store.SearchActors(name, limit, ct).Where(a => string.Equals(a.Name, name, StringComparison.Ordinal)));
+        // one query for all the other names: a query each read every actor row up to twenty times ("q=the": 2.3 s
+        // on a 50,000-record store, found by the query fuzzer)
+        var others = otherNames(text.Trim()).Where(n => !n.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (others.Count > 0) found.AddRange(store.ActorsNamed(others, limit, ct));
         return found.DistinctBy(a => (a.Name, a.Country)).OrderByDescending(a => a.Interactions).ThenBy(a => a.Name, StringComparer.Ordinal).Take(limit).ToList();
     }
 }

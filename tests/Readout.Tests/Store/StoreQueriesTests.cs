@@ -164,6 +164,7 @@ public sealed class StoreQueriesTests
             return System.Text.Json.JsonSerializer.Serialize(new object[]
             {
                 lists, q.GetDyad("rus", "CHN", 2, ct), q.GetDyad("TUR", "RUS", 10, ct), q.SearchActors("", 10, ct), q.SearchActors("ERDOG", 10, ct),
+                q.ActorsNamed(["Vladimir Putin", "vladimir putin", "Nobody"], 10, ct),
                 q.GetActor("vladimir putin", 2, ct)!, q.GetActor("Nobody", 2, ct) is null, q.ListSources(1, 3, ct), q.SamePrincipals(q.FindIds("")[0], 5, ct),
                 search.Total, search.Items.Select(h => h.Uri + " " + string.Join(",", h.Records)).Order(StringComparer.Ordinal).ToList(),
             });
@@ -172,6 +173,10 @@ public sealed class StoreQueriesTests
         using var postgresReader = PostgresStore.OpenReader(postgres.Db);
         var expected = Answers(sqliteReader);
         Assert.Contains("\"Participants\":[{", expected);
+        // a person's other names are looked up by exact name, all in one query
+        var named = sqliteReader.ActorsNamed(["Vladimir Putin", "vladimir putin", "Nobody"], 10, ct);
+        Assert.Equal(["Vladimir Putin"], named.Select(a => a.Name).Distinct());
+        Assert.True(named[0].Interactions > 0);
         Assert.Equal(expected, Answers(postgresReader));
     }
 

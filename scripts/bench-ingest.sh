@@ -60,5 +60,5 @@ for input in "${inputs[@]}"; do
   }'
   errors=$(grep -c '^error' "$work/readout.err" || true)
   echo "  readout errors: $errors"
-  grep '^error' "$work/readout.err" | cut -c1-200 | head -5 | sed 's/^/    /'
+  { grep '^error' "$work/readout.err" || true; } | cut -c1-200 | head -5 | sed 's/^/    /'
 done

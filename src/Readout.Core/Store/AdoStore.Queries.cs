@@ -103,14 +103,7 @@ public abstract partial class AdoStore : IStoreQueries
             """);
         if (filtered) Add(cmd, "text", Fold(text.Trim()));
         Add(cmd, "limit", limit);
-        var list = new List<ActorMatch>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            ct.ThrowIfCancellationRequested();
-            list.Add(new ActorMatch(r.GetString(0), NullableString(r, 1), Int(r, 2)));
-        }
-        return (IReadOnlyList<ActorMatch>)list;
+        return ReadActorMatches(cmd, ct);
     }, ct);
 
     public IReadOnlyList<ActorMatch> ActorsNamed(IReadOnlyList<string> names, int limit, CancellationToken ct = default) => InSnapshot(() =>
@@ -126,6 +119,12 @@ public abstract partial class AdoStore : IStoreQueries
             """);
         for (var i = 0; i < names.Count; i++) Add(cmd, "n" + i.ToString(CultureInfo.InvariantCulture), names[i]);
         Add(cmd, "limit", limit);
+        return ReadActorMatches(cmd, ct);
+    }, ct);
+
+    /// <summary>Rows of (name, country, interactions), read with the request's cancellation checked between rows.</summary>
+    private static IReadOnlyList<ActorMatch> ReadActorMatches(DbCommand cmd, CancellationToken ct)
+    {
         var found = new List<ActorMatch>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -133,8 +132,8 @@ public abstract partial class AdoStore : IStoreQueries
             ct.ThrowIfCancellationRequested();
             found.Add(new ActorMatch(r.GetString(0), NullableString(r, 1), Int(r, 2)));
         }
-        return (IReadOnlyList<ActorMatch>)found;
-    }, ct);
+        return found;
+    }
 
     public ActorProfile? GetActor(string name, int interactionLimit, CancellationToken ct = default) => InSnapshot(() =>
     {

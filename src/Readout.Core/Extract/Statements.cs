@@ -280,7 +280,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         // "Ukraine should soften its position" asks a third party; "the two sides should" commits both
         // the words every match of Obligation ends with, checked first: the pattern's lazy subject is retried at
         // every word of every "said" clause (5% of a Reuters bench went to this method)
-        var ob = text.AsSpan().ContainsAny(ObligationWords) || text.AsSpan().ContainsAny(RequiredLiterals.CaseOutliers) ? Obligation().Match(text) : Match.Empty;
+        var ob = RequiredLiterals.MayHold(text, ObligationWords) ? Obligation().Match(text) : Match.Empty;
         if (ob.Success)
         {
             var subject = ob.Groups["subj"].Value.Trim();

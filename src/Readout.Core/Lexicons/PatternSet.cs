@@ -35,8 +35,6 @@ public sealed class PatternSet<T>
         _any = everyOneHasOpenings && all.Count > 0 ? SearchValues.Create(all.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase) : null;
     }
 
-    public int Count => _entries.Length;
-
     /// <summary>The patterns that may match <paramref name="text"/>, in the list's order, with their items.</summary>
     public List<(Regex Regex, T Item)> Candidates(string text)
     {

@@ -239,4 +239,12 @@ public static class RequiredLiterals
     /// <summary>Characters that equal an ASCII letter under a pattern's ignore-case rules but not under ordinal ignore-case (the Kelvin sign, long s, Turkish i's, the Angstrom sign).</summary>
     internal static readonly SearchValues<char> CaseOutliers = SearchValues.Create("\u212A\u017F\u0130\u0131\u212B");
 
+    /// <summary>
+    /// Whether <paramref name="text"/> may hold one of <paramref name="words"/> as an ignore-case pattern sees it:
+    /// it holds one under ordinal ignore-case, or a case outlier leaves the answer to the pattern. The check to run
+    /// before a costly pattern whose every match contains one of the words.
+    /// </summary>
+    public static bool MayHold(ReadOnlySpan<char> text, SearchValues<string> words) =>
+        text.ContainsAny(words) || text.ContainsAny(CaseOutliers);
+
 }

@@ -36,26 +36,34 @@ public sealed class DocumentRunner(ReadoutPipeline pipeline, TimeSpan budget, Er
         ct.ThrowIfCancellationRequested();
         var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(Budget);
-        // A thread of its own, waited for through wait handles: Task.Wait would run a task that has not
-        // started yet on the waiting thread itself, out of reach of Ctrl+C (as it did on a busy machine).
-        var task = Task.Factory.StartNew(() => work(limit.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var finished = 0;
+        T Work()
+        {
+            try { return work(limit.Token); }
+            finally { Volatile.Write(ref finished, 1); }
+        }
+        bool ran;
+        T result;
         try
         {
-            var which = WaitHandle.WaitAny([((IAsyncResult)task).AsyncWaitHandle, ct.WaitHandle], Budget == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : Budget + Grace);
-            if (which == 1) throw new OperationCanceledException(ct);
-            if (which == WaitHandle.WaitTimeout) throw TooSlow(raw, null);
-            return task.Result;
+            // on a lane of its own, waited for through wait handles: work run on the waiting thread would be
+            // out of reach of Ctrl+C (as it was on a busy machine) and of the budget when it ignores its token
+            ran = _lanes.TryRun(Work, Budget == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : Budget + Grace, ct, out result);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (Exception e)
         {
-            throw Translate(raw, e.InnerException!, ct);
+            throw Translate(raw, e, ct);
         }
         finally
         {
             // work given up on may still read its token: the source is left to the collector then
-            if (task.IsCompleted) limit.Dispose();
+            if (Volatile.Read(ref finished) == 1) limit.Dispose();
         }
+        return ran ? result : throw TooSlow(raw, null);
     }
+
+    /// <summary>The threads documents run on, kept between documents (a few per core).</summary>
+    private readonly WorkLanes _lanes = new(2 * Environment.ProcessorCount);
 
     /// <summary>The error to report for an exception out of the work on <paramref name="raw"/>.</summary>
     public Exception Translate(RawDocument raw, Exception e, CancellationToken ct) => e switch

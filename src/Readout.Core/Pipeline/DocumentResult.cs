@@ -11,4 +11,10 @@ public sealed record DocumentResult(CleanDocument Document, IReadOnlyList<Intera
 
     /// <summary>The figures the report cites (values with units, periods, changes and sources).</summary>
     public IReadOnlyList<Figure> Figures { get; init; } = [];
+
+    /// <summary>
+    /// The clean text's MinHash signature (<see cref="Fuse.NearDuplicates"/>), made on the pipeline's threads so the
+    /// store's single writer need not; null when the pipeline did not make it (the store computes it then).
+    /// </summary>
+    public IReadOnlyList<ulong>? Signature { get; init; }
 }

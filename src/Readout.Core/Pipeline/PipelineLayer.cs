@@ -35,6 +35,8 @@ public static class PipelineLayers
     public static readonly PipelineLayer<IReadOnlyList<Interaction>> Interactions = new("interactions");
     public static readonly PipelineLayer<IReadOnlyList<Statement>> Statements = new("statements");
     public static readonly PipelineLayer<IReadOnlyList<Figure>> Figures = new("figures");
+    /// <summary>The clean text's near-duplicate signature (optional in a pipeline: the store computes it when missing).</summary>
+    public static readonly PipelineLayer<IReadOnlyList<ulong>> Signature = new("signature");
 
     /// <summary>What an <see cref="AnalysedDocument"/> is made of: a step that reads the analysed document requires them all.</summary>
     public static readonly IReadOnlyList<PipelineLayer> Analysed = [Clean, Sentences, Mentions, Times, Frame, Transcript, Publisher];

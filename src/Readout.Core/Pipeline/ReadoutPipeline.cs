@@ -54,6 +54,7 @@ public sealed class ReadoutPipeline
         {
             Statements = layers.Get(PipelineLayers.Statements),
             Figures = layers.Get(PipelineLayers.Figures),
+            Signature = layers.Has(PipelineLayers.Signature) ? layers.Get(PipelineLayers.Signature) : null,
         };
     }
 

@@ -47,6 +47,8 @@ public static class ReadoutSteps
                 (d, ct) => d.Set(L.Statements, statements.Extract(d.Analysed, d.Get(L.Interactions), ct))),
             new PipelineStep("extract: figures", L.Analysed, [L.Figures],
                 (d, ct) => d.Set(L.Figures, FigureExtractor.Extract(d.Analysed, ct))),
+            new PipelineStep("fuse: signature", [L.Clean], [L.Signature],
+                (d, _) => d.Set<IReadOnlyList<ulong>>(L.Signature, Fuse.NearDuplicates.Signature(d.Get(L.Clean).Text))),
         ];
     }
 

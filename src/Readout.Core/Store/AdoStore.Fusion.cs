@@ -11,36 +11,52 @@ namespace Readout.Store;
 /// </summary>
 public abstract partial class AdoStore
 {
-    /// <summary>
-    /// Finds the report's near-duplicate family through the MinHash bands it shares with stored reports.
-    /// A family is named by the smallest content hash among its members, so the name does not depend on
-    /// the order reports arrive in. Returns the blocks whose records must be fused again.
-    /// </summary>
-    private IEnumerable<string> LinkFamily(DbTransaction tx, long documentId, string contentHash, string text)
+    /// <summary>A report's MinHash signature, its band keys and the families of the stored reports it copies.</summary>
+    private sealed record FamilyMatch(ulong[] Signature, long[] BandKeys, IReadOnlySet<string> Families)
     {
-        var sig = NearDuplicates.Signature(text);
+        /// <summary>
+        /// The family's name: the smallest content hash among its members, so the name does not depend on the
+        /// order reports arrive in.
+        /// </summary>
+        public string Label(string contentHash) => Families.Append(contentHash).Min(StringComparer.Ordinal)!;
+    }
+
+    /// <summary>
+    /// Finds the near-duplicate families of stored reports that a text copies, through the MinHash bands they
+    /// share. Run before the report's row is written, so that row is written once, with its signature and family.
+    /// </summary>
+    /// <param name="signature">The signature the pipeline computed, or null to compute it here.</param>
+    private FamilyMatch FindFamilies(DbTransaction tx, IReadOnlyList<ulong>? signature, string text)
+    {
+        var sig = signature is { Count: NearDuplicates.Hashes } given ? [.. given] : NearDuplicates.Signature(text);
         var keys = NearDuplicates.BandKeys(sig);
         var families = new HashSet<string>(StringComparer.Ordinal);
         // candidates share at least two bands: a copy (similarity 0.6 or more) shares about two or more of
         // the 16 bands, while reports that merely use the same boilerplate rarely share two
         var inList = string.Join(",", keys.Select((_, n) => "@k" + n));
-        using (var find = Cmd(tx, $"""
-            SELECT d.id, d.minhash, d.family_hash FROM documents d
-            JOIN (SELECT document_id FROM document_bands WHERE band_key IN ({inList}) AND document_id <> @self
+        using var find = Cmd(tx, $"""
+            SELECT d.minhash, d.family_hash FROM documents d
+            JOIN (SELECT document_id FROM document_bands WHERE band_key IN ({inList})
                   GROUP BY document_id HAVING COUNT(*) >= {NearDuplicates.MinSharedBands}) c ON c.document_id = d.id
-            """))
+            """);
+        for (int n = 0; n < keys.Length; n++) Add(find, "k" + n, keys[n]);
+        using var r = find.ExecuteReader();
+        while (r.Read())
         {
-            for (int n = 0; n < keys.Length; n++) Add(find, "k" + n, keys[n]);
-            Add(find, "self", documentId);
-            using var r = find.ExecuteReader();
-            while (r.Read())
-            {
-                if (r.IsDBNull(1)) continue;
-                if (NearDuplicates.Similarity(sig, NearDuplicates.FromBytes((byte[])r[1])) >= NearDuplicates.CopyThreshold)
-                    families.Add(r.GetString(2));
-            }
+            if (r.IsDBNull(0)) continue;
+            if (NearDuplicates.Similarity(sig, NearDuplicates.FromBytes((byte[])r[0])) >= NearDuplicates.CopyThreshold)
+                families.Add(r.GetString(1));
         }
-        var distinctKeys = keys.Distinct().ToArray();
+        return new FamilyMatch(sig, keys, families);
+    }
+
+    /// <summary>
+    /// Files a stored report under its bands and merges the families it copies into one, named by
+    /// <paramref name="label"/>. Returns the blocks whose records must be fused again (those of renamed families).
+    /// </summary>
+    private List<string> JoinFamily(DbTransaction tx, long documentId, FamilyMatch match, string label)
+    {
+        var distinctKeys = match.BandKeys.Distinct().ToArray();
         using (var ins = Cmd(tx, "INSERT INTO document_bands(band_key, document_id) VALUES "
             + string.Join(", ", distinctKeys.Select((_, n) => $"(@b{n}, @d)"))))
         {
@@ -49,18 +65,8 @@ public abstract partial class AdoStore
             Add(ins, "d", documentId);
             ins.ExecuteNonQuery();
         }
-        var label = families.Append(contentHash).Min(StringComparer.Ordinal)!;
-        using (var upd = Cmd(tx, "UPDATE documents SET minhash = @m, family_hash = @f WHERE id = @d"))
-        {
-            Add(upd, "m", NearDuplicates.ToBytes(sig));
-            Add(upd, "f", label);
-            Add(upd, "d", documentId);
-            upd.ExecuteNonQuery();
-        }
-        var relabelled = families.Where(f => f != label).ToList();
-        if (relabelled.Count == 0) return [];
         var blocks = new List<string>();
-        foreach (var old in relabelled)
+        foreach (var old in match.Families.Where(f => f != label))
         {
             using (var q = Cmd(tx, "SELECT DISTINCT i.block_key FROM interactions i JOIN documents d ON d.id = i.document_id WHERE d.family_hash = @old"))
             {
@@ -74,6 +80,24 @@ public abstract partial class AdoStore
             u.ExecuteNonQuery();
         }
         return blocks;
+    }
+
+    /// <summary>
+    /// Places a stored report without a family in its family: one stored before fusion existed
+    /// (<see cref="FuseUnfused"/>), or one just inserted by a writer that only now holds the write lock.
+    /// </summary>
+    private List<string> LinkFamily(DbTransaction tx, long documentId, string contentHash, string text, IReadOnlyList<ulong>? signature = null)
+    {
+        var match = FindFamilies(tx, signature, text);
+        var label = match.Label(contentHash);
+        using (var upd = Cmd(tx, "UPDATE documents SET minhash = @m, family_hash = @f WHERE id = @d"))
+        {
+            Add(upd, "m", NearDuplicates.ToBytes(match.Signature));
+            Add(upd, "f", label);
+            Add(upd, "d", documentId);
+            upd.ExecuteNonQuery();
+        }
+        return JoinFamily(tx, documentId, match, label);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Readout.Documents;
 using Readout.Extract;
+using Readout.Fuse;
 using Readout.Pipeline;
 
 namespace Readout.Store;
@@ -33,6 +34,13 @@ public abstract partial class AdoStore : IReadoutStore
     /// out as if the reports had been saved one after another.
     /// </summary>
     protected virtual void BeginWrite(DbTransaction tx) { }
+
+    /// <summary>
+    /// Whether a write transaction shuts out every other writer from its start (SQLite's BEGIN IMMEDIATE), so a
+    /// report's family can be found before its row is written, and the row written once, whole. Where writers
+    /// run side by side until <see cref="BeginWrite"/> (PostgreSQL), the family is found after it.
+    /// </summary>
+    private protected virtual bool WritersExcludedFromTheStart => true;
 
     /// <summary>Called in the write transaction after a new report's row is inserted (SQLite indexes it for full-text search there).</summary>
     protected virtual void OnDocumentSaved(DbTransaction tx, long documentId, CleanDocument doc) { }
@@ -211,9 +219,13 @@ public abstract partial class AdoStore : IReadoutStore
         var doc = result.Document;
         {
             long documentId;
+            // the family is found first where no other writer can interleave, so the report's row is written once
+            // with it (rewriting the row of a long text afterwards cost SQLite a copy of the whole text)
+            var family = WritersExcludedFromTheStart ? FindFamilies(tx, result.Signature, doc.Text) : null;
+            var familyLabel = family?.Label(doc.Raw.ContentHash);
             using (var ins = Cmd(tx, """
-                INSERT INTO documents(content_hash, uri, title, published, format, clean_text)
-                VALUES (@hash, @uri, @title, @published, @format, @text)
+                INSERT INTO documents(content_hash, uri, title, published, format, clean_text, minhash, family_hash)
+                VALUES (@hash, @uri, @title, @published, @format, @text, @minhash, @family)
                 ON CONFLICT (content_hash) DO NOTHING
                 RETURNING id
                 """))
@@ -224,6 +236,8 @@ public abstract partial class AdoStore : IReadoutStore
                 Add(ins, "published", doc.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Add(ins, "format", doc.Raw.Format);
                 Add(ins, "text", doc.Text);
+                Add(ins, "minhash", family is null ? new TypedNull(DbType.Binary) : NearDuplicates.ToBytes(family.Signature));
+                Add(ins, "family", familyLabel);
                 var id = ins.ExecuteScalar();
                 if (id is null or DBNull) return false;   // already stored: idempotent
                 documentId = Convert.ToInt64(id, CultureInfo.InvariantCulture);
@@ -272,7 +286,10 @@ public abstract partial class AdoStore : IReadoutStore
             SaveStatements(tx, documentId, result);
             BeginWrite(tx);
             // a family that changes changes the votes of every record of its blocks: those are fused whole
-            foreach (var b in LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text)) blocks[b] = null;
+            var joined = family is null
+                ? LinkFamily(tx, documentId, doc.Raw.ContentHash, doc.Text, result.Signature)
+                : JoinFamily(tx, documentId, family, familyLabel!);
+            foreach (var b in joined) blocks[b] = null;
             foreach (var (b, parts) in blocks.OrderBy(kv => kv.Key, StringComparer.Ordinal)) RefuseBlock(tx, b, parts);
             return true;
         }

@@ -14,7 +14,7 @@ public sealed class PipelineBuilderTests
     private static readonly string[] DefaultNames =
     [
         "clean", "analyse: sentences", "analyse: frame", "analyse: mentions", "analyse: dates", "analyse: transcript",
-        "extract: interactions", "extract: statements", "extract: figures",
+        "extract: interactions", "extract: statements", "extract: figures", "fuse: signature",
     ];
 
     private static ReadoutPipelineBuilder Defaults() =>
@@ -53,10 +53,10 @@ public sealed class PipelineBuilderTests
     public void The_builder_rejects_a_layer_made_twice_a_name_used_twice_and_a_result_nobody_makes()
     {
         var twice = Assert.Throws<ReadoutException>(() => Defaults().Add(new PipelineStep("figures again", [L.Clean], [L.Figures], (_, _) => { })).Build());
-        Assert.Contains("step 10 'figures again' produces 'figures', which step 9 'extract: figures' already produces", twice.Message, StringComparison.Ordinal);
+        Assert.Contains("step 11 'figures again' produces 'figures', which step 9 'extract: figures' already produces", twice.Message, StringComparison.Ordinal);
 
         var name = Assert.Throws<ReadoutException>(() => Defaults().Add(new PipelineStep("clean", [L.Clean], [Topics], (_, _) => { })).Build());
-        Assert.Contains("two steps are named 'clean' (steps 1 and 10)", name.Message, StringComparison.Ordinal);
+        Assert.Contains("two steps are named 'clean' (steps 1 and 11)", name.Message, StringComparison.Ordinal);
 
         var builder = new ReadoutPipelineBuilder(TestPipeline.Instance.Lexicon, TestPipeline.Instance.Codebook);
         foreach (var s in TestPipeline.Instance.Steps.Where(s => s.Name != "extract: figures")) builder.Add(s);
@@ -76,7 +76,7 @@ public sealed class PipelineBuilderTests
             Assert.All(step.Requires, layer => Assert.True(made.Contains(layer), $"'{step.Name}' requires '{layer}' before it is made"));
             Assert.All(step.Produces, layer => Assert.True(made.Add(layer), $"'{layer}' is made twice"));
         }
-        Assert.All(L.Result.Concat(L.Analysed), layer => Assert.Contains(layer, made));
+        Assert.All(L.Result.Concat(L.Analysed).Append(L.Signature), layer => Assert.Contains(layer, made));
         ReadoutPipelineBuilder.Validate(steps);   // and the builder agrees
     }
 

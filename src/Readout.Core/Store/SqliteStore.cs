@@ -43,7 +43,7 @@ public sealed partial class SqliteStore : AdoStore
         try
         {
             _conn.Open();
-            Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+            Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;");
             Initialize(Migrations.Sqlite);
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)

@@ -34,7 +34,7 @@ public abstract partial class AdoStore
         // candidates share at least two bands: a copy (similarity 0.6 or more) shares about two or more of
         // the 16 bands, while reports that merely use the same boilerplate rarely share two
         var inList = string.Join(",", keys.Select((_, n) => "@k" + n));
-        using var find = Cmd(tx, $"""
+        var find = Kept(tx, $"""
             SELECT d.minhash, d.family_hash FROM documents d
             JOIN (SELECT document_id FROM document_bands WHERE band_key IN ({inList})
                   GROUP BY document_id HAVING COUNT(*) >= {NearDuplicates.MinSharedBands}) c ON c.document_id = d.id
@@ -57,9 +57,9 @@ public abstract partial class AdoStore
     private List<string> JoinFamily(DbTransaction tx, long documentId, FamilyMatch match, string label)
     {
         var distinctKeys = match.BandKeys.Distinct().ToArray();
-        using (var ins = Cmd(tx, "INSERT INTO document_bands(band_key, document_id) VALUES "
-            + string.Join(", ", distinctKeys.Select((_, n) => $"(@b{n}, @d)"))))
         {
+            var ins = Kept(tx, "INSERT INTO document_bands(band_key, document_id) VALUES "
+                + string.Join(", ", distinctKeys.Select((_, n) => $"(@b{n}, @d)")));
             // one statement for all bands: one round trip to a server instead of sixteen
             for (var n = 0; n < distinctKeys.Length; n++) Add(ins, "b" + n, distinctKeys[n]);
             Add(ins, "d", documentId);

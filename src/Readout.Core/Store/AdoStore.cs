@@ -223,13 +223,13 @@ public abstract partial class AdoStore : IReadoutStore
             // with it (rewriting the row of a long text afterwards cost SQLite a copy of the whole text)
             var family = WritersExcludedFromTheStart ? FindFamilies(tx, result.Signature, doc.Text) : null;
             var familyLabel = family?.Label(doc.Raw.ContentHash);
-            using (var ins = Cmd(tx, """
+            {
+                var ins = Kept(tx, """
                 INSERT INTO documents(content_hash, uri, title, published, format, clean_text, minhash, family_hash)
                 VALUES (@hash, @uri, @title, @published, @format, @text, @minhash, @family)
                 ON CONFLICT (content_hash) DO NOTHING
                 RETURNING id
-                """))
-            {
+                """);
                 Add(ins, "hash", doc.Raw.ContentHash);
                 Add(ins, "uri", doc.Raw.Uri);
                 Add(ins, "title", doc.Title ?? doc.Raw.Title);
@@ -245,7 +245,7 @@ public abstract partial class AdoStore : IReadoutStore
             OnDocumentSaved(tx, documentId, doc);
             SaveFetch(tx, documentId, doc.Raw);
 
-            using var insI = Cmd(tx, """
+            var insI = Kept(tx, """
                 INSERT INTO interactions(id, document_id, status, mode, date, date_basis, city, country, venue, record_json, block_key)
                 VALUES (@id, @doc, @status, @mode, @date, @basis, @city, @country, @venue, @json, @block)
                 ON CONFLICT (id) DO NOTHING
@@ -383,6 +383,7 @@ public abstract partial class AdoStore : IReadoutStore
     {
         if (_disposed) return;
         _disposed = true;
+        DisposeKeptCommands();
         Close();
         GC.SuppressFinalize(this);
     }
@@ -401,62 +402,4 @@ public abstract partial class AdoStore : IReadoutStore
 
     /// <summary>Case- and accent-insensitive form for name matching: "Erdoğan" and "ERDOGAN" fold alike.</summary>
     internal static string Fold(string s) => Readout.Lexicons.Lexicon.Fold(s);
-
-    /// <summary>A command on the current connection, in <paramref name="tx"/> when given.</summary>
-    protected DbCommand Cmd(DbTransaction? tx, string sql)
-    {
-        var cmd = Connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        return cmd;
-    }
-
-    /// <summary>
-    /// Adds a named parameter with an explicit type, so a null still has one: PostgreSQL cannot infer the
-    /// type of <c>@p IS NULL</c> from an untyped null.
-    /// </summary>
-    protected static DbParameter Add(DbCommand cmd, string name, object? value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        (p.DbType, p.Value) = value switch
-        {
-            null => (DbType.String, (object)DBNull.Value),
-            string s => (DbType.String, s),
-            int i => (DbType.Int32, i),
-            long l => (DbType.Int64, l),
-            double d => (DbType.Double, d),
-            TypedNull t => (t.Type, DBNull.Value),
-            byte[] b => (DbType.Binary, b),
-            _ => throw new ArgumentException($"unsupported parameter type {value.GetType().Name} for @{name}", nameof(value)),
-        };
-        cmd.Parameters.Add(p);
-        return p;
-    }
-
-    /// <summary>
-    /// Inserts rows with multi-row <c>VALUES</c> lists, a hundred rows a statement: against a server each
-    /// statement is a round trip, and a long report has dozens of statements and figures.
-    /// </summary>
-    private void InsertRows(DbTransaction tx, string table, string[] columns, IEnumerable<object?[]> rows, string onConflict = "")
-    {
-        foreach (var chunk in rows.Chunk(100))
-        {
-            var values = chunk.Select((_, r) => "(" + string.Join(", ", columns.Select((_, c) => $"@r{r}c{c}")) + ")");
-            using var ins = Cmd(tx, $"INSERT INTO {table}({string.Join(", ", columns)}) VALUES {string.Join(", ", values)} {onConflict}");
-            for (var r = 0; r < chunk.Length; r++)
-                for (var c = 0; c < columns.Length; c++)
-                    Add(ins, $"r{r}c{c}", chunk[r][c]);
-            ins.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>A null of a given type, for a column that is not text (PostgreSQL will not put a text null into a number column).</summary>
-    protected sealed record TypedNull(DbType Type);
-
-    protected object? Scalar(DbTransaction? tx, string sql)
-    {
-        using var cmd = Cmd(tx, sql);
-        return cmd.ExecuteScalar();
-    }
 }

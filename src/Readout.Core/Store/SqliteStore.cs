@@ -230,7 +230,7 @@ public sealed partial class SqliteStore : AdoStore
     /// <summary>Keeps the full-text index (an external-content FTS5 table, migration 5) in step with the reports, in the same transaction.</summary>
     protected override void OnDocumentSaved(DbTransaction tx, long documentId, Readout.Documents.CleanDocument doc)
     {
-        using var cmd = Cmd(tx, "INSERT INTO documents_fts(rowid, title, clean_text) VALUES (@id, @title, @text)");
+        var cmd = Kept(tx, "INSERT INTO documents_fts(rowid, title, clean_text) VALUES (@id, @title, @text)");
         Add(cmd, "id", documentId);
         Add(cmd, "title", doc.Title ?? doc.Raw.Title);
         Add(cmd, "text", doc.Text);

@@ -81,9 +81,6 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
 
     private sealed record Cue(int Start, int End, string Class, string Text);
 
-    /// <summary>The longest sentence read for statements.</summary>
-    public const int MaxSentenceLength = 3000;
-
     public IReadOnlyList<Statement> Extract(AnalysedDocument doc, IReadOnlyList<Interaction> interactions, CancellationToken ct = default)
     {
         var result = new List<Statement>();
@@ -116,7 +113,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             if (!IsBodySentence(doc, s)) continue;
             // a "sentence" of thousands of characters is a run-on table or a page without stops, not speech;
             // the clause analysis below is superlinear in it (a 500 KB line took minutes; found by the fuzzer)
-            if (s.Text.Length > MaxSentenceLength) { paragraphSpeaker = null; continue; }
+            if (s.Text.Length > ExtractLimits.MaxSentenceLength) { paragraphSpeaker = null; continue; }
             var cues = FindCues(s.Text);
             if (cues.Count == 0)
             {
@@ -215,7 +212,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         while (start < s.Span.End && (char.IsWhiteSpace(doc.Clean.Text[start]) || doc.Clean.Text[start] == ':')) start++;
         if (start >= s.Span.End) return null;   // a sentence inside the turn's label ("PRESIDENT BIDEN.") says nothing
         var words = doc.Clean.Text[start..s.Span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (words < MinTurnWords || s.Text.Length > MaxSentenceLength) return null;
+        if (words < MinTurnWords || s.Text.Length > ExtractLimits.MaxSentenceLength) return null;
         return Make(doc, s, start, "(turn)", "say", [new Speaker(who.Name, who.Country, "person")], pair, interactions);
     }
 

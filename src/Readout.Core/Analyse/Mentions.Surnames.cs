@@ -15,7 +15,8 @@ public sealed partial class MentionFinder
     /// Xi"), or, after a title, a person the knowledge base knows by that surname on the day ("President Castro
     /// of Honduras"), or whoever the title names when neither knows them ("King Philippe").
     /// </summary>
-    private void AddSurnames(string text, List<Token> tokens, List<(NameRun Run, NameSurroundings Around)> singles, List<PersonMention> people, DateOnly? day)
+    private void AddSurnames(string text, List<Token> tokens, List<(NameRun Run, NameSurroundings Around)> singles,
+        List<PersonMention> people, DateOnly? day)
     {
         var keys = new Dictionary<string, (PersonMention Who, int From)?>(StringComparer.Ordinal);
         foreach (var p in people.OrderBy(p => p.Span.Start))
@@ -36,8 +37,10 @@ public sealed partial class MentionFinder
             var span = new TextSpan(run.CharStart, run.CharEnd);
             var titled = around.HasTitle || around.HasHonorific;
             // a headline names people by surname before the story names them in full
-            var headline = text.IndexOf('\n') is var nl && (nl < 0 || run.CharStart < nl) && !text.AsSpan(0, nl < 0 ? text.Length : nl).TrimEnd().EndsWith(".");
-            if (keys.TryGetValue(Lexicon.Fold(word), out var back) && back is { } b && (titled || ((b.From <= run.CharStart || headline) && !_stop.Contains(word))))
+            var headline = text.IndexOf('\n') is var nl && (nl < 0 || run.CharStart < nl)
+                && !text.AsSpan(0, nl < 0 ? text.Length : nl).TrimEnd().EndsWith(".");
+            if (keys.TryGetValue(Lexicon.Fold(word), out var back) && back is { } b
+                && (titled || ((b.From <= run.CharStart || headline) && !_stop.Contains(word))))
             {
                 people.Add(b.Who with { Span = span, Kind = MentionKind.Surname, Written = word });
                 continue;
@@ -53,23 +56,28 @@ public sealed partial class MentionFinder
                     keys.TryAdd(key, (mention, span.End));
             }
             else if (around.HasTitle && (around.Country is not null || around.Organisation is not null))
-                people.Add(new PersonMention(span, word, around.Country, RoleOf(around), MentionKind.Titled) { Organisation = around.Organisation, Written = word });
+                people.Add(new PersonMention(span, word, around.Country, RoleOf(around), MentionKind.Titled)
+                    { Organisation = around.Organisation, Written = word });
         }
     }
 
     private static int Rank(PersonMention p) => p.Role is null ? 9 : Person.RoleRank(p.Role);
 
-    /// <summary>Words a later mention may use for a person: the family name, and the short forms the knowledge base knows ("Lula").</summary>
+    /// <summary>Words a later mention may use for a person: the family name, and the short forms the knowledge base
+    /// knows ("Lula").</summary>
     private IEnumerable<string> SurnameKeys(PersonMention p)
     {
         foreach (var form in new[] { p.Name, p.Written }.Where(f => f is not null).Distinct())
         {
-            var parts = form!.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 2 && char.IsUpper(w[0]) && w.Any(char.IsLower)).ToArray();
+            var parts = form!.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w.Length >= 2 && char.IsUpper(w[0]) && w.Any(char.IsLower)).ToArray();
             if (parts.Length < 2) continue;
-            if (CommonWords.Contains(parts[0])) continue;   // a family name that is also an English word ("He Lifeng") cannot be told from the word
+            // a family name that is also an English word ("He Lifeng") cannot be told from the word
+            if (CommonWords.Contains(parts[0])) continue;
             yield return Lexicon.Fold(parts[^1].TrimEnd(','));
             var hyphen = parts[^1].LastIndexOf('-');
-            if (hyphen > 0 && hyphen < parts[^1].Length - 2) yield return Lexicon.Fold(parts[^1][(hyphen + 1)..]);   // "Al-Kadhimi" → "Kadhimi"
+            // "Al-Kadhimi" → "Kadhimi"
+            if (hyphen > 0 && hyphen < parts[^1].Length - 2) yield return Lexicon.Fold(parts[^1][(hyphen + 1)..]);
             if (p.Country is { } c && PeopleIndex.FamilyNameFirst.Contains(c)) yield return Lexicon.Fold(parts[0]);
         }
         if (p.KbId is not null && _lexicon.PeopleIndex.ById(p.KbId) is { } person)
@@ -79,6 +87,7 @@ public sealed partial class MentionFinder
 
     private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "he", "she", "it", "we", "they", "his", "her", "an", "to", "in", "on", "at", "of", "by", "so", "no", "do", "as", "if", "or", "and", "the", "but", "for",
+        "he", "she", "it", "we", "they", "his", "her", "an", "to", "in", "on", "at", "of", "by", "so", "no", "do", "as", "if", "or",
+        "and", "the", "but", "for",
     };
 }

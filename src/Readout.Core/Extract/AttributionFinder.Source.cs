@@ -10,7 +10,8 @@ namespace Readout.Extract;
 /// energy ministry said"): its noun phrase ending at an offset, its stop words and its pronouns. Lent rather than
 /// copied, so that a figure's measure and its source read a phrase the same way.
 /// </summary>
-internal sealed record PlainWords(Func<string, int, int, string?> PhraseBefore, IReadOnlySet<string> StopWords, IReadOnlySet<string> Pronouns);
+internal sealed record PlainWords(
+    Func<string, int, int, string?> PhraseBefore, IReadOnlySet<string> StopWords, IReadOnlySet<string> Pronouns);
 
 /// <summary>Who gives a figure ("according to X", "X said", "data from X"), as written.</summary>
 public sealed partial class AttributionFinder
@@ -25,7 +26,8 @@ public sealed partial class AttributionFinder
 
     /// <summary>The verbs that report a figure; a noun phrase read back from a figure stops at one too.</summary>
     [GeneratedRegex(@"\b(?<v>said|says|say|told|tells|stated|noted|added|announced|reported|reports|estimated|estimates|showed|shows|show"
-        + @"|revealed|disclosed|pointed\s+out|stressed|emphasi[sz]ed|underscored|highlighted|observed|recalled|predicted|forecast|expects)\b",
+        + @"|revealed|disclosed|pointed\s+out|stressed|emphasi[sz]ed|underscored|highlighted|observed|recalled|predicted|forecast"
+        + @"|expects)\b",
         RegexOptions.IgnoreCase)]
     internal static partial Regex ReportVerbRx();
 
@@ -54,9 +56,11 @@ public sealed partial class AttributionFinder
         RegexOptions.IgnoreCase)]
     private static partial Regex AdverbEnd();
 
-    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "de", "du", "&" };
+    private static readonly HashSet<string> NameConnectors =
+        new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "de", "du", "&" };
 
-    /// <summary>Who gives the figure at <paramref name="figure"/> in sentence <paramref name="s"/>, as written; null when no one is named.</summary>
+    /// <summary>Who gives the figure at <paramref name="figure"/> in sentence <paramref name="s"/>, as written; null when
+    /// no one is named.</summary>
     internal static string? FigureSource(AnalysedDocument doc, Sentence s, TextSpan figure, PlainWords words)
     {
         var text = doc.Clean.Text;
@@ -105,7 +109,8 @@ public sealed partial class AttributionFinder
         return TrimConnectors(m.Groups["n"].Value, words);
     }
 
-    /// <summary>Who is named right before a reporting verb: a person, an organisation, "he" (the person last named) or a capitalised name.</summary>
+    /// <summary>Who is named right before a reporting verb: a person, an organisation, "he" (the person last named) or a
+    /// capitalised name.</summary>
     private static string? SourceBefore(AnalysedDocument doc, Sentence s, int vStart, PlainWords words)
     {
         var text = doc.Clean.Text;
@@ -118,7 +123,8 @@ public sealed partial class AttributionFinder
         var eName = e;
         if (eName > limit && text[eName - 1] == ',') eName--;
 
-        var person = doc.Mentions.People.Where(p => p.Span.End == eName || p.Span.End == e).OrderByDescending(p => p.Span.Length).FirstOrDefault();
+        var person = doc.Mentions.People.Where(p => p.Span.End == eName || p.Span.End == e)
+            .OrderByDescending(p => p.Span.Length).FirstOrDefault();
         if (person is not null) return person.Name;
         var org = doc.Mentions.Matches.Where(m => (m.End == e || m.End == eName) && m.Value is Organisation)
             .OrderByDescending(m => m.End - m.Start).FirstOrDefault();

@@ -26,7 +26,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
     [GeneratedRegex(@"\b([Hh]e|[Ss]he|his|her|I)\b")]
     private static partial Regex Pronoun();
 
-    [GeneratedRegex(@"\b[Tt]he (?<dem>[A-Z][a-z]+) (?<role>president|prime minister|leader|premier|chancellor|head of state|foreign minister)\b")]
+    [GeneratedRegex(@"\b[Tt]he (?<dem>[A-Z][a-z]+) "
+        + @"(?<role>president|prime minister|leader|premier|chancellor|head of state|foreign minister)\b")]
     private static partial Regex RoleReference();
 
     [GeneratedRegex(@"\b(?<t>Prime Minister|President|Chancellor|Premier)\b")]
@@ -69,8 +70,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
         }
         foreach (var pl in doc.Mentions.Places.StartingIn(p => p.Span.Start, from, to).Where(p => p.Span.End <= to))
         {
-            if (Regex.IsMatch(text[Math.Max(from, pl.Span.Start - 8)..pl.Span.Start], @"\b(in|at|to|from|with|near|into|of|on)\s+(the\s+)?$",
-                    RegexOptions.IgnoreCase)) continue;
+            if (Regex.IsMatch(text[Math.Max(from, pl.Span.Start - 8)..pl.Span.Start],
+                    @"\b(in|at|to|from|with|near|into|of|on)\s+(the\s+)?$", RegexOptions.IgnoreCase)) continue;
             var after = text[pl.Span.End..Math.Min(text.Length, pl.Span.End + 3)];
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal))
             {
@@ -80,7 +81,10 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                         RegexOptions.IgnoreCase)) continue;
             }
             if (pl.Country is { } iso)
-                candidates.Add((pl.Span.Start, [new Speaker(lexicon.CountryByIso3.TryGetValue(iso, out var c) ? c.Iso3 : iso, iso, "state")]));
+            {
+                var name = lexicon.CountryByIso3.TryGetValue(iso, out var c) ? c.Iso3 : iso;
+                candidates.Add((pl.Span.Start, [new Speaker(name, iso, "state")]));
+            }
         }
         foreach (Match m in DemonymSide().Matches(window))
             if (lexicon.CountryByDemonym(m.Groups["dem"].Value) is { } c)
@@ -91,7 +95,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             foreach (Match m in StateGroup().Matches(window))
                 candidates.Add((from + m.Index, leaders && m.Groups["who"].Value.EndsWith("sides", StringComparison.OrdinalIgnoreCase)
                     ? pair.Select(Spoken).ToList()
-                    : pair.Where(a => a.Country is not null).Select(a => new Speaker(a.Country!, a.Country, "state")).DistinctBy(x => x.Country).ToList()));
+                    : pair.Where(a => a.Country is not null).Select(a => new Speaker(a.Country!, a.Country, "state"))
+                        .DistinctBy(x => x.Country).ToList()));
             foreach (Match m in PersonGroup().Matches(window))
                 candidates.Add((from + m.Index, pair.Select(Spoken).ToList()));
         }
@@ -101,7 +106,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             var c = lexicon.CountryByDemonym(m.Groups["dem"].Value);
             if (c is null) continue;
             var holder = pair?.FirstOrDefault(a => a.Country == c.Iso3);
-            var role = m.Groups["role"].Value.StartsWith("prime", StringComparison.OrdinalIgnoreCase) ? "head_of_government" : "head_of_state";
+            var role = m.Groups["role"].Value.StartsWith("prime", StringComparison.OrdinalIgnoreCase)
+                ? "head_of_government" : "head_of_state";
             if (holder is not null) candidates.Add((from + m.Index, [Spoken(holder)]));
             else if (lexicon.HolderOf(c.Iso3, role, doc.Frame.Date) is { } p)
                 candidates.Add((from + m.Index, [new Speaker(p.Name, c.Iso3, "person")]));
@@ -112,7 +118,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
         // "In his opening remarks Prime Minister noted": an office without a name is the principal holding it
         foreach (Match m in BareTitle().Matches(window))
         {
-            var role = m.Groups["t"].Value.StartsWith("President", StringComparison.OrdinalIgnoreCase) ? "head_of_state" : "head_of_government";
+            var role = m.Groups["t"].Value.StartsWith("President", StringComparison.OrdinalIgnoreCase)
+                ? "head_of_state" : "head_of_government";
             var at = from + m.Index + m.Length;
             if (doc.Mentions.People.StartingIn(p => p.Span.Start, at, at + 3).Any()) continue;   // "President Xi" is a name
             var holder = pair?.FirstOrDefault(a => a.Role == role);
@@ -126,7 +133,10 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
         return candidates.Count == 0 ? null : Nearest(text, candidates);
     }
 
-    /// <summary>The candidate nearest the cue; "Russia and China agreed", "Mr Putin and Mr Xi spoke of": a coordinated subject is all of them.</summary>
+    /// <summary>
+    /// The candidate nearest the cue; "Russia and China agreed", "Mr Putin and Mr Xi spoke of": a coordinated subject
+    /// is all of them.
+    /// </summary>
     private static List<Speaker> Nearest(string text, List<(int At, List<Speaker> Who)> candidates)
     {
         var ordered = candidates.OrderBy(c => c.At).ToList();
@@ -137,7 +147,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             var prevEnd = prev.At + 1;
             while (prevEnd < chosen.At && (char.IsLetterOrDigit(text[prevEnd]) || text[prevEnd] is '.' or '\'' or '-')) prevEnd++;
             var between = text[prevEnd..chosen.At];
-            if (Regex.IsMatch(between, @"^\s*(and|,)\s*((President|Prime Minister|Mr\.?|Ms\.?)\s+)?$") && prev.Who.All(w => w.Kind == chosen.Who[0].Kind))
+            if (Regex.IsMatch(between, @"^\s*(and|,)\s*((President|Prime Minister|Mr\.?|Ms\.?)\s+)?$")
+                && prev.Who.All(w => w.Kind == chosen.Who[0].Kind))
                 return prev.Who.Concat(chosen.Who).DistinctBy(w => w.Name).ToList();
         }
         return chosen.Who;
@@ -154,7 +165,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
         var text = doc.Clean.Text;
         if (cueText.Equals("according to", StringComparison.OrdinalIgnoreCase))
         {
-            var next = doc.Mentions.Matches.StartingIn(m => m.Start, from, to).FirstOrDefault(m => m.Value is Organisation or Person or Country or City);
+            var next = doc.Mentions.Matches.StartingIn(m => m.Start, from, to)
+                .FirstOrDefault(m => m.Value is Organisation or Person or Country or City);
             return next?.Value switch
             {
                 Organisation o => [new Speaker(o.Name, null, "organisation")],
@@ -182,11 +194,13 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
 
     // ---- shared by both entries ------------------------------------------------------------------------
 
-    /// <summary>The first person named from <paramref name="from"/> on, before <paramref name="to"/> (mentions are in text order).</summary>
+    /// <summary>The first person named from <paramref name="from"/> on, before <paramref name="to"/> (mentions are in
+    /// text order).</summary>
     private static PersonMention? PersonStartingIn(AnalysedDocument doc, int from, int to) =>
         doc.Mentions.People.StartingIn(p => p.Span.Start, from, to).FirstOrDefault();
 
-    /// <summary>The start of the word run that ends at <paramref name="at"/>, white space before it skipped back to <paramref name="limit"/>.</summary>
+    /// <summary>Where the text before <paramref name="at"/> stops being white space, going back no further than
+    /// <paramref name="limit"/>.</summary>
     private static int SkipSpaceBack(string text, int limit, int at)
     {
         while (at > limit && char.IsWhiteSpace(text[at - 1])) at--;

@@ -12,7 +12,8 @@ namespace Readout.Extract;
 /// </summary>
 public sealed partial class StatementExtractor
 {
-    [GeneratedRegex(@"^(President |Prime Minister |Premier |Chancellor |Mr\.? )?[A-Z][\w-]+( [A-Z][\w-]+){0,2} (pointed out|stressed|emphasi[sz]ed|underscored|said|noted|highlighted|observed|stated) that\b")]
+    [GeneratedRegex(@"^(President |Prime Minister |Premier |Chancellor |Mr\.? )?[A-Z][\w-]+( [A-Z][\w-]+){0,2} "
+        + @"(pointed out|stressed|emphasi[sz]ed|underscored|said|noted|highlighted|observed|stated) that\b")]
     private static partial Regex ReadoutOpening();
 
     /// <summary>", he said." / ", Putin added," / "according to the customs office." — a cue that only attributes the sentence.</summary>
@@ -32,7 +33,8 @@ public sealed partial class StatementExtractor
         && !doc.Times.StartingIn(t => t.Span.Start, first.Span.Start, first.Span.End).Any(t => t.Kind != TemporalKind.Coarse)
         && !IsNarration(first.Text);
 
-    [GeneratedRegex(@"\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference|press conference|lasted|took place|followed|joined by|attended)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference"
+        + @"|press conference|lasted|took place|followed|joined by|attended)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NarrationVerb();
 
     /// <summary>Sentences that tell what happened (arrivals, meetings, their length) rather than what was said.</summary>

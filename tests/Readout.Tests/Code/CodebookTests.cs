@@ -161,7 +161,10 @@ public sealed class CodebookTests
 
         var text = "trade and peace" + new string('a', 40) + "c";
         Assert.Throws<System.Text.RegularExpressions.RegexMatchTimeoutException>(() => book.Topics(text));
-        var raw = new RawDocument("https://example.org/r", text, "text", Readout.Ingest.InputReader.Hash(text)) { Origin = "topics.jsonl#L7" };
+        var raw = new RawDocument("https://example.org/r", text, "text", Readout.Ingest.InputReader.Hash(text))
+        {
+            Origin = "topics.jsonl#L7",
+        };
         var runner = new DocumentRunner(TestPipeline.Instance, TimeSpan.FromMinutes(1), new ErrorLog(Path.GetTempFileName()));
         var error = Assert.Throws<ReadoutException>(() => runner.Run(raw, _ => book.Topics(text)));
         Assert.Equal((ErrorCodes.TooSlow, "topics.jsonl#L7"), (error.Code, error.Document));

@@ -23,12 +23,6 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^the\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingThe();
-
-    [GeneratedRegex(@"\s+(?:data|figures|statistics|estimates)$", RegexOptions.IgnoreCase)]
-    private static partial Regex TrailingData();
-
     [GeneratedRegex(@"\b(yuan|renminbi|RMB)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YuanRx();
 
@@ -49,21 +43,6 @@ public static partial class FigureExtractor
 
     [GeneratedRegex(@"[’'](?:re|ve|ll|m|d)\b")]
     private static partial Regex Contraction();
-
-    [GeneratedRegex(@"[,”""]\s*$")]
-    private static partial Regex QuoteOrCommaEnd();
-
-    [GeneratedRegex(@"^(?:the\s+)?(?<n>\p{Lu}[\p{L}.'’&\-]*(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}.'’&\-]*))*)")]
-    private static partial Regex CapitalisedName();
-
-    [GeneratedRegex(@"^(?:I|We|You|They|It)(?:['’]\w+)?$")]
-    private static partial Regex PronounName();
-
-    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’&\-]*$")]
-    private static partial Regex NameToken();
-
-    [GeneratedRegex(@"(?<=\s)(?:just|also|previously|earlier|recently|already|then|now|later|again|further|separately|certainly|\p{L}+ly)$", RegexOptions.IgnoreCase)]
-    private static partial Regex AdverbEnd();
 
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthesis();
@@ -190,7 +169,8 @@ public static partial class FigureExtractor
             return rel.Success ? WordsBackward(text, clauseStart, clauseStart + rel.Index) : null;
         }
         if (words.Length > 10 || Pronouns.Contains(words[0]) && words.Length == 1) return null;
-        if (!words.Any(w => w.Any(char.IsLetter)) || NotANounPhrase().IsMatch(subject) || ReportVerbRx().IsMatch(subject) || Contraction().IsMatch(subject)) return null;
+        if (!words.Any(w => w.Any(char.IsLetter)) || NotANounPhrase().IsMatch(subject) || AttributionFinder.ReportVerbRx().IsMatch(subject)
+            || Contraction().IsMatch(subject)) return null;
         return CaseFirst(doc, s, start, subject);
     }
 
@@ -236,7 +216,8 @@ public static partial class FigureExtractor
             while (j > limit && (char.IsLetter(text[j - 1]) || text[j - 1] is '-' or '\'' or '’')) j--;
             if (j == i) break;
             var w = text[j..i];
-            if (StopWords.Contains(w) || MeasureVerbSet.Contains(w) || ReportVerbRx().IsMatch(w) || w.EndsWith("ed", StringComparison.Ordinal) && words.Count > 0) break;
+            if (StopWords.Contains(w) || MeasureVerbSet.Contains(w) || AttributionFinder.ReportVerbRx().IsMatch(w)
+                || w.EndsWith("ed", StringComparison.Ordinal) && words.Count > 0) break;
             words.Insert(0, w);
             i = j;
         }

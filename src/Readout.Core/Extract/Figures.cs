@@ -57,6 +57,11 @@ public static partial class FigureExtractor
 
     private sealed record Period(TextSpan Span, string Text, string? Start, string? End);
 
+    /// <summary>This extractor's phrase reading, which the attribution finder uses for sources no mention names.</summary>
+    /// <remarks>Made on first use: the word sets it holds are initialised in the other files of this partial class,
+    /// and C# leaves the order of static initialisers across partial files undefined.</remarks>
+    private static PlainWords PhraseReading => field ??= new(WordsBackward, StopWords, Pronouns);
+
     // ---- change ---------------------------------------------------------------------------------------
 
     private const string UpWords = "rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added";
@@ -161,7 +166,7 @@ public static partial class FigureExtractor
                     .Where(p => !cands.Any(o => o != c && (o.Start >= Math.Min(p.Span.End, c.End) && o.End <= Math.Max(p.Span.Start, c.Start))))
                     .OrderBy(p => Distance(p.Span, new TextSpan(c.Start, c.End))).FirstOrDefault();
                 var measure = Measure(doc, s, c, masks, cands) ?? (c.ChangeFrom is { } from ? Measure(doc, s, from, masks, cands) : null);
-                var source = Source(doc, s, c);
+                var source = AttributionFinder.FigureSource(doc, s, new TextSpan(c.Start, c.End), PhraseReading);
                 var id = "fig-" + InputReader.Hash($"{doc.Clean.Raw.ContentHash}|{c.Start}")[..12];
                 result.Add(new Figure(id, text[c.Start..c.End], c.Start, c.End, c.Value, c.Unit, c.Currency, measure,
                     period?.Text, period?.Start, period?.End, c.ChangePercent, c.Direction, c.Basis, source, s.Span.Start, s.Span.End));

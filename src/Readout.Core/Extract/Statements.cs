@@ -53,6 +53,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         new(lexicon.StatementCues.Select(c => (c.Pattern, c.Class)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private readonly PatternSet<string> _rules =
         new(lexicon.PloverRules.Select(r => (r.Pattern, r.Event)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private readonly AttributionFinder _who = new(lexicon);
 
     [GeneratedRegex(@"(;|,\s*and\b|,|\band\b)")]
     private static partial Regex ClauseSeparator();
@@ -79,9 +80,6 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     private static partial Regex SharedSubject();
 
     private sealed record Cue(int Start, int End, string Class, string Text);
-
-    /// <summary>The longest sentence read for statements.</summary>
-    public const int MaxSentenceLength = 3000;
 
     public IReadOnlyList<Statement> Extract(AnalysedDocument doc, IReadOnlyList<Interaction> interactions, CancellationToken ct = default)
     {
@@ -115,7 +113,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             if (!IsBodySentence(doc, s)) continue;
             // a "sentence" of thousands of characters is a run-on table or a page without stops, not speech;
             // the clause analysis below is superlinear in it (a 500 KB line took minutes; found by the fuzzer)
-            if (s.Text.Length > MaxSentenceLength) { paragraphSpeaker = null; continue; }
+            if (s.Text.Length > ExtractLimits.MaxSentenceLength) { paragraphSpeaker = null; continue; }
             var cues = FindCues(s.Text);
             if (cues.Count == 0)
             {
@@ -146,7 +144,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 }
                 if (sep is null) { groups.Add((0, cues[i], false)); continue; }
                 var clauseStart = prevEnd + sep.Index + sep.Length;
-                var hasSubject = SubjectIn(doc, s, s.Span.Start + clauseStart, s.Span.Start + cues[i].Start, pair) is not null;
+                var hasSubject = _who.Subject(doc, s.Span.Start + clauseStart, s.Span.Start + cues[i].Start, pair) is not null;
                 var shared = s.Text[clauseStart..cues[i].Start].Trim().Length <= 12;   // "... and warmly congratulated"
                 if (!hasSubject && !shared) { if (i == 0) groups.Add((0, cues[i], false)); continue; }
                 while (clauseStart < cues[i].Start && s.Text[clauseStart] == ' ') clauseStart++;
@@ -169,7 +167,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 if (cue.Text == "(continued)") { speakersOf[g] = paragraphSpeaker; continue; }
                 var absStart = s.Span.Start + start;
                 speakersOf[g] = shared && g > 0 ? speakersOf[g - 1]
-                    : SubjectIn(doc, s, absStart, s.Span.Start + cue.Start, pair, paragraphSpeaker, lastPerson)
+                    : _who.Subject(doc, absStart, s.Span.Start + cue.Start, pair, paragraphSpeaker, lastPerson)
                       ?? SpeakerAfter(doc, s, cue);
             }
             // "Noting X, President Xi stressed...": a clause with no subject takes the next one's
@@ -177,8 +175,8 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             // "..., he said." / "..., according to the customs office.": the attribution names who said the sentence
             var attributed = groups.Count > 0 && IsAttribution(s.Text, groups[0].Cue)
                 ? (groups[0].Cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase) ? SpeakerAfter(doc, s, groups[0].Cue) : null)
-                  ?? Attribution(doc, s, paragraphSpeaker, lastPerson)
-                : Attribution(doc, s, paragraphSpeaker, lastPerson);
+                  ?? AttributionFinder.Closing(doc, s, paragraphSpeaker, lastPerson)
+                : AttributionFinder.Closing(doc, s, paragraphSpeaker, lastPerson);
             if (attributed is not null)
                 for (int g = 0; g < groups.Count; g++)
                     if (speakersOf[g] is null || speakersOf[g]!.All(x => x.Kind == "state") || (g == 0 && IsAttribution(s.Text, groups[0].Cue)))
@@ -186,7 +184,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             for (int g = 0; g < groups.Count; g++)
             {
                 var (start, cue, _) = groups[g];
-                var speakers = speakersOf[g] ?? Attribution(doc, s, paragraphSpeaker, lastPerson) ?? paragraphSpeaker;
+                var speakers = speakersOf[g] ?? AttributionFinder.Closing(doc, s, paragraphSpeaker, lastPerson) ?? paragraphSpeaker;
                 if (speakers is null || speakers.Count == 0) continue;
                 if (paragraphSpeaker is { Count: 1 } ps && ps[0].Kind == "person" && speakers.All(x => x.Kind == "state")
                     && speakers.Any(x => x.Country == ps[0].Country) && (speakers.Count == 1 || cue.Class != "say"))
@@ -214,7 +212,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         while (start < s.Span.End && (char.IsWhiteSpace(doc.Clean.Text[start]) || doc.Clean.Text[start] == ':')) start++;
         if (start >= s.Span.End) return null;   // a sentence inside the turn's label ("PRESIDENT BIDEN.") says nothing
         var words = doc.Clean.Text[start..s.Span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (words < MinTurnWords || s.Text.Length > MaxSentenceLength) return null;
+        if (words < MinTurnWords || s.Text.Length > ExtractLimits.MaxSentenceLength) return null;
         return Make(doc, s, start, "(turn)", "say", [new Speaker(who.Name, who.Country, "person")], pair, interactions);
     }
 

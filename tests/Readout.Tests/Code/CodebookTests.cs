@@ -1,6 +1,7 @@
 using System.Globalization;
 using Readout.Code;
 using Readout.Documents;
+using Readout.Pipeline;
 using Xunit;
 
 namespace Readout.Tests.Code;
@@ -141,6 +142,32 @@ public sealed class CodebookTests
         Assert.Empty(Book.Topics(""));
         Assert.Equal(Book.TopicNames.Distinct().Count(), Book.TopicNames.Count);
         Assert.True(Book.TopicNames.Count >= 25);
+    }
+
+    [Fact]
+    public void A_topic_pattern_past_its_time_limit_fails_the_document_with_RO1010_instead_of_dropping_the_topic()
+    {
+        // the embedded CAMEO and PLOVER books with one topic whose nested loop backtracks exponentially on a run of "a"
+        // without a closing "b": 2^40 paths, far past the codebook's 2 s limit on any machine
+        string Read(string name)
+        {
+            if (name == "topics.tsv") return "topic\tpattern\ntrade\t\\btrade\\b\nslow\tpeace(a+)+b\n";
+            using var stream = typeof(Codebook).Assembly.GetManifestResourceStream("lexicons/" + name)!;
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        var book = Codebook.Load(Read);
+        Assert.Equal(["trade"], book.Topics("trade and peace"));   // the slow pattern answers where it does not backtrack
+
+        var text = "trade and peace" + new string('a', 40) + "c";
+        Assert.Throws<System.Text.RegularExpressions.RegexMatchTimeoutException>(() => book.Topics(text));
+        var raw = new RawDocument("https://example.org/r", text, "text", Readout.Ingest.InputReader.Hash(text))
+        {
+            Origin = "topics.jsonl#L7",
+        };
+        var runner = new DocumentRunner(TestPipeline.Instance, TimeSpan.FromMinutes(1), new ErrorLog(Path.GetTempFileName()));
+        var error = Assert.Throws<ReadoutException>(() => runner.Run(raw, _ => book.Topics(text)));
+        Assert.Equal((ErrorCodes.TooSlow, "topics.jsonl#L7"), (error.Code, error.Document));
     }
 
     [Fact]

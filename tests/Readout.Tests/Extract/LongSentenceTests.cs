@@ -9,7 +9,7 @@ namespace Readout.Tests.Extract;
 /// <summary>
 /// Issue 12: a page with no sentence stops (the fuzzer's: one report repeated 2,272 times on a single 553 KB line)
 /// took 43 s of processor time in the interaction step, whose clause reading is quadratic in a sentence's length.
-/// A "sentence" longer than <see cref="StatementExtractor.MaxSentenceLength"/> is not read for claims, as it is not
+/// A "sentence" longer than <see cref="ExtractLimits.MaxSentenceLength"/> is not read for claims, as it is not
 /// read for statements.
 /// </summary>
 public sealed class LongSentenceTests
@@ -33,7 +33,7 @@ public sealed class LongSentenceTests
     {
         var filler = string.Concat(Enumerable.Repeat("and the weather was mild ", 40));
         var sentence = "President Joe Biden met with President Emmanuel Macron of France in Paris on Monday " + filler.TrimEnd() + ".";
-        Assert.True(sentence.Length < StatementExtractor.MaxSentenceLength);
+        Assert.True(sentence.Length < ExtractLimits.MaxSentenceLength);
         var raw = new RawDocument("near-bound.txt", sentence, "text", InputReader.Hash(sentence), Published: "2023-05-02");
         var result = TestPipeline.Instance.Process(raw, TestContext.Current.CancellationToken);
         Assert.Single(result.Interactions);

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Readout.Analyse;
+using Readout.Ingest;
+using Readout.Lexicons;
+
+namespace Readout.Extract;
+
+/// <summary>
+/// Which sentences carry speech and whose: a cue that only attributes the sentence ("..., he said."), a paragraph
+/// that carries on the speech before it, narration and headlines that are no one's statement. Who a cue names is
+/// the <see cref="AttributionFinder"/>'s to say.
+/// </summary>
+public sealed partial class StatementExtractor
+{
+    [GeneratedRegex(@"^(President |Prime Minister |Premier |Chancellor |Mr\.? )?[A-Z][\w-]+( [A-Z][\w-]+){0,2} "
+        + @"(pointed out|stressed|emphasi[sz]ed|underscored|said|noted|highlighted|observed|stated) that\b")]
+    private static partial Regex ReadoutOpening();
+
+    /// <summary>", he said." / ", Putin added," / "according to the customs office." — a cue that only attributes the sentence.</summary>
+    private static bool IsAttribution(string sentence, Cue cue)
+    {
+        var after = sentence[cue.End..].TrimEnd();
+        var before = sentence[..cue.Start];
+        if (cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase))
+            return cue.Start > 0 && (!after.Contains(',') || cue.Start < 3);
+        var shortSubject = Regex.IsMatch(before, @",\s*([\w.'’-]+\s+){1,3}$");
+        return shortSubject && (after.Length <= 2 || after.StartsWith(','));
+    }
+
+    /// <summary>A paragraph that opens with no person named, no day and no meeting continues the speech before it.</summary>
+    private static bool ContinuesSpeech(AnalysedDocument doc, Sentence first) =>
+        !doc.Mentions.People.StartingIn(p => p.Span.Start, first.Span.Start, first.Span.End).Any()
+        && !doc.Times.StartingIn(t => t.Span.Start, first.Span.Start, first.Span.End).Any(t => t.Kind != TemporalKind.Coarse)
+        && !IsNarration(first.Text);
+
+    [GeneratedRegex(@"\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference"
+        + @"|press conference|lasted|took place|followed|joined by|attended)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NarrationVerb();
+
+    /// <summary>Sentences that tell what happened (arrivals, meetings, their length) rather than what was said.</summary>
+    private static bool IsNarration(string sentence) => NarrationVerb().IsMatch(sentence);
+
+    /// <summary>Headlines, bylines and captions end without a full stop; only body sentences carry statements.</summary>
+    private static bool IsBodySentence(AnalysedDocument doc, Sentence s)
+    {
+        var t = s.Text.TrimEnd();
+        if (t.Length < 20) return false;
+        if (doc.Clean.Title is { } title && t.StartsWith(title, StringComparison.Ordinal)) return false;
+        return t[^1] is '.' or '!' or '?' or '"' or '”' or '’' or ')';
+    }
+
+    /// <summary>"said Putin", "according to the customs office": only a speech cue names its speaker after it.</summary>
+    private static List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue) =>
+        cue.Class == "say" ? AttributionFinder.After(doc, s, cue.End, cue.Text) : null;
+}

@@ -22,13 +22,32 @@ public static class NearDuplicates
     private static readonly ulong[] Seeds = Enumerable.Range(0, Hashes).Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL)).ToArray();
 
     /// <summary>The MinHash signature of a text (all ones when it has fewer than four words).</summary>
+    /// <remarks>
+    /// The words are those of <see cref="PhraseMatcher{T}.Tokenize"/> that start with a letter or digit, folded
+    /// (<see cref="Lexicon.Fold"/>); they are folded into one buffer rather than a string each, since every
+    /// report's whole text goes through here.
+    /// </remarks>
     public static ulong[] Signature(string text)
     {
-        var words = PhraseMatcher<object>.Tokenize(text).Where(t => char.IsLetterOrDigit(t.Text[0])).Select(t => Lexicon.Fold(t.Text)).ToArray();
-        var sig = Enumerable.Repeat(ulong.MaxValue, Hashes).ToArray();
-        for (int i = 0; i + 3 < words.Length; i++)
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = new System.Text.StringBuilder(text.Length);
+        var words = new List<(int Start, int Length)>();
+        for (var token = new PhraseMatcher<object>.TokenBounds(text); token.MoveNext();)
         {
-            var shingle = Fnv(words[i], Fnv(words[i + 1], Fnv(words[i + 2], Fnv(words[i + 3], 0xcbf29ce484222325UL))));
+            if (!char.IsLetterOrDigit(text[token.Start])) continue;
+            var word = text.AsSpan(token.Start, token.End - token.Start);
+            var start = folded.Length;
+            if (System.Text.Ascii.IsValid(word)) foreach (var ch in word) folded.Append(char.ToLowerInvariant(ch));
+            else folded.Append(Lexicon.Fold(word.ToString()));
+            words.Add((start, folded.Length - start));
+        }
+        var chars = folded.ToString();
+        var sig = new ulong[Hashes];
+        Array.Fill(sig, ulong.MaxValue);
+        for (int i = 0; i + 3 < words.Count; i++)
+        {
+            var shingle = 0xcbf29ce484222325UL;
+            for (var w = i + 3; w >= i; w--) shingle = Fnv(chars.AsSpan(words[w].Start, words[w].Length), shingle);
             for (int k = 0; k < Hashes; k++)
             {
                 var h = Mix(shingle ^ Seeds[k]);
@@ -72,7 +91,7 @@ public static class NearDuplicates
         return sig;
     }
 
-    private static ulong Fnv(string s, ulong h)
+    private static ulong Fnv(ReadOnlySpan<char> s, ulong h)
     {
         foreach (var ch in s) { h ^= ch; h *= 0x100000001B3UL; }
         h ^= 0xff; h *= 0x100000001B3UL;   // word separator

@@ -78,27 +78,50 @@ public sealed class PhraseMatcher<T> where T : class
     public static List<Token> Tokenize(string text)
     {
         var list = new List<Token>();
-        int i = 0;
-        while (i < text.Length)
+        for (var bounds = new TokenBounds(text); bounds.MoveNext();)
+            list.Add(new Token(bounds.Start, bounds.End, text[bounds.Start..bounds.End]));
+        return list;
+    }
+
+    /// <summary>
+    /// The tokens of <see cref="Tokenize"/> as bounds alone, without a string per token: for callers that walk every
+    /// word of a whole document (the near-duplicate signature).
+    /// </summary>
+    public struct TokenBounds(string text)
+    {
+        private int _next;
+
+        public int Start { get; private set; }
+        public int End { get; private set; }
+
+        public bool MoveNext()
         {
-            if (char.IsLetterOrDigit(text[i]))
+            var i = _next;
+            while (i < text.Length)
             {
-                int s = i;
-                while (i < text.Length && !IsPossessive(text, i) && (char.IsLetterOrDigit(text[i]) || IsMark(text[i]) ||
-                       ((text[i] == '\'' || text[i] == '’' || text[i] == '.') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && (text[i] != '.' || IsInitialDot(text, i)))))
-                    i++;
-                // keep the period of "U.S." style abbreviations
-                if (i < text.Length && text[i] == '.' && i - s >= 1 && text.AsSpan(s, i - s).Contains('.')) i++;
-                list.Add(new Token(s, i, text[s..i]));
-            }
-            else if (!char.IsWhiteSpace(text[i]) && text[i] != '-')
-            {
-                list.Add(new Token(i, i + 1, text[i].ToString()));
+                if (char.IsLetterOrDigit(text[i]))
+                {
+                    int s = i;
+                    while (i < text.Length && !IsPossessive(text, i) && (char.IsLetterOrDigit(text[i]) || IsMark(text[i]) ||
+                           ((text[i] == '\'' || text[i] == '’' || text[i] == '.') && i + 1 < text.Length && char.IsLetter(text[i + 1])
+                            && (text[i] != '.' || IsInitialDot(text, i)))))
+                        i++;
+                    // keep the period of "U.S." style abbreviations
+                    if (i < text.Length && text[i] == '.' && i - s >= 1 && text.AsSpan(s, i - s).Contains('.')) i++;
+                    return Found(s, i);
+                }
+                if (!char.IsWhiteSpace(text[i]) && text[i] != '-') return Found(i, i + 1);
                 i++;
             }
-            else i++;
+            _next = i;
+            return false;
         }
-        return list;
+
+        private bool Found(int start, int end)
+        {
+            (Start, End, _next) = (start, end, end);
+            return true;
+        }
     }
 
     private static bool IsMark(char c) =>

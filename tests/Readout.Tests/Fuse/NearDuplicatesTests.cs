@@ -51,4 +51,19 @@ public sealed class NearDuplicatesTests
         Assert.Equal(sig, NearDuplicates.FromBytes(bytes));
         Assert.Equal(NearDuplicates.Bands, NearDuplicates.BandKeys(sig).Length);
     }
+
+    /// <summary>
+    /// Issue 13 made the signature fold words into one buffer instead of a string each; stored signatures must not
+    /// change, or reports stored before would stop matching their copies. The value is the SHA-256 of the signature
+    /// the earlier code stored for this text (accents, a dotless i, a possessive, "U.S.", a ligature, a sharp s).
+    /// </summary>
+    [Fact]
+    public void Issue13_the_signature_of_a_text_with_accents_and_abbreviations_is_the_one_stored_before()
+    {
+        const string text = "Le président Emmanuel Macron s'est entretenu avec Recep Tayyip Erdoğan et Sauli Niinistö à l'Élysée; "
+            + "the U.S. envoy joined Putin's aide — ÆTHER Straße 12.5%% growth.";
+        var bytes = NearDuplicates.ToBytes(NearDuplicates.Signature(text));
+        Assert.Equal("3d9c35a300de480b29ad8c89cc15269589ae5f2a2b0f1fd465ea56d10d761e0b",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
 }

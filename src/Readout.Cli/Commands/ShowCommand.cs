@@ -93,9 +93,9 @@ public static class ShowCommand
             w.WriteLine("reported as:");
             Evidence("interaction");
         }
-        w.WriteLine($"status:       {i.Status}{Set("status")}");
+        w.WriteLine($"status:       {i.Status.Wire()}{Set("status")}");
         Evidence("status");
-        w.WriteLine($"mode:         {i.Mode}{Set("mode")}");
+        w.WriteLine($"mode:         {i.Mode.Wire()}{Set("mode")}");
         Conflict("mode");
         Evidence("mode");
         w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis}){Set("date")}");

@@ -86,7 +86,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     public IReadOnlyList<Statement> Extract(AnalysedDocument doc, IReadOnlyList<Interaction> interactions, CancellationToken ct = default)
     {
         var result = new List<Statement>();
-        var happened = interactions.Where(i => i.Status == "happened").ToList();
+        var happened = interactions.Where(i => i.Status == InteractionStatus.Happened).ToList();
         var pair = (happened.FirstOrDefault() ?? (interactions.Count > 0 ? interactions[0] : null))?.Participants ?? [];
         List<Speaker>? paragraphSpeaker = null;
         List<Speaker>? carried = null;          // the speaker of the paragraph before, for readouts that give each sentence its own paragraph
@@ -243,7 +243,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     {
         var text = doc.Clean.Text[start..s.Span.End];
         var plover = Code(cueClass, text, cue);
-        var interaction = interactions.Where(i => i.Status == "happened")
+        var interaction = interactions.Where(i => i.Status == InteractionStatus.Happened)
             .FirstOrDefault(i => speakers.Any(sp => i.Participants.Any(p => p.Name == sp.Name || p.Country == sp.Country))) ?? (interactions.Count > 0 ? interactions[0] : null);
         Speaker? target = null;
         if (speakers.Count == 1 && pair.Count == 2)

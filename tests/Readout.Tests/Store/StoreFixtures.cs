@@ -14,7 +14,7 @@ namespace Readout.Tests.Store;
 internal static class StoreFixtures
 {
     public static Interaction Interaction(
-        string id, string date, string mode = "phone", string status = "happened",
+        string id, string date, InteractionMode mode = InteractionMode.Phone, InteractionStatus status = InteractionStatus.Happened,
         (string Name, string? Country)[]? participants = null, Location? location = null,
         string uri = "doc.txt", string hash = "h1", IReadOnlyList<Actor>? attendees = null) =>
         new(id, status, mode, date, "dateline",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Readout.Analyse;
 using Readout.Documents;
 using Readout.Extract;
 using Readout.Ingest;
@@ -107,7 +108,7 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         var clean = new CleanDocument(raw, text, new OffsetMap(), text[..text.IndexOf('\n')], new PublicationDate(published, "generated", null), null);
         var participants = new[] { a, b }.Select(x => new Actor(x.Person.Name, x.Tenure.Country, x.Tenure.Role)).ToList();
         var attendees = minister is not null && mode == InteractionMode.InPerson ? new List<Actor> { new(minister.Name, a.Tenure.Country, "foreign_minister") } : [];
-        var interaction = new Interaction(id, InteractionStatus.Happened, mode, day.ToString("yyyy-MM-dd", c), $"stated: \"{dateText}\"", participants,
+        var interaction = new Interaction(id, InteractionStatus.Happened, mode, day.ToString("yyyy-MM-dd", c), DateBasis.Read($"stated: \"{dateText}\""), participants,
             mode == InteractionMode.InPerson ? new Location(host.Capital, host.Iso3, null) : null, attendees,
             [new SourceRef(uri, clean.Title, published.ToString("yyyy-MM-dd", c), hash, spans)]);
         var speakers = participants.Select(p => new Speaker(p.Name, p.Country, "person")).ToList();

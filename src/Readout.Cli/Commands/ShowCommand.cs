@@ -98,7 +98,7 @@ public static class ShowCommand
         w.WriteLine($"mode:         {i.Mode.Wire()}{Set("mode")}");
         Conflict("mode");
         Evidence("mode");
-        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis}){Set("date")}");
+        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis.Text}){Set("date")}");
         Conflict("date");
         Evidence("date");
         w.WriteLine("participants:" + Set("participants"));

@@ -78,7 +78,7 @@ public static partial class CsvExporter
             (i.SourceFamilies ?? i.Sources?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
             RecordFields.Confidence(i)?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
             RecordFields.ReviewStatus(i), string.Join(Separator, i.Review?.FieldsSet ?? []),
-            i.DateBasis,
+            i.DateBasis.Text,
             string.Join(" ", (i.Sources ?? []).Select(s => s.Uri)),
         ];
     }

@@ -45,7 +45,7 @@ public sealed record Interaction(
     [property: JsonConverter(typeof(InteractionStatusJson))] InteractionStatus Status,
     [property: JsonConverter(typeof(InteractionModeJson))] InteractionMode Mode,
     string? Date,                  // YYYY-MM-DD, a partial "--MM-DD", or null
-    string DateBasis,
+    [property: JsonConverter(typeof(Analyse.DateBasisJson))] Analyse.DateBasis DateBasis,
     IReadOnlyList<Actor> Participants,
     Location? Location,
     IReadOnlyList<Actor> Attendees,

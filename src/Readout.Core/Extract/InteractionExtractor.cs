@@ -86,7 +86,7 @@ public sealed partial class InteractionExtractor
             Sentence = sentence, Cue = first.Label, Mode = opening ? InteractionMode.Video : InteractionMode.InPerson, Strength = 2,
             Participants = principals, Attendees = attendees, Structured = true, InTitle = true,
             DaySource = published is null ? DaySource.None : DaySource.Publication,
-            Date = published is { } d ? new ResolvedDate(d, null, $"the transcript of the meeting, in which {string.Join(" and ", principals.Select(p => p.Name))} speak, dated by its {doc.Frame.Basis}") : null,
+            Date = published is { } d ? new ResolvedDate(d, null, DateBasis.Transcript(principals.Select(p => p.Name), doc.Frame.Basis)) : null,
             Venue = header.FirstOrDefault(p => p.Kind == "venue"), City = header.LastOrDefault(p => p.Kind == "city"),
         };
     }

@@ -81,7 +81,7 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         {
             Sentence = lead.Sentence, Cue = lead.Cue, Mode = lead.Mode, Strength = lead.Strength, Participants = lead.Participants,
             Time = null, DaySource = DaySource.Publication, Planned = false, Venue = lead.Venue, City = lead.City, InTitle = lead.InTitle, Structured = lead.Structured,
-            Date = new ResolvedDate(published.Date, null, $"no day in the text: the interaction the report leads with{(lead.InTitle ? " (its title)" : "")}, dated by its {doc.Frame.Basis}"),
+            Date = new ResolvedDate(published.Date, null, DateBasis.LeadStory(lead.InTitle, doc.Frame.Basis)),
         };
         var home = new List<Candidate> { dated };
         home.AddRange(candidates.Where(c => c != lead && SameOrWithin(c, home) && !c.Planned && c.Date?.Date is null));
@@ -149,7 +149,7 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
 
         var dated = cluster.Where(c => c.Date is not null).OrderBy(c => c.DaySource).ThenBy(c => c.Date!.Date is null).ThenBy(c => c.Sentence.Index).FirstOrDefault();
         string? date = dated?.Date?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? dated?.Date?.Partial;
-        var basis = dated?.Date?.Basis ?? "no day is given";
+        var basis = dated?.Date?.Basis ?? DateBasis.NotGiven;
         if (dated?.Time is { } t) evidence.Add(Ev("date", t.Span));
 
         // the principals: the largest set the report's clauses name (a trilateral over its bilateral parts)

@@ -1,3 +1,4 @@
+using Readout.Analyse;
 using Readout.Extract;
 using Readout.Ingest;
 
@@ -137,7 +138,7 @@ public static class FusionEngine
         var dated = members.Where(m => m.Date == exactDate && exactDate is not null).OrderBy(m => BasisRank(m.DateBasis)).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() ?? first;
         var basis = dated.DateBasis;
         if (exactDate is not null && partials.Count > 0)
-            basis += "; " + string.Join("; ", partials.Select(p => $"{p.Sources[0].Uri} gives {(IsExact(p.Date) ? "no year (it inferred " + p.Date![..4] + ")" : "only " + p.Date)}: the year comes from {dated.Sources[0].Uri}, which reports the same interaction"));
+            basis = basis.WithNote("; " + string.Join("; ", partials.Select(p => $"{p.Sources[0].Uri} gives {(IsExact(p.Date) ? "no year (it inferred " + p.Date![..4] + ")" : "only " + p.Date)}: the year comes from {dated.Sources[0].Uri}, which reports the same interaction")));
         if (date is not null && date.StartsWith("--", StringComparison.Ordinal)) Choose("date", m => m.Date);
 
         var city = Choose("location.city", m => m.Location?.City);
@@ -182,12 +183,14 @@ public static class FusionEngine
         members.Select(m => m.LexiconVersion).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList() is { Count: > 0 } versions
             ? string.Join('+', versions) : null;
 
-    /// <summary>How firmly a date basis fixes the day: a full date in the text first, an inferred year last.</summary>
-    private static int BasisRank(string basis) =>
-        basis.StartsWith("full date", StringComparison.Ordinal) ? 0
-        : basis.Contains("publication date", StringComparison.Ordinal) ? 1
-        : basis.Contains("no year in the text", StringComparison.Ordinal) ? 4
-        : basis.Contains("dateline", StringComparison.Ordinal) ? 2 : 3;
+    /// <summary>How firmly a date basis fixes the day: a full date in the text first; a stated year and nothing alike last.</summary>
+    private static int BasisRank(DateBasis basis) => basis.Anchor switch
+    {
+        DateAnchor.FullDate => 0,
+        DateAnchor.Publication => 1,
+        DateAnchor.Dateline => 2,
+        _ => 3,
+    };
 
     /// <summary>A record's id names the interaction itself (who, which day), so new reports joining it leave it unchanged.</summary>
     public static string RecordId(InteractionStatus status, string blockKey, string? date) =>

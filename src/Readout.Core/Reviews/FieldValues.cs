@@ -97,7 +97,7 @@ public static partial class FieldValues
         {
             ReviewFields.Status => r with { Status = value is null ? r.Status : Codes.Status.Parse(value) },
             ReviewFields.Mode => value is null ? r : WithMode(r, Codes.Mode.Parse(value)),
-            ReviewFields.Date => r with { Date = value, DateBasis = value is null ? "unknown: cleared by a reviewer" : "set by a reviewer", DateCertainty = null },
+            ReviewFields.Date => r with { Date = value, DateBasis = value is null ? Analyse.DateBasis.ClearedByReviewer : Analyse.DateBasis.SetByReviewer, DateCertainty = null },
             ReviewFields.City => r with { Location = Place(l => l with { City = value }) },
             ReviewFields.Country => r with { Location = Place(l => l with { Country = value }) },
             ReviewFields.Venue => r with { Location = Place(l => l with { Venue = value }) },

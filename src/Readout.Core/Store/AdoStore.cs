@@ -254,7 +254,7 @@ public abstract partial class AdoStore : IReadoutStore
                 Add(insI, "status", i.Status.Wire());
                 Add(insI, "mode", i.Mode.Wire());
                 Add(insI, "date", i.Date);
-                Add(insI, "basis", i.DateBasis);
+                Add(insI, "basis", i.DateBasis.Text);
                 Add(insI, "city", i.Location?.City);
                 Add(insI, "country", i.Location?.Country);
                 Add(insI, "venue", i.Location?.Venue);

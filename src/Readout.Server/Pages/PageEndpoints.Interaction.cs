@@ -57,7 +57,7 @@ internal static partial class PageEndpoints
         {
             "status" => E(r.Status.Wire()),
             "mode" => $"{ModeIcon(r.Mode)} {E(ModeLabel(r.Mode))}",
-            "date" => $"{E(r.Date ?? "unknown")}<div class=\"basis\">{E(r.DateBasis)}{(r.DateCertainty is { } dc ? $" ({E(dc)})" : "")}</div>",
+            "date" => $"{E(r.Date ?? "unknown")}<div class=\"basis\">{E(r.DateBasis.Text)}{(r.DateCertainty is { } dc ? $" ({E(dc)})" : "")}</div>",
             "participants" => string.Join("<br>", r.Participants.Select(a => ActorLink(a) + (a.Role is null ? "" : $" <span class=\"role\">{E(a.Role)}</span>"))),
             "location.city" => E(r.Location?.City is null ? "not stated" : string.Join(", ", new[] { r.Location.City, r.Location.Country }.Where(x => x is not null))),
             "location.venue" => E(r.Location?.Venue ?? "not stated"),

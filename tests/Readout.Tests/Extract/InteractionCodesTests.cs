@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Readout.Analyse;
 using Readout.Extract;
 using Readout.Store;
 using Xunit;
@@ -85,6 +86,6 @@ public sealed class InteractionCodesTests
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static Interaction Record() => new("rec-1", InteractionStatus.Planned, InteractionMode.Video, "2024-09-04", "stated",
+    private static Interaction Record() => new("rec-1", InteractionStatus.Planned, InteractionMode.Video, "2024-09-04", DateBasis.Read("stated"),
         [new Actor("Joe Biden", "USA", "head_of_state"), new Actor("Olaf Scholz", "DEU", "head_of_government")], null, [], []);
 }

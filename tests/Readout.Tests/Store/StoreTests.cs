@@ -499,9 +499,9 @@ public sealed class StoreTests
         Assert.Equal("2022-12-30", rec.Date);
         Assert.Equal(["f-1", "p-1"], rec.Members);
         Assert.Equal(2, rec.SourceFamilies);
-        Assert.StartsWith("dateline", rec.DateBasis);
-        Assert.Contains("part.txt gives only --12-30", rec.DateBasis);
-        Assert.Contains("the year comes from full.txt", rec.DateBasis);
+        Assert.StartsWith("dateline", rec.DateBasis.Text);
+        Assert.Contains("part.txt gives only --12-30", rec.DateBasis.Text);
+        Assert.Contains("the year comes from full.txt", rec.DateBasis.Text);
         Assert.DoesNotContain(rec.Conflicts!, c => c.Field == "date");
         // found by the full date
         Assert.Single(store.Query(Filter(from: "2022-12", to: "2022")));
@@ -523,7 +523,7 @@ public sealed class StoreTests
         var newId = FusionEngine.RecordId(InteractionStatus.Happened, PutinErdogan, "2022-12-30");
         Assert.Equal(newId, rec.Id);
         Assert.Equal(["f-1", "p-1"], rec.Members);
-        Assert.Contains("part.txt gives only --12-30", rec.DateBasis);
+        Assert.Contains("part.txt gives only --12-30", rec.DateBasis.Text);
 
         // the old id is no record any more, but still leads to the one it was merged into
         Assert.Empty(store.FindIds(oldId));
@@ -655,7 +655,7 @@ public sealed class StoreTests
             Assert.Equal(["e0-1", "e1-1", "e2-1", "e3-1"], dec30.Members);
             Assert.Equal(3, dec30.SourceFamilies);      // e3 is a copy of e0
             Assert.Equal(InteractionMode.Phone, dec30.Mode);          // e0's family and e2 against e1
-            Assert.Contains("e2.txt gives only --12-30", dec30.DateBasis);
+            Assert.Contains("e2.txt gives only --12-30", dec30.DateBasis.Text);
             Assert.Equal(["e0", "e0", "e1", "e2"], dec30.Sources.Select(s => s.Family!).Order(StringComparer.Ordinal));
             var dec28 = Assert.Single(recs, r => r.Date == "2022-12-28");
             Assert.Equal(["e0-2", "e3-2"], dec28.Members);

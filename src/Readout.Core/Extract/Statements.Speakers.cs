@@ -166,7 +166,7 @@ public sealed partial class StatementExtractor
     /// <summary>"said Putin", "according to the General Administration of Customs": the speaker named right after a speech cue.</summary>
     private static List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue)
     {
-        if (cue.Class != "say") return null;
+        if (cue.Class != StatementCueClass.Say) return null;
         var cueEnd = s.Span.Start + cue.End;
         var to = Math.Min(s.Span.End, cueEnd + 60);
         if (cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase))

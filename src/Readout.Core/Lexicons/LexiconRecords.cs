@@ -64,7 +64,7 @@ public sealed record Title(string Text, string Role, string? Country, bool Princ
 public sealed record InteractionCue(string Pattern, Extract.InteractionMode? Mode, int Strength, string Note, bool NeedsObject = false, bool NoInfinitive = false);
 
 /// <summary>A verb or phrase that reports what an actor said or wanted, with its class (say, agree, support...).</summary>
-public sealed record StatementCue(string Pattern, string Class);
+public sealed record StatementCue(string Pattern, Extract.StatementCueClass Class);
 
 /// <summary>A content pattern that sets a statement's PLOVER type when its cue only reports speech.</summary>
 public sealed record PloverRule(string Pattern, string Event);

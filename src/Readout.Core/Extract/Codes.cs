@@ -12,6 +12,12 @@ public enum InteractionMode { Phone, Video, InPerson, Written }
 public enum InteractionStatus { Happened, Planned }
 
 /// <summary>
+/// What a reporting cue says of its statement (data/lexicons/statement_cues.tsv): <see cref="Say"/> only reports
+/// speech, and the statement's PLOVER type comes from its content; every other class names the type itself.
+/// </summary>
+public enum StatementCueClass { Say, Agree, Support, Reject, Request, Accuse, Consult }
+
+/// <summary>
 /// A closed set of codes and the one string each is written as outside the program. The strings are the
 /// export contract (README, "Export format") and the stored records: changing one changes every record.
 /// </summary>
@@ -58,7 +64,7 @@ public sealed class CodeSet<T> where T : struct, Enum
     public string Unknown(string? wire) => $"unknown {Name} '{wire}' (expected one of {string.Join(", ", Wires)})";
 }
 
-/// <summary>The one place the codes of a record are defined with their strings.</summary>
+/// <summary>The one place the codes of records and lexicons are defined with their strings.</summary>
 public static class Codes
 {
     public static CodeSet<InteractionMode> Mode { get; } = new("interaction mode",
@@ -67,6 +73,12 @@ public static class Codes
 
     public static CodeSet<InteractionStatus> Status { get; } = new("interaction status",
         (InteractionStatus.Happened, "happened"), (InteractionStatus.Planned, "planned"));
+
+    /// <summary>The class column of statement_cues.tsv.</summary>
+    public static CodeSet<StatementCueClass> StatementCue { get; } = new("statement cue class",
+        (StatementCueClass.Say, "say"), (StatementCueClass.Agree, "agree"), (StatementCueClass.Support, "support"),
+        (StatementCueClass.Reject, "reject"), (StatementCueClass.Request, "request"), (StatementCueClass.Accuse, "accuse"),
+        (StatementCueClass.Consult, "consult"));
 
     /// <summary>The mode of a lexicon cue that says an interaction took place but not how ("held talks", "met").</summary>
     public const string AnyMode = "any";

@@ -83,8 +83,8 @@ public sealed record DateBasis
     public static DateBasis NoReferenceDay(string words) => new(DateAnchor.None, $"\"{words}\"; no reference day to count from");
 
     /// <summary>The report names no day: the interaction it leads with is dated by the frame.</summary>
-    public static DateBasis LeadStory(bool inTitle, DateBasis frame) =>
-        new(frame.Anchor, $"no day in the text: the interaction the report leads with{(inTitle ? " (its title)" : "")}{DatedByJoin}{frame.Text}");
+    public static DateBasis LeadStory(bool inTitle, DateBasis frame) => new(frame.Anchor,
+        $"no day in the text: the interaction the report leads with{(inTitle ? " (its title)" : "")}{DatedByJoin}{frame.Text}");
 
     public static DateBasis Transcript(IEnumerable<string> speakers, DateBasis frame) =>
         new(frame.Anchor, $"{TranscriptStart}{string.Join(" and ", speakers)} speak{DatedByJoin}{frame.Text}", fromTranscript: true);

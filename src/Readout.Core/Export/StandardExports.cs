@@ -135,7 +135,9 @@ public static class GdeltExporter
         return codebook.CameoFor("CONSULT", ConsultMode(r)) ?? "040";
     }
 
-    /// <summary>The codebook's mode of a CONSULT (its own words, not a record's mode): a call, a visit, a meeting on third ground.</summary>
+    /// <summary>
+    /// The codebook's mode of a CONSULT (its own words, not a record's mode): a call, a visit, a meeting on third ground.
+    /// </summary>
     internal static string? ConsultMode(Interaction r) => r.Mode switch
     {
         InteractionMode.Phone or InteractionMode.Video => "phone",

@@ -53,7 +53,8 @@ public static class LexiconLoader
         var words = Rows(read, "words.tsv", ["category", "value"], 2).ToLookup(r => r[0], r => r[1]);
         var statementCues = Rows(read, "statement_cues.tsv", ["pattern", "class"], 2)
             .Select(r => new StatementCue(r[0], Extract.Codes.StatementCue.TryParse(r[1], out var c) ? c
-                : throw new ReadoutException("RO0003", "statement_cues.tsv", $"class of '{r[0]}': {Extract.Codes.StatementCue.Unknown(r[1])}"))).ToList();
+                : throw new ReadoutException("RO0003", "statement_cues.tsv",
+                    $"class of '{r[0]}': {Extract.Codes.StatementCue.Unknown(r[1])}"))).ToList();
         var ploverRules = Rows(read, "plover_rules.tsv", ["pattern", "event"], 2).Select(r => new PloverRule(r[0], r[1])).ToList();
         var eventVerbs = Rows(read, "event_verbs.tsv", ["pattern", "cameo", "direction", "note", "nominal", "target"], 3)
             .Select(r => new EventVerb(r[0], r[1], r[2], r.Length > 3 ? r[3] : "", r.Length > 4 && r[4] == "yes", r.Length > 5 && r[5] == "required")).ToList();

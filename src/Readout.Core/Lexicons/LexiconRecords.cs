@@ -61,7 +61,8 @@ public sealed record Title(string Text, string Role, string? Country, bool Princ
 /// <param name="NeedsObject">The phrase is an interaction only with a person as its object ("called Prime Minister Kishida", not "called for calm").</param>
 /// <param name="NoInfinitive">An infinitive after the object makes the phrase an appeal ("called on Putin to extend the deal").</param>
 /// <param name="Mode">The mode the phrase names; null for a phrase that does not say how (mode "any" in the file).</param>
-public sealed record InteractionCue(string Pattern, Extract.InteractionMode? Mode, int Strength, string Note, bool NeedsObject = false, bool NoInfinitive = false);
+public sealed record InteractionCue(string Pattern, Extract.InteractionMode? Mode, int Strength, string Note,
+    bool NeedsObject = false, bool NoInfinitive = false);
 
 /// <summary>A verb or phrase that reports what an actor said or wanted, with its class (say, agree, support...).</summary>
 public sealed record StatementCue(string Pattern, Extract.StatementCueClass Class);

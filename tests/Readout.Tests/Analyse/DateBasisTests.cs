@@ -54,14 +54,16 @@ public sealed class DateBasisTests
     [Fact]
     public void The_sentences_keep_the_words_records_already_hold()
     {
-        Assert.Equal("\"Dec 30\" with the year from the publication date 2023-01-05 (the front matter's date)", DateBasis.YearFrom("Dec 30", Published).Text);
-        Assert.Equal("\"on Monday\" counted from the dateline \"SOCHI, Russia, Sept 4\" in the year 2024 stated in the text (\"talks in 2024 were\")",
-            DateBasis.CountedFrom("on Monday", Datelined).Text);
-        Assert.Equal("\"May 1\" with the year from the year 2022 stated in the text (\"the summit of 2022 in\")", DateBasis.YearFrom("May 1", Year).Text);
+        const string published = "publication date 2023-01-05 (the front matter's date)";
+        Assert.Equal($"\"Dec 30\" with the year from the {published}", DateBasis.YearFrom("Dec 30", Published).Text);
+        Assert.Equal("\"on Monday\" counted from the dateline \"SOCHI, Russia, Sept 4\" in the year 2024 stated in the text"
+            + " (\"talks in 2024 were\")", DateBasis.CountedFrom("on Monday", Datelined).Text);
+        Assert.Equal("\"May 1\" with the year from the year 2022 stated in the text (\"the summit of 2022 in\")",
+            DateBasis.YearFrom("May 1", Year).Text);
         Assert.Equal("full date in text \"4 September 2024\"", DateBasis.FullDate("4 September 2024").Text);
-        Assert.Equal("no day in the text: the interaction the report leads with (its title), dated by its publication date 2023-01-05 (the front matter's date)",
+        Assert.Equal($"no day in the text: the interaction the report leads with (its title), dated by its {published}",
             DateBasis.LeadStory(true, Published).Text);
-        Assert.Equal("the transcript of the meeting, in which A and B speak, dated by its publication date 2023-01-05 (the front matter's date)",
+        Assert.Equal($"the transcript of the meeting, in which A and B speak, dated by its {published}",
             DateBasis.Transcript(["A", "B"], Published).Text);
     }
 

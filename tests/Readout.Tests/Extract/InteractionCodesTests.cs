@@ -66,7 +66,8 @@ public sealed class InteractionCodesTests
     {
         var record = Record();
         var json = RecordJson.Serialize(record);
-        Assert.StartsWith("{\"id\":\"rec-1\",\"status\":\"planned\",\"mode\":\"video\",\"date\":\"2024-09-04\"", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"id\":\"rec-1\",\"status\":\"planned\",\"mode\":\"video\",\"date\":\"2024-09-04\"",
+            json, StringComparison.Ordinal);
         var back = RecordJson.Deserialize(json);
         Assert.Equal((record.Status, record.Mode), (back.Status, back.Mode));
         Assert.Equal(json, RecordJson.Serialize(back));
@@ -86,6 +87,7 @@ public sealed class InteractionCodesTests
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static Interaction Record() => new("rec-1", InteractionStatus.Planned, InteractionMode.Video, "2024-09-04", DateBasis.Read("stated"),
+    private static Interaction Record() => new("rec-1", InteractionStatus.Planned, InteractionMode.Video, "2024-09-04",
+        DateBasis.Read("stated"),
         [new Actor("Joe Biden", "USA", "head_of_state"), new Actor("Olaf Scholz", "DEU", "head_of_government")], null, [], []);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readout.Documents;
+using Readout.Extract;
 using Readout.Ingest;
 using Readout.Lexicons;
 
@@ -26,7 +27,7 @@ public sealed class ReportGenerator(Lexicon lexicon, int seed = 1)
         {
             interaction++;
             var (a, b, day) = PickPair();
-            var mode = _random.Next(3) switch { 0 => "phone", 1 => "video", _ => "in_person" };
+            var mode = _random.Next(3) switch { 0 => InteractionMode.Phone, 1 => InteractionMode.Video, _ => InteractionMode.InPerson };
             var host = lexicon.CountryByIso3[a.Tenure.Country!];
             var outlets = 2 + _random.Next(2);
             for (int o = 0; o < outlets && made < count; o++, made++)
@@ -52,7 +53,7 @@ public sealed class ReportGenerator(Lexicon lexicon, int seed = 1)
     }
 
     private string Render((Person Person, RoleTenure Tenure) a, (Person Person, RoleTenure Tenure) b, DateOnly day, DateOnly published,
-        string mode, Country host, int outlet)
+        InteractionMode mode, Country host, int outlet)
     {
         var c = CultureInfo.InvariantCulture;
         string Who((Person Person, RoleTenure Tenure) x) =>
@@ -60,11 +61,11 @@ public sealed class ReportGenerator(Lexicon lexicon, int seed = 1)
         var when = outlet == 0 ? "on " + day.DayOfWeek : "on " + day.ToString("MMMM d", c);
         var verb = mode switch
         {
-            "phone" => outlet % 2 == 0 ? "spoke by telephone with" : "held a phone call with",
-            "video" => outlet % 2 == 0 ? "held talks via video link with" : "had a virtual meeting with",
+            InteractionMode.Phone => outlet % 2 == 0 ? "spoke by telephone with" : "held a phone call with",
+            InteractionMode.Video => outlet % 2 == 0 ? "held talks via video link with" : "had a virtual meeting with",
             _ => outlet % 2 == 0 ? "held talks with" : "met",
         };
-        var place = mode == "in_person" ? $" in {host.Capital}" : "";
+        var place = mode == InteractionMode.InPerson ? $" in {host.Capital}" : "";
         var headline = outlet == 0 ? $"{a.Person.Name} and {b.Person.Name} discuss ties" : $"Leaders of {host.Name} and {lexicon.CountryByIso3[b.Tenure.Country!].Name} hold talks";
         var topic = _random.Next(4) switch { 0 => "trade and investment", 1 => "regional security", 2 => "energy cooperation", _ => "climate and health" };
         return $"""

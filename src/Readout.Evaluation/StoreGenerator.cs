@@ -1,4 +1,5 @@
 using System.Globalization;
+using Readout.Analyse;
 using Readout.Documents;
 using Readout.Extract;
 using Readout.Ingest;
@@ -32,7 +33,7 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         for (var n = 0; n < interactions; n++)
         {
             var (a, b, day) = PickPair();
-            var mode = _random.Next(10) switch { < 4 => "phone", < 6 => "video", < 9 => "in_person", _ => "written" };
+            var mode = _random.Next(10) switch { < 4 => InteractionMode.Phone, < 6 => InteractionMode.Video, < 9 => InteractionMode.InPerson, _ => InteractionMode.Written };
             var topic = Topics[_random.Next(Topics.Length)];
             var minister = _ministers.FirstOrDefault(m => m.Tenure.Country == a.Tenure.Country && m.Tenure.HeldOn(day));
             var outlets = n % 4 == 0 ? 2 : 1;
@@ -54,17 +55,17 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
     }
 
     private DocumentResult Make(string uri, string id, (Person Person, RoleTenure Tenure) a, (Person Person, RoleTenure Tenure) b,
-        DateOnly day, string mode, string topic, Person? minister, int outlet)
+        DateOnly day, InteractionMode mode, string topic, Person? minister, int outlet)
     {
         var c = CultureInfo.InvariantCulture;
         var host = lexicon.CountryByIso3[a.Tenure.Country!];
         var verb = (mode, outlet) switch
         {
-            ("phone", 0) => "spoke by telephone with",
-            ("phone", _) => "held a phone call with",
-            ("video", 0) => "held talks via video link with",
-            ("video", _) => "had a virtual meeting with",
-            ("written", _) => "sent a letter to",
+            (InteractionMode.Phone, 0) => "spoke by telephone with",
+            (InteractionMode.Phone, _) => "held a phone call with",
+            (InteractionMode.Video, 0) => "held talks via video link with",
+            (InteractionMode.Video, _) => "had a virtual meeting with",
+            (InteractionMode.Written, _) => "sent a letter to",
             (_, 0) => "held talks with",
             _ => "met",
         };
@@ -85,7 +86,7 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         Add(b.Person.Name, "participants");
         Add(" on ");
         Add(dateText, "date");
-        if (mode == "in_person")
+        if (mode == InteractionMode.InPerson)
         {
             Add(" in ");
             Add(host.Capital, "location.city");
@@ -94,7 +95,7 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         var statementStart = w.Length;
         var statementText = $"The two leaders discussed {topic} and agreed to stay in close contact.";
         Add(statementText + "\n\n");
-        if (minister is not null && mode == "in_person")
+        if (minister is not null && mode == InteractionMode.InPerson)
         {
             Add("Foreign Minister ");
             Add(minister.Name, "attendees");
@@ -106,9 +107,9 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         var published = day.AddDays(outlet);
         var clean = new CleanDocument(raw, text, new OffsetMap(), text[..text.IndexOf('\n')], new PublicationDate(published, "generated", null), null);
         var participants = new[] { a, b }.Select(x => new Actor(x.Person.Name, x.Tenure.Country, x.Tenure.Role)).ToList();
-        var attendees = minister is not null && mode == "in_person" ? new List<Actor> { new(minister.Name, a.Tenure.Country, "foreign_minister") } : [];
-        var interaction = new Interaction(id, "happened", mode, day.ToString("yyyy-MM-dd", c), $"stated: \"{dateText}\"", participants,
-            mode == "in_person" ? new Location(host.Capital, host.Iso3, null) : null, attendees,
+        var attendees = minister is not null && mode == InteractionMode.InPerson ? new List<Actor> { new(minister.Name, a.Tenure.Country, "foreign_minister") } : [];
+        var interaction = new Interaction(id, InteractionStatus.Happened, mode, day.ToString("yyyy-MM-dd", c), DateBasis.Read($"stated: \"{dateText}\""), participants,
+            mode == InteractionMode.InPerson ? new Location(host.Capital, host.Iso3, null) : null, attendees,
             [new SourceRef(uri, clean.Title, published.ToString("yyyy-MM-dd", c), hash, spans)]);
         var speakers = participants.Select(p => new Speaker(p.Name, p.Country, "person")).ToList();
         var statement = new Statement(id + "-s1", statementText, statementStart, statementStart + statementText.Length, speakers, "discussed",

@@ -42,7 +42,7 @@ public static class CompareCommand
 
     internal static void Print(Interaction a, IReadOnlyList<Statement> sa, Interaction b, IReadOnlyList<Statement> sb, TextWriter w)
     {
-        string Title(Interaction r) => $"{r.Date ?? "undated"} {r.Mode} {string.Join(" – ", r.Participants.Select(x => x.Name))} ({r.Sources.Count} sources)";
+        string Title(Interaction r) => $"{r.Date ?? "undated"} {r.Mode.Wire()} {string.Join(" – ", r.Participants.Select(x => x.Name))} ({r.Sources.Count} sources)";
         w.WriteLine($"A  {a.Id}  {Title(a)}: {sa.Count} statements");
         w.WriteLine($"B  {b.Id}  {Title(b)}: {sb.Count} statements");
         w.WriteLine();

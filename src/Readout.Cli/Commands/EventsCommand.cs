@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Readout.Export;
+using Readout.Extract;
 using Spectre.Console;
 
 namespace Readout.Cli.Commands;
@@ -33,7 +34,7 @@ public static class EventsCommand
                 table.AddColumn("Review");
                 foreach (var i in list)
                     table.AddRow(
-                        new Text(i.Id.Length > 10 ? i.Id[..10] : i.Id), new Text(i.Date ?? "?"), new Text(i.Status ?? ""), new Text(i.Mode ?? ""),
+                        new Text(i.Id.Length > 10 ? i.Id[..10] : i.Id), new Text(i.Date ?? "?"), new Text(i.Status.Wire()), new Text(i.Mode.Wire()),
                         new Text(string.Join(", ", (i.Participants ?? []).Select(a => a.Country is null ? a.Name : $"{a.Name} ({a.Country})"))),
                         new Text(Cli.Place(i.Location)),
                         new Text((i.Sources?.Count ?? 0).ToString(CultureInfo.InvariantCulture)),

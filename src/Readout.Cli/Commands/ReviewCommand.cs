@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Readout.Documents;
+using Readout.Extract;
 using Readout.Reviews;
 using Readout.Store;
 using Spectre.Console;
@@ -89,16 +90,16 @@ public static class ReviewCommand
             if (store is null) return Task.FromResult(ExitCodes.Error);
             var page = store.ReviewQueue(0, p.GetValue(output.Limit) ?? 20, ct);
             output.Write(p, page.Items, ["id", "date", "status", "mode", "participants", "sources", "conflicts", "confidence", "why"],
-                q => [q.Record.Id, q.Record.Date, q.Record.Status, q.Record.Mode, Readout.Reviews.FieldValues.Actors(q.Record.Participants),
+                q => [q.Record.Id, q.Record.Date, q.Record.Status.Wire(), q.Record.Mode.Wire(), Readout.Reviews.FieldValues.Actors(q.Record.Participants),
                       q.Record.Sources.Count.ToString(CultureInfo.InvariantCulture), q.Conflicts.ToString(CultureInfo.InvariantCulture),
                       q.Confidence?.ToString("0.###", CultureInfo.InvariantCulture), q.Why],
-                q => new { id = q.Record.Id, date = q.Record.Date, status = q.Record.Status, mode = q.Record.Mode, participants = q.Record.Participants,
+                q => new { id = q.Record.Id, date = q.Record.Date, status = q.Record.Status.Wire(), mode = q.Record.Mode.Wire(), participants = q.Record.Participants,
                            source_count = q.Record.Sources.Count, conflicts = q.Conflicts, confidence = q.Confidence, why = q.Why },
                 list =>
                 {
                     var table = ListOutput.NewTable("Id", "Date", "Mode", "Participants", "Why");
                     foreach (var q in list)
-                        table.AddRow(Markup.Escape(q.Record.Id), Markup.Escape(q.Record.Date ?? "?"), Markup.Escape(q.Record.Mode),
+                        table.AddRow(Markup.Escape(q.Record.Id), Markup.Escape(q.Record.Date ?? "?"), Markup.Escape(q.Record.Mode.Wire()),
                             Markup.Escape(string.Join(", ", q.Record.Participants.Select(a => a.Name))), Markup.Escape(q.Why));
                     if (list.Count > 0) Cli.Out.Write(table);
                     Cli.Out.WriteLine($"{list.Count} of {page.Total} records waiting for review");

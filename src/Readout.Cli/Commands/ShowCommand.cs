@@ -93,12 +93,12 @@ public static class ShowCommand
             w.WriteLine("reported as:");
             Evidence("interaction");
         }
-        w.WriteLine($"status:       {i.Status}{Set("status")}");
+        w.WriteLine($"status:       {i.Status.Wire()}{Set("status")}");
         Evidence("status");
-        w.WriteLine($"mode:         {i.Mode}{Set("mode")}");
+        w.WriteLine($"mode:         {i.Mode.Wire()}{Set("mode")}");
         Conflict("mode");
         Evidence("mode");
-        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis}){Set("date")}");
+        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis.Text}){Set("date")}");
         Conflict("date");
         Evidence("date");
         w.WriteLine("participants:" + Set("participants"));

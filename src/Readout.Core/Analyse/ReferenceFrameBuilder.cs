@@ -18,7 +18,7 @@ public sealed partial class ReferenceFrameBuilder
     public ReferenceFrame Build(CleanDocument doc)
     {
         if (doc.Published is { } p)
-            return new ReferenceFrame(p.Date, p.Date.Year, string.Create(CultureInfo.InvariantCulture, $"publication date {p.Date:yyyy-MM-dd} ({p.Source})"));
+            return new ReferenceFrame(p.Date, p.Date.Year, DateBasis.Publication(p.Date, p.Source));
 
         int? year = null;
         string? yearText = null;
@@ -31,11 +31,11 @@ public sealed partial class ReferenceFrameBuilder
         {
             var dlText = doc.Text[dl.Span.Start..dl.Span.End].Trim();
             if (year is { } y)
-                return new ReferenceFrame(Safe(y, mon, day), y, $"dateline \"{dlText}\" in the year {y} stated in the text (\"{yearText}\")");
+                return new ReferenceFrame(Safe(y, mon, day), y, DateBasis.Dateline(dlText, y, yearText!));
         }
         if (year is { } only)
-            return new ReferenceFrame(null, only, $"year {only} stated in the text (\"{yearText}\")");
-        return new ReferenceFrame(null, null, "nothing in the report");
+            return new ReferenceFrame(null, only, DateBasis.StatedYear(only, yearText!));
+        return new ReferenceFrame(null, null, DateBasis.NothingInReport);
     }
 
     private static DateOnly Safe(int y, int m, int d) => new(y, m, Math.Min(d, DateTime.DaysInMonth(y, m)));

@@ -89,13 +89,13 @@ public static partial class TemporalExtractor
 }
 
 /// <summary>A day placed on the calendar, or as much of it as the text allows, and why.</summary>
-public sealed record ResolvedDate(DateOnly? Date, string? Partial, string Basis);
+public sealed record ResolvedDate(DateOnly? Date, string? Partial, DateBasis Basis);
 
 /// <summary>
 /// What a document's dates are resolved against: never the clock, always something the document says
 /// (publication date, dateline, a year in the text).
 /// </summary>
-public sealed record ReferenceFrame(DateOnly? Date, int? Year, string Basis);
+public sealed record ReferenceFrame(DateOnly? Date, int? Year, DateBasis Basis);
 
 /// <summary>Resolution half of date handling: places a temporal expression on the calendar.</summary>
 public static class DateResolver
@@ -105,7 +105,7 @@ public static class DateResolver
         switch (t.Kind)
         {
             case TemporalKind.FullDate:
-                return new ResolvedDate(new DateOnly(t.Year!.Value, t.Month!.Value, t.Day!.Value), null, $"full date in text \"{t.Text}\"");
+                return new ResolvedDate(new DateOnly(t.Year!.Value, t.Month!.Value, t.Day!.Value), null, DateBasis.FullDate(t.Text));
             case TemporalKind.MonthDay:
             {
                 int m = t.Month!.Value, d = t.Day!.Value;
@@ -118,24 +118,24 @@ public static class DateResolver
                         if (!future && SafeDate(y, m, d) > r.AddDays(1)) y--;
                         if (future && SafeDate(y, m, d) < r.AddDays(-1)) y++;
                     }
-                    return new ResolvedDate(SafeDate(y, m, d), null, $"\"{t.Text}\" with the year from the {frame.Basis}");
+                    return new ResolvedDate(SafeDate(y, m, d), null, DateBasis.YearFrom(t.Text, frame.Basis));
                 }
                 if (frame.Year is { } year)
-                    return new ResolvedDate(SafeDate(year + t.YearOffset, m, d), null, $"\"{t.Text}\" with the year from the {frame.Basis}");
-                return new ResolvedDate(null, $"--{m:00}-{d:00}", $"\"{t.Text}\"; the year cannot be known from this report");
+                    return new ResolvedDate(SafeDate(year + t.YearOffset, m, d), null, DateBasis.YearFrom(t.Text, frame.Basis));
+                return new ResolvedDate(null, $"--{m:00}-{d:00}", DateBasis.YearUnknown(t.Text));
             }
             case TemporalKind.Weekday:
             {
-                if (frame.Date is not { } r) return new ResolvedDate(null, null, $"\"{t.Text}\"; no reference day to count from");
+                if (frame.Date is not { } r) return new ResolvedDate(null, null, DateBasis.NoReferenceDay(t.Text));
                 var target = t.Weekday!.Value;
                 var diff = ((int)r.DayOfWeek - (int)target + 7) % 7;
                 var day = future || t.DayOffset > 0 ? r.AddDays(((int)target - (int)r.DayOfWeek + 7) % 7) : r.AddDays(-diff);
                 if (t.DayOffset < 0 && diff == 0) day = day.AddDays(-7);
-                return new ResolvedDate(day, null, $"\"{t.Text}\" counted from the {frame.Basis}");
+                return new ResolvedDate(day, null, DateBasis.CountedFrom(t.Text, frame.Basis));
             }
             case TemporalKind.Relative:
-                if (frame.Date is not { } rr) return new ResolvedDate(null, null, $"\"{t.Text}\"; no reference day to count from");
-                return new ResolvedDate(rr.AddDays(t.DayOffset), null, $"\"{t.Text}\" counted from the {frame.Basis}");
+                if (frame.Date is not { } rr) return new ResolvedDate(null, null, DateBasis.NoReferenceDay(t.Text));
+                return new ResolvedDate(rr.AddDays(t.DayOffset), null, DateBasis.CountedFrom(t.Text, frame.Basis));
             default:
                 return null;
         }

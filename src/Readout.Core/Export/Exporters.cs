@@ -68,7 +68,7 @@ public static partial class CsvExporter
         var l = i.Location;
         return
         [
-            i.Id, i.Date, i.Status, i.Mode,
+            i.Id, i.Date, i.Status.Wire(), i.Mode.Wire(),
             .. RecordFields.ActorCells(participants.ElementAtOrDefault(0)), .. RecordFields.ActorCells(participants.ElementAtOrDefault(1)),
             string.Join(Separator, participants.Skip(2).Select(Describe)),
             l is null ? null : string.Join(", ", new[] { l.Venue, l.City, l.Country }.Where(x => !string.IsNullOrEmpty(x))),
@@ -78,7 +78,7 @@ public static partial class CsvExporter
             (i.SourceFamilies ?? i.Sources?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
             RecordFields.Confidence(i)?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
             RecordFields.ReviewStatus(i), string.Join(Separator, i.Review?.FieldsSet ?? []),
-            i.DateBasis,
+            i.DateBasis.Text,
             string.Join(" ", (i.Sources ?? []).Select(s => s.Uri)),
         ];
     }

@@ -124,23 +124,27 @@ public static class GdeltExporter
     public static (Actor Actor, Actor Recipient) VisitorFirst(Interaction r)
     {
         var p = r.Participants;
-        if (r.Mode == "in_person" && r.Location?.Country is { } c && p[0].Country == c && p[1].Country != c) return (p[1], p[0]);
+        if (r.Mode == InteractionMode.InPerson && r.Location?.Country is { } c && p[0].Country == c && p[1].Country != c) return (p[1], p[0]);
         return (p[0], p[1]);
     }
 
     /// <summary>The CAMEO code of an interaction: how the principals met.</summary>
     public static string InteractionCode(Interaction r, Codebook codebook)
     {
-        if (r.Status == "planned") return "036";   // express intent to meet or negotiate
-        var mode = r.Mode switch
-        {
-            "phone" or "video" => "phone",
-            "in_person" when r.Location?.Country is { } c && r.Participants.All(p => p.Country != c) => "third-party",
-            "in_person" => "visit",
-            _ => null,
-        };
-        return codebook.CameoFor("CONSULT", mode) ?? "040";
+        if (r.Status == InteractionStatus.Planned) return "036";   // express intent to meet or negotiate
+        return codebook.CameoFor("CONSULT", ConsultMode(r)) ?? "040";
     }
+
+    /// <summary>
+    /// The codebook's mode of a CONSULT (its own words, not a record's mode): a call, a visit, a meeting on third ground.
+    /// </summary>
+    internal static string? ConsultMode(Interaction r) => r.Mode switch
+    {
+        InteractionMode.Phone or InteractionMode.Video => "phone",
+        InteractionMode.InPerson when r.Location?.Country is { } c && r.Participants.All(p => p.Country != c) => "third-party",
+        InteractionMode.InPerson => "visit",
+        _ => null,
+    };
 
     /// <summary>
     /// The dyads of a record: one for two principals; for a multilateral meeting (one record, PLOVER's convention)
@@ -200,19 +204,13 @@ public static class PloverExporter
             byId[r.Id] = r;
             if (r.Participants.Count < 2) continue;
             var evidence = r.Sources[0].Evidence.FirstOrDefault(e => e.Field == "interaction");
-            var mode = r.Mode switch
-            {
-                "phone" or "video" => "phone",
-                "in_person" when r.Location?.Country is { } c && r.Participants.All(p => p.Country != c) => "third-party",
-                "in_person" => "visit",
-                _ => null,
-            };
+            var mode = GdeltExporter.ConsultMode(r);
             var (actor, recipient) = GdeltExporter.VisitorFirst(r);
             Emit(w, new
             {
-                id = r.Id, date = r.Date, status = r.Status,
+                id = r.Id, date = r.Date, status = r.Status.Wire(),
                 actor = Who(actor), recipient = Who(recipient),
-                @event = "CONSULT", mode, context = (string[])(r.Mode == "video" ? ["video"] : r.Mode == "written" ? ["written"] : []),
+                @event = "CONSULT", mode, context = (string[])(r.Mode is InteractionMode.Video or InteractionMode.Written ? [r.Mode.Wire()] : []),
                 event_location = r.Location is null ? null : new { city = r.Location.City, country = r.Location.Country, venue = r.Location.Venue },
                 text = evidence?.Text,
                 citation = r.Sources.Select(s => new { uri = s.Uri, title = s.Title, published = s.Published }).ToList(),
@@ -225,7 +223,7 @@ public static class PloverExporter
             var record = st.Record is not null && byId.TryGetValue(st.Record, out var rec) ? rec : null;
             Emit(w, new
             {
-                id = st.Id, date = record?.Date, status = "happened",
+                id = st.Id, date = record?.Date, status = InteractionStatus.Happened.Wire(),
                 actor = st.Speakers.Select(x => new { name = x.Name, country = x.Country, kind = x.Kind }).First(),
                 recipient = st.Target is null ? null : new { name = st.Target.Name, country = st.Target.Country, kind = st.Target.Kind },
                 @event = st.Plover.Event, mode = st.Plover.Mode, context = st.Topics,

@@ -22,7 +22,8 @@ internal sealed class Candidate
 {
     public required Sentence Sentence { get; init; }
     public required TextSpan Cue { get; init; }
-    public required string Mode { get; init; }
+    /// <summary>The mode the cue names; null when it says only that they met or talked (a cue of mode "any").</summary>
+    public required InteractionMode? Mode { get; init; }
     public required int Strength { get; init; }
     public required List<PersonMention> Participants { get; init; }
     public TemporalExpression? Time { get; init; }

@@ -41,10 +41,11 @@ public sealed record FieldConflict(string Field, IReadOnlyList<FieldSupport> Val
 /// </summary>
 public sealed record Interaction(
     string Id,
-    string Status,                 // happened | planned
-    string Mode,                   // phone | video | in_person | written
+    // the converters here as well as on the enums: a property's converter wins over any options a caller passes
+    [property: JsonConverter(typeof(InteractionStatusJson))] InteractionStatus Status,
+    [property: JsonConverter(typeof(InteractionModeJson))] InteractionMode Mode,
     string? Date,                  // YYYY-MM-DD, a partial "--MM-DD", or null
-    string DateBasis,
+    [property: JsonConverter(typeof(Analyse.DateBasisJson))] Analyse.DateBasis DateBasis,
     IReadOnlyList<Actor> Participants,
     Location? Location,
     IReadOnlyList<Actor> Attendees,

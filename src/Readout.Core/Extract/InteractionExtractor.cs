@@ -83,10 +83,10 @@ public sealed partial class InteractionExtractor
         var published = doc.Clean.Published?.Date;
         return new Candidate
         {
-            Sentence = sentence, Cue = first.Label, Mode = opening ? "video" : "in_person", Strength = 2,
+            Sentence = sentence, Cue = first.Label, Mode = opening ? InteractionMode.Video : InteractionMode.InPerson, Strength = 2,
             Participants = principals, Attendees = attendees, Structured = true, InTitle = true,
             DaySource = published is null ? DaySource.None : DaySource.Publication,
-            Date = published is { } d ? new ResolvedDate(d, null, $"the transcript of the meeting, in which {string.Join(" and ", principals.Select(p => p.Name))} speak, dated by its {doc.Frame.Basis}") : null,
+            Date = published is { } d ? new ResolvedDate(d, null, DateBasis.Transcript(principals.Select(p => p.Name), doc.Frame.Basis)) : null,
             Venue = header.FirstOrDefault(p => p.Kind == "venue"), City = header.LastOrDefault(p => p.Kind == "city"),
         };
     }
@@ -181,7 +181,7 @@ public sealed partial class InteractionExtractor
         foreach (var (rx, cue) in _cues.Candidates(s.Text))
             foreach (Match m in rx.Matches(s.Text))
                 found.Add((new TextSpan(s.Span.Start + m.Index, s.Span.Start + m.Index + m.Length), cue));
-        return found.OrderByDescending(x => x.Item2.Strength).ThenBy(x => x.Item2.Mode == "any").ThenBy(x => x.Item1.Start).ToList();
+        return found.OrderByDescending(x => x.Item2.Strength).ThenBy(x => x.Item2.Mode is null).ThenBy(x => x.Item1.Start).ToList();
     }
 
     /// <summary>A clause that claims an interaction: not a condition, a denial, a negation or an appeal to meet.</summary>
@@ -274,8 +274,8 @@ public sealed partial class InteractionExtractor
         var mode = cue.Mode;
         var strength = cue.Strength;
         foreach (var (rx, c) in _cues.Candidates(text, clause.Start, clause.End - clause.Start)
-                     .Where(x => x.Item.Mode != "any" && x.Item.Strength == 3 && x.Item.Strength > (cue.Mode == "any" ? 0 : cue.Strength)))
-            if (rx.Match(text, clause.Start, clause.End - clause.Start) is { Success: true } && (mode == "any" || c.Strength > strength))
+                     .Where(x => x.Item.Mode is not null && x.Item.Strength == 3 && x.Item.Strength > (cue.Mode is null ? 0 : cue.Strength)))
+            if (rx.Match(text, clause.Start, clause.End - clause.Start) is { Success: true } && (mode is null || c.Strength > strength))
             {
                 mode = c.Mode; strength = Math.Max(strength, c.Strength);
             }

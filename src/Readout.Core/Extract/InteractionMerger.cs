@@ -81,7 +81,7 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         {
             Sentence = lead.Sentence, Cue = lead.Cue, Mode = lead.Mode, Strength = lead.Strength, Participants = lead.Participants,
             Time = null, DaySource = DaySource.Publication, Planned = false, Venue = lead.Venue, City = lead.City, InTitle = lead.InTitle, Structured = lead.Structured,
-            Date = new ResolvedDate(published.Date, null, $"no day in the text: the interaction the report leads with{(lead.InTitle ? " (its title)" : "")}, dated by its {doc.Frame.Basis}"),
+            Date = new ResolvedDate(published.Date, null, DateBasis.LeadStory(lead.InTitle, doc.Frame.Basis)),
         };
         var home = new List<Candidate> { dated };
         home.AddRange(candidates.Where(c => c != lead && SameOrWithin(c, home) && !c.Planned && c.Date?.Date is null));
@@ -123,8 +123,8 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
 
     private static bool ModesAgree(List<Candidate> cluster, Candidate c)
     {
-        var modes = cluster.Where(x => x.Mode != "any").Select(x => x.Mode).Distinct().ToList();
-        return c.Mode == "any" || modes.Count == 0 || modes.Contains(c.Mode);
+        var modes = cluster.Where(x => x.Mode is not null).Select(x => x.Mode).Distinct().ToList();
+        return c.Mode is null || modes.Count == 0 || modes.Contains(c.Mode);
     }
 
     private static Actor ActorOf(PersonMention p) => new(p.Name, p.Country, p.Role, p.Organisation, p.Written, p.KbId);
@@ -136,20 +136,20 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         EvidenceSpan Ev(string field, TextSpan span) => new(field, span.Start, span.End, text[span.Start..span.End]);
 
         // the mode: from the clauses that read who met whom, before those that only say "they" or "the leaders"
-        var modeCue = cluster.OrderByDescending(c => c.Structured).ThenByDescending(c => c.Mode == "any" ? c.Strength - 0.5 : c.Strength).ThenBy(c => c.Sentence.Index).First();
-        var modeFrom = cluster.Where(c => c.Mode != "any").OrderByDescending(c => c.Structured || c.Strength == 3).ThenByDescending(c => c.Strength)
+        var modeCue = cluster.OrderByDescending(c => c.Structured).ThenByDescending(c => c.Mode is null ? c.Strength - 0.5 : c.Strength).ThenBy(c => c.Sentence.Index).First();
+        var modeFrom = cluster.Where(c => c.Mode is not null).OrderByDescending(c => c.Structured || c.Strength == 3).ThenByDescending(c => c.Strength)
             .ThenBy(c => c.InTitle).ThenBy(c => c.Sentence.Index).FirstOrDefault() ?? modeCue;
-        var mode = modeFrom.Mode != "any" ? modeFrom.Mode
+        var mode = modeFrom.Mode is { } named ? named
             // "spoke with", "talked" and nothing says where: a call; "held talks", "met": in person
             // unless another report line of it says they met ("Readout of ...'s Meeting with" over "spoke today with")
             : cluster.All(c => c.Venue is null && c.City is null) && cluster.Any(c => SpokeCue().IsMatch(text[c.Cue.Start..c.Cue.End]))
-                && !cluster.Any(c => MeetCue().IsMatch(text[c.Cue.Start..c.Cue.End])) ? "phone"
-            : "in_person";
+                && !cluster.Any(c => MeetCue().IsMatch(text[c.Cue.Start..c.Cue.End])) ? InteractionMode.Phone
+            : InteractionMode.InPerson;
         evidence.Add(Ev("mode", modeFrom.Cue));
 
         var dated = cluster.Where(c => c.Date is not null).OrderBy(c => c.DaySource).ThenBy(c => c.Date!.Date is null).ThenBy(c => c.Sentence.Index).FirstOrDefault();
         string? date = dated?.Date?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? dated?.Date?.Partial;
-        var basis = dated?.Date?.Basis ?? "no day is given";
+        var basis = dated?.Date?.Basis ?? DateBasis.NotGiven;
         if (dated?.Time is { } t) evidence.Add(Ev("date", t.Span));
 
         // the principals: the largest set the report's clauses name (a trilateral over its bilateral parts)
@@ -159,7 +159,7 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         foreach (var p in first.Participants) evidence.Add(Ev("participants", p.Span));
 
         Location? location = null;
-        if (mode == "in_person")
+        if (mode == InteractionMode.InPerson)
         {
             var venue = cluster.Select(c => c.Venue).FirstOrDefault(v => v is not null);
             var city = cluster.Select(c => c.City).FirstOrDefault(v => v is not null);
@@ -177,9 +177,9 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
 
         var attendeeActors = attendees.Select(a => ActorOf(a.P)).ToList();
         foreach (var (p, _) in attendees) evidence.Add(Ev("attendees", p.Span));
-        var status = cluster[0].Planned ? "planned" : "happened";
+        var status = cluster[0].Planned ? InteractionStatus.Planned : InteractionStatus.Happened;
         var raw = doc.Clean.Raw;
-        var id = "ix-" + Ingest.InputReader.Hash($"{raw.ContentHash}|{status}|{first.Key}|{date}|{cluster.Min(c => c.Sentence.Index)}")[..16];
+        var id = "ix-" + Ingest.InputReader.Hash($"{raw.ContentHash}|{status.Wire()}|{first.Key}|{date}|{cluster.Min(c => c.Sentence.Index)}")[..16];
         var source = new SourceRef(raw.Uri, doc.Clean.Title, doc.Clean.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), raw.ContentHash,
             evidence.Concat(cluster.Select(c => Ev("interaction", c.Sentence.Span))).ToList());
         return new Interaction(id, status, mode, date, basis, participants, location, attendeeActors, [source]);

@@ -51,5 +51,5 @@ public sealed partial class StatementExtractor
 
     /// <summary>"said Putin", "according to the customs office": only a speech cue names its speaker after it.</summary>
     private static List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue) =>
-        cue.Class == "say" ? AttributionFinder.After(doc, s, cue.End, cue.Text) : null;
+        cue.Class == StatementCueClass.Say ? AttributionFinder.After(doc, s, cue.End, cue.Text) : null;
 }

@@ -49,7 +49,7 @@ public sealed record Statement(
 /// </summary>
 public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook codebook)
 {
-    private readonly PatternSet<string> _cues =
+    private readonly PatternSet<StatementCueClass> _cues =
         new(lexicon.StatementCues.Select(c => (c.Pattern, c.Class)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private readonly PatternSet<string> _rules =
         new(lexicon.PloverRules.Select(r => (r.Pattern, r.Event)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
@@ -79,12 +79,12 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     [GeneratedRegex(@"^(the two|both|china and russia|russia and china|the two countries|the two sides|we|they|all|each|it|this|that|these|the world|countries|the international community)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SharedSubject();
 
-    private sealed record Cue(int Start, int End, string Class, string Text);
+    private sealed record Cue(int Start, int End, StatementCueClass Class, string Text);
 
     public IReadOnlyList<Statement> Extract(AnalysedDocument doc, IReadOnlyList<Interaction> interactions, CancellationToken ct = default)
     {
         var result = new List<Statement>();
-        var happened = interactions.Where(i => i.Status == "happened").ToList();
+        var happened = interactions.Where(i => i.Status == InteractionStatus.Happened).ToList();
         var pair = (happened.FirstOrDefault() ?? (interactions.Count > 0 ? interactions[0] : null))?.Participants ?? [];
         List<Speaker>? paragraphSpeaker = null;
         List<Speaker>? carried = null;          // the speaker of the paragraph before, for readouts that give each sentence its own paragraph
@@ -118,7 +118,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             if (cues.Count == 0)
             {
                 if (paragraphSpeaker is not null)
-                    result.Add(Make(doc, s, s.Span.Start, "(continued)", "say", paragraphSpeaker, pair, interactions));
+                    result.Add(Make(doc, s, s.Span.Start, "(continued)", StatementCueClass.Say, paragraphSpeaker, pair, interactions));
                 continue;
             }
             paragraphHasCue = true;
@@ -133,11 +133,11 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 if (i > 0 && sep is null)
                 {
                     // "said he hoped": the more telling verb codes the statement
-                    if (groups[^1].Cue.Class == "say" && cues[i].Class != "say") groups[^1] = (groups[^1].Start, cues[i] with { Start = groups[^1].Cue.Start }, groups[^1].Shared);
+                    if (groups[^1].Cue.Class == StatementCueClass.Say && cues[i].Class != StatementCueClass.Say) groups[^1] = (groups[^1].Start, cues[i] with { Start = groups[^1].Cue.Start }, groups[^1].Shared);
                     continue;
                 }
                 // ", he said." at the end, ", he said," inside, "according to X." at the end only name the speaker
-                if (cues[i].Class == "say" && IsAttribution(s.Text, cues[i]))
+                if (cues[i].Class == StatementCueClass.Say && IsAttribution(s.Text, cues[i]))
                 {
                     if (i == 0) groups.Add((0, cues[i], false));
                     continue;
@@ -149,16 +149,16 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 if (!hasSubject && !shared) { if (i == 0) groups.Add((0, cues[i], false)); continue; }
                 while (clauseStart < cues[i].Start && s.Text[clauseStart] == ' ') clauseStart++;
                 if (i == 0 && clauseStart > 25 && paragraphSpeaker is not null)
-                    groups.Add((0, new Cue(0, 0, "say", "(continued)"), false));   // "Russia sees in China a partner, and hails..."
+                    groups.Add((0, new Cue(0, 0, StatementCueClass.Say, "(continued)"), false));   // "Russia sees in China a partner, and hails..."
                 groups.Add((i == 0 && !(clauseStart > 25 && paragraphSpeaker is not null) ? 0 : clauseStart, cues[i], shared && !hasSubject));
             }
 
             // "said he was aware of X and that Moscow was open to talks": a second "that" clause is a second statement
-            if (groups.Count > 0 && groups[^1].Cue.Class == "say")
+            if (groups.Count > 0 && groups[^1].Cue.Class == StatementCueClass.Say)
             {
                 var last = groups[^1];
                 var and = Regex.Match(s.Text[last.Cue.End..], @"\band that\b");
-                if (and.Success) groups.Add((last.Cue.End + and.Index + 4, new Cue(last.Cue.End + and.Index + 4, last.Cue.End + and.Index + 8, "say", last.Cue.Text), true));
+                if (and.Success) groups.Add((last.Cue.End + and.Index + 4, new Cue(last.Cue.End + and.Index + 4, last.Cue.End + and.Index + 8, StatementCueClass.Say, last.Cue.Text), true));
             }
             var speakersOf = new List<Speaker>?[groups.Count];
             for (int g = 0; g < groups.Count; g++)
@@ -187,7 +187,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 var speakers = speakersOf[g] ?? AttributionFinder.Closing(doc, s, paragraphSpeaker, lastPerson) ?? paragraphSpeaker;
                 if (speakers is null || speakers.Count == 0) continue;
                 if (paragraphSpeaker is { Count: 1 } ps && ps[0].Kind == "person" && speakers.All(x => x.Kind == "state")
-                    && speakers.Any(x => x.Country == ps[0].Country) && (speakers.Count == 1 || cue.Class != "say"))
+                    && speakers.Any(x => x.Country == ps[0].Country) && (speakers.Count == 1 || cue.Class != StatementCueClass.Say))
                     speakers = ps;   // the speaker's own state, or "the two sides" inside the speaker's speech
                 result.Add(Make(doc, s, s.Span.Start + start, cue.Text, cue.Class, speakers, pair, interactions));
                 if (speakers.All(x => x.Kind == "person"))
@@ -213,7 +213,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         if (start >= s.Span.End) return null;   // a sentence inside the turn's label ("PRESIDENT BIDEN.") says nothing
         var words = doc.Clean.Text[start..s.Span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words < MinTurnWords || s.Text.Length > ExtractLimits.MaxSentenceLength) return null;
-        return Make(doc, s, start, "(turn)", "say", [new Speaker(who.Name, who.Country, "person")], pair, interactions);
+        return Make(doc, s, start, "(turn)", StatementCueClass.Say, [new Speaker(who.Name, who.Country, "person")], pair, interactions);
     }
 
     /// <summary>Fewer words than this in a turn's sentence are a courtesy or an aside, not a statement.</summary>
@@ -236,12 +236,12 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         return chosen.OrderBy(c => c.Start).ToList();
     }
 
-    private Statement Make(AnalysedDocument doc, Sentence s, int start, string cue, string cueClass, List<Speaker> speakers,
+    private Statement Make(AnalysedDocument doc, Sentence s, int start, string cue, StatementCueClass cueClass, List<Speaker> speakers,
         IReadOnlyList<Actor> pair, IReadOnlyList<Interaction> interactions)
     {
         var text = doc.Clean.Text[start..s.Span.End];
         var plover = Code(cueClass, text, cue);
-        var interaction = interactions.Where(i => i.Status == "happened")
+        var interaction = interactions.Where(i => i.Status == InteractionStatus.Happened)
             .FirstOrDefault(i => speakers.Any(sp => i.Participants.Any(p => p.Name == sp.Name || p.Country == sp.Country))) ?? (interactions.Count > 0 ? interactions[0] : null);
         Speaker? target = null;
         if (speakers.Count == 1 && pair.Count == 2)
@@ -264,16 +264,16 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     }
 
     /// <summary>The PLOVER type: the cue's class when it says one, else what the content says, else none (a plain assertion).</summary>
-    private string? Code(string cueClass, string text, string cue)
+    private string? Code(StatementCueClass cueClass, string text, string cue)
     {
         switch (cueClass)
         {
-            case "agree": return "AGREE";
-            case "support": return "SUPPORT";
-            case "reject": return "REJECT";
-            case "request": return "REQUEST";
-            case "accuse": return "ACCUSE";
-            case "consult": return Regex.IsMatch(cue, "congratulat", RegexOptions.IgnoreCase) ? "SUPPORT" : "CONSULT";
+            case StatementCueClass.Agree: return "AGREE";
+            case StatementCueClass.Support: return "SUPPORT";
+            case StatementCueClass.Reject: return "REJECT";
+            case StatementCueClass.Request: return "REQUEST";
+            case StatementCueClass.Accuse: return "ACCUSE";
+            case StatementCueClass.Consult: return Regex.IsMatch(cue, "congratulat", RegexOptions.IgnoreCase) ? "SUPPORT" : "CONSULT";
         }
         // "Ukraine should soften its position" asks a third party; "the two sides should" commits both
         // the words every match of Obligation ends with, checked first: the pattern's lazy subject is retried at

@@ -1,3 +1,4 @@
+using Readout.Analyse;
 using Readout.Extract;
 using Readout.Ingest;
 
@@ -31,17 +32,20 @@ public static class FusionEngine
     /// by), a day-less date of its own, and every plan of the block together (an undated plan joins the block's only
     /// plan). A new report thus re-fuses only the parts it joins, not its block's whole history.
     /// </summary>
+    /// <param name="status">The status as stored (<see cref="Codes.Status"/>'s string): the store reads it from its column.</param>
     public static string FusionPart(string? status, string? date) =>
-        status == "planned" ? "planned"
+        status == PlannedWire ? PlannedWire
         : date is { Length: >= 5 } ? status + "|" + date[^5..]
         : status + "|~" + date;
+
+    private static readonly string PlannedWire = InteractionStatus.Planned.Wire();
 
     public static IReadOnlyList<FusedRecord> FuseBlock(IReadOnlyList<Interaction> members, Func<string, string> familyOf)
     {
         var ordered = members.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
         var groups = new List<List<Interaction>>();
 
-        foreach (var status in new[] { "happened", "planned" })
+        foreach (var status in new[] { InteractionStatus.Happened, InteractionStatus.Planned })
         {
             var ofStatus = ordered.Where(m => m.Status == status).ToList();
             var exact = ofStatus.Where(m => IsExact(m.Date) && m.DateCertainty != "inferred").GroupBy(m => m.Date!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -58,7 +62,7 @@ public static class FusionEngine
                 var monthDay = g.Key.Length >= 5 ? g.Key[^5..] : null;
                 var matches = monthDay is not null
                     ? byDay.Where(kv => kv.Key[5..] == monthDay).Select(kv => kv.Value).ToList()
-                    : status == "planned" ? groups.Where(x => x[0].Status == "planned").ToList() : [];
+                    : status == InteractionStatus.Planned ? groups.Where(x => x[0].Status == InteractionStatus.Planned).ToList() : [];
                 // several records share the month and day: an inferred year picks among them
                 if (matches.Count != 1 && IsExact(g.Key) && byDay.TryGetValue(g.Key, out var sameGuess)) matches = [sameGuess];
                 if (matches.Count == 1 && !g.Any(m => matches[0].Any(x => SameSource(x, m)))) matches[0].AddRange(g);
@@ -125,7 +129,7 @@ public static class FusionEngine
 
         var first = members.OrderBy(m => m.Sources[0].Published ?? "9999", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).First();
         var status = first.Status;
-        var mode = Choose("mode", m => m.Mode)!;
+        var mode = Codes.Mode.Parse(Choose("mode", m => m.Mode.Wire()));
         // a stated year outvotes an inferred one; a partial day only counts when nothing better is known
         var stated = members.Where(m => IsExact(m.Date) && m.DateCertainty != "inferred").ToList();
         var exactDate = Choose("date", m => IsExact(m.Date) && (stated.Count == 0 || m.DateCertainty != "inferred") ? m.Date : null);
@@ -134,14 +138,14 @@ public static class FusionEngine
         var dated = members.Where(m => m.Date == exactDate && exactDate is not null).OrderBy(m => BasisRank(m.DateBasis)).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() ?? first;
         var basis = dated.DateBasis;
         if (exactDate is not null && partials.Count > 0)
-            basis += "; " + string.Join("; ", partials.Select(p => $"{p.Sources[0].Uri} gives {(IsExact(p.Date) ? "no year (it inferred " + p.Date![..4] + ")" : "only " + p.Date)}: the year comes from {dated.Sources[0].Uri}, which reports the same interaction"));
+            basis = basis.WithNote("; " + string.Join("; ", partials.Select(p => $"{p.Sources[0].Uri} gives {(IsExact(p.Date) ? "no year (it inferred " + p.Date![..4] + ")" : "only " + p.Date)}: the year comes from {dated.Sources[0].Uri}, which reports the same interaction")));
         if (date is not null && date.StartsWith("--", StringComparison.Ordinal)) Choose("date", m => m.Date);
 
         var city = Choose("location.city", m => m.Location?.City);
         var venue = Choose("location.venue", m => m.Location?.Venue);
         var country = members.Select(m => m.Location).FirstOrDefault(l => l is not null && l.City == city && l.Country is not null)?.Country
                       ?? members.Select(m => m.Location?.Country).FirstOrDefault(c => c is not null);
-        var location = mode == "in_person" && (city is not null || venue is not null) ? new Location(city, country, venue) : null;
+        var location = mode == InteractionMode.InPerson && (city is not null || venue is not null) ? new Location(city, country, venue) : null;
 
         var participants = first.Participants.Select(p => p with
         {
@@ -179,20 +183,22 @@ public static class FusionEngine
         members.Select(m => m.LexiconVersion).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList() is { Count: > 0 } versions
             ? string.Join('+', versions) : null;
 
-    /// <summary>How firmly a date basis fixes the day: a full date in the text first, an inferred year last.</summary>
-    private static int BasisRank(string basis) =>
-        basis.StartsWith("full date", StringComparison.Ordinal) ? 0
-        : basis.Contains("publication date", StringComparison.Ordinal) ? 1
-        : basis.Contains("no year in the text", StringComparison.Ordinal) ? 4
-        : basis.Contains("dateline", StringComparison.Ordinal) ? 2 : 3;
+    /// <summary>How firmly a date basis fixes the day: a full date in the text first; a stated year and nothing alike last.</summary>
+    private static int BasisRank(DateBasis basis) => basis.Anchor switch
+    {
+        DateAnchor.FullDate => 0,
+        DateAnchor.Publication => 1,
+        DateAnchor.Dateline => 2,
+        _ => 3,
+    };
 
     /// <summary>A record's id names the interaction itself (who, which day), so new reports joining it leave it unchanged.</summary>
-    public static string RecordId(string status, string blockKey, string? date) =>
-        "rec-" + InputReader.Hash($"{status}|{blockKey}|{date}")[..16];
+    public static string RecordId(InteractionStatus status, string blockKey, string? date) =>
+        "rec-" + InputReader.Hash($"{status.Wire()}|{blockKey}|{date}")[..16];
 
     /// <summary>Between two values with equal votes, the more specific wins: a call is more specific than "met".</summary>
     private static int Specificity(string field, string value) => field == "mode"
-        ? value switch { "video" => 0, "phone" => 1, "written" => 2, _ => 3 }
+        ? Codes.Mode.Parse(value) switch { InteractionMode.Video => 0, InteractionMode.Phone => 1, InteractionMode.Written => 2, _ => 3 }
         : 0;
 
     public static string Describe(IEnumerable<FieldSupport> values) =>

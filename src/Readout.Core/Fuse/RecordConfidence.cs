@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readout.Documents;
+using Readout.Analyse;
 using Readout.Extract;
 using Readout.Lexicons;
 
@@ -81,8 +82,8 @@ public sealed class RecordConfidence
             ["mode_stated"] = evidence.Any(e => e.Span.Field == "mode") ? 1 : 0,
             ["day_stated"] = evidence.Any(e => e.Span.Field == "date") ? 1 : 0,
             ["exact_day"] = exact ? 1 : 0,
-            ["day_from_publication"] = r.DateBasis.Contains("publication date", StringComparison.Ordinal) ? 1 : 0,
-            ["transcript"] = r.DateBasis.StartsWith("the transcript", StringComparison.Ordinal) ? 1 : 0,
+            ["day_from_publication"] = r.DateBasis.Anchor == DateAnchor.Publication ? 1 : 0,
+            ["transcript"] = r.DateBasis.FromTranscript ? 1 : 0,
             ["known_people"] = Share(p => p.KbId is not null),
             ["with_country"] = Share(p => p.Country is not null),
             ["two_sides"] = people.Select(p => p.Country ?? p.Organisation ?? p.Name).Distinct(StringComparer.Ordinal).Count() >= 2 ? 1 : 0,

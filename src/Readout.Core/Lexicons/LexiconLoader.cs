@@ -48,11 +48,13 @@ public static class LexiconLoader
         var cities = Rows(read, "cities.tsv", ["name", "aliases", "country"], 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
         var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();
         var cues = Rows(read, "interaction_cues.tsv", ["pattern", "mode", "strength", "object", "note"], 4)
-            .Select(r => new InteractionCue(r[0], r[1], int.Parse(r[2], CultureInfo.InvariantCulture), r[4], r[3] is "required" or "no_infinitive", r[3] == "no_infinitive")).ToList();
-        foreach (var c in cues.Where(c => c.Mode is not ("phone" or "video" or "in_person" or "written" or "any")))
-            throw new ReadoutException("RO0003", "interaction_cues.tsv", $"mode '{c.Mode}' of '{c.Pattern}' is not phone, video, in_person, written or any");
+            .Select(r => new InteractionCue(r[0], CueMode(r[1], r[0]), int.Parse(r[2], CultureInfo.InvariantCulture), r[4],
+                r[3] is "required" or "no_infinitive", r[3] == "no_infinitive")).ToList();
         var words = Rows(read, "words.tsv", ["category", "value"], 2).ToLookup(r => r[0], r => r[1]);
-        var statementCues = Rows(read, "statement_cues.tsv", ["pattern", "class"], 2).Select(r => new StatementCue(r[0], r[1])).ToList();
+        var statementCues = Rows(read, "statement_cues.tsv", ["pattern", "class"], 2)
+            .Select(r => new StatementCue(r[0], Extract.Codes.StatementCue.TryParse(r[1], out var c) ? c
+                : throw new ReadoutException("RO0003", "statement_cues.tsv",
+                    $"class of '{r[0]}': {Extract.Codes.StatementCue.Unknown(r[1])}"))).ToList();
         var ploverRules = Rows(read, "plover_rules.tsv", ["pattern", "event"], 2).Select(r => new PloverRule(r[0], r[1])).ToList();
         var eventVerbs = Rows(read, "event_verbs.tsv", ["pattern", "cameo", "direction", "note", "nominal", "target"], 3)
             .Select(r => new EventVerb(r[0], r[1], r[2], r.Length > 3 ? r[3] : "", r.Length > 4 && r[4] == "yes", r.Length > 5 && r[5] == "required")).ToList();
@@ -101,6 +103,13 @@ public static class LexiconLoader
 
     private static IReadOnlyList<string> Multi(string cell) =>
         cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A cue's mode: one of the record modes, or "any" (null) for a phrase that does not say how they met.</summary>
+    private static Extract.InteractionMode? CueMode(string cell, string pattern) =>
+        cell == Extract.Codes.AnyMode ? null
+        : Extract.Codes.Mode.TryParse(cell, out var mode) ? mode
+        : throw new ReadoutException("RO0003", "interaction_cues.tsv",
+            $"mode '{cell}' of '{pattern}' is not {string.Join(", ", Extract.Codes.Mode.Wires)} or {Extract.Codes.AnyMode}");
 
     private static DateOnly Date(string s, string file) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

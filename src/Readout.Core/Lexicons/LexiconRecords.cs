@@ -60,10 +60,12 @@ public sealed record Title(string Text, string Role, string? Country, bool Princ
 /// <summary>A phrase that says an interaction happened, with the mode it implies and how strongly.</summary>
 /// <param name="NeedsObject">The phrase is an interaction only with a person as its object ("called Prime Minister Kishida", not "called for calm").</param>
 /// <param name="NoInfinitive">An infinitive after the object makes the phrase an appeal ("called on Putin to extend the deal").</param>
-public sealed record InteractionCue(string Pattern, string Mode, int Strength, string Note, bool NeedsObject = false, bool NoInfinitive = false);
+/// <param name="Mode">The mode the phrase names; null for a phrase that does not say how (mode "any" in the file).</param>
+public sealed record InteractionCue(string Pattern, Extract.InteractionMode? Mode, int Strength, string Note,
+    bool NeedsObject = false, bool NoInfinitive = false);
 
 /// <summary>A verb or phrase that reports what an actor said or wanted, with its class (say, agree, support...).</summary>
-public sealed record StatementCue(string Pattern, string Class);
+public sealed record StatementCue(string Pattern, Extract.StatementCueClass Class);
 
 /// <summary>A content pattern that sets a statement's PLOVER type when its cue only reports speech.</summary>
 public sealed record PloverRule(string Pattern, string Event);

@@ -11,16 +11,16 @@ namespace Readout.Reviews;
 /// </summary>
 public static partial class FieldValues
 {
-    public static readonly IReadOnlyList<string> Modes = ["phone", "video", "in_person", "written"];
-    public static readonly IReadOnlyList<string> Statuses = ["happened", "planned"];
+    public static readonly IReadOnlyList<string> Modes = Codes.Mode.Wires;
+    public static readonly IReadOnlyList<string> Statuses = Codes.Status.Wires;
 
     [GeneratedRegex(@"^\s*(?<name>[^()]+?)\s*(\((?<country>[A-Za-z]{3})?\s*(,\s*(?<role>[^()]*?))?\s*\))?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ActorPattern();
 
     public static string? Format(Interaction r, string field) => field switch
     {
-        ReviewFields.Status => r.Status,
-        ReviewFields.Mode => r.Mode,
+        ReviewFields.Status => r.Status.Wire(),
+        ReviewFields.Mode => r.Mode.Wire(),
         ReviewFields.Date => r.Date,
         ReviewFields.City => r.Location?.City,
         ReviewFields.Country => r.Location?.Country,
@@ -46,7 +46,7 @@ public static partial class FieldValues
             case ReviewFields.Status:
                 var allowed = field == ReviewFields.Mode ? Modes : Statuses;
                 var word = v?.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-                if (word == "in_person" || word == "inperson") word = "in_person";
+                if (word == "inperson") word = InteractionMode.InPerson.Wire();
                 return word is not null && allowed.Contains(word) ? (word, null) : (null, $"{field} must be one of {string.Join(", ", allowed)}, not '{value}'");
             case ReviewFields.Date:
                 if (v is null) return (null, null);
@@ -95,9 +95,9 @@ public static partial class FieldValues
         }
         return field switch
         {
-            ReviewFields.Status => r with { Status = value ?? r.Status },
-            ReviewFields.Mode => r with { Mode = value ?? r.Mode, Location = value is "in_person" || value is null ? r.Location : null },
-            ReviewFields.Date => r with { Date = value, DateBasis = value is null ? "unknown: cleared by a reviewer" : "set by a reviewer", DateCertainty = null },
+            ReviewFields.Status => r with { Status = value is null ? r.Status : Codes.Status.Parse(value) },
+            ReviewFields.Mode => value is null ? r : WithMode(r, Codes.Mode.Parse(value)),
+            ReviewFields.Date => r with { Date = value, DateBasis = value is null ? Analyse.DateBasis.ClearedByReviewer : Analyse.DateBasis.SetByReviewer, DateCertainty = null },
             ReviewFields.City => r with { Location = Place(l => l with { City = value }) },
             ReviewFields.Country => r with { Location = Place(l => l with { Country = value }) },
             ReviewFields.Venue => r with { Location = Place(l => l with { Venue = value }) },
@@ -106,4 +106,8 @@ public static partial class FieldValues
             _ => r,
         };
     }
+
+    /// <summary>A place belongs only to a meeting in person: another mode clears it.</summary>
+    private static Interaction WithMode(Interaction r, InteractionMode mode) =>
+        r with { Mode = mode, Location = mode == InteractionMode.InPerson ? r.Location : null };
 }

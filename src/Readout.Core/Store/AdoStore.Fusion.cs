@@ -179,7 +179,7 @@ public abstract partial class AdoStore
         InsertRows(tx, "records", ["id", "block_key", "status", "mode", "date", "city", "country", "venue", "source_count", "record_json"],
             rows.Select(x => new object?[]
             {
-                x.Record.Id, block, x.Record.Status, x.Record.Mode, x.Record.Date, x.Record.Location?.City, x.Record.Location?.Country, x.Record.Location?.Venue,
+                x.Record.Id, block, x.Record.Status.Wire(), x.Record.Mode.Wire(), x.Record.Date, x.Record.Location?.City, x.Record.Location?.Country, x.Record.Location?.Venue,
                 x.Record.Sources.Count, x.Json,
             }));
         // a rejected record keeps its row (show, the trail) but has no actors: no actor, country or dyad list finds it

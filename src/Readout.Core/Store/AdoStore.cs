@@ -265,10 +265,10 @@ public abstract partial class AdoStore : IReadoutStore
                 insI.Parameters.Clear();
                 Add(insI, "id", i.Id);
                 Add(insI, "doc", documentId);
-                Add(insI, "status", i.Status);
-                Add(insI, "mode", i.Mode);
+                Add(insI, "status", i.Status.Wire());
+                Add(insI, "mode", i.Mode.Wire());
                 Add(insI, "date", i.Date);
-                Add(insI, "basis", i.DateBasis);
+                Add(insI, "basis", i.DateBasis.Text);
                 Add(insI, "city", i.Location?.City);
                 Add(insI, "country", i.Location?.Country);
                 Add(insI, "venue", i.Location?.Venue);
@@ -276,7 +276,7 @@ public abstract partial class AdoStore : IReadoutStore
                 Add(insI, "block", block);
                 if (insI.ExecuteNonQuery() == 0) continue;   // this id is already stored
                 if (!blocks.TryGetValue(block, out var parts)) blocks[block] = parts = new HashSet<string>(StringComparer.Ordinal);
-                parts?.Add(Fuse.FusionEngine.FusionPart(i.Status, i.Date));
+                parts?.Add(Fuse.FusionEngine.FusionPart(i.Status.Wire(), i.Date));
 
                 foreach (var (kind, list) in new[] { ("participant", participants), ("attendee", attendees) })
                     foreach (var a in list)

@@ -10,10 +10,10 @@ namespace Readout.Store;
 /// </summary>
 public static partial class FilterValues
 {
-    public static IReadOnlyList<string> Modes { get; } = ["phone", "video", "in_person", "written"];
+    public static IReadOnlyList<string> Modes { get; } = Extract.Codes.Mode.Wires;
 
     /// <summary>The statuses a filter takes; "all" is no condition.</summary>
-    public static IReadOnlyList<string> Statuses { get; } = ["happened", "planned", "all"];
+    public static IReadOnlyList<string> Statuses { get; } = [.. Extract.Codes.Status.Wires, "all"];
 
     [GeneratedRegex(@"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", RegexOptions.CultureInvariant)]   // ASCII digits: \d also takes other scripts' digits
     private static partial Regex DatePattern();

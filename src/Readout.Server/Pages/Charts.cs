@@ -8,7 +8,7 @@ namespace Readout.Server.Pages;
 /// <summary>Charts drawn on the server as SVG: no script, no library, nothing fetched.</summary>
 internal static class Charts
 {
-    public static readonly string[] ModeOrder = ["phone", "video", "in_person", "written"];
+    public static readonly string[] ModeOrder = [.. Extract.Codes.Mode.Wires];
 
     /// <summary>Stacked bars: interactions per year, one colour per mode, every year between the first and the last shown.</summary>
     public static string PerYearByMode(IReadOnlyList<YearModeCount> counts)

@@ -55,26 +55,31 @@ internal static class Html
     /// <summary>A small drawing for each mode, with its name for screen readers and as a tooltip.</summary>
     public static string ModeIcon(string mode)
     {
-        var shape = mode switch
+        var shape = (Codes.Mode.TryParse(mode, out var code) ? code : (InteractionMode?)null) switch
         {
-            "phone" => """<path d="M3.5 1.5h2.7l1.2 3.2-1.7 1.1a8 8 0 0 0 4.5 4.5l1.1-1.7 3.2 1.2v2.7a1 1 0 0 1-1 1A12.5 12.5 0 0 1 2.5 2.5a1 1 0 0 1 1-1z"/>""",
-            "video" => """<rect x="1" y="4" width="10" height="8" rx="1.5"/><path d="M11.5 7.2 15 5v6l-3.5-2.2z"/>""",
-            "in_person" => """<circle cx="4.6" cy="4" r="2.3"/><circle cx="11.4" cy="4" r="2.3"/><path d="M.8 14.5c0-4 1.7-6.3 3.8-6.3s3.8 2.3 3.8 6.3zM7.6 14.5c0-4 1.7-6.3 3.8-6.3s3.8 2.3 3.8 6.3z"/>""",
-            "written" => """<path d="M1 3h14v10H1z" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M1.5 3.5 8 8.5l6.5-5" fill="none" stroke="currentColor" stroke-width="1.4"/>""",
+            InteractionMode.Phone => """<path d="M3.5 1.5h2.7l1.2 3.2-1.7 1.1a8 8 0 0 0 4.5 4.5l1.1-1.7 3.2 1.2v2.7a1 1 0 0 1-1 1A12.5 12.5 0 0 1 2.5 2.5a1 1 0 0 1 1-1z"/>""",
+            InteractionMode.Video => """<rect x="1" y="4" width="10" height="8" rx="1.5"/><path d="M11.5 7.2 15 5v6l-3.5-2.2z"/>""",
+            InteractionMode.InPerson => """<circle cx="4.6" cy="4" r="2.3"/><circle cx="11.4" cy="4" r="2.3"/><path d="M.8 14.5c0-4 1.7-6.3 3.8-6.3s3.8 2.3 3.8 6.3zM7.6 14.5c0-4 1.7-6.3 3.8-6.3s3.8 2.3 3.8 6.3z"/>""",
+            InteractionMode.Written => """<path d="M1 3h14v10H1z" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M1.5 3.5 8 8.5l6.5-5" fill="none" stroke="currentColor" stroke-width="1.4"/>""",
             _ => """<circle cx="8" cy="8" r="5"/>""",
         };
         var label = ModeLabel(mode);
         return $"""<svg class="mode-icon mode-{E(mode)}" viewBox="0 0 16 16" width="18" height="18" fill="currentColor" role="img" aria-label="{E(label)}"><title>{E(label)}</title>{shape}</svg>""";
     }
 
-    public static string ModeLabel(string mode) => mode switch
+    public static string ModeLabel(string mode) => !Codes.Mode.TryParse(mode, out var code) ? mode : code switch
     {
-        "phone" => "phone call",
-        "video" => "video call",
-        "in_person" => "in person",
-        "written" => "in writing",
+        InteractionMode.Phone => "phone call",
+        InteractionMode.Video => "video call",
+        InteractionMode.InPerson => "in person",
+        InteractionMode.Written => "in writing",
         _ => mode,
     };
+
+    /// <summary>A record's mode as <see cref="ModeIcon(string)"/> draws it (summaries carry the stored string).</summary>
+    public static string ModeIcon(InteractionMode mode) => ModeIcon(mode.Wire());
+
+    public static string ModeLabel(InteractionMode mode) => ModeLabel(mode.Wire());
 
     public static string ActorLink(Actor a)
     {

@@ -22,7 +22,7 @@ internal static partial class PageEndpoints
         var others = store.SamePrincipals(r.Id, 20, ct);
         var sb = new StringBuilder();
         var names = string.Join(" – ", r.Participants.Select(a => a.Name));
-        sb.Append(CultureInfo.InvariantCulture, $"""<p class="lede">{ModeIcon(r.Mode)} {E(ModeLabel(r.Mode))} · {E(r.Date ?? "undated")} · {E(r.Status)} · {N(r.Sources.Count)} sources""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<p class="lede">{ModeIcon(r.Mode)} {E(ModeLabel(r.Mode))} · {E(r.Date ?? "undated")} · {E(r.Status.Wire())} · {N(r.Sources.Count)} sources""");
         if (r.SourceFamilies is { } fam) sb.Append(CultureInfo.InvariantCulture, $" ({N(fam)} independent)");
         var countries = r.Participants.Select(a => a.Country).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
         if (countries.Count == 2)
@@ -55,9 +55,9 @@ internal static partial class PageEndpoints
         var provenance = r.Provenance ?? [];
         string Value(string field) => field switch
         {
-            "status" => E(r.Status),
+            "status" => E(r.Status.Wire()),
             "mode" => $"{ModeIcon(r.Mode)} {E(ModeLabel(r.Mode))}",
-            "date" => $"{E(r.Date ?? "unknown")}<div class=\"basis\">{E(r.DateBasis)}{(r.DateCertainty is { } dc ? $" ({E(dc)})" : "")}</div>",
+            "date" => $"{E(r.Date ?? "unknown")}<div class=\"basis\">{E(r.DateBasis.Text)}{(r.DateCertainty is { } dc ? $" ({E(dc)})" : "")}</div>",
             "participants" => string.Join("<br>", r.Participants.Select(a => ActorLink(a) + (a.Role is null ? "" : $" <span class=\"role\">{E(a.Role)}</span>"))),
             "location.city" => E(r.Location?.City is null ? "not stated" : string.Join(", ", new[] { r.Location.City, r.Location.Country }.Where(x => x is not null))),
             "location.venue" => E(r.Location?.Venue ?? "not stated"),

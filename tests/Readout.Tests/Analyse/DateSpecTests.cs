@@ -22,9 +22,9 @@ public sealed class DateSpecTests
         var parts = line.Split('|', StringSplitOptions.TrimEntries);
         var frame = parts[0] switch
         {
-            "-" => new ReferenceFrame(null, null, "nothing"),
-            var y when y.StartsWith("year ", StringComparison.Ordinal) => new ReferenceFrame(null, int.Parse(y[5..], CultureInfo.InvariantCulture), "stated year"),
-            var d => new ReferenceFrame(DateOnly.Parse(d, CultureInfo.InvariantCulture), null, "reference day"),
+            "-" => new ReferenceFrame(null, null, DateBasis.NothingInReport),
+            var y when y.StartsWith("year ", StringComparison.Ordinal) => new ReferenceFrame(null, int.Parse(y[5..], CultureInfo.InvariantCulture), DateBasis.StatedYear(int.Parse(y[5..], CultureInfo.InvariantCulture), y)),
+            var d => new ReferenceFrame(DateOnly.Parse(d, CultureInfo.InvariantCulture), null, DateBasis.Publication(DateOnly.Parse(d, CultureInfo.InvariantCulture), "the spec line")),
         };
         var times = TemporalExtractor.Extract(parts[1]);
         Assert.NotEmpty(times);
@@ -38,6 +38,6 @@ public sealed class DateSpecTests
         var resolved = DateResolver.Resolve(best, frame, future: false);
         Assert.NotNull(resolved);
         Assert.Equal(parts[2], resolved.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? resolved.Partial);
-        Assert.False(string.IsNullOrWhiteSpace(resolved.Basis));
+        Assert.False(string.IsNullOrWhiteSpace(resolved.Basis.Text));
     }
 }

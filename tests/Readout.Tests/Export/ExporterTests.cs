@@ -23,10 +23,10 @@ public sealed class ExporterTests
     {
         using var tmp = new TempDb();
         using var store = new SqliteStore(tmp.Path);
-        store.SaveDocument(Report("ha", Texts[0], Interaction("a-1", "2024-09-04", "phone"),
-            Interaction("a-2", "2024-10-16", "in_person", participants: [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
+        store.SaveDocument(Report("ha", Texts[0], Interaction("a-1", "2024-09-04", InteractionMode.Phone),
+            Interaction("a-2", "2024-10-16", InteractionMode.InPerson, participants: [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
                 location: new Location("Kazan", "RUS", null))));
-        store.SaveDocument(Report("hb", Texts[1], Interaction("b-1", "2024-09-04", "video")));
+        store.SaveDocument(Report("hb", Texts[1], Interaction("b-1", "2024-09-04", InteractionMode.Video)));
         return store.Query(InteractionFilter.All);
     }
 
@@ -37,7 +37,7 @@ public sealed class ExporterTests
         var records = new[]
         {
             Interaction("a1", "2024-09-04", location: new Location("Sochi", "RUS", "Bocharov Ruchei")),
-            Interaction("a2", null!, "video"),
+            Interaction("a2", null!, InteractionMode.Video),
         };
         var w = new StringWriter();
         Assert.Equal(2, JsonlExporter.Write(records, w));
@@ -104,7 +104,7 @@ public sealed class ExporterTests
         // the call: one record from two reports that disagree on the mode
         using var call = JsonDocument.Parse(lines[0]);
         var c = call.RootElement;
-        Assert.Equal(FusionEngine.RecordId("happened", "Recep Tayyip Erdoğan|Vladimir Putin", "2024-09-04"), c.GetProperty("id").GetString());
+        Assert.Equal(FusionEngine.RecordId(InteractionStatus.Happened, "Recep Tayyip Erdoğan|Vladimir Putin", "2024-09-04"), c.GetProperty("id").GetString());
         Assert.Equal("2024-09-04", c.GetProperty("date").GetString());
         Assert.Equal(JsonValueKind.Null, c.GetProperty("location").ValueKind);
         Assert.Equal(["a-1", "b-1"], c.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
@@ -150,7 +150,7 @@ public sealed class ExporterTests
             + ",other_participants,place,city,place_country,venue,attendees,source_count,source_families,confidence,review_status,reviewed_fields,date_basis,sources", lines[0]);
         var more = new string(',', Readout.Export.RecordFields.ActorFields.Count - 3);
         var call = records[0];
-        Assert.StartsWith($"{call.Id},2024-09-04,happened,{call.Mode},Vladimir Putin,RUS,President{more},Recep Tayyip Erdoğan,TUR,President{more},,,,,,", lines[1]);
+        Assert.StartsWith($"{call.Id},2024-09-04,happened,{call.Mode.Wire()},Vladimir Putin,RUS,President{more},Recep Tayyip Erdoğan,TUR,President{more},,,,,,", lines[1]);
         Assert.Contains(FormattableString.Invariant($",2,2,{call.Confidence:0.###},unreviewed,,dateline,"), lines[1]);
         Assert.InRange(call.Confidence!.Value, 0.0, 1.0);
         Assert.EndsWith("," + string.Join(" ", call.Sources.Select(s => s.Uri)), lines[1]);

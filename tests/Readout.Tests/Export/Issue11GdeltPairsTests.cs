@@ -1,3 +1,4 @@
+using Readout.Analyse;
 using Readout.Code;
 using Readout.Export;
 using Readout.Extract;
@@ -8,7 +9,7 @@ namespace Readout.Tests.Export;
 /// <summary>Issue 11: a multilateral meeting is one record, expanded into every pair only in the GDELT-style table.</summary>
 public sealed class Issue11GdeltPairsTests
 {
-    private static Interaction Meeting(params Actor[] principals) => new("rec-q", "happened", "in_person", "2023-05-20", "stated", principals,
+    private static Interaction Meeting(params Actor[] principals) => new("rec-q", InteractionStatus.Happened, InteractionMode.InPerson, "2023-05-20", DateBasis.Read("stated"), principals,
         new Location("Hiroshima", "JPN", null), [], [new SourceRef("quad.txt", "Quad leaders meet", "2023-05-20", "hash", [])]);
 
     [Fact]

@@ -1,3 +1,4 @@
+using Readout.Analyse;
 using Readout.Export;
 using Readout.Extract;
 using Xunit;
@@ -22,7 +23,7 @@ public sealed class Issue12ExportTests
     [Fact]
     public void Issue12_EveryExportEndsItsLinesWithLineFeedAlone()
     {
-        var record = new Interaction("rec-1", "happened", "phone", "2021-05-03", "stated", [new Actor("=cmd()", "USA", "official")], null, [],
+        var record = new Interaction("rec-1", InteractionStatus.Happened, InteractionMode.Phone, "2021-05-03", DateBasis.Read("stated"), [new Actor("=cmd()", "USA", "official")], null, [],
             [new SourceRef("a.txt", "Title\r\nwith a break", "2021-05-03", "hash", [])]);
         foreach (var write in new Func<TextWriter, int>[] { w => CsvExporter.Write([record], w), w => JsonlExporter.Write([record], w) })
         {

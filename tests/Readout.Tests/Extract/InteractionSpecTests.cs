@@ -46,6 +46,6 @@ public sealed class InteractionSpecTests
         var who = string.Join(", ", i.Participants.Select(p => $"{p.Name}/{p.Country ?? p.Organisation}").Order(StringComparer.Ordinal));
         var where = i.Location is null ? "-" : $"{i.Location.City}/{i.Location.Country}/{i.Location.Venue}";
         var att = i.Attendees.Count == 0 ? "-" : string.Join(", ", i.Attendees.Select(a => a.Name).Order(StringComparer.Ordinal));
-        return $"{i.Status} | {i.Mode} | {i.Date ?? "-"} | {who} | {where} | {att}";
+        return $"{i.Status.Wire()} | {i.Mode.Wire()} | {i.Date ?? "-"} | {who} | {where} | {att}";
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReviewStoreTests
     private static ReviewRequest Ask(string action, string record, string? field = null, string? value = null, string? other = null, IReadOnlyList<string>? sources = null) =>
         new(action, record, "checked against the readout", "analyst", At, field, value, other, sources);
 
-    private static DocumentResult PhoneCall(string hash, int text, string date = "2024-09-04", string mode = "phone") =>
+    private static DocumentResult PhoneCall(string hash, int text, string date = "2024-09-04", InteractionMode mode = InteractionMode.Phone) =>
         Report(hash, Texts[text], Interaction(hash + "-1", date, mode: mode));
 
     [Theory, MemberData(nameof(Backends))]
@@ -41,7 +41,7 @@ public sealed class ReviewStoreTests
             Assert.Equal(id, Assert.Single(outcome.Records));
 
             var r = store.Get(id)!;
-            Assert.Equal("video", r.Mode);
+            Assert.Equal(InteractionMode.Video, r.Mode);
             Assert.Equal(ReviewStatus.Reviewed, r.Review!.Status);
             Assert.Equal([ReviewFields.Mode], r.Review.FieldsSet);
             Assert.Equal("phone", Assert.Single(r.Review.Machine).Value);
@@ -55,7 +55,7 @@ public sealed class ReviewStoreTests
             // a second report of the same call joins the record and fuses its block again: the correction stays
             store.SaveDocument(PhoneCall("b", 1));
             r = Assert.Single(store.Query(InteractionFilter.All));
-            Assert.Equal((id, 2, "video"), (r.Id, r.Sources.Count, r.Mode));
+            Assert.Equal((id, 2, InteractionMode.Video), (r.Id, r.Sources.Count, r.Mode));
             Assert.Single(store.ReviewTrail());
         }
         // the same reports again, from a new process: nothing changes, the correction is still applied
@@ -64,7 +64,7 @@ public sealed class ReviewStoreTests
             again.SaveDocument(PhoneCall("a", 0));
             again.SaveDocument(PhoneCall("b", 1));
             var r = Assert.Single(again.Query(InteractionFilter.All));
-            Assert.Equal("video", r.Mode);
+            Assert.Equal(InteractionMode.Video, r.Mode);
             Assert.Equal("phone", r.Review!.Machine.Single().Value);
         }
     }
@@ -159,7 +159,7 @@ public sealed class ReviewStoreTests
         store.SaveDocument(PhoneCall("a", 0));
         store.SaveDocument(PhoneCall("b", 1));                                   // agrees: two sources, no conflict
         store.SaveDocument(Report("c", Texts[2], Interaction("c-1", "2023-03-03", participants: [("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS")])));
-        store.SaveDocument(Report("d", Texts[3], Interaction("d-1", "2023-03-03", mode: "video", participants: [("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS")])));
+        store.SaveDocument(Report("d", Texts[3], Interaction("d-1", "2023-03-03", mode: InteractionMode.Video, participants: [("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS")])));
         store.SaveDocument(Report("e", Texts[4], Interaction("e-1", "2022-01-01", participants: [("Joe Biden", "USA"), ("Olaf Scholz", "DEU")])));
         var queue = store.ReviewQueue(0, 10);
         Assert.Equal(3, queue.Total);

@@ -87,13 +87,13 @@ public sealed class Issue13ThroughputTests
             for (var n = 0; n < count; n++)
             {
                 var date = random.Next(8) == 0 ? null : dates[random.Next(dates.Length)];
-                var i = Interaction($"i{trial}-{n}", date!, mode: random.Next(2) == 0 ? "phone" : "video",
-                    status: random.Next(4) == 0 ? "planned" : "happened", hash: "h" + random.Next(5), uri: $"u{random.Next(5)}.txt");
+                var i = Interaction($"i{trial}-{n}", date!, mode: random.Next(2) == 0 ? InteractionMode.Phone : InteractionMode.Video,
+                    status: random.Next(4) == 0 ? InteractionStatus.Planned : InteractionStatus.Happened, hash: "h" + random.Next(5), uri: $"u{random.Next(5)}.txt");
                 if (date is { Length: 10 } && random.Next(3) == 0) i = i with { DateCertainty = "inferred" };
                 members.Add(i);
             }
             var whole = FusionEngine.FuseBlock(members, h => h).Select(f => f.Record);
-            var byPart = members.GroupBy(m => FusionEngine.FusionPart(m.Status, m.Date))
+            var byPart = members.GroupBy(m => FusionEngine.FusionPart(m.Status.Wire(), m.Date))
                 .SelectMany(g => FusionEngine.FuseBlock(g.ToList(), h => h)).Select(f => f.Record);
             Assert.Equal(Json(whole), Json(byPart));
         }
@@ -142,6 +142,6 @@ public sealed class Issue13ThroughputTests
         string?[] dates = ["2024-09-01", "2024-09-02", "--09-01", "2024-09-01", null, "2023-09-01", "--09-02", "2024-10-05", "2024-09-01"];
         // texts that share no four words, so that every report is a family of its own
         return dates.Select((d, n) => Report($"b{n}", string.Join(" ", Enumerable.Range(0, 40).Select(k => $"w{n}x{k}")),
-            Interaction($"x{n}", d!, mode: n % 3 == 0 ? "video" : "phone", status: n % 4 == 3 ? "planned" : "happened"))).ToList();
+            Interaction($"x{n}", d!, mode: n % 3 == 0 ? InteractionMode.Video : InteractionMode.Phone, status: n % 4 == 3 ? InteractionStatus.Planned : InteractionStatus.Happened))).ToList();
     }
 }

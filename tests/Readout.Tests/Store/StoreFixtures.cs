@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Readout.Analyse;
 using Readout.Documents;
 using Readout.Extract;
 using Readout.Fuse;
@@ -14,10 +15,10 @@ namespace Readout.Tests.Store;
 internal static class StoreFixtures
 {
     public static Interaction Interaction(
-        string id, string date, string mode = "phone", string status = "happened",
+        string id, string date, InteractionMode mode = InteractionMode.Phone, InteractionStatus status = InteractionStatus.Happened,
         (string Name, string? Country)[]? participants = null, Location? location = null,
         string uri = "doc.txt", string hash = "h1", IReadOnlyList<Actor>? attendees = null) =>
-        new(id, status, mode, date, "dateline",
+        new(id, status, mode, date, DateBasis.Read("dateline"),
             (participants ?? [("Vladimir Putin", "RUS"), ("Recep Tayyip Erdoğan", "TUR")])
                 .Select(p => new Actor(p.Name, p.Country, "President")).ToList(),
             location,

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Readout.Documents;
+using Readout.Extract;
 using Readout.Server;
 using Readout.Store;
 using Xunit;
@@ -71,7 +72,7 @@ public sealed class StoreQueriesTests
         var writing = Task.Run(() =>
         {
             for (var n = 1; n < 40; n++)
-                writer.SaveDocument(Report($"r{n}", $"{Texts[n % Texts.Length]} Report number {n}.", Interaction($"r{n}-1", $"2020-01-{n % 28 + 1:D2}", mode: n % 2 == 0 ? "phone" : "video", participants: PutinXi)));
+                writer.SaveDocument(Report($"r{n}", $"{Texts[n % Texts.Length]} Report number {n}.", Interaction($"r{n}-1", $"2020-01-{n % 28 + 1:D2}", mode: n % 2 == 0 ? InteractionMode.Phone : InteractionMode.Video, participants: PutinXi)));
         }, ct);
         var readers = Enumerable.Range(0, 32).Select(_ => Task.Run(() =>
         {
@@ -140,9 +141,9 @@ public sealed class StoreQueriesTests
         {
             Report("a", Texts[0], Interaction("a-1", "2024-09-04")),
             Report("b", Texts[1], Interaction("b-1", "2023-01-02", participants: PutinXi)),
-            Report("c", Texts[2], Interaction("c-1", "2023-05-06", mode: "visit", participants: [("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS"), ("Recep Tayyip Erdoğan", "TUR")], location: new Readout.Extract.Location("Moscow", "RUS", null))),
+            Report("c", Texts[2], Interaction("c-1", "2023-05-06", mode: InteractionMode.InPerson, participants: [("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS"), ("Recep Tayyip Erdoğan", "TUR")], location: new Readout.Extract.Location("Moscow", "RUS", null))),
             Report("d", Texts[3], Interaction("d-1", "--05-06", participants: PutinXi)),
-            Report("e", Texts[4], Interaction("e-1", "2021", status: "planned")),
+            Report("e", Texts[4], Interaction("e-1", "2021", status: InteractionStatus.Planned)),
         };
         foreach (var db in new TestDb[] { sqlite, postgres })
         {

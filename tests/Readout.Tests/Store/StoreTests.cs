@@ -75,7 +75,7 @@ public sealed class StoreTests
     {
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
-        var i = Interaction("abc123", "2024-09-04", "in_person", location: new Location("Sochi", "RUS", "Bocharov Ruchei"));
+        var i = Interaction("abc123", "2024-09-04", InteractionMode.InPerson, location: new Location("Sochi", "RUS", "Bocharov Ruchei"));
         store.SaveDocument(Document("h1", i));
 
         Assert.True(store.HasDocument("h1"));
@@ -84,7 +84,7 @@ public sealed class StoreTests
         Assert.Null(store.GetCleanText("nope"));
 
         // the record's id names the interaction (who, which day), not the report
-        var id = FusionEngine.RecordId("happened", "Recep Tayyip Erdoğan|Vladimir Putin", "2024-09-04");
+        var id = FusionEngine.RecordId(InteractionStatus.Happened, "Recep Tayyip Erdoğan|Vladimir Putin", "2024-09-04");
         Assert.Matches("^rec-[0-9a-f]{16}$", id);
         Assert.Equal(id, RecordIdOf(i));
         var back = store.Get(id);
@@ -259,17 +259,17 @@ public sealed class StoreTests
 
     private static readonly Interaction[] H1 =
     [
-        Interaction("i-ru-tr", "2024-09-04", "phone"),
-        Interaction("i-ru-cn", "2024-10-16", "in_person", participants: [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
+        Interaction("i-ru-tr", "2024-09-04", InteractionMode.Phone),
+        Interaction("i-ru-cn", "2024-10-16", InteractionMode.InPerson, participants: [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")],
             location: new Location("Kazan", "RUS", null)),
     ];
 
     private static readonly Interaction[] H2 =
     [
-        Interaction("i-us-cn", "2024-11-15", "video", participants: [("Joe Biden", "USA"), ("Xi Jinping", "CHN")]),
-        Interaction("i-tr-us", "2025-01-20", "written", "planned", participants: [("Recep Tayyip Erdoğan", "TUR"), ("Joe Biden", "USA")]),
-        Interaction("i-undated", null!, "phone", participants: [("Emmanuel Macron", "FRA"), ("Vladimir Putin", "RUS")]),
-        Interaction("i-partial", "--12-01", "phone", participants: [("Emmanuel Macron", "FRA"), ("Olaf Scholz", "DEU")]),
+        Interaction("i-us-cn", "2024-11-15", InteractionMode.Video, participants: [("Joe Biden", "USA"), ("Xi Jinping", "CHN")]),
+        Interaction("i-tr-us", "2025-01-20", InteractionMode.Written, InteractionStatus.Planned, participants: [("Recep Tayyip Erdoğan", "TUR"), ("Joe Biden", "USA")]),
+        Interaction("i-undated", null!, InteractionMode.Phone, participants: [("Emmanuel Macron", "FRA"), ("Vladimir Putin", "RUS")]),
+        Interaction("i-partial", "--12-01", InteractionMode.Phone, participants: [("Emmanuel Macron", "FRA"), ("Olaf Scholz", "DEU")]),
     ];
 
     /// <summary>The record id of a seeded interaction, by its report-level id (each is alone in its block).</summary>
@@ -418,14 +418,14 @@ public sealed class StoreTests
     {
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
-        var a = Interaction("a-1", "2024-09-04", "phone");
-        var b = Interaction("b-1", "2024-09-04", "video", attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")]);
+        var a = Interaction("a-1", "2024-09-04", InteractionMode.Phone);
+        var b = Interaction("b-1", "2024-09-04", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")]);
         store.SaveDocument(Report("ha", Texts[0], a));
         store.SaveDocument(Report("hb", Texts[1], b));
 
         Assert.Equal((2, 1), store.Counts());
         var rec = Assert.Single(store.Query(InteractionFilter.All));
-        Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "2024-09-04"), rec.Id);
+        Assert.Equal(FusionEngine.RecordId(InteractionStatus.Happened, PutinErdogan, "2024-09-04"), rec.Id);
         Assert.Equal("2024-09-04", rec.Date);
         Assert.Equal(["Vladimir Putin", "Recep Tayyip Erdoğan"], rec.Participants.Select(p => p.Name));
         Assert.Equal(["a-1", "b-1"], rec.Members);
@@ -436,9 +436,9 @@ public sealed class StoreTests
         Assert.Equal(["Sergei Lavrov", "Yuri Ushakov"], rec.Attendees.Select(x => x.Name).Order());
 
         // one family each: a tie, and the more specific mode wins; both values are kept, with who says them
-        Assert.Contains(rec.Mode, new[] { "phone", "video" });
+        Assert.Contains(rec.Mode, new[] { InteractionMode.Phone, InteractionMode.Video });
         var conflict = Assert.Single(rec.Conflicts!, c => c.Field == "mode");
-        Assert.Equal(rec.Mode, conflict.Values[0].Value);
+        Assert.Equal(rec.Mode.Wire(), conflict.Values[0].Value);
         Assert.Equal([("phone", "ha.txt"), ("video", "hb.txt")],
             conflict.Values.Select(v => (v.Value, Assert.Single(v.Sources))).OrderBy(v => v.Value));
         Assert.DoesNotContain(rec.Conflicts!, c => c.Field == "date");
@@ -456,9 +456,9 @@ public sealed class StoreTests
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
         // the wire story (phone) and its republication (phone) against one independent report (video)
-        store.SaveDocument(Report("w2", Copy0, Interaction("w2-1", "2024-09-04", "phone")));
-        store.SaveDocument(Report("w1", Texts[0], Interaction("w1-1", "2024-09-04", "phone")));
-        store.SaveDocument(Report("v1", Texts[1], Interaction("v1-1", "2024-09-04", "video")));
+        store.SaveDocument(Report("w2", Copy0, Interaction("w2-1", "2024-09-04", InteractionMode.Phone)));
+        store.SaveDocument(Report("w1", Texts[0], Interaction("w1-1", "2024-09-04", InteractionMode.Phone)));
+        store.SaveDocument(Report("v1", Texts[1], Interaction("v1-1", "2024-09-04", InteractionMode.Video)));
 
         Assert.Equal([("v1", ["v1.txt"]), ("w1", ["w1.txt", "w2.txt"])],
             store.Families().Select(f => (f.Family, f.Uris.ToArray())).ToArray(), FamilyComparer.Instance);
@@ -468,15 +468,15 @@ public sealed class StoreTests
         // the copy was stored first: once its original arrives, the family is named by the smaller hash
         Assert.Equal("w1", rec.Sources.Single(s => s.Uri == "w2.txt").Family);
         // phone has one family behind it, as video does: the copies did not outvote the other report
-        Assert.Equal("video", rec.Mode);
+        Assert.Equal(InteractionMode.Video, rec.Mode);
         var conflict = Assert.Single(rec.Conflicts!, c => c.Field == "mode");
         Assert.Equal(["w1.txt", "w2.txt"], conflict.Values.Single(v => v.Value == "phone").Sources);
 
         // a second independent report for phone settles it
-        store.SaveDocument(Report("p1", Texts[2], Interaction("p1-1", "2024-09-04", "phone")));
+        store.SaveDocument(Report("p1", Texts[2], Interaction("p1-1", "2024-09-04", InteractionMode.Phone)));
         rec = Assert.Single(store.Query(InteractionFilter.All));
         Assert.Equal(3, rec.SourceFamilies);
-        Assert.Equal("phone", rec.Mode);
+        Assert.Equal(InteractionMode.Phone, rec.Mode);
     }
 
     private sealed class FamilyComparer : IEqualityComparer<(string, string[])>
@@ -491,17 +491,17 @@ public sealed class StoreTests
     {
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
-        store.SaveDocument(Report("full", Texts[0], Interaction("f-1", "2022-12-30", "video")));
-        store.SaveDocument(Report("part", Texts[1], Interaction("p-1", "--12-30", "video")));
+        store.SaveDocument(Report("full", Texts[0], Interaction("f-1", "2022-12-30", InteractionMode.Video)));
+        store.SaveDocument(Report("part", Texts[1], Interaction("p-1", "--12-30", InteractionMode.Video)));
 
         var rec = Assert.Single(store.Query(InteractionFilter.All));
-        Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "2022-12-30"), rec.Id);
+        Assert.Equal(FusionEngine.RecordId(InteractionStatus.Happened, PutinErdogan, "2022-12-30"), rec.Id);
         Assert.Equal("2022-12-30", rec.Date);
         Assert.Equal(["f-1", "p-1"], rec.Members);
         Assert.Equal(2, rec.SourceFamilies);
-        Assert.StartsWith("dateline", rec.DateBasis);
-        Assert.Contains("part.txt gives only --12-30", rec.DateBasis);
-        Assert.Contains("the year comes from full.txt", rec.DateBasis);
+        Assert.StartsWith("dateline", rec.DateBasis.Text);
+        Assert.Contains("part.txt gives only --12-30", rec.DateBasis.Text);
+        Assert.Contains("the year comes from full.txt", rec.DateBasis.Text);
         Assert.DoesNotContain(rec.Conflicts!, c => c.Field == "date");
         // found by the full date
         Assert.Single(store.Query(Filter(from: "2022-12", to: "2022")));
@@ -512,18 +512,18 @@ public sealed class StoreTests
     {
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
-        var partial = Interaction("p-1", "--12-30", "video");
+        var partial = Interaction("p-1", "--12-30", InteractionMode.Video);
         store.SaveDocument(Report("part", Texts[1], partial));
         var oldId = Assert.Single(store.Query(InteractionFilter.All)).Id;
-        Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "--12-30"), oldId);
+        Assert.Equal(FusionEngine.RecordId(InteractionStatus.Happened, PutinErdogan, "--12-30"), oldId);
         Assert.Equal(oldId, RecordIdOf(partial));
 
-        store.SaveDocument(Report("full", Texts[0], Interaction("f-1", "2022-12-30", "video")));
+        store.SaveDocument(Report("full", Texts[0], Interaction("f-1", "2022-12-30", InteractionMode.Video)));
         var rec = Assert.Single(store.Query(InteractionFilter.All));
-        var newId = FusionEngine.RecordId("happened", PutinErdogan, "2022-12-30");
+        var newId = FusionEngine.RecordId(InteractionStatus.Happened, PutinErdogan, "2022-12-30");
         Assert.Equal(newId, rec.Id);
         Assert.Equal(["f-1", "p-1"], rec.Members);
-        Assert.Contains("part.txt gives only --12-30", rec.DateBasis);
+        Assert.Contains("part.txt gives only --12-30", rec.DateBasis.Text);
 
         // the old id is no record any more, but still leads to the one it was merged into
         Assert.Empty(store.FindIds(oldId));
@@ -552,17 +552,17 @@ public sealed class StoreTests
         using var store = tmp.Open();
         store.SaveDocument(Report("r1", Texts[0], Interaction("r1-1", "2024-09-04")));
         var id = Assert.Single(store.Query(InteractionFilter.All)).Id;
-        store.SaveDocument(Report("r2", Texts[1], Interaction("r2-1", "2024-09-04", "video")));
+        store.SaveDocument(Report("r2", Texts[1], Interaction("r2-1", "2024-09-04", InteractionMode.Video)));
         Assert.Equal(id, Assert.Single(store.Query(InteractionFilter.All)).Id);
         store.SaveDocument(Report("r3", Texts[2], Interaction("r3-1", "2024-09-04")));
 
         var rec = Assert.Single(store.Query(InteractionFilter.All));
         Assert.Equal(id, rec.Id);
-        Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "2024-09-04"), id);
+        Assert.Equal(FusionEngine.RecordId(InteractionStatus.Happened, PutinErdogan, "2024-09-04"), id);
         Assert.Equal(["r1-1", "r2-1", "r3-1"], rec.Members);
         Assert.Equal(3, rec.Sources.Count);
         Assert.Equal(3, rec.SourceFamilies);
-        Assert.Equal("phone", rec.Mode);   // two families against one
+        Assert.Equal(InteractionMode.Phone, rec.Mode);   // two families against one
         Assert.Equal(id, store.Resolve(id));
         Assert.Equal(0, tmp.Rows("record_aliases"));
         Assert.Equal((3, 1), store.Counts());
@@ -592,11 +592,11 @@ public sealed class StoreTests
     {
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
-        store.SaveDocument(Report("ha", Texts[0], Interaction("a-1", "2024-09-04", "phone"), Interaction("a-2", "2024-09-04", "in_person")));
+        store.SaveDocument(Report("ha", Texts[0], Interaction("a-1", "2024-09-04", InteractionMode.Phone), Interaction("a-2", "2024-09-04", InteractionMode.InPerson)));
 
         var recs = store.Query(InteractionFilter.All);
         Assert.Equal(2, recs.Count);
-        var id = FusionEngine.RecordId("happened", PutinErdogan, "2024-09-04");
+        var id = FusionEngine.RecordId(InteractionStatus.Happened, PutinErdogan, "2024-09-04");
         Assert.Equal([id, id + "-2"], Ids(recs));
         Assert.Equal(["a-1"], recs[0].Members);
         Assert.Equal(["a-2"], recs[1].Members);
@@ -607,12 +607,12 @@ public sealed class StoreTests
     {
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
-        store.SaveDocument(Report("p1", Texts[0], Interaction("p1-1", null!, "in_person", "planned")));
-        store.SaveDocument(Report("p2", Texts[1], Interaction("p2-1", null!, "in_person", "planned")));
-        store.SaveDocument(Report("h1", Texts[2], Interaction("h1-1", "2024-09-04", "in_person")));
+        store.SaveDocument(Report("p1", Texts[0], Interaction("p1-1", null!, InteractionMode.InPerson, InteractionStatus.Planned)));
+        store.SaveDocument(Report("p2", Texts[1], Interaction("p2-1", null!, InteractionMode.InPerson, InteractionStatus.Planned)));
+        store.SaveDocument(Report("h1", Texts[2], Interaction("h1-1", "2024-09-04", InteractionMode.InPerson)));
 
         var plan = Assert.Single(store.Query(Filter(status: "planned")));
-        Assert.Equal(FusionEngine.RecordId("planned", PutinErdogan, null), plan.Id);
+        Assert.Equal(FusionEngine.RecordId(InteractionStatus.Planned, PutinErdogan, null), plan.Id);
         Assert.Null(plan.Date);
         Assert.Equal(["p1-1", "p2-1"], plan.Members);
         Assert.Equal(2, plan.SourceFamilies);
@@ -625,13 +625,13 @@ public sealed class StoreTests
         (string, string?)[] putinXi = [("Vladimir Putin", "RUS"), ("Xi Jinping", "CHN")];
         return
         [
-            Report("e0", Texts[0], Interaction("e0-1", "2022-12-30", "phone"), Interaction("e0-2", "2022-12-28", "video", participants: putinXi)),
-            Report("e1", Texts[1], Interaction("e1-1", "2022-12-30", "video", attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")])),
-            Report("e2", Texts[2], Interaction("e2-1", "--12-30", "phone", attendees: [])),
-            Report("e3", Copy0, Interaction("e3-1", "2022-12-30", "phone"), Interaction("e3-2", "2022-12-28", "phone", participants: putinXi)),
-            Report("e4", Texts[3], Interaction("e4-1", "2022-12-29", "in_person", location: new Location("Sochi", "RUS", null)),
-                Interaction("e4-2", null!, "in_person", "planned", participants: putinXi)),
-            Report("e5", Texts[4], Interaction("e5-1", null!, "in_person", "planned", participants: putinXi)),
+            Report("e0", Texts[0], Interaction("e0-1", "2022-12-30", InteractionMode.Phone), Interaction("e0-2", "2022-12-28", InteractionMode.Video, participants: putinXi)),
+            Report("e1", Texts[1], Interaction("e1-1", "2022-12-30", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")])),
+            Report("e2", Texts[2], Interaction("e2-1", "--12-30", InteractionMode.Phone, attendees: [])),
+            Report("e3", Copy0, Interaction("e3-1", "2022-12-30", InteractionMode.Phone), Interaction("e3-2", "2022-12-28", InteractionMode.Phone, participants: putinXi)),
+            Report("e4", Texts[3], Interaction("e4-1", "2022-12-29", InteractionMode.InPerson, location: new Location("Sochi", "RUS", null)),
+                Interaction("e4-2", null!, InteractionMode.InPerson, InteractionStatus.Planned, participants: putinXi)),
+            Report("e5", Texts[4], Interaction("e5-1", null!, InteractionMode.InPerson, InteractionStatus.Planned, participants: putinXi)),
         ];
     }
 
@@ -651,16 +651,16 @@ public sealed class StoreTests
 
             var recs = store.Query(InteractionFilter.All);
             var dec30 = Assert.Single(recs, r => r.Date == "2022-12-30");
-            Assert.Equal(FusionEngine.RecordId("happened", PutinErdogan, "2022-12-30"), dec30.Id);
+            Assert.Equal(FusionEngine.RecordId(InteractionStatus.Happened, PutinErdogan, "2022-12-30"), dec30.Id);
             Assert.Equal(["e0-1", "e1-1", "e2-1", "e3-1"], dec30.Members);
             Assert.Equal(3, dec30.SourceFamilies);      // e3 is a copy of e0
-            Assert.Equal("phone", dec30.Mode);          // e0's family and e2 against e1
-            Assert.Contains("e2.txt gives only --12-30", dec30.DateBasis);
+            Assert.Equal(InteractionMode.Phone, dec30.Mode);          // e0's family and e2 against e1
+            Assert.Contains("e2.txt gives only --12-30", dec30.DateBasis.Text);
             Assert.Equal(["e0", "e0", "e1", "e2"], dec30.Sources.Select(s => s.Family!).Order(StringComparer.Ordinal));
             var dec28 = Assert.Single(recs, r => r.Date == "2022-12-28");
             Assert.Equal(["e0-2", "e3-2"], dec28.Members);
             Assert.Equal(1, dec28.SourceFamilies);
-            Assert.Equal(["e4-2", "e5-1"], Assert.Single(recs, r => r.Status == "planned").Members);
+            Assert.Equal(["e4-2", "e5-1"], Assert.Single(recs, r => r.Status == InteractionStatus.Planned).Members);
             Assert.Equal("Sochi", Assert.Single(recs, r => r.Date == "2022-12-29").Location?.City);
         }
         Assert.Equal(results[0], results[1]);

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Readout.Extract;
+
+/// <summary>How an interaction took place. Its wire string (JSON, SQL columns, filters, lexicons) is <see cref="Codes.Mode"/>'s.</summary>
+[JsonConverter(typeof(InteractionModeJson))]
+public enum InteractionMode { Phone, Video, InPerson, Written }
+
+/// <summary>Whether an interaction took place or is announced. Its wire string is <see cref="Codes.Status"/>'s.</summary>
+[JsonConverter(typeof(InteractionStatusJson))]
+public enum InteractionStatus { Happened, Planned }
+
+/// <summary>
+/// What a reporting cue says of its statement (data/lexicons/statement_cues.tsv): <see cref="Say"/> only reports
+/// speech, and the statement's PLOVER type comes from its content; every other class names the type itself.
+/// </summary>
+public enum StatementCueClass { Say, Agree, Support, Reject, Request, Accuse, Consult }
+
+/// <summary>
+/// A closed set of codes and the one string each is written as outside the program. The strings are the
+/// export contract (README, "Export format") and the stored records: changing one changes every record.
+/// </summary>
+public sealed class CodeSet<T> where T : struct, Enum
+{
+    private readonly (T Code, string Wire)[] _codes;
+
+    public CodeSet(string name, params (T Code, string Wire)[] codes)
+    {
+        // every member of the enum needs its string, or writing it would fail only when it first occurs
+        var missing = Enum.GetValues<T>().Where(v => !codes.Any(c => c.Code.Equals(v))).ToList();
+        if (missing.Count > 0) throw new ArgumentException($"{name}: no string for {string.Join(", ", missing)}", nameof(codes));
+        Name = name;
+        _codes = codes;
+        Wires = codes.Select(c => c.Wire).ToArray();
+    }
+
+    /// <summary>What the codes are, for error messages ("interaction mode").</summary>
+    public string Name { get; }
+
+    /// <summary>Every wire string, in the enum's order.</summary>
+    public IReadOnlyList<string> Wires { get; }
+
+    public string Wire(T code)
+    {
+        foreach (var c in _codes)
+            if (c.Code.Equals(code)) return c.Wire;
+        throw new ArgumentOutOfRangeException(nameof(code), code, $"not a {Name}");
+    }
+
+    /// <summary>The code a wire string stands for; exact and ordinal, as the strings are stored.</summary>
+    public bool TryParse(string? wire, out T code)
+    {
+        foreach (var c in _codes)
+            if (string.Equals(c.Wire, wire, StringComparison.Ordinal)) { code = c.Code; return true; }
+        code = default;
+        return false;
+    }
+
+    /// <exception cref="FormatException">The string is none of the codes; the message lists those there are.</exception>
+    public T Parse(string? wire) => TryParse(wire, out var code) ? code : throw new FormatException(Unknown(wire));
+
+    /// <summary>The error for a string that is none of the codes: what it is not, and what it could be.</summary>
+    public string Unknown(string? wire) => $"unknown {Name} '{wire}' (expected one of {string.Join(", ", Wires)})";
+}
+
+/// <summary>The one place the codes of records and lexicons are defined with their strings.</summary>
+public static class Codes
+{
+    public static CodeSet<InteractionMode> Mode { get; } = new("interaction mode",
+        (InteractionMode.Phone, "phone"), (InteractionMode.Video, "video"), (InteractionMode.InPerson, "in_person"),
+        (InteractionMode.Written, "written"));
+
+    public static CodeSet<InteractionStatus> Status { get; } = new("interaction status",
+        (InteractionStatus.Happened, "happened"), (InteractionStatus.Planned, "planned"));
+
+    /// <summary>The class column of statement_cues.tsv.</summary>
+    public static CodeSet<StatementCueClass> StatementCue { get; } = new("statement cue class",
+        (StatementCueClass.Say, "say"), (StatementCueClass.Agree, "agree"), (StatementCueClass.Support, "support"),
+        (StatementCueClass.Reject, "reject"), (StatementCueClass.Request, "request"), (StatementCueClass.Accuse, "accuse"),
+        (StatementCueClass.Consult, "consult"));
+
+    /// <summary>The mode of a lexicon cue that says an interaction took place but not how ("held talks", "met").</summary>
+    public const string AnyMode = "any";
+
+    public static string Wire(this InteractionMode mode) => Mode.Wire(mode);
+
+    public static string Wire(this InteractionStatus status) => Status.Wire(status);
+}
+
+/// <summary>Reads and writes a code as its wire string, so the JSON of a record does not depend on the enum.</summary>
+public abstract class CodeJsonConverter<T>(CodeSet<T> codes) : JsonConverter<T> where T : struct, Enum
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var wire = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return codes.TryParse(wire, out var code) ? code : throw new JsonException(codes.Unknown(wire ?? reader.TokenType.ToString()));
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(codes.Wire(value));
+    }
+}
+
+public sealed class InteractionModeJson() : CodeJsonConverter<InteractionMode>(Codes.Mode);
+
+public sealed class InteractionStatusJson() : CodeJsonConverter<InteractionStatus>(Codes.Status);

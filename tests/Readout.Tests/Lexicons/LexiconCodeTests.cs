@@ -1,0 +1,45 @@
+using Readout.Documents;
+using Readout.Extract;
+using Readout.Lexicons;
+using Xunit;
+
+namespace Readout.Tests.Lexicons;
+
+/// <summary>The code columns of the lexicon files are read into their codes, and a value that is none of them stops the load.</summary>
+public sealed class LexiconCodeTests
+{
+    [Fact]
+    public void Cue_modes_and_statement_classes_are_read_as_codes()
+    {
+        var lexicon = TestPipeline.Instance.Lexicon;
+        // "any" is a cue that names no mode: it is no mode, not a fifth one
+        Assert.Contains(lexicon.Cues, c => c.Mode is null);
+        Assert.Contains(lexicon.Cues, c => c.Mode == InteractionMode.Phone);
+        Assert.Equal(Enum.GetValues<StatementCueClass>().Order(), lexicon.StatementCues.Select(c => c.Class).Distinct().Order());
+    }
+
+    [Theory]
+    [InlineData("interaction_cues.tsv", "\tany\t", "\ttelepathy\t", "mode 'telepathy' of")]
+    [InlineData("statement_cues.tsv", "\tagree", "\tagre", "unknown statement cue class 'agre'")]
+    public void A_code_that_is_none_of_the_codes_stops_the_load_naming_file_and_value(string file, string good, string bad, string message)
+    {
+        var dir = Directory.CreateTempSubdirectory("readout-lexcode-").FullName;
+        try
+        {
+            foreach (var f in Directory.EnumerateFiles(Path.Combine(TestPipeline.RepoRoot, "data", "lexicons"), "*.tsv"))
+                File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+            var path = Path.Combine(dir, file);
+            var text = File.ReadAllText(path);
+            var at = text.IndexOf(good, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"{file} has no '{good.Trim()}' to spoil");
+            File.WriteAllText(path, string.Concat(text.AsSpan(0, at), bad, text.AsSpan(at + good.Length)));
+            var e = Assert.Throws<ReadoutException>(() => LexiconLoader.LoadFolder(dir));
+            Assert.Equal(("RO0003", file), (e.Code, e.Document));
+            Assert.Contains(message, e.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Throughput of the worker fleet against one SQLite process, on the same input.
 #   scripts/bench-fleet.sh [COUNT] [INPUT.jsonl.gz]    (default: the first 2000 White House documents)
-# Needs PostgreSQL and RabbitMQ (scripts/services/start-*.sh). For each of 1, 2 and 4 workers: a fresh
+# Starts PostgreSQL and RabbitMQ (scripts/services/start-*.sh) if they are not running, and stops on exit the
+# ones it started. For each of 1, 2 and 4 workers: a fresh
 # schema and queue, the reports published first (not timed), then the workers started together; the time
 # runs from their start until the database holds every report. Prints reports/s side by side, with the
 # load average before each run (other processes on the machine slow every figure alike).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/scripts/services/env.sh"
+started=()
+for service in postgres rabbitmq; do
+  out="$(bash "$here/scripts/services/start-$service.sh")"; echo "$out" >&2
+  case "$out" in *"already running"*) ;; *) started+=("$service") ;; esac
+done
+stop_started() { for service in "${started[@]}"; do bash "$here/scripts/services/stop-$service.sh" >/dev/null || true; done; }
 count="${1:-2000}"
 src="${2:-$here/../shared/corpus/bulk/whitehouse.jsonl.gz}"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; stop_started' EXIT
 input="$work/input.jsonl"
 zcat -f "$src" | head -n "$count" >"$input" || true   # head closing the pipe early is not a failure
 [ -s "$input" ] || { echo "error RO1009 $src: no input read" >&2; exit 1; }

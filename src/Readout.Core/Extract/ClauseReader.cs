@@ -219,7 +219,9 @@ public sealed partial class ClauseReader(Lexicon lexicon)
 
     /// <summary>The words of a stretch of text, apostrophes trimmed: what the argument tests walk over.</summary>
     private static List<string> Words(string between) =>
-        Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
+        Regex.Matches(between, @"[\p{L}'’]+").Select(m => m.Value.Trim(Apostrophes)).Where(w => w.Length > 0).ToList();
+
+    private static readonly char[] Apostrophes = ['\'', '’'];   // one array, not one per word
 
     /// <summary>"The joint statement issued by Mr Putin and Mr Xi spoke of...": a group after a preposition is not the subject.</summary>
     private bool IsPrepositionObject(string text, int clauseStart, int groupStart, IReadOnlyList<PhraseMatcher<object>.Match> matches)

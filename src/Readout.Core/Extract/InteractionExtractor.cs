@@ -120,7 +120,7 @@ public sealed partial class InteractionExtractor
             // a "sentence" of thousands of characters is a page without stops or a run-on table, not a claim; the
             // clause reading below is quadratic in it (a 550 KB one-line page took 43 s of processor time; found by the fuzzer)
             if (s.Text.Length > ExtractLimits.MaxSentenceLength) continue;
-            if (s.Text.TrimEnd('"', '”', ' ').EndsWith('?')) continue;   // a question claims nothing
+            if (s.Text.AsSpan().TrimEnd("\"” ").EndsWith('?')) continue;   // a question claims nothing (a span: no array or string per sentence)
             if (doc.Transcript.At(s.Span.Start) is { IsQuestion: true }) continue;   // nor does a reporter's turn
             var cues = Cues(s);
             if (cues.Count == 0) continue;

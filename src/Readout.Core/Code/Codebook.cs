@@ -24,12 +24,6 @@ public sealed class Codebook
     private const string PloverFile = "plover.tsv";
     private const string TopicsFile = "topics.tsv";
 
-    /// <summary>
-    /// A topic pattern's time limit: that of every other pattern (Pipeline.TextLimits.MatchTimeout). It is wall-clock
-    /// time, and 2 s fired for a linear topic pattern on a machine loaded twentyfold, which fails the document (RO1010).
-    /// </summary>
-    public static readonly TimeSpan DefaultMatchTimeout = TimeSpan.FromSeconds(10);
-
     private readonly Dictionary<string, CameoCode> cameo;
     private readonly Dictionary<(string Event, string Mode), string> ploverToCameo;
     private const RegexOptions TopicOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
@@ -37,7 +31,7 @@ public sealed class Codebook
     private readonly IReadOnlyList<string> topicNames;
 
     private Codebook(Dictionary<string, CameoCode> cameo, IReadOnlyList<string> ploverEvents,
-        Dictionary<(string, string), string> ploverToCameo, IReadOnlyList<(string Pattern, string Topic)> topics, TimeSpan matchTimeout)
+        Dictionary<(string, string), string> ploverToCameo, IReadOnlyList<(string Pattern, string Topic)> topics, TimeSpan? matchTimeout)
     {
         this.cameo = cameo;
         PloverEvents = ploverEvents;
@@ -74,7 +68,11 @@ public sealed class Codebook
     });
 
     /// <summary>Builds a codebook from the text of the three files; <paramref name="read"/> maps a file name to its text.</summary>
-    /// <param name="matchTimeout">The topic patterns' time limit (<see cref="DefaultMatchTimeout"/> when null).</param>
+    /// <param name="matchTimeout">
+    /// The topic patterns' time limit; by default the process's, which every other lexicon pattern has
+    /// (Pipeline.TextLimits.MatchTimeout). A limit of their own, 2 s of wall-clock time, fired for a linear topic
+    /// pattern on a machine loaded twentyfold, and a timeout fails the document (RO1010).
+    /// </param>
     public static Codebook Load(Func<string, string> read, TimeSpan? matchTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -125,7 +123,9 @@ public sealed class Codebook
             if (c[0].Length == 0 || c[1].Length == 0) Fail(TopicsFile, line, "topic and pattern must both be given");
             try
             {
-                _ = new Regex(c[1], TopicOptions & ~RegexOptions.Compiled, matchTimeout ?? DefaultMatchTimeout);   // validated here, compiled once by the set
+                // validated here, compiled once by the set
+                const RegexOptions check = TopicOptions & ~RegexOptions.Compiled;
+                _ = matchTimeout is { } limit ? new Regex(c[1], check, limit) : new Regex(c[1], check);
             }
             catch (ArgumentException e)
             {
@@ -134,7 +134,7 @@ public sealed class Codebook
             topics.Add((c[1], c[0]));
         }
 
-        return new Codebook(cameo, events, ploverToCameo, topics, matchTimeout ?? DefaultMatchTimeout);
+        return new Codebook(cameo, events, ploverToCameo, topics, matchTimeout);
     }
 
     /// <summary>The CAMEO code <paramref name="code"/>, or null when there is no such code.</summary>

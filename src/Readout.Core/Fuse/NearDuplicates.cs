@@ -35,10 +35,8 @@ public static class NearDuplicates
         for (var token = new PhraseMatcher<object>.TokenBounds(text); token.MoveNext();)
         {
             if (!char.IsLetterOrDigit(text[token.Start])) continue;
-            var word = text.AsSpan(token.Start, token.End - token.Start);
             var start = folded.Length;
-            if (System.Text.Ascii.IsValid(word)) foreach (var ch in word) folded.Append(char.ToLowerInvariant(ch));
-            else folded.Append(Lexicon.Fold(word.ToString()));
+            Lexicon.FoldInto(text.AsSpan(token.Start, token.End - token.Start), folded);
             words.Add((start, folded.Length - start));
         }
         var chars = folded.ToString();

@@ -57,14 +57,12 @@ public abstract partial class AdoStore
     private List<string> JoinFamily(DbTransaction tx, long documentId, FamilyMatch match, string label)
     {
         var distinctKeys = match.BandKeys.Distinct().ToArray();
-        {
-            var ins = Kept(tx, "INSERT INTO document_bands(band_key, document_id) VALUES "
-                + string.Join(", ", distinctKeys.Select((_, n) => $"(@b{n}, @d)")));
-            // one statement for all bands: one round trip to a server instead of sixteen
-            for (var n = 0; n < distinctKeys.Length; n++) Add(ins, "b" + n, distinctKeys[n]);
-            Add(ins, "d", documentId);
-            ins.ExecuteNonQuery();
-        }
+        // one statement for all bands: one round trip to a server instead of sixteen
+        var ins = Kept(tx, "INSERT INTO document_bands(band_key, document_id) VALUES "
+            + string.Join(", ", distinctKeys.Select((_, n) => $"(@b{n}, @d)")));
+        for (var n = 0; n < distinctKeys.Length; n++) Add(ins, "b" + n, distinctKeys[n]);
+        Add(ins, "d", documentId);
+        ins.ExecuteNonQuery();
         var blocks = new List<string>();
         foreach (var old in match.Families.Where(f => f != label))
         {

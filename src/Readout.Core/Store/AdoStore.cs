@@ -179,11 +179,11 @@ public abstract partial class AdoStore : IReadoutStore
             var familyLabel = family?.Label(doc.Raw.ContentHash);
             {
                 var ins = Kept(tx, """
-                INSERT INTO documents(content_hash, uri, title, published, format, clean_text, minhash, family_hash)
-                VALUES (@hash, @uri, @title, @published, @format, @text, @minhash, @family)
-                ON CONFLICT (content_hash) DO NOTHING
-                RETURNING id
-                """);
+                    INSERT INTO documents(content_hash, uri, title, published, format, clean_text, minhash, family_hash)
+                    VALUES (@hash, @uri, @title, @published, @format, @text, @minhash, @family)
+                    ON CONFLICT (content_hash) DO NOTHING
+                    RETURNING id
+                    """);
                 Add(ins, "hash", doc.Raw.ContentHash);
                 Add(ins, "uri", doc.Raw.Uri);
                 Add(ins, "title", doc.Title ?? doc.Raw.Title);

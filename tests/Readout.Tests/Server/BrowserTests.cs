@@ -115,7 +115,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await countries.Nth(0).FillAsync("CHN");
         await countries.Nth(1).FillAsync("RUS");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("country=CHN") && url.Contains("country=RUS"));
+        await page.ReachedAsync(url => url.Contains("country=CHN") && url.Contains("country=RUS"));
         var rows = page.Locator("table.timeline tr.record");
         Assert.True(await rows.CountAsync() >= 5);
         foreach (var row in await rows.AllAsync())
@@ -128,7 +128,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Shot(page, "2-timeline-CHN-RUS");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "--12-30", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/interactions/rec-"));
+        await page.ReachedAsync(url => url.Contains("/interactions/rec-"));
         await Assertions.Expect(page.Locator("article.source")).ToHaveCountAsync(2);
         var attendees = page.Locator("article.source mark.ev-attendees");
         Assert.True(await attendees.CountAsync() >= 1, "no attendee span is highlighted");
@@ -172,7 +172,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(page.Locator("ol.hits")).ToContainTextAsync("window.readoutXss");
 
         await page.Locator("ol.hits li a[href^='/interactions/']").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/interactions/"));
+        await page.ReachedAsync(url => url.Contains("/interactions/"));
         await Assertions.Expect(page.GetByText(BrowserFixture.ScriptLine, new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("article.source h3")).ToHaveTextAsync(BrowserFixture.ScriptTitle);
         Assert.Equal(0, await page.Locator("main script").CountAsync());

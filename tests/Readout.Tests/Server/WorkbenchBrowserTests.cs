@@ -49,11 +49,11 @@ public sealed class WorkbenchBrowserTests(WorkbenchBrowserFixture fixture) : ICl
         await Shot(page, "15-1-timeline-overview");
 
         await overview.Locator("a.period").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("by=week") && url.Contains("status=happened"));
+        await page.ReachedAsync(url => url.Contains("by=week") && url.Contains("status=happened"));
         await Assertions.Expect(page.Locator("section.overview svg.chart > title")).ToHaveTextAsync("Interactions per week by mode");
 
         await page.Locator(".by-country svg.bars a", new() { HasText = "RUS" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("country=RUS"));
+        await page.ReachedAsync(url => url.Contains("country=RUS"));
         foreach (var row in await page.Locator("table.timeline tr.record").AllAsync()) Assert.Contains("RUS", await row.InnerTextAsync());
         var count = int.Parse((await page.Locator("p.count").InnerTextAsync()).Split(' ')[0], CultureInfo.InvariantCulture);
 
@@ -80,7 +80,7 @@ public sealed class WorkbenchBrowserTests(WorkbenchBrowserFixture fixture) : ICl
         await page.Locator("form.dyad-filters select[name=status]").SelectOptionAsync("happened");
         await page.Locator("form.dyad-filters select[name=mode]").SelectOptionAsync("video");
         await page.Locator("form.dyad-filters button").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("status=happened") && url.Contains("mode=video"));
+        await page.ReachedAsync(url => url.Contains("status=happened") && url.Contains("mode=video"));
         var rows = page.Locator("table.timeline tr.record");
         Assert.True(await rows.CountAsync() >= 2);
         foreach (var row in await rows.AllAsync())
@@ -127,7 +127,7 @@ public sealed class WorkbenchBrowserTests(WorkbenchBrowserFixture fixture) : ICl
         }
         await page.GotoAsync("/");
         await page.Locator("table.timeline tr.record a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/interactions/"));
+        await page.ReachedAsync(url => url.Contains("/interactions/"));
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "the interaction page overflows");
         await Shot(page, "15-8-phone-interaction", fullPage: false);
         await page.GotoAsync("/?status=happened");
@@ -175,7 +175,7 @@ public sealed class WorkbenchBrowserTests(WorkbenchBrowserFixture fixture) : ICl
         var first = page.Locator("table.queue tr.record").First;
         var id = await first.GetAttributeAsync("data-id");
         await first.Locator("a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/interactions/" + id));
+        await page.ReachedAsync(url => url.Contains("/interactions/" + id));
         var correct = page.Locator("form.review-form.correct");
         // a mode the record does not have yet (a correction to the value it has is refused)
         var (value, label) = (await page.Locator("tr[data-field=mode]").InnerTextAsync()).Contains("in writing") ? ("Phone", "phone call") : ("Written", "in writing");
@@ -183,7 +183,7 @@ public sealed class WorkbenchBrowserTests(WorkbenchBrowserFixture fixture) : ICl
         await correct.Locator("input[name=value]").FillAsync(value);
         await correct.Locator("input[name=reason]").FillAsync("the readout says by video link");
         await correct.Locator("button").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("#review"));
+        await page.ReachedAsync(url => url.Contains("#review"));
         await Assertions.Expect(page.Locator("tr[data-field=mode]")).ToContainTextAsync(label);
         await Assertions.Expect(page.Locator("tr[data-field=mode] .by-reviewer")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("table.trail")).ToContainTextAsync("Ana Analyst");

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Readout.Analyse;
 using Readout.Documents;
 using Readout.Extract;
+using Readout.Fuse;
 using Readout.Ingest;
 using Readout.Pipeline;
 using Readout.Store;
@@ -23,6 +24,7 @@ public class StageBenchmarks
     private List<RawDocument> _raw = null!;
     private List<CleanDocument> _clean = null!;
     private List<AnalysedDocument> _analysed = null!;
+    private List<TokenLayer> _tokens = null!;
     private List<IReadOnlyList<Interaction>> _found = null!;
     private List<DocumentResult> _results = null!;
     private string _dir = null!;
@@ -44,6 +46,7 @@ public class StageBenchmarks
         _raw = Corpora.Read(Corpus, Sample);
         _clean = _raw.Select(r => _pipeline.Clean(r)).ToList();
         _analysed = _clean.Select(c => _pipeline.Analyse(c)).ToList();
+        _tokens = _clean.Select(c => TokenLayer.Of(c.Text)).ToList();
         _found = _analysed.Select(a => _interactions.Extract(a)).ToList();
         _results = _raw.Select(r => _pipeline.Process(r)).ToList();
         _dir = Directory.CreateTempSubdirectory("readout-bench-").FullName;
@@ -66,6 +69,9 @@ public class StageBenchmarks
 
     [Benchmark(Description = "extract: figures")]
     public int Figures() => _analysed.Sum(a => FigureExtractor.Extract(a).Count);
+
+    [Benchmark(Description = "fuse: signature")]
+    public ulong Signatures() => _tokens.Aggregate(0UL, (x, t) => x ^ NearDuplicates.Signature(t)[0]);
 
     [Benchmark(Description = "whole pipeline")]
     public int Pipeline() => _raw.Sum(r => _pipeline.Process(r).Interactions.Count);

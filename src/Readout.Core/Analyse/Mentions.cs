@@ -68,11 +68,14 @@ public sealed partial class MentionFinder
 
     public bool IsAttendance(string sentence) => _attendance.IsMatch(sentence);
 
-    public MentionLayer Find(string text, IReadOnlyList<Sentence> sentences, DateOnly? day)
+    public MentionLayer Find(string text, IReadOnlyList<Sentence> sentences, DateOnly? day) => Find(text, TokenLayer.Of(text), sentences, day);
+
+    /// <summary>The mentions of <paramref name="text"/>, over its token layer made once by the pipeline.</summary>
+    public MentionLayer Find(string text, TokenLayer words, IReadOnlyList<Sentence> sentences, DateOnly? day)
     {
-        var tokens = PhraseMatcher<object>.Tokenize(text);
-        var folded = PhraseMatcher<object>.Fold(tokens);
-        var matches = _lexicon.Gazetteer.FindAll(tokens, folded);
+        ArgumentNullException.ThrowIfNull(words);
+        var tokens = words.List;
+        var matches = _lexicon.Gazetteer.FindAll(tokens, words.Folded);
         var matchAt = new Match?[tokens.Count];
         for (int i = 0, m = 0; i < tokens.Count && m < matches.Count; i++)
         {

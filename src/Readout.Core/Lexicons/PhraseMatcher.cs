@@ -36,7 +36,7 @@ public sealed class PhraseMatcher<T> where T : class
     }
 
     /// <summary>All non-overlapping matches in text order, over tokens already made.</summary>
-    public List<Match> FindAll(IReadOnlyList<Token> toks, string[] folded)
+    public List<Match> FindAll(IReadOnlyList<Token> toks, ReadOnlySpan<string> folded)
     {
         var result = new List<Match>();
         for (int i = 0; i < toks.Count;)

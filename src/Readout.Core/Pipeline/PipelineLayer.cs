@@ -26,6 +26,8 @@ public static class PipelineLayers
     public static readonly PipelineLayer<RawDocument> Raw = new("raw");
     public static readonly PipelineLayer<CleanDocument> Clean = new("clean");
     public static readonly PipelineLayer<IReadOnlyList<Sentence>> Sentences = new("sentences");
+    /// <summary>The clean text's words, made once for the steps that walk them all.</summary>
+    public static readonly PipelineLayer<TokenLayer> Tokens = new("tokens");
     public static readonly PipelineLayer<ReferenceFrame> Frame = new("frame");
     /// <summary>The state or organisation whose site published the report (null when unknown).</summary>
     public static readonly PipelineLayer<string?> Publisher = new("publisher");

@@ -35,8 +35,10 @@ public static class ReadoutSteps
                 d.Set(L.Frame, frames.Build(clean));
                 d.Set(L.Publisher, lexicon.PublisherOf(clean.Address ?? clean.Raw.Uri));
             }),
-            new PipelineStep("analyse: mentions", [L.Clean, L.Sentences, L.Frame], [L.Mentions],
-                (d, _) => d.Set(L.Mentions, mentions.Find(d.Get(L.Clean).Text, d.Get(L.Sentences), d.Get(L.Frame).Date))),
+            new PipelineStep("analyse: tokens", [L.Clean], [L.Tokens],
+                (d, _) => d.Set(L.Tokens, TokenLayer.Of(d.Get(L.Clean).Text))),
+            new PipelineStep("analyse: mentions", [L.Clean, L.Tokens, L.Sentences, L.Frame], [L.Mentions],
+                (d, _) => d.Set(L.Mentions, mentions.Find(d.Get(L.Clean).Text, d.Get(L.Tokens), d.Get(L.Sentences), d.Get(L.Frame).Date))),
             new PipelineStep("analyse: dates", [L.Clean], [L.Times],
                 (d, _) => d.Set<IReadOnlyList<TemporalExpression>>(L.Times, TemporalExtractor.Extract(d.Get(L.Clean).Text))),
             new PipelineStep("analyse: transcript", [L.Clean, L.Mentions, L.Frame], [L.Transcript],
@@ -47,8 +49,8 @@ public static class ReadoutSteps
                 (d, ct) => d.Set(L.Statements, statements.Extract(d.Analysed, d.Get(L.Interactions), ct))),
             new PipelineStep("extract: figures", L.Analysed, [L.Figures],
                 (d, ct) => d.Set(L.Figures, FigureExtractor.Extract(d.Analysed, ct))),
-            new PipelineStep("fuse: signature", [L.Clean], [L.Signature],
-                (d, _) => d.Set<IReadOnlyList<ulong>>(L.Signature, Fuse.NearDuplicates.Signature(d.Get(L.Clean).Text))),
+            new PipelineStep("fuse: signature", [L.Tokens], [L.Signature],
+                (d, _) => d.Set<IReadOnlyList<ulong>>(L.Signature, Fuse.NearDuplicates.Signature(d.Get(L.Tokens)))),
         ];
     }
 

@@ -13,7 +13,7 @@ public sealed class PipelineBuilderTests
 
     private static readonly string[] DefaultNames =
     [
-        "clean", "analyse: sentences", "analyse: frame", "analyse: mentions", "analyse: dates", "analyse: transcript",
+        "clean", "analyse: sentences", "analyse: frame", "analyse: tokens", "analyse: mentions", "analyse: dates", "analyse: transcript",
         "extract: interactions", "extract: statements", "extract: figures", "fuse: signature",
     ];
 
@@ -46,17 +46,17 @@ public sealed class PipelineBuilderTests
         foreach (var s in steps) builder.Add(s);
         var e = Assert.Throws<ReadoutException>(builder.Build);
         Assert.Equal(ErrorCodes.BadPipeline, e.Code);
-        Assert.Contains("step 3 'analyse: mentions' requires 'frame', which no step before it produces (step 4 'analyse: frame' does: put it first)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("step 4 'analyse: mentions' requires 'frame', which no step before it produces (step 5 'analyse: frame' does: put it first)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_builder_rejects_a_layer_made_twice_a_name_used_twice_and_a_result_nobody_makes()
     {
         var twice = Assert.Throws<ReadoutException>(() => Defaults().Add(new PipelineStep("figures again", [L.Clean], [L.Figures], (_, _) => { })).Build());
-        Assert.Contains("step 11 'figures again' produces 'figures', which step 9 'extract: figures' already produces", twice.Message, StringComparison.Ordinal);
+        Assert.Contains("step 12 'figures again' produces 'figures', which step 10 'extract: figures' already produces", twice.Message, StringComparison.Ordinal);
 
         var name = Assert.Throws<ReadoutException>(() => Defaults().Add(new PipelineStep("clean", [L.Clean], [Topics], (_, _) => { })).Build());
-        Assert.Contains("two steps are named 'clean' (steps 1 and 11)", name.Message, StringComparison.Ordinal);
+        Assert.Contains("two steps are named 'clean' (steps 1 and 12)", name.Message, StringComparison.Ordinal);
 
         var builder = new ReadoutPipelineBuilder(TestPipeline.Instance.Lexicon, TestPipeline.Instance.Codebook);
         foreach (var s in TestPipeline.Instance.Steps.Where(s => s.Name != "extract: figures")) builder.Add(s);
@@ -120,8 +120,8 @@ public sealed class PipelineBuilderTests
     [Fact]
     public void Inserting_after_a_step_that_does_not_exist_is_a_numbered_error()
     {
-        var e = Assert.Throws<ReadoutException>(() => Defaults().InsertAfter("analyse: tokens", new PipelineStep("x", [L.Clean], [Topics], (_, _) => { })));
+        var e = Assert.Throws<ReadoutException>(() => Defaults().InsertAfter("analyse: parse", new PipelineStep("x", [L.Clean], [Topics], (_, _) => { })));
         Assert.Equal(ErrorCodes.BadPipeline, e.Code);
-        Assert.Contains("there is no step 'analyse: tokens'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("there is no step 'analyse: parse'", e.Message, StringComparison.Ordinal);
     }
 }

@@ -33,6 +33,21 @@ public sealed class JunkLineFilterTests
         Assert.Equal(Lead + "\n" + Body, text);
     }
 
+    [Theory]
+    [InlineData("© 2024 The Harbour Post")]
+    [InlineData("(c) 2023 Example News Ltd")]
+    [InlineData("ALL RIGHTS RESERVED")]
+    [InlineData("Copyright The Harbour Post")]
+    [InlineData("京ICP备12345678号")]
+    [InlineData("京公网安备 11010502000001号")]
+    [InlineData("Republication or redistribution of this content is prohibited")]
+    [InlineData("Reproduction without permission is prohibited.")]
+    public void Issue13_a_copyright_line_in_each_of_its_forms_is_dropped_behind_the_literal_prefilter(string line)
+    {
+        var (text, _, _) = Run(Lead, line, Body);
+        Assert.Equal(Lead + "\n" + Body, text);
+    }
+
     [Fact]
     public void A_related_list_and_a_repeated_line_are_dropped()
     {

@@ -57,7 +57,7 @@ public sealed partial class SharedWords
     /// <summary>
     /// Reads a word list: header <c>form[ role] uses</c>. A form that is not plain lower-case words, a form listed
     /// twice, a use no reader has, a role that is no office, or an office reader's word without a role fails with
-    /// RO0003 naming the file and line.
+    /// RO0003 naming the file and line; a use no row has fails naming the file.
     /// </summary>
     /// <param name="roles">The offices a role may name, with <paramref name="roleUse"/> the use whose words must name one; null for a list without a role column.</param>
     internal static SharedWords Read(string text, string file, IReadOnlyCollection<string> uses, IReadOnlyCollection<string>? roles = null, string? roleUse = null)
@@ -87,6 +87,9 @@ public sealed partial class SharedWords
             }
             words.Add(new ListedWord(form, role, listed.ToHashSet(StringComparer.Ordinal)));
         }
+        // a reader whose use no row has would read an empty alternation, which matches everywhere
+        foreach (var u in uses.Where(u => !words.Any(w => w.Uses.Contains(u))))
+            throw new ReadoutException("RO0003", file, $"no form has the use '{u}'");
         return new SharedWords(file, words);
     }
 

@@ -60,11 +60,19 @@ public sealed partial class MentionFinder
         _officeWords = office;
         _attendance = new PatternSet<string>([(string.Join("|", lexicon.WordList("attendance")), "attendance")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
         _grammar = new NameGrammar(new HashSet<string>(_stop.Concat(office), StringComparer.Ordinal));
-        _titles = new TitleReader(office);
+        _titles = new TitleReader(office, lexicon.RoleWords.Forms(RoleUse.HeadNoun).Select(SharedWords.TitleCase));
+        _roleWordBefore = lexicon.Pattern(@"\b(" + lexicon.RoleWords.Alternation(RoleUse.BeforeName) + @")\W*$", RegexOptions.IgnoreCase);
+        _appositiveRole = lexicon.Pattern(@"^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (" + lexicon.RoleWords.Alternation(RoleUse.Appositive) + "))");
+        _appositiveSaid = lexicon.Pattern(@"^, [^,.]{3,90}, (" + lexicon.SpeechVerbs.Alternation(SpeechUse.Appositive) + @")\b");
     }
 
-    [GeneratedRegex(@"\b(minister|official|adviser|advisor|spokesman|spokeswoman|spokesperson|aide|ambassador|chairman|vice-chairman|secretary|leader|president|premier|envoy|counterpart|commissioner|director|deputy|governor|mayor|general|staff|chief|head|councilor|councillor|king|prince|emir)\W*$", RegexOptions.IgnoreCase)]
-    private static partial Regex RoleWordBefore();
+    /// <summary>A role word right before a name ("spokesman Peskov"): role_words.tsv, use "before_name".</summary>
+    private readonly Regex _roleWordBefore;
+    /// <summary>", the foreign minister" after a name: role_words.tsv, use "appositive".</summary>
+    private readonly Regex _appositiveRole;
+    /// <summary>", Russian Presidential Commissioner for ..., said" after a name: speech_verbs.tsv, use "appositive".</summary>
+    private readonly Regex _appositiveSaid;
+
 
     public bool IsAttendance(string sentence) => _attendance.IsMatch(sentence);
 
@@ -254,7 +262,7 @@ public sealed partial class MentionFinder
         if (match is not null && (match.Exact || around.HasTitle || around.HasHonorific || around.Country is not null || Words(surface) >= 2))
             return FromMatch(span, match, surface, around.HasTitle ? MentionKind.Titled : MentionKind.Lexicon);
         var before = text[Math.Max(sentence?.Span.Start ?? 0, name.CharStart - 40)..name.CharStart];
-        if (around.HasTitle || around.HasHonorific || RoleWordBefore().IsMatch(before) || (sentence is not null && IsAttendance(sentence.Text)) || Appositive(text, name.CharEnd))
+        if (around.HasTitle || around.HasHonorific || _roleWordBefore.IsMatch(before) || (sentence is not null && IsAttendance(sentence.Text)) || Appositive(text, name.CharEnd))
             return new PersonMention(span, Tidy(surface), around.Country, RoleOf(around), MentionKind.Titled) { Organisation = around.Organisation, Written = surface };
         return null;
     }
@@ -330,9 +338,9 @@ public sealed partial class MentionFinder
     private static string Tidy(string surface) => Regex.Replace(surface, @"\s+", " ").Trim();
 
     private bool Appositive(string text, int end) =>
-        Regex.IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end)).ToString(), @"^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|adviser|official|chairman|commissioner|secretary|spokesman))")
+        _appositiveRole.IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end)).ToString())
         // "Jacek Siewiera, Chief of the National Security Bureau of Poland,"
         || (Regex.Match(text.AsSpan(end, Math.Min(40, text.Length - end)).ToString(), @"^, (?:the )?(?<w>\p{Lu}[\p{L}-]+)") is { Success: true } m && _officeWords.Contains(m.Groups["w"].Value))
         // "Boris Titov, Russian Presidential Commissioner for ..., said"
-        || Regex.IsMatch(text.AsSpan(end, Math.Min(120, text.Length - end)).ToString(), @"^, [^,.]{3,90}, (said|told|added|noted|says|stressed|argued)\b");
+        || _appositiveSaid.IsMatch(text.AsSpan(end, Math.Min(120, text.Length - end)).ToString());
 }

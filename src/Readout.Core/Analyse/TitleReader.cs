@@ -21,10 +21,13 @@ public sealed record NameSurroundings(string? Title, string? Role, string? Count
 /// "Nikol Pashinyan of Armenia", "Nikol Pashinyan, the Prime Minister of Armenia", "Kishida, Japan's
 /// prime minister".
 /// </summary>
-public sealed class TitleReader(IReadOnlySet<string> officeWords)
+public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<string> headNouns)
 {
-    /// <summary>Office words that name a post's holder ("Chief", "Head"), not the office ("Security", "Bureau").</summary>
-    private static readonly HashSet<string> HeadNouns = new(StringComparer.Ordinal) { "Chief", "Head", "Adviser", "Advisor", "Envoy", "Representative", "Secretary", "Commander" };
+    /// <summary>
+    /// Office words that name a post's holder ("Chief", "Head"), not the office ("Security", "Bureau"): role_words.tsv,
+    /// use "head_noun", in title case as titles are written.
+    /// </summary>
+    private readonly HashSet<string> _headNouns = new(headNouns, StringComparer.Ordinal);
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "to", "in" };
 
@@ -90,7 +93,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords)
             }
             if (officeWords.Contains(w) || Connectors.Contains(w) || w is "'" or "’" or "s" && Possessive(tokens, j))
             {
-                if (HeadNouns.Contains(w)) headNoun ??= w;
+                if (_headNouns.Contains(w)) headNoun ??= w;
                 phraseStart = j;
                 continue;
             }

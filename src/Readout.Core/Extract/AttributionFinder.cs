@@ -26,23 +26,34 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
     [GeneratedRegex(@"\b([Hh]e|[Ss]he|his|her|I)\b")]
     private static partial Regex Pronoun();
 
-    [GeneratedRegex(@"\b[Tt]he (?<dem>[A-Z][a-z]+) "
-        + @"(?<role>president|prime minister|leader|premier|chancellor|head of state|foreign minister)\b")]
-    private static partial Regex RoleReference();
+    /// <summary>"The Russian president": an office after a demonym (role_words.tsv, use "demonym_office").</summary>
+    private readonly Regex _roleReference = lexicon.Pattern(@"\b[Tt]he (?<dem>[A-Z][a-z]+) (?<role>" + lexicon.RoleWords.Alternation(RoleUse.DemonymOffice) + @")\b");
 
-    [GeneratedRegex(@"\b(?<t>Prime Minister|President|Chancellor|Premier)\b")]
-    private static partial Regex BareTitle();
+    /// <summary>"Prime Minister noted": a capitalised title alone (role_words.tsv, use "bare_title").</summary>
+    private readonly Regex _bareTitle = lexicon.Pattern(@"\b(?<t>" + lexicon.RoleWords.Alternation(RoleUse.BareTitle, titleCase: true) + @")\b");
+
+    /// <summary>
+    /// ", Putin added." at a sentence's end: the speech verbs of use "closing" (speech_verbs.tsv). Only the sentence's
+    /// tail is matched: over the whole of a long sentence, the overlapping runs of spaces made this pattern backtrack
+    /// past its time limit (found by the fuzzer).
+    /// </summary>
+    private readonly Regex _closing = lexicon.Pattern(@",\s*(?<who>[\w .'-]{1,40}?)\s+(" + lexicon.SpeechVerbs.Alternation(SpeechUse.Closing) + @")\.?[""”]?$");
+
+    /// <summary>A title between a speech cue or a joiner and a name ("said President Putin"): role_words.tsv, use "name_title".</summary>
+    private readonly Regex _titleBeforeName = lexicon.Pattern(@"^\s*((?:" + lexicon.RoleWords.Alternation(RoleUse.NameTitle, titleCase: true) + @") |Mr\.? |Ms\.? )?$");
+
+    /// <summary>"Mr Putin and President Xi": only "and" or a comma, and a title, between two speakers (use "name_title").</summary>
+    private readonly Regex _joinedByTitle = lexicon.Pattern(@"^\s*(and|,)\s*((" + lexicon.RoleWords.Alternation(RoleUse.NameTitle, titleCase: true) + @"|Mr\.?|Ms\.?)\s+)?$");
 
     [GeneratedRegex(@"\b[Tt]he (?<dem>[A-Z][\w.]*(?: [A-Z][\w.]*)?) side\b")]
     private static partial Regex DemonymSide();
 
     /// <summary>"..., he said." or "..., Putin added." at the end of a sentence names its speaker.</summary>
-    public static List<Speaker>? Closing(AnalysedDocument doc, Sentence s, List<Speaker>? paragraphSpeaker, Speaker? lastPerson)
+    public List<Speaker>? Closing(AnalysedDocument doc, Sentence s, List<Speaker>? paragraphSpeaker, Speaker? lastPerson)
     {
-        // only the sentence's tail can hold "..., Putin said.": matched over the whole of a long sentence, the
-        // overlapping runs of spaces made this pattern backtrack past its time limit (found by the fuzzer)
+        // only the sentence's tail can hold "..., Putin said."
         var tail = Math.Max(0, s.Text.Length - 160);
-        var m = Regex.Match(s.Text[tail..], @",\s*(?<who>[\w .'-]{1,40}?)\s+(said|added|says|noted|stressed|told reporters)\.?[""”]?$");
+        var m = _closing.Match(s.Text[tail..]);
         if (!m.Success) return null;
         var at = s.Span.Start + tail + m.Groups["who"].Index;
         var person = doc.Mentions.People.StartingIn(p => p.Span.Start, at, at + m.Groups["who"].Length)
@@ -101,7 +112,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 candidates.Add((from + m.Index, pair.Select(Spoken).ToList()));
         }
         // "The Russian president said": the principal of that country (or the office holder on the day)
-        foreach (Match m in RoleReference().Matches(window))
+        foreach (Match m in _roleReference.Matches(window))
         {
             var c = lexicon.CountryByDemonym(m.Groups["dem"].Value);
             if (c is null) continue;
@@ -116,7 +127,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
         if (pair is { Count: >= 2 } && Regex.IsMatch(window, @"^\s*It\s+(was|is)\s+$"))
             candidates.Add((from, pair.Select(Spoken).ToList()));
         // "In his opening remarks Prime Minister noted": an office without a name is the principal holding it
-        foreach (Match m in BareTitle().Matches(window))
+        foreach (Match m in _bareTitle.Matches(window))
         {
             var role = m.Groups["t"].Value.StartsWith("President", StringComparison.OrdinalIgnoreCase)
                 ? "head_of_state" : "head_of_government";
@@ -137,7 +148,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
     /// The candidate nearest the cue; "Russia and China agreed", "Mr Putin and Mr Xi spoke of": a coordinated subject
     /// is all of them.
     /// </summary>
-    private static List<Speaker> Nearest(string text, List<(int At, List<Speaker> Who)> candidates)
+    private List<Speaker> Nearest(string text, List<(int At, List<Speaker> Who)> candidates)
     {
         var ordered = candidates.OrderBy(c => c.At).ToList();
         var chosen = ordered[^1];
@@ -147,7 +158,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             var prevEnd = prev.At + 1;
             while (prevEnd < chosen.At && (char.IsLetterOrDigit(text[prevEnd]) || text[prevEnd] is '.' or '\'' or '-')) prevEnd++;
             var between = text[prevEnd..chosen.At];
-            if (Regex.IsMatch(between, @"^\s*(and|,)\s*((President|Prime Minister|Mr\.?|Ms\.?)\s+)?$")
+            if (_joinedByTitle.IsMatch(between)
                 && prev.Who.All(w => w.Kind == chosen.Who[0].Kind))
                 return prev.Who.Concat(chosen.Who).DistinctBy(w => w.Name).ToList();
         }
@@ -158,7 +169,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
     /// "said Putin", "according to the General Administration of Customs": the speaker named right after a speech
     /// cue that ends at <paramref name="cueEnd"/> (an offset in the sentence).
     /// </summary>
-    public static List<Speaker>? After(AnalysedDocument doc, Sentence s, int cueEnd, string cueText)
+    public List<Speaker>? After(AnalysedDocument doc, Sentence s, int cueEnd, string cueText)
     {
         var from = s.Span.Start + cueEnd;
         var to = Math.Min(s.Span.End, from + 60);
@@ -186,7 +197,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 _ => null,
             };
         var person = PersonStartingIn(doc, from, Math.Min(to, from + 25));
-        if (person is not null && Regex.IsMatch(text[from..person.Span.Start], @"^\s*(President |Prime Minister |Mr\.? |Ms\.? )?$")
+        if (person is not null && _titleBeforeName.IsMatch(text[from..person.Span.Start])
             && !(person.Span.End < text.Length && text[person.Span.End] is '\'' or '’'))
             return [Spoken(person)];
         return null;

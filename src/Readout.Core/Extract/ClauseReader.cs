@@ -31,9 +31,8 @@ public sealed partial class ClauseReader(Lexicon lexicon)
     private readonly HashSet<string> _officeWords = new(lexicon.WordList("office_word"), StringComparer.Ordinal);
 
     // where a new clause starts: after ; : and dashes, at relative and subordinate conjunctions, at an infinitive
-    // of purpose ("spoke with X to reaffirm..."), after reporting verbs
-    [GeneratedRegex(@"[;:](?=\s)|(?<!-)\s[—–]\s|(?<!-)\s--\s|,(?=\s+(?:which|who|whom|whose|where|whereas|while|as|but|although|though|including|yet|so|and\s+(?:he|she|they|it|both|the\s+two|then)\b|(?!during\b|morning\b|evening\b|nothing\b|something\b|king\b)\p{Ll}+ing\b)\b)|(?<=\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\s)|(?<=\s)(?=to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|our\b|their\b|this\b|that\b|these\b|those\b|both\b|all\b|each\b|one\b|[\p{Lu}\d])\p{Ll})|(?<=\b(?:said|says|say|told|tells|announced|noted|added|stated|stressed|emphasi[sz]ed|underscored|recalled|reported|confirmed|denied|denies|claimed|insisted|argued|believes?|hopes?)\b)(?=\s)", RegexOptions.IgnoreCase)]
-    private static partial Regex Boundary();
+    // of purpose ("spoke with X to reaffirm..."), after reporting verbs (speech_verbs.tsv, use "clause")
+    private readonly Regex _boundary = lexicon.Pattern(@"[;:](?=\s)|(?<!-)\s[—–]\s|(?<!-)\s--\s|,(?=\s+(?:which|who|whom|whose|where|whereas|while|as|but|although|though|including|yet|so|and\s+(?:he|she|they|it|both|the\s+two|then)\b|(?!during\b|morning\b|evening\b|nothing\b|something\b|king\b)\p{Ll}+ing\b)\b)|(?<=\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\s)|(?<=\s)(?=to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|our\b|their\b|this\b|that\b|these\b|those\b|both\b|all\b|each\b|one\b|[\p{Lu}\d])\p{Ll})|(?<=\b(?:" + lexicon.SpeechVerbs.Alternation(SpeechUse.Clause) + @")\b)(?=\s)", RegexOptions.IgnoreCase);
 
     [GeneratedRegex(@"^\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\s+of|prior\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FrontedOpener();
@@ -41,8 +40,8 @@ public sealed partial class ClauseReader(Lexicon lexicon)
     [GeneratedRegex(@"^\W*(?<w>that|which|who|whom|when|while|as|because|although|if|unless|whether|where)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SubordinateOpener();
 
-    [GeneratedRegex(@"^(?:\s|,|&|\band\b|\bof\b|\bthe\b|\bas\s+well\s+as\b|['’]s\b|\bwith\b(?=\s+(?:his|her)\s+\w+\s+counterparts?\b)|\bhis\b|\bher\b|\bcounterparts?\b|\b(?:leaders?|presidents?|premiers?|prime|ministers?|chiefs?|heads?|envoys?|officials?|advis[eo]rs?|secretary|kings?|princes?|emirs?|chancellors?|foreign|defen[cs]e|former|deputy|vice|state)\b)*$", RegexOptions.IgnoreCase)]
-    private static partial Regex JoinerOnly();
+    // only joiners between two names: "and", commas, possessives and the words of titles (role_words.tsv, use "joiner")
+    private readonly Regex _joinerOnly = lexicon.Pattern(@"^(?:\s|,|&|\band\b|\bof\b|\bthe\b|\bas\s+well\s+as\b|['’]s\b|\bwith\b(?=\s+(?:his|her)\s+\w+\s+counterparts?\b)|\bhis\b|\bher\b|\bcounterparts?\b|\b(?:" + lexicon.RoleWords.Alternation(RoleUse.Joiner) + @")\b)*$", RegexOptions.IgnoreCase);
 
     [GeneratedRegex(@"(?:\band\b|,|&|\bas\s+well\s+as\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Joiner();
@@ -63,7 +62,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         int start = 0, end = s.Text.Length;
         var rel = cue.Start - s.Span.Start;
         var relEnd = cue.End - s.Span.Start;
-        foreach (Match m in Boundary().Matches(s.Text))
+        foreach (Match m in _boundary.Matches(s.Text))
         {
             var at = m.Index + m.Length;
             if (at <= rel) start = Math.Max(start, at);
@@ -133,7 +132,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         if (to <= from) return true;
         if (to - from > 120) return false;
         var between = Strip(text, from, to, matches);
-        return Joiner().IsMatch(between) && JoinerOnly().IsMatch(between);
+        return Joiner().IsMatch(between) && _joinerOnly.IsMatch(between);
     }
 
     /// <summary>The text between two offsets with titles, countries, demonyms and organisations blanked out.</summary>
@@ -255,11 +254,12 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         "senior", "top", "then", "current", "incumbent", "and", "for", "the", "of", "to", "on", "in",
     };
 
-    private static bool IsFiller(string w) =>
+    private bool IsFiller(string w) =>
         w is "the" or "a" or "an" or "his" or "her" or "their" or "its" or "today" or "yesterday" or "tonight" or "virtually" or "briefly" or "again"
             or "also" or "separately" or "jointly" or "privately" or "Mr" or "Mrs" or "Ms" or "Dr" or "s" or "of"
-            // a role word before a name ("with North Korean leader Kim Jong Un")
-            or "leader" or "leaders" or "chief" or "head" or "minister" or "president" or "premier" or "envoy" or "official" or "officials"
-            or "adviser" or "advisor" or "secretary" or "king" or "prince" or "emir" or "chancellor" or "foreign" or "defense" or "defence" or "former"
-            or "diplomat" or "negotiator" or "counterpart";
+        // a role word before a name ("with North Korean leader Kim Jong Un")
+        || _roleFillers.Contains(w);
+
+    /// <summary>The role words a title phrase may hold before a name (role_words.tsv, use "filler"), as written: lower case only.</summary>
+    private readonly HashSet<string> _roleFillers = new(lexicon.RoleWords.Forms(RoleUse.Filler), StringComparer.Ordinal);
 }

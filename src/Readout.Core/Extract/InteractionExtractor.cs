@@ -34,7 +34,19 @@ public sealed partial class InteractionExtractor
         _cues = new PatternSet<InteractionCue>(lexicon.Cues.Select(c => (c.Pattern, c)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
         _future = new PatternSet<string>([(string.Join("|", lexicon.WordList("future")), "future")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
         _group = new PatternSet<string>([(string.Join("|", lexicon.WordList("group")), "group")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        _saidOn = lexicon.Pattern(@"\b(" + lexicon.SpeechVerbs.Alternation(SpeechUse.SaidOn, gap: @"\s+") + @")\s+(on\s+|late\s+|early\s+)?$", RegexOptions.IgnoreCase);
+        _institutionVerbAfter = lexicon.Pattern(@"^(\s+|'s\s+|’s\s+)(" + lexicon.SpeechVerbs.Alternation(SpeechUse.Institution)
+            + @"|spokes\w+|press|statement|readout|website)\b", RegexOptions.IgnoreCase);
     }
+
+    /// <summary>"said on", "told reporters late": a reporting verb right before a day (speech_verbs.tsv, use "said_on").</summary>
+    private readonly Regex _saidOn;
+
+    /// <summary>
+    /// "the Kremlin said", "the Kremlin's spokesman": a venue speaking as its institution. The verbs are speech_verbs.tsv's
+    /// "institution"; the nouns of an institution's voice stay here, "spokes" as a stem of any word (spokesman, spokesmen...).
+    /// </summary>
+    private readonly Regex _institutionVerbAfter;
 
     [GeneratedRegex(@"^\s*(of\s+[\p{L} ]+?\s+)?,?\s*to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)\p{Ll}")]
     private static partial Regex Infinitive();
@@ -45,8 +57,6 @@ public sealed partial class InteractionExtractor
     [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
-    [GeneratedRegex(@"\b(said|says|told\s+(reporters|journalists|a\s+news\s+conference|parliament|lawmakers)|announced|stated|added|wrote)\s+(on\s+|late\s+|early\s+)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex SaidOn();
 
     [GeneratedRegex(@"^\W*(on\s+)?(the\s+(morning|afternoon|evening|night)\s+of\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningDate();
@@ -286,7 +296,7 @@ public sealed partial class InteractionExtractor
         // "Yellen said on Monday she spoke with He Lifeng ... on Friday": the day right after a reporting verb is the
         // saying's; it dates the interaction only when the clause gives no other
         var dayLevel = timesHere.Where(t => t.Kind != TemporalKind.Coarse)
-            .OrderBy(t => SaidOn().IsMatch(Before(text, s.Span.Start, t.Span.Start, 30)) ? 1 : 0)
+            .OrderBy(t => _saidOn.IsMatch(Before(text, s.Span.Start, t.Span.Start, 30)) ? 1 : 0)
             .ThenBy(t => Distance(t.Span, cueSpan)).FirstOrDefault();
         var future = IsFuture(text, clause, cueSpan);
         var coarseNearest = dayLevel is null || (nearest is not null && nearest.Kind == TemporalKind.Coarse && Distance(nearest.Span, cueSpan) < Distance(dayLevel.Span, cueSpan));
@@ -353,12 +363,9 @@ public sealed partial class InteractionExtractor
         return LocativeBefore().IsMatch(before) || LocativeAfter().IsMatch(after);
     }
 
-    [GeneratedRegex(@"^(\s+|'s\s+|’s\s+)(said|says|announced|confirmed|stated|added|reported|issued|spokes\w+|press|statement|readout|website)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex InstitutionVerbAfter();
-
     /// <summary>"the Kremlin said": a venue name standing for the institution that sits there.</summary>
-    private static bool SpeaksAsInstitution(string text, TextSpan span) =>
-        InstitutionVerbAfter().IsMatch(text.AsSpan(span.End, Math.Min(30, text.Length - span.End)).ToString());
+    private bool SpeaksAsInstitution(string text, TextSpan span) =>
+        _institutionVerbAfter.IsMatch(text.AsSpan(span.End, Math.Min(30, text.Length - span.End)).ToString());
 
     private static bool IsHeader(AnalysedDocument doc, TemporalExpression t) =>
         doc.Clean.Published?.Span is { } ps && ps.Overlaps(t.Span);

@@ -12,30 +12,23 @@ namespace Readout.Extract;
 /// </summary>
 public sealed partial class RoleReferences(Lexicon lexicon)
 {
-    [GeneratedRegex(@"\b(?<role>presidents?|prime ministers?|premiers?|leaders?|foreign ministers?|chancellors?|heads? of state|heads? of government|head of the|national security advis[eo]rs?|defen[cs]e ministers?|vice presidents?|ambassadors?|special envoys?|envoys?|secretary-general|secretary general)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RoleWord();
+    /// <summary>An office written without a name: role_words.tsv, use "office", each form with the office it names.</summary>
+    private readonly Regex _roleWord = lexicon.Pattern(@"\b(?<role>" + lexicon.RoleWords.Alternation(RoleUse.Office) + @")\b", RegexOptions.IgnoreCase);
 
     /// <summary>"the Russian president", "The American and Russian presidents", "Presidents of Russia and Belarus" → holders of the office on the day.</summary>
     public IEnumerable<PersonMention> Find(AnalysedDocument doc, Sentence s, List<PersonMention> named, DateOnly? day)
     {
         if (day is null) yield break;
-        foreach (Match m in RoleWord().Matches(s.Text))
+        foreach (Match m in _roleWord.Matches(s.Text))
         {
             var start = s.Span.Start + m.Index;
             var end = start + m.Length;
             // an office followed by its holder's name is an apposition, not a reference
             if (named.Any(p => p.Span.Start >= end && p.Span.Start - end <= 3)) continue;
             var roleWord = m.Groups["role"].Value.ToLowerInvariant();
-            var role = roleWord switch
-            {
-                var r when r.StartsWith("prime minister", StringComparison.Ordinal) || r.StartsWith("premier", StringComparison.Ordinal) || r.StartsWith("chancellor", StringComparison.Ordinal) || r.StartsWith("heads of government", StringComparison.Ordinal) || r.StartsWith("head of government", StringComparison.Ordinal) => "head_of_government",
-                var r when r.StartsWith("foreign minister", StringComparison.Ordinal) => "foreign_minister",
-                var r when r.StartsWith("national security", StringComparison.Ordinal) => "national_security_advisor",
-                var r when r.StartsWith("defen", StringComparison.Ordinal) => "defence_minister",
-                var r when r.StartsWith("vice president", StringComparison.Ordinal) => "vice_president",
-                var r when r.StartsWith("ambassador", StringComparison.Ordinal) || r.Contains("envoy", StringComparison.Ordinal) || r.StartsWith("secretary", StringComparison.Ordinal) => "official",
-                _ => "head_of_state",
-            };
+            // every form the pattern matches has a role; a letter that only matches by case folding ("ſ") reads as the
+            // head of state, as the list's catch-all did before it was data
+            var role = lexicon.RoleWords.RoleOf(roleWord) ?? "head_of_state";
             // the office as a title: "presidents" → "President"
             var title = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(roleWord.EndsWith('s') && !roleWord.EndsWith("ss", StringComparison.Ordinal) ? roleWord[..^1] : roleWord);
             var countries = new List<string>();

@@ -12,9 +12,12 @@ namespace Readout.Extract;
 /// </summary>
 public sealed partial class StatementExtractor
 {
-    [GeneratedRegex(@"^(President |Prime Minister |Premier |Chancellor |Mr\.? )?[A-Z][\w-]+( [A-Z][\w-]+){0,2} "
-        + @"(pointed out|stressed|emphasi[sz]ed|underscored|said|noted|highlighted|observed|stated) that\b")]
-    private static partial Regex ReadoutOpening();
+    /// <summary>
+    /// "President Xi Jinping stressed that": a paragraph opening an official readout. Its titles are role_words.tsv's
+    /// "bare_title" and its verbs speech_verbs.tsv's "readout_opening", written as they read (capitals, one space).
+    /// </summary>
+    private readonly Regex _readoutOpening = lexicon.Pattern(@"^((?:" + lexicon.RoleWords.Alternation(RoleUse.BareTitle, titleCase: true)
+        + @") |Mr\.? )?[A-Z][\w-]+( [A-Z][\w-]+){0,2} (" + lexicon.SpeechVerbs.Alternation(SpeechUse.ReadoutOpening) + @") that\b");
 
     /// <summary>", he said." / ", Putin added," / "according to the customs office." — a cue that only attributes the sentence.</summary>
     private static bool IsAttribution(string sentence, Cue cue)
@@ -50,6 +53,6 @@ public sealed partial class StatementExtractor
     }
 
     /// <summary>"said Putin", "according to the customs office": only a speech cue names its speaker after it.</summary>
-    private static List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue) =>
-        cue.Class == StatementCueClass.Say ? AttributionFinder.After(doc, s, cue.End, cue.Text) : null;
+    private List<Speaker>? SpeakerAfter(AnalysedDocument doc, Sentence s, Cue cue) =>
+        cue.Class == StatementCueClass.Say ? _who.After(doc, s, cue.End, cue.Text) : null;
 }

@@ -100,7 +100,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             {
                 carried = paragraphOpensReadout || (carried is not null && !paragraphHasCue) ? paragraphSpeaker : null;
                 if (!ContinuesSpeech(doc, s)) carried = null;
-                paragraphOpensReadout = ReadoutOpening().IsMatch(s.Text);
+                paragraphOpensReadout = _readoutOpening.IsMatch(s.Text);
                 paragraph = s.Paragraph;
                 paragraphSpeaker = carried;
                 paragraphHasCue = false;
@@ -175,8 +175,8 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             // "..., he said." / "..., according to the customs office.": the attribution names who said the sentence
             var attributed = groups.Count > 0 && IsAttribution(s.Text, groups[0].Cue)
                 ? (groups[0].Cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase) ? SpeakerAfter(doc, s, groups[0].Cue) : null)
-                  ?? AttributionFinder.Closing(doc, s, paragraphSpeaker, lastPerson)
-                : AttributionFinder.Closing(doc, s, paragraphSpeaker, lastPerson);
+                  ?? _who.Closing(doc, s, paragraphSpeaker, lastPerson)
+                : _who.Closing(doc, s, paragraphSpeaker, lastPerson);
             if (attributed is not null)
                 for (int g = 0; g < groups.Count; g++)
                     if (speakersOf[g] is null || speakersOf[g]!.All(x => x.Kind == "state") || (g == 0 && IsAttribution(s.Text, groups[0].Cue)))
@@ -184,7 +184,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             for (int g = 0; g < groups.Count; g++)
             {
                 var (start, cue, _) = groups[g];
-                var speakers = speakersOf[g] ?? AttributionFinder.Closing(doc, s, paragraphSpeaker, lastPerson) ?? paragraphSpeaker;
+                var speakers = speakersOf[g] ?? _who.Closing(doc, s, paragraphSpeaker, lastPerson) ?? paragraphSpeaker;
                 if (speakers is null || speakers.Count == 0) continue;
                 if (paragraphSpeaker is { Count: 1 } ps && ps[0].Kind == "person" && speakers.All(x => x.Kind == "state")
                     && speakers.Any(x => x.Country == ps[0].Country) && (speakers.Count == 1 || cue.Class != StatementCueClass.Say))

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Readout.Lexicons;
 
@@ -21,6 +23,20 @@ public sealed class Lexicon
     public IReadOnlyList<AgentWord> AgentWords { get; init; } = [];
     /// <summary>Governments' and organisations' web sites (publishers.tsv).</summary>
     public IReadOnlyList<Publisher> Publishers { get; init; } = [];
+    /// <summary>The verbs that report speech, with the readers that read each (speech_verbs.tsv).</summary>
+    public SharedWords SpeechVerbs { get; init; } = SharedWords.Empty("speech_verbs.tsv");
+    /// <summary>The words for offices and their holders, with the readers that read each (role_words.tsv).</summary>
+    public SharedWords RoleWords { get; init; } = SharedWords.Empty("role_words.tsv");
+
+    private readonly ConcurrentDictionary<(string Pattern, RegexOptions Options), Regex> _patterns = new();
+
+    /// <summary>
+    /// A reader's pattern built from this lexicon's word lists, compiled on the first ask and shared by every pipeline
+    /// and document after it: a reader asks when it is made, never per document. It runs with the process's match
+    /// timeout (Pipeline.TextLimits), as the lexicon's other patterns do, and compares case without a culture.
+    /// </summary>
+    public Regex Pattern(string pattern, RegexOptions options = RegexOptions.None) =>
+        _patterns.GetOrAdd((pattern, options), k => new Regex(k.Pattern, k.Options | RegexOptions.Compiled | RegexOptions.CultureInvariant));
 
     /// <summary>Which lexicon files these are ("lex-" and a short SHA-256 of them; see <see cref="LexiconLoader"/>), stored with every record they make.</summary>
     public string Version { get; init; } = "lex-unversioned";

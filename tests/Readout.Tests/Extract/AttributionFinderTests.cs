@@ -29,7 +29,7 @@ public sealed class AttributionFinderTests
         var doc = Analyse("Moscow, May 1. Relations between the two countries are at their best, said Vladimir Putin.");
         var s = SentenceWith(doc, "said Vladimir");
         var cueEnd = s.Text.IndexOf("said", StringComparison.Ordinal) + "said".Length;
-        var who = AttributionFinder.After(doc, s, cueEnd, "said");
+        var who = new AttributionFinder(TestPipeline.Instance.Lexicon).After(doc, s, cueEnd, "said");
         Assert.NotNull(who);
         Assert.Equal(("Vladimir Putin", "person"), (who.Single().Name, who.Single().Kind));
     }
@@ -52,8 +52,9 @@ public sealed class AttributionFinderTests
         var doc = Analyse("Beijing, May 1. The talks were frank and useful for both countries, he said.");
         var s = SentenceWith(doc, "he said");
         var earlier = new Speaker("Wang Yi", "CHN", "person");
-        Assert.Equal([earlier], AttributionFinder.Closing(doc, s, paragraphSpeaker: null, lastPerson: earlier));
-        Assert.Null(AttributionFinder.Closing(doc, s, paragraphSpeaker: null, lastPerson: null));   // no one to refer back to
+        var finder = new AttributionFinder(TestPipeline.Instance.Lexicon);
+        Assert.Equal([earlier], finder.Closing(doc, s, paragraphSpeaker: null, lastPerson: earlier));
+        Assert.Null(finder.Closing(doc, s, paragraphSpeaker: null, lastPerson: null));   // no one to refer back to
     }
 
     [Fact]

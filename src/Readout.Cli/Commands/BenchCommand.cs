@@ -65,6 +65,7 @@ public static class BenchCommand
         var times = new List<TimeSpan>();
         var stageTimes = stages ? new StageTimes() : null;
         var interactions = 0;
+        var gc = default(GcCounts);
         var processFailures = 0;
         try
         {
@@ -73,6 +74,7 @@ public static class BenchCommand
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 var found = 0;
+                var gcBefore = GcCounts.Now();
                 var sw = Stopwatch.StartNew();
                 foreach (var d in docs)
                 {
@@ -84,6 +86,7 @@ public static class BenchCommand
                     }
                 }
                 sw.Stop();
+                gc += GcCounts.Now() - gcBefore;
                 times.Add(sw.Elapsed);
                 interactions = found;
             }
@@ -113,7 +116,23 @@ public static class BenchCommand
             foreach (var (stage, time) in stageTimes.Totals)
                 Console.Out.WriteLine(string.Format(ci, "  {0,-24} {1,9:F3} s  {2,5:F1}%", stage, time.TotalSeconds, 100 * time.TotalSeconds / Math.Max(total, 1e-9)));
         }
+        // the collector's share: its pauses stop every thread, so on many cores they weigh more than here
+        Console.Out.WriteLine(string.Format(ci, "gc: {0:F0} MB allocated per run; {1} gen0, {2} gen1, {3} gen2 collections; paused {4:F3} s ({5:F1}% of the runs)",
+            gc.Allocated / 1e6 / repeat, gc.Gen0, gc.Gen1, gc.Gen2, gc.Paused.TotalSeconds, 100 * gc.Paused.TotalSeconds / Math.Max(times.Sum(t => t.TotalSeconds), 1e-9)));
         Console.Out.WriteLine($"interactions: {interactions} per run" + (processFailures > 0 ? $"; {processFailures} documents failed" : ""));
         return failed + processFailures > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
+}
+
+/// <summary>What the garbage collector did, as counted by the runtime: bytes allocated, collections of each generation, time paused.</summary>
+internal readonly record struct GcCounts(long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+{
+    public static GcCounts Now() =>
+        new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    public static GcCounts operator -(GcCounts a, GcCounts b) =>
+        new(a.Allocated - b.Allocated, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused);
+
+    public static GcCounts operator +(GcCounts a, GcCounts b) =>
+        new(a.Allocated + b.Allocated, a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2, a.Paused + b.Paused);
 }

@@ -49,7 +49,8 @@ public sealed record CodedEvent(TextSpan Evidence, string Cameo, CodedActor? Sou
 /// </summary>
 public sealed partial class SentenceEventCoder
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // The patterns take the process's match limit (TextLimits.MatchTimeout), as every lexicon pattern does; a wall-clock
+    // limit of their own fired on linear patterns on a loaded machine.
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
     private readonly Lexicon _lexicon;
@@ -58,16 +59,16 @@ public sealed partial class SentenceEventCoder
     private readonly List<(Regex Regex, AgentWord Agent)> _agents;
     private readonly Regex _report, _intent, _appeal, _negation, _toAction, _hypothetical, _verbLead;
 
-    private static readonly Regex Determiner = new(@"\b(the|a|an|this|that|these|those|its|their|his|her|our|my|your|whose|any|no|such)\s+$|['’]s\s+$", Opts, Timeout);
-    private static readonly Regex PassiveBefore = new(@"\b(was|were|been|being|is|are|be|got|get|gets)\s+(\w+ly\s+)?$", Opts, Timeout);
-    private static readonly Regex Pronoun = new(@"\b(he|she|they|it|we|themselves|itself)\b", Opts, Timeout);
-    private static readonly Regex ByAfter = new(@"^\s*(\w+\s+){0,6}?by\s+(the\s+|a\s+|an\s+)?", Opts, Timeout);
+    private static readonly Regex Determiner = new(@"\b(the|a|an|this|that|these|those|its|their|his|her|our|my|your|whose|any|no|such)\s+$|['’]s\s+$", Opts);
+    private static readonly Regex PassiveBefore = new(@"\b(was|were|been|being|is|are|be|got|get|gets)\s+(\w+ly\s+)?$", Opts);
+    private static readonly Regex Pronoun = new(@"\b(he|she|they|it|we|themselves|itself)\b", Opts);
+    private static readonly Regex ByAfter = new(@"^\s*(\w+\s+){0,6}?by\s+(the\s+|a\s+|an\s+)?", Opts);
     // Between a country word and the agent it qualifies: a possessive, "and" (lists: "US and British activists"),
     // articles and up to three adjectives — never a verb or a clause word ("The US claimed that ISIL...").
     private static readonly Regex ModifierGap = new(
         @"^(\s*('s|’s))?(\s*(,\s*(?=and\b))?(?!(that|which|who|whom|whose|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|must|can|did|does|do|to|in|on|at|by|for|with|from|of|against|into|over|after|before|as|than|not)\b)(and|the|a|an|[a-z][a-z-]*(?<!ed|ing)|armed|exiled|united|so-called|self-styled)(?=\s|$)){0,3}\s*$",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
-    private static readonly Regex OfInCountry = new(@"^\s+(of|in|from)\s+(the\s+)?$", Opts, Timeout);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex OfInCountry = new(@"^\s+(of|in|from)\s+(the\s+)?$", Opts);
 
     public SentenceEventCoder(Lexicon lexicon, Codebook codebook)
     {
@@ -75,8 +76,8 @@ public sealed partial class SentenceEventCoder
         ArgumentNullException.ThrowIfNull(codebook);
         _lexicon = lexicon;
         _codebook = codebook;
-        _verbs = lexicon.EventVerbs.Select(v => (new Regex(@"\b(?:" + v.Pattern + @")\b", Opts, Timeout), v)).ToList();
-        _agents = lexicon.AgentWords.Select(a => (new Regex(@"\b(?:" + a.Pattern + @")\b", Opts, Timeout), a)).ToList();
+        _verbs = lexicon.EventVerbs.Select(v => (new Regex(@"\b(?:" + v.Pattern + @")\b", Opts), v)).ToList();
+        _agents = lexicon.AgentWords.Select(a => (new Regex(@"\b(?:" + a.Pattern + @")\b", Opts), a)).ToList();
         _report = WordRegex("report_speech");
         _intent = WordRegex("intent");
         _appeal = WordRegex("appeal");
@@ -87,7 +88,7 @@ public sealed partial class SentenceEventCoder
     }
 
     private Regex WordRegex(string category) =>
-        new(string.Join("|", _lexicon.WordList(category).Select(p => "(?:" + p + ")")) is { Length: > 0 } p ? p : "(?!)", Opts, Timeout);
+        new(string.Join("|", _lexicon.WordList(category).Select(p => "(?:" + p + ")")) is { Length: > 0 } p ? p : "(?!)", Opts);
 
     /// <summary>Codes every sentence of an analysed document; events in text order.</summary>
     public IReadOnlyList<CodedEvent> Code(AnalysedDocument document, CancellationToken ct = default)
@@ -242,10 +243,10 @@ public sealed partial class SentenceEventCoder
     }
 
     private const int ObjectWindow = 30;
-    private static readonly Regex Gap = new(@"^[\s\w'’-]*$", Opts, Timeout);
+    private static readonly Regex Gap = new(@"^[\s\w'’-]*$", Opts);
     private const int GroupWindow = 80;
-    private static readonly Regex Group = new(@"^[^;:]*\b(and|both|together)\b[^;:]*$", Opts, Timeout);
-    private static readonly Regex ToBefore = new(@"\bto\s+$", Opts, Timeout);
+    private static readonly Regex Group = new(@"^[^;:]*\b(and|both|together)\b[^;:]*$", Opts);
+    private static readonly Regex ToBefore = new(@"\bto\s+$", Opts);
 
     /// <summary>
     /// Whether a one-word event word is used as a noun: a verb follows its subject (an actor or pronoun), an
@@ -275,7 +276,7 @@ public sealed partial class SentenceEventCoder
     /// <summary>"wants Putin to", "is asking Obama to": the appeal verb and whom it addresses, right before the verb.</summary>
     private (int VerbStart, Actor Addressee)? AppealBefore(string tail, List<Actor> actors, int verbStart)
     {
-        var to = Regex.Match(tail, @"\bto\s+$", RegexOptions.CultureInvariant, Timeout);
+        var to = Regex.Match(tail, @"\bto\s+$", RegexOptions.CultureInvariant);
         if (!to.Success) return null;
         var tailStart = verbStart - tail.Length;
         var addressee = actors.LastOrDefault(x => x.End <= tailStart + to.Index && x.Start >= tailStart);
@@ -306,7 +307,7 @@ public sealed partial class SentenceEventCoder
     /// <summary>The words from an appeal verb to the act it asks for: the verb, its addressee, "to".</summary>
     private static bool AppealLead(string text) => text.Length <= 80 && AppealTo.IsMatch(text);
 
-    private static readonly Regex AppealTo = new(@"\bto\s+$", Opts, Timeout);
+    private static readonly Regex AppealTo = new(@"\bto\s+$", Opts);
 
     private static string FirstWord(string phrase)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Readout.Documents;
+using Readout.Export.Contract;
 using Readout.Extract;
 using Readout.Ingest;
 using Readout.Pipeline;
@@ -13,8 +14,24 @@ using Readout.Store;
 
 namespace Readout.Server;
 
-/// <summary>One record with what the store knows about it: the record (fields, provenance, conflicts, sources with evidence) and its statements.</summary>
-public sealed record InteractionDetail(Interaction Record, IReadOnlyList<Statement> Statements);
+/// <summary>
+/// One record with what the store knows about it: the record (fields, provenance, conflicts, sources with evidence) and
+/// its statements, both in the export contract (<see cref="InteractionRecord"/>, <see cref="StatementRecord"/>).
+/// </summary>
+public sealed record InteractionDetail(InteractionRecord Record, IReadOnlyList<StatementRecord> Statements);
+
+/// <summary>A record waiting for review (the record in the export contract), and why it is high in the queue.</summary>
+public sealed record ReviewQueueItem(InteractionRecord Record, int Conflicts, double? Confidence, string Why)
+{
+    public static ReviewQueueItem From(Reviews.QueueItem q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return new(InteractionRecord.From(q.Record), q.Conflicts, q.Confidence, q.Why);
+    }
+}
+
+/// <summary>What a review did: its trail entry (in the export contract) and the records it left.</summary>
+public sealed record ReviewAnswer(ReviewEntryRecord Entry, IReadOnlyList<string> Records);
 
 /// <summary>A stored report's clean text, which evidence offsets point into.</summary>
 public sealed record SourceText(string ContentHash, string Text);
@@ -51,7 +68,7 @@ internal static class ApiEndpoints
             {
                 using var store = stores.OpenReader();
                 var record = Resolve(store, id);
-                return TypedResults.Ok(new InteractionDetail(record, store.Statements(record.Id)));
+                return TypedResults.Ok(new InteractionDetail(InteractionRecord.From(record), store.Statements(record.Id).Select(StatementRecord.From).ToList()));
             })
             .WithName("GetInteraction").WithTags("interactions")
             .WithSummary("One record: every field with its provenance, conflicts between sources, sources with evidence spans, statements")
@@ -118,7 +135,7 @@ internal static class ApiEndpoints
                 RequireKey(context, options, "review");
                 var outcome = await ReviewAsync(stores, gate, new Reviews.ReviewRequest(body.Action ?? "", id, body.Reason ?? "", body.Reviewer ?? "", DateTimeOffset.UtcNow,
                     body.Field, body.Value, body.With, body.Sources), context.RequestAborted);
-                return TypedResults.Ok(outcome);
+                return TypedResults.Ok(new ReviewAnswer(ReviewEntryRecord.From(outcome.Entry), outcome.Records));
             })
             .WithName("ReviewInteraction").WithTags("review")
             .WithSummary("Review a record (with the server's API key in X-Api-Key): reject, restore, confirm, correct a field, merge another record in, split reports off")
@@ -131,7 +148,8 @@ internal static class ApiEndpoints
             {
                 var (offset, limit) = RequestParsing.Paging(page, pageSize);
                 using var store = stores.OpenReader();
-                return TypedResults.Ok(store.ReviewQueue(offset, limit, ct));
+                var queue = store.ReviewQueue(offset, limit, ct);
+                return TypedResults.Ok(new Page<ReviewQueueItem>(queue.Total, queue.Offset, queue.Limit, queue.Items.Select(ReviewQueueItem.From).ToList()));
             })
             .WithName("ReviewQueue").WithTags("review")
             .WithSummary("Records waiting for review, the likeliest to be wrong first: lowest confidence (when records carry one), then conflicts between sources, then the fewest sources");

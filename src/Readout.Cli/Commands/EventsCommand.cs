@@ -27,7 +27,7 @@ public static class EventsCommand
             if (store is null) return ExitCodes.Error;
             var all = store.Query(filter.Read(p));
             var rows = output.Take(p, all);
-            output.Write(p, rows, CsvExporter.Header, CsvExporter.Row, r => r, list =>
+            output.Write(p, rows, CsvExporter.Header, CsvExporter.Row, Readout.Export.Contract.InteractionRecord.From, list =>
             {
                 var table = ListOutput.NewTable("Id", "Date", "Status", "Mode", "Participants", "Place");
                 table.AddColumn(new TableColumn("Sources").RightAligned());

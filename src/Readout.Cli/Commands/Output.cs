@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Readout.Export;
-using Readout.Store;
+using Readout.Export.Contract;
 using Spectre.Console;
 
 namespace Readout.Cli.Commands;
@@ -68,7 +68,7 @@ internal sealed class ListOutput
             case "json":
                 using (var stdout = Console.OpenStandardOutput())
                 {
-                    JsonSerializer.Serialize(stdout, rows.Select(json).ToList(), RecordJson.Options);
+                    JsonSerializer.Serialize(stdout, rows.Select(json).ToList(), ExportJson.Options);
                 }
                 Console.Out.WriteLine();
                 break;

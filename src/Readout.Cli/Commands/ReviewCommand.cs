@@ -93,7 +93,7 @@ public static class ReviewCommand
                 q => [q.Record.Id, q.Record.Date, q.Record.Status.Wire(), q.Record.Mode.Wire(), Readout.Reviews.FieldValues.Actors(q.Record.Participants),
                       q.Record.Sources.Count.ToString(CultureInfo.InvariantCulture), q.Conflicts.ToString(CultureInfo.InvariantCulture),
                       q.Confidence?.ToString("0.###", CultureInfo.InvariantCulture), q.Why],
-                q => new { id = q.Record.Id, date = q.Record.Date, status = q.Record.Status.Wire(), mode = q.Record.Mode.Wire(), participants = q.Record.Participants,
+                q => new { id = q.Record.Id, date = q.Record.Date, status = q.Record.Status.Wire(), mode = q.Record.Mode.Wire(), participants = q.Record.Participants.Select(Readout.Export.Contract.ActorRecord.From),
                            source_count = q.Record.Sources.Count, conflicts = q.Conflicts, confidence = q.Confidence, why = q.Why },
                 list =>
                 {
@@ -123,7 +123,7 @@ public static class ReviewCommand
             var entries = output.Take(p, store.ReviewTrail(p.GetValue(id)));
             output.Write(p, entries, ["id", "at", "reviewer", "action", "record", "field", "before", "after", "other", "reason"],
                 e => [e.Id.ToString(CultureInfo.InvariantCulture), e.At, e.Reviewer, e.Action, e.Record, e.Field, e.Before, e.After, e.Other, e.Reason],
-                e => e,
+                Readout.Export.Contract.ReviewEntryRecord.From,
                 list =>
                 {
                     foreach (var e in list) Cli.Out.WriteLine(Describe(e));

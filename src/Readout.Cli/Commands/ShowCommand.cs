@@ -37,7 +37,7 @@ public static class ShowCommand
                 return ExitCodes.Error;
             }
             if (output.FormatOf(p) == "table") Print(i, new TerminalSafeWriter(Console.Out));
-            else output.Write(p, [i], Readout.Export.CsvExporter.Header, Readout.Export.CsvExporter.Row, r => r, _ => { });
+            else output.Write(p, [i], Readout.Export.CsvExporter.Header, Readout.Export.CsvExporter.Row, Readout.Export.Contract.InteractionRecord.From, _ => { });
             return ExitCodes.Ok;
         });
         return command;

@@ -1,10 +1,13 @@
 using System.Text;
+using Readout.Export.Contract;
 using Readout.Extract;
-using Readout.Store;
 
 namespace Readout.Export;
 
-/// <summary>JSON Lines: one record per line, in the export contract (README, "Export format"): its keys first, then the fusion keys.</summary>
+/// <summary>
+/// JSON Lines: one record per line, in the export contract (<see cref="InteractionRecord"/>; README, "Export
+/// format"): its keys first, then the fusion keys.
+/// </summary>
 public static class JsonlExporter
 {
     public static int Write(IEnumerable<Interaction> interactions, TextWriter writer)
@@ -14,7 +17,7 @@ public static class JsonlExporter
         var n = 0;
         foreach (var i in interactions)
         {
-            writer.Write(RecordJson.Serialize(i));
+            writer.Write(ExportJson.Serialize(InteractionRecord.From(i)));
             writer.Write('\n');
             n++;
         }
@@ -37,7 +40,7 @@ public static partial class CsvExporter
 {
     private const string Separator = "; ";
 
-    /// <summary>The header: fixed columns around actor1_* and actor2_*, which follow the fields of <see cref="Actor"/>.</summary>
+    /// <summary>The header: fixed columns around actor1_* and actor2_*, which follow the keys of the contract's <see cref="ActorRecord"/>.</summary>
     public static IReadOnlyList<string> Header { get; } =
     [
         "id", "date", "status", "mode",

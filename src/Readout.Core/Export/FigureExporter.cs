@@ -1,20 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
+using Readout.Export.Contract;
 using Readout.Extract;
-using Readout.Store;
 
 namespace Readout.Export;
 
-/// <summary>Figures as JSON Lines (each with its source report's uri) and CSV.</summary>
+/// <summary>Figures as JSON Lines (<see cref="FigureRecord"/>, each with its source report's uri) and CSV.</summary>
 public static class FigureExporter
 {
     public static int WriteJsonl(IReadOnlyList<(Figure Figure, string Uri)> figures, TextWriter w)
     {
         foreach (var (f, uri) in figures)
         {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(f, RecordJson.Options))!;
-            node["source"] = uri;
-            w.WriteLine(node.ToJsonString(RecordJson.Options));
+            w.WriteLine(ExportJson.Serialize(FigureRecord.From(f, uri)));
         }
         return figures.Count;
     }

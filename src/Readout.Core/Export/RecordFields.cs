@@ -1,25 +1,25 @@
 using System.Text.Json;
+using Readout.Export.Contract;
 using Readout.Extract;
-using Readout.Store;
 
 namespace Readout.Export;
 
 /// <summary>
-/// Fields the flat exports read from a record through its JSON form, so that a field a later version adds to
-/// <see cref="Actor"/> or <see cref="Interaction"/> (an actor's organisation, a record's confidence) reaches
-/// the exports without a change here.
+/// Fields the flat exports read from a record through its contract form (<see cref="ActorRecord"/>), so that a
+/// key a later version adds to the contract (an actor's organisation) reaches the CSV without a change here, and a
+/// rename inside the pipeline changes no column.
 /// </summary>
 public static class RecordFields
 {
-    /// <summary>The JSON names of an actor's fields, in declaration order (name, country, role, ...).</summary>
+    /// <summary>The JSON names of an actor's keys in the contract, in its order (name, country, role, ...).</summary>
     public static IReadOnlyList<string> ActorFields { get; } =
-        RecordJson.Options.GetTypeInfo(typeof(Actor)).Properties.Select(p => p.Name).ToList();
+        ExportJson.Options.GetTypeInfo(typeof(ActorRecord)).Properties.OrderBy(p => p.Order).Select(p => p.Name).ToList();
 
     /// <summary>An actor's fields as text, in the order of <see cref="ActorFields"/> (all empty for no actor).</summary>
     public static IReadOnlyList<string?> ActorCells(Actor? actor)
     {
         if (actor is null) return ActorFields.Select(_ => (string?)null).ToList();
-        var json = JsonSerializer.SerializeToElement(actor, RecordJson.Options);
+        var json = JsonSerializer.SerializeToElement(ActorRecord.From(actor), ExportJson.Options);
         return ActorFields.Select(f => json.TryGetProperty(f, out var v) ? Text(v) : null).ToList();
     }
 

@@ -1,18 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using Readout.Code;
+using Readout.Export.Contract;
 using Readout.Extract;
-using Readout.Store;
 
 namespace Readout.Export;
 
-/// <summary>Statements as JSON Lines (one statement per line) and CSV.</summary>
+/// <summary>Statements as JSON Lines (one <see cref="StatementRecord"/> per line) and CSV.</summary>
 public static class StatementExporter
 {
     public static int WriteJsonl(IEnumerable<Statement> statements, TextWriter w)
     {
         var n = 0;
-        foreach (var st in statements) { w.WriteLine(JsonSerializer.Serialize(st, RecordJson.Options)); n++; }
+        foreach (var st in statements) { w.WriteLine(ExportJson.Serialize(StatementRecord.From(st))); n++; }
         return n;
     }
 
@@ -238,5 +238,5 @@ public static class PloverExporter
 
     private static object Who(Actor a) => new { name = a.Name, country = a.Country, kind = "person", role = a.Role };
 
-    private static void Emit(TextWriter w, object o) => w.WriteLine(JsonSerializer.Serialize(o, RecordJson.Options));
+    private static void Emit(TextWriter w, object o) => w.WriteLine(JsonSerializer.Serialize(o, ExportJson.Options));
 }

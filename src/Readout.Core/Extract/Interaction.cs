@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Readout.Extract;
 
 /// <summary>
-/// A principal or attendee as exported: the canonical name (the knowledge base's, or the report's for people
+/// A principal or attendee (exported as <see cref="Export.Contract.ActorRecord"/>): the canonical name (the knowledge base's, or the report's for people
 /// it does not hold), the ISO 3166-1 alpha-3 country of the state they serve, their role on the day; for an
 /// official of an international organisation, the organisation (UN, EU, NATO, AU...) and no country; the
 /// name as the report wrote it; the knowledge base's id (a Wikidata id where known) when resolved.
@@ -37,7 +37,9 @@ public sealed record FieldConflict(string Field, IReadOnlyList<FieldSupport> Val
 
 /// <summary>
 /// One diplomatic interaction: who, when, how, where, who else, whether it happened or is planned, and
-/// for every field the text it came from. This is the export contract (README, "Export format").
+/// for every field the text it came from: the extractor's output, the fused record and the stored JSON
+/// (<see cref="Store.RecordJson"/>). It is not the export contract: users receive
+/// <see cref="Export.Contract.InteractionRecord"/>, mapped from it in one place, so its fields may be renamed freely.
 /// </summary>
 public sealed record Interaction(
     string Id,

@@ -6,8 +6,10 @@ using Readout.Extract;
 namespace Readout.Store;
 
 /// <summary>
-/// The one JSON form of an interaction record (README, "Export format"): snake_case keys in declaration
-/// order, compact, with non-ASCII names left readable. Used by the store and by the exporters.
+/// The stored JSON form of the pipeline's records (interactions, statements, figures): snake_case keys in
+/// declaration order, compact, with non-ASCII names left readable. Internal to the store: what users receive is
+/// the export contract (<see cref="Export.Contract.InteractionRecord"/> and its siblings), written by the exporters
+/// and the server, so the pipeline's types may change without changing it.
 /// </summary>
 public static class RecordJson
 {

@@ -177,6 +177,27 @@ public abstract class ApiTests
         Assert.Equal(id, (await Json($"/api/interactions/{id[..12]}")).GetProperty("record").GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task Issue14_a_record_and_its_statements_are_the_export_contract_as_the_json_lines_write_it()
+    {
+        // the API writes with its own options (HTML-significant and non-ASCII characters escaped), so both sides are
+        // written again with the export's: what remains is keys, their order, values, nulls and number forms
+        static string Same(JsonElement e) => JsonSerializer.Serialize(e, Readout.Export.Contract.ExportJson.Options);
+        using var store = StoreFactory.Open(_fixture.Db);
+        var records = store.Query(InteractionFilter.All);
+        Assert.NotEmpty(records);
+        foreach (var r in records.Take(40))
+        {
+            var detail = await Json($"/api/interactions/{r.Id}");
+            var jsonl = new StringWriter();
+            Readout.Export.JsonlExporter.Write([r], jsonl);
+            Assert.Equal(jsonl.ToString().TrimEnd('\n'), Same(detail.GetProperty("record")));
+            var statements = new StringWriter { NewLine = "\n" };
+            Readout.Export.StatementExporter.WriteJsonl(store.Statements(r.Id), statements);
+            Assert.Equal(statements.ToString(), string.Concat(detail.GetProperty("statements").EnumerateArray().Select(st => Same(st) + "\n")));
+        }
+    }
+
     [Theory]
     [InlineData("/api/interactions/rec-doesnotexist", "RO4004", null)]
     [InlineData("/api/actors/Nobody%20Atall", "RO4004", null)]

@@ -6,13 +6,16 @@ namespace Readout.Pipeline;
 /// <summary>
 /// Runs the work on one document within bounds: a time budget (cancelled cooperatively, and given up
 /// a few seconds later even if the work does not notice), the caller's cancellation honoured at once
-/// (the work runs on a pool thread the caller does not wait for), and every failure turned into one
+/// (the work runs on a kept document thread the caller does not wait on), and every failure turned into one
 /// numbered error naming the document's origin (<c>file#L12</c>): RO1010 past the budget or a
 /// pattern's time limit, RO9000 with the stack trace in the error log for anything unexpected. A budget of
 /// <see cref="Timeout.InfiniteTimeSpan"/> is none: the work runs until it ends or the caller cancels.
 /// </summary>
-public sealed class DocumentRunner(ReadoutPipeline pipeline, TimeSpan budget, ErrorLog log)
+public sealed class DocumentRunner(ReadoutPipeline pipeline, TimeSpan budget, ErrorLog log) : IDisposable
 {
+    /// <summary>Ends the kept document threads that are idle (the service container does so when it is disposed).</summary>
+    public void Dispose() => _lanes.Dispose();
+
     /// <summary>How long past its budget a document is waited for before it is given up.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
 

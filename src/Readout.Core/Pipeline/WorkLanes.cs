@@ -8,11 +8,12 @@ namespace Readout.Pipeline;
 /// Ctrl+C and the time budget take effect at once; a lane whose work is given up on is abandoned (its
 /// thread ends when the work does) and never reused.
 /// </summary>
-internal sealed class WorkLanes
+internal sealed class WorkLanes : IDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentBag<Lane> _idle = [];
     private readonly int _keep;
     private int _kept;
+    private volatile bool _disposed;
 
     /// <param name="keep">Idle lanes kept at most; more are ended when their work is done.</param>
     public WorkLanes(int keep) => _keep = Math.Max(1, keep);
@@ -53,12 +54,32 @@ internal sealed class WorkLanes
 
     private void Return(Lane lane)
     {
-        if (Interlocked.Increment(ref _kept) <= _keep) _idle.Add(lane);
+        if (!_disposed && Interlocked.Increment(ref _kept) <= _keep)
+        {
+            _idle.Add(lane);
+            // disposed meanwhile: the drain may have run before the add, so end what is idle now
+            if (_disposed) EndIdle();
+        }
         else
         {
-            Interlocked.Decrement(ref _kept);
+            if (!_disposed) Interlocked.Decrement(ref _kept);
             lane.Abandon();
         }
+    }
+
+    /// <summary>Ends the idle lanes' threads; work running now finishes on its lane, which then ends too.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        EndIdle();
+    }
+
+    /// <summary>How many lanes wait for work (for tests).</summary>
+    internal int IdleCount => _idle.Count;
+
+    private void EndIdle()
+    {
+        while (_idle.TryTake(out var lane)) lane.Abandon();
     }
 
     private interface IJob

@@ -24,6 +24,20 @@ public sealed class Issue13DocumentLanesTests
     }
 
     [Fact]
+    public void Issue13_a_disposed_runner_ends_its_idle_threads_and_keeps_none_for_documents_run_after()
+    {
+        var runner = new DocumentRunner(TestPipeline.Instance, TimeSpan.FromSeconds(30), new ErrorLog(Path.GetTempFileName()));
+        var kept = runner.Run(Raw("a#L1"), _ => Thread.CurrentThread);
+        Assert.True(kept.IsAlive);
+        runner.Dispose();
+        Assert.True(kept.Join(TimeSpan.FromSeconds(10)), "the idle document thread is still running after Dispose");
+        // still usable, but the thread it ran on is not kept
+        var after = runner.Run(Raw("b#L2"), _ => Thread.CurrentThread);
+        Assert.NotSame(kept, after);
+        Assert.True(after.Join(TimeSpan.FromSeconds(10)), "a document run after Dispose left its thread parked");
+    }
+
+    [Fact]
     public void Issue13_parallel_callers_use_at_most_a_few_threads_each()
     {
         var runner = new DocumentRunner(TestPipeline.Instance, TimeSpan.FromSeconds(30), new ErrorLog(Path.GetTempFileName()));

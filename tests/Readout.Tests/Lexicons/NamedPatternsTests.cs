@@ -79,6 +79,7 @@ public sealed class NamedPatternsTests
     [InlineData("up\trose|ris[ei]n\n", "", Words, "line 2 'ris[ei]n' of list up is not a word or phrase")]
     [InlineData("up\trose|\n", "", Words, "line 2 '' of list up is not a word or phrase")]
     [InlineData("", "Move\trose\n", Patterns, "line 2 'Move' is not a name")]
+    [InlineData("", "move\t\n", Patterns, "line 2 pattern move is empty")]
     [InlineData("up\trose\n", "up\trose\n", Patterns, "line 2 up is also a list of words.tsv")]
     public void A_name_given_twice_or_a_word_that_is_not_one_is_RO0002_naming_the_line(string words, string patterns, string file, string message) =>
         Fails(() => Load(words, patterns), "RO0002", file, message);

@@ -21,6 +21,8 @@ public sealed class Lexicon
     public IReadOnlyList<AgentWord> AgentWords { get; init; } = [];
     /// <summary>Governments' and organisations' web sites (publishers.tsv).</summary>
     public IReadOnlyList<Publisher> Publishers { get; init; } = [];
+    /// <summary>The figure extractor's words and patterns (figure_words.tsv, figure_patterns.tsv), compiled once per lexicon.</summary>
+    public required FigureLexicon Figures { get; init; }
 
     /// <summary>Which lexicon files these are ("lex-" and a short SHA-256 of them; see <see cref="LexiconLoader"/>), stored with every record they make.</summary>
     public string Version { get; init; } = "lex-unversioned";

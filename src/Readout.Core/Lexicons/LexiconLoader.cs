@@ -66,10 +66,12 @@ public static class LexiconLoader
         var places = countries.Select(c => c.Iso3).Concat(orgs.Select(o => o.Code).OfType<string>()).ToHashSet(StringComparer.Ordinal);
         foreach (var p in publishers.Where(p => !places.Contains(p.Place)))
             throw new ReadoutException("RO0003", "publishers.tsv", $"place '{p.Place}' of '{p.Host}' is neither a country's ISO3 code nor an organisation code");
+        // read through read, as every file here, so that the figure files are in the version too
+        var figures = FigureLexicon.Load(read);
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
-            Publishers = publishers, Version = VersionOf(texts),
+            Publishers = publishers, Figures = figures, Version = VersionOf(texts),
         };
     }
 

@@ -21,6 +21,7 @@ public class StageBenchmarks
     private ReadoutPipeline _pipeline = null!;
     private InteractionExtractor _interactions = null!;
     private StatementExtractor _statements = null!;
+    private FigureExtractor _figures = null!;
     private List<RawDocument> _raw = null!;
     private List<CleanDocument> _clean = null!;
     private List<AnalysedDocument> _analysed = null!;
@@ -43,6 +44,7 @@ public class StageBenchmarks
         _pipeline = ReadoutPipeline.CreateDefault();
         _interactions = new InteractionExtractor(_pipeline.Lexicon, new MentionFinder(_pipeline.Lexicon));
         _statements = new StatementExtractor(_pipeline.Lexicon, _pipeline.Codebook);
+        _figures = new FigureExtractor(_pipeline.Lexicon);
         _raw = Corpora.Read(Corpus, Sample);
         _clean = _raw.Select(r => _pipeline.Clean(r)).ToList();
         _analysed = _clean.Select(c => _pipeline.Analyse(c)).ToList();
@@ -68,7 +70,7 @@ public class StageBenchmarks
     public int Statements() => _analysed.Select((a, n) => _statements.Extract(a, _found[n]).Count).Sum();
 
     [Benchmark(Description = "extract: figures")]
-    public int Figures() => _analysed.Sum(a => FigureExtractor.Extract(a).Count);
+    public int Figures() => _analysed.Sum(a => _figures.Extract(a).Count);
 
     [Benchmark(Description = "fuse: signature")]
     public ulong Signatures() => _tokens.Aggregate(0UL, (x, t) => x ^ NearDuplicates.Signature(t)[0]);

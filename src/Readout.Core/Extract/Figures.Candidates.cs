@@ -10,9 +10,13 @@ namespace Readout.Extract;
 /// Step 1 of <see cref="Extract"/>: the numbers of a sentence that are figures, with their currency, scale and
 /// unit; what is not a figure (years, ordinals, clock times, ages, numbers in names) is left out.
 /// </summary>
-public static partial class FigureExtractor
+public sealed partial class FigureExtractor
 {
     // ---- numbers -------------------------------------------------------------------------------------
+
+    // The number grammar stays in the code, not in figure_patterns.tsv: each number word has its value in
+    // WordValues below, each scale word and glued or currency sign its power of ten or ISO code in Scale and
+    // PrefixCurrency, and a word added to the data alone would match and be worth nothing.
 
     private const string Units = "one|two|three|four|five|six|seven|eight|nine";
     private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
@@ -24,15 +28,6 @@ public static partial class FigureExtractor
 
     [GeneratedRegex(@"(?<![\-–'’/])\b(?<w>(?:" + Tens + @")[-\s](?:" + Units + @")\b|(?:" + Words + @"))(?<wfold>-?fold)?(?![\p{L}\p{N}_]|[\-–]\w)", RegexOptions.IgnoreCase)]
     private static partial Regex WrittenRx();
-
-    [GeneratedRegex(@"\G(?:\s(?<h>hundred)(?!\p{L}))?(?:\s?(?<scale>thousand|million|billion|trillion|bn|bln|mln|mn|tn|trn)(?!\p{L}))?(?:\s?(?<pct>%)|\s(?<pct>per\s?cent|percent|pct)(?!\p{L})|\s(?<pts>percentage\s+points?)(?!\p{L})|\s(?<cur>" + CurrencyWords + @")(?!\p{L})|\s(?<times>times)(?!\p{L})|\s(?<unit>" + PhysicalUnits + @")(?![\p{L}\-]))?", RegexOptions.IgnoreCase)]
-    private static partial Regex SuffixRx();
-
-    private const string CurrencyWords =
-        @"(?:US|U\.S\.|American|Hong\s+Kong|Canadian|Australian|Singapore|New\s+Zealand|Taiwan)\s+(?:dollars?|dlrs)|dollars?|dlrs|euros?|yuan|renminbi|RMB|rubles?|roubles?|yen|pounds\s+sterling|British\s+pounds|sterling|stg|Indian\s+rupees?|rupees?|South\s+Korean\s+won|won|Turkish\s+lira|lira|reais|rand|Saudi\s+riyals?|riyals?|dirhams?|Swiss\s+francs?|francs?|hryvnias?|hryvnia|tenge|rupiah|ringgit|pesos?|USD|EUR|CNY|RUB|JPY|GBP|INR|CHF";
-
-    private const string PhysicalUnits =
-        @"(?:metric\s+)?tonnes|(?:metric\s+)?tons|tonne|barrels\s+(?:per|a)\s+day|barrels|bpd|(?:billion\s+)?cubic\s+(?:metres|meters)|bcm|square\s+(?:kilometres|kilometers|miles)|kilometres|kilometers|km|miles|hectares|acres|megawatts|MW|gigawatts|GW|kilowatt-hours|kWh|terawatt-hours|TWh|kilograms|kilos|kg|litres|liters|gallons|bushels|ounces|troy\s+ounces";
 
     [GeneratedRegex(@"(?<cur>US\$|U\.S\.\s?\$|AU\$|A\$|CA\$|C\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₽|₹|₩|(?<![\p{L}])(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR|CHF)\s?)$")]
     private static partial Regex CurrencyPrefixRx();
@@ -48,54 +43,13 @@ public static partial class FigureExtractor
         ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
     };
 
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "than",
-        "that", "which", "who", "whom", "whose", "were", "was", "is", "are", "be", "been", "being", "has", "have", "had",
-        "will", "would", "could", "should", "may", "might", "must", "can", "did", "do", "does", "per", "each", "more", "less",
-        "into", "onto", "over", "under", "about", "after", "before", "during", "since", "until", "while", "this", "these",
-        "those", "its", "their", "his", "her", "our", "your", "my", "not", "also", "only", "still", "all", "both", "such",
-        "said", "says", "so", "yet", "then", "there", "here", "when", "where", "if", "it", "they", "them", "he", "she", "we",
-        "you", "i", "us", "me", "let", "between", "among", "against", "across", "through", "via", "up", "down", "out", "off", "again",
-        "already", "every", "other", "another", "some", "any", "no", "most", "many", "much", "few", "several", "own", "same",
-    };
-
-    private static readonly HashSet<string> ScaleWords = new(StringComparer.OrdinalIgnoreCase)
-    { "hundred", "thousand", "million", "billion", "trillion", "mln", "bln", "bn", "dozen" };
-
-    private static readonly HashSet<string> TimeUnits = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "seconds", "minutes", "hours", "days", "weeks", "fortnights", "months", "quarters", "years", "decades", "centuries",
-        "millennia", "nights", "mornings", "afternoons", "evenings", "weekends", "times", "percent", "cents", "others", "ones",
-        "hrs", "mins", "secs", "yrs", "cts", "mths", "qtrs", "wks", "terms", "sessions", "occasions", "rounds",
-    };
-
-    private static readonly HashSet<string> IrregularPlurals = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "people", "men", "women", "children", "personnel", "police", "staff", "aircraft", "cattle", "livestock", "troops",
-        "feet", "geese", "mice", "teeth", "persons", "citizens",
-    };
-
-    // a count introduced by one of these refers to a known set ("the two countries"), not a figure
-    [GeneratedRegex(@"(?:\b(?:the|these|those|their|its|his|her|our|your|my|both|all|whose|every|each|first|last|next|past|previous|other|another|top|only)|['’]s)\s+$", RegexOptions.IgnoreCase)]
-    private static partial Regex DeterminerBefore();
-
+    // a ratio is number grammar, and reads the number words above: "one in six adult women", "4 in 10 mothers"
     [GeneratedRegex(@"\b(?:\d+|" + Words + @")\s+(?:in|out\s+of)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RatioBefore();
 
-    [GeneratedRegex(@"\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\b|\b(?:a|an|the)$", RegexOptions.IgnoreCase)]
-    private static partial Regex NotANounPhrase();
-
-    // "Group of 20 leaders", "Apollo 11 astronauts", "Resolution 2231": a number in a name
-    [GeneratedRegex(@"(?:\b\p{Lu}[\p{L}\-]*\s+(?:of\s+)?|\b(?:No|no|Nos|page|pages|pp|p|article|chapter|section|paragraph|item|number|resolution|aged|age|flight|route|room|level|phase|grade|size|category|class|model|version|point|points|score|scored)\.?\s+)$")]
-    private static partial Regex NameBefore();
-
-    [GeneratedRegex(@"^\s*(?:years?\s+old|year-old|a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hours?\s+GMT)", RegexOptions.IgnoreCase)]
-    private static partial Regex ClockOrAgeAfter();
-
     // ---- candidates -----------------------------------------------------------------------------------
 
-    private static List<Candidate> FindCandidates(AnalysedDocument doc, Sentence s, string? yuanOrYen)
+    private List<Candidate> FindCandidates(AnalysedDocument doc, Sentence s, string? yuanOrYen)
     {
         var text = doc.Clean.Text;
         var found = new List<Candidate>();
@@ -138,7 +92,7 @@ public static partial class FigureExtractor
                 if (glued is "m" or "k" && !money) continue;   // "5m", "3k" without a currency: metres? thousands? unclear
                 scale = Scale(glued);
             }
-            var sm = SuffixRx().Match(text, numEnd, s.Span.End - numEnd);
+            var sm = _w.Suffix.Match(text, numEnd, s.Span.End - numEnd);
             var end = numEnd;
             if (sm.Groups["h"].Success)
             {
@@ -170,7 +124,7 @@ public static partial class FigureExtractor
             {
                 var before = text[WindowStart(s, start)..start];
                 var after = text[numEnd..Math.Min(s.Span.End, numEnd + 80)];
-                if (!MoveBeforeRx().IsMatch(before) && !TimesComparativeRx().IsMatch(after)) continue;   // "met 37 times": a frequency
+                if (!_w.MoveBefore.IsMatch(before) && !_w.TimesComparative.IsMatch(after)) continue;   // "met 37 times": a frequency
                 kind = Kind.Multiplier; unit = "times";
             }
             else if (sm.Groups["unit"].Success) { kind = Kind.Physical; unit = NormaliseUnit(sm.Groups["unit"].Value); }
@@ -184,9 +138,9 @@ public static partial class FigureExtractor
                 if (np is null) continue;
                 if (!hasScale && char.IsUpper(np.Value.Text.Split(' ')[^1][0])) continue;   // "Two Heads of State": a title, "3 Doors Down": a name
                 var before = text[WindowStart(s, numStart, 40)..numStart];
-                if (DeterminerBefore().IsMatch(before)) continue;
+                if (_w.DeterminerBefore.IsMatch(before)) continue;
                 // "Group of 20 leaders", "Boeing 737 jets"; a capitalised first word of the sentence ("Some 3,000 troops") is no name
-                if (NameBefore().Match(before) is { Success: true } nb && !(nb.Index == 0 && numStart - before.Length == s.Span.Start && char.IsUpper(before[0]))) continue;
+                if (_w.NameBefore.Match(before) is { Success: true } nb && !(nb.Index == 0 && numStart - before.Length == s.Span.Start && char.IsUpper(before[0]))) continue;
                 if (RatioBefore().IsMatch(before)) continue;   // "one in six adult women", "4 in 10 mothers": a ratio
                 kind = Kind.Count;
                 unit = Spaces().Replace(np.Value.Text, " ");
@@ -196,7 +150,7 @@ public static partial class FigureExtractor
             // what a number in a date, a year, a name or a clock time is not
             var span = new TextSpan(numStart, numEnd);
             if (kind is not (Kind.Money or Kind.Percent or Kind.Points) && doc.Times.Any(t => t.Span.Overlaps(span))) continue;
-            if (ClockOrAgeAfter().IsMatch(text[numEnd..Math.Min(text.Length, numEnd + 12)]) && kind is not (Kind.Money or Kind.Percent)) continue;
+            if (_w.ClockOrAgeAfter.IsMatch(text[numEnd..Math.Min(text.Length, numEnd + 12)]) && kind is not (Kind.Money or Kind.Percent)) continue;
 
             found.Add(new Candidate
             {
@@ -218,7 +172,7 @@ public static partial class FigureExtractor
         return token.Contains("://", StringComparison.Ordinal) || token.Contains("www.", StringComparison.OrdinalIgnoreCase) || token.Contains("](", StringComparison.Ordinal);
     }
 
-    private static (string Text, int End)? CountedNoun(string text, int from, int limit)
+    private (string Text, int End)? CountedNoun(string text, int from, int limit)
     {
         if (from >= limit) return null;
         var m = FollowingWordsRx().Match(text, from, Math.Min(limit, from + 160) - from);
@@ -228,28 +182,34 @@ public static partial class FigureExtractor
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i].Value;
-            if (StopWords.Contains(w) || WordValues.ContainsKey(w) || ScaleWords.Contains(w)) break;
+            if (_w.StopWords.Contains(w) || WordValues.ContainsKey(w) || _w.ScaleWords.Contains(w)) break;
             // a new line inside the phrase ends it unless the text is hard-wrapped prose
             if (i > 0 && text[words[i - 1].Index..words[i].Index].Contains("\n\n")) break;
             if (IsPlural(w)) best = i;
         }
         if (best < 0) return null;
         var head = words[best].Value;
-        if (TimeUnits.Contains(head)) return null;
+        if (_w.TimeUnits.Contains(head)) return null;
         var startWord = words[0].Index;
         var endWord = words[best].Index + words[best].Length;
         return (text[startWord..endWord], endWord);
     }
 
-    private static bool IsPlural(string w)
+    private bool IsPlural(string w)
     {
-        if (IrregularPlurals.Contains(w)) return true;
+        if (_w.IrregularPlurals.Contains(w)) return true;
         if (w.Length < 3 || !char.IsLetter(w[^1])) return false;
         var lw = w.ToLowerInvariant();
         if (!lw.EndsWith('s')) return false;
         if (lw.EndsWith("ss", StringComparison.Ordinal) || lw.EndsWith("us", StringComparison.Ordinal) || lw.EndsWith("is", StringComparison.Ordinal) || lw.EndsWith("'s", StringComparison.Ordinal) || lw.EndsWith("’s", StringComparison.Ordinal)) return false;
-        return !StopWords.Contains(lw) && lw is not ("was" or "has" or "does" or "goes" or "says" or "sees" or "news" or "series" or "yes" or "less" or "unless" or "thus" or "plus" or "whereas" or "perhaps");
+        return !_w.StopWords.Contains(lw) && !_w.NotPlurals.Contains(lw);
     }
+
+    /// <summary>
+    /// The scale words after a number ("5 billion"), which figure_patterns.tsv's suffix pattern uses as {scales}:
+    /// written here, beside the value each has, so that one is never added without the other.
+    /// </summary>
+    internal const string Scales = "thousand|million|billion|trillion|bn|bln|mln|mn|tn|trn";
 
     private static decimal Scale(string s) => s switch
     {
@@ -310,10 +270,10 @@ public static partial class FigureExtractor
         return null;   // rupees, riyals, francs, pesos, dirhams: which country's is not clear
     }
 
-    private static string? YuanOrYen(string text)
+    private string? YuanOrYen(string text)
     {
-        var yuan = YuanRx().IsMatch(text);
-        var yen = YenRx().IsMatch(text);
+        var yuan = _w.Yuan.IsMatch(text);
+        var yen = _w.Yen.IsMatch(text);
         return yuan == yen ? null : yuan ? "CNY" : "JPY";
     }
 
@@ -340,8 +300,8 @@ public static partial class FigureExtractor
         };
     }
 
-    private static string Direction(string v) =>
-        DownWordSet.Contains(v) ? "down" : "up";
+    private string Direction(string v) =>
+        _w.Down.Contains(v) ? "down" : "up";
 
     private static string? NearestBasis(List<(TextSpan Span, string Text)> bases, Candidate c)
     {
@@ -356,10 +316,6 @@ public static partial class FigureExtractor
 
     /// <summary>Start of the stretch of the sentence looked at before a position (regexes anchored at its end stay cheap).</summary>
     private static int WindowStart(Sentence s, int pos, int width = 100) => Math.Max(s.Span.Start, pos - width);
-
-    private static readonly HashSet<string> MeasureVerbSet = new(MeasureVerbs.Split('|'), StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> MoveWordSet = new((MeasureVerbs + "|" + UpWords + "|" + DownWords).Split('|'), StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> DownWordSet = new(DownWords.Split('|'), StringComparer.OrdinalIgnoreCase);
 
     private static int Distance(TextSpan a, TextSpan b) => a.End <= b.Start ? b.Start - a.End : b.End <= a.Start ? a.Start - b.End : 0;
 }

@@ -8,38 +8,12 @@ namespace Readout.Extract;
 /// <summary>
 /// Step 3: what a figure measures, from the noun phrase near it ("trade between China and Russia").
 /// </summary>
-public static partial class FigureExtractor
+public sealed partial class FigureExtractor
 {
-    // ---- measure --------------------------------------------------------------------------------------
-
-    private const string MeasureVerbs = "increased|increase|increases|rose|rise|rises|risen|grew|grow|grows|grown|expanded|expand|expands|reached|reach|reaches|reaching|hit|hits|hitting|exceeded|exceed|exceeds|exceeding|passed|passes|crossed|neared|approached|touched|surpassed|surpass|surpasses|topped|tops|top|totaled|totalled|total|totals|amounted|amounts|amount|climbed|climbs|jumped|jumps|surged|surges|soared|fell|falls|fallen|fall|dropped|drops|declined|declines|decreased|decreases|shrank|shrunk|contracted|stood|stands|stand|came|comes|was|were|is|are|be|doubled|tripled|multiplied|equalled|equaled|equals|slid|slipped|plunged|slumped|tumbled|gained|gains|advanced|hovered|remained|remains|worth|valued|estimated";
-
-    [GeneratedRegex(@"(?:\b(?:is|are|was|were|has\s+been|had\s+been|have\s+been)\s+(?:expected|projected|forecast|set|likely|estimated|seen|poised|due|on\s+track)\s+)?(?:\b(?:has|have|had|was|were|is|are|will|would|could|should|may|might|to|be|been|being)\s+)*(?<!\b(?:a|an|the)\s+)\b(?<v>" + MeasureVerbs + @")\b(?:\s+(?:" + Approx + @"|to|at|from|up\s+to|a\s+record|a\s+new\s+high\s+of|a\s+record\s+high\s+of|a\s+total\s+of|beyond|some|almost))*\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex VerbBeforeRx();
-
-    [GeneratedRegex(@",\s*with\b|[,;:(\u2014\u2013""“”]|\s-\s|\b(?:that|which|who|while|whereas|when|because|said|says|say|noted|added|stated|stressed|emphasi[sz]ed|underscored|pointed\s+out|told\s+\S+)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ClauseBoundaryRx();
+    // ---- shapes of text, not words of a language: they stay in the code -------------------------------
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
-
-    [GeneratedRegex(@"\b(yuan|renminbi|RMB)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex YuanRx();
-
-    [GeneratedRegex(@"\byen\b", RegexOptions.IgnoreCase)]
-    private static partial Regex YenRx();
-
-    [GeneratedRegex(@"\b(?:a|an|the)\s+$", RegexOptions.IgnoreCase)]
-    private static partial Regex ArticleBefore();
-
-    [GeneratedRegex(@"^\s+(?:(?:worth\s+of|of)\s+(?!\d)|in\s+(?-i:(?=\p{Ll})))", RegexOptions.IgnoreCase)]
-    private static partial Regex OfAfter();
-
-    [GeneratedRegex(@"^(?:(?:19|20)\d\d|" + Mon + ")", RegexOptions.IgnoreCase)]
-    private static partial Regex YearOrMonthStart();
-
-    [GeneratedRegex(@"\s(?:of|worth|totalling|totaling|valued\s+at)\s+(?:" + Approx + @"\s+)*$", RegexOptions.IgnoreCase)]
-    private static partial Regex OfBefore();
 
     [GeneratedRegex(@"[’'](?:re|ve|ll|m|d)\b")]
     private static partial Regex Contraction();
@@ -47,24 +21,10 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthesis();
 
-    // ", which he said had grown": the last relative clause, whose antecedent ends at the comma
-    [GeneratedRegex(@",\s*(?:which|that)\b(?!.*,\s*(?:which|that)\b)[^,]*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex RelativeRx();
-
-    // a move that leads to a figure: "rose by $5 billion", "has expanded roughly fourteen times"
-    [GeneratedRegex(@"\b(?<v>(?!(?:up|down|higher|lower|added|cut|cuts|lost)\b)(?:" + UpWords + "|" + DownWords + @"))\b\s+(?:" + Approx + @"\s+)*$", RegexOptions.IgnoreCase)]
-    private static partial Regex MoveBeforeRx();
-
-    [GeneratedRegex(@"^\s*(?:to|at|,)?\s*(?:(?:about|around|roughly|nearly|almost|approximately|an\s+estimated|some|just\s+over|just\s+under|more\s+than|over)\s+)*$", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadsTo();
-
-    [GeneratedRegex(@"\b(?:while|whereas|with|but|and|compared|against|versus|vs)\b|[;:]", RegexOptions.IgnoreCase)]
-    private static partial Regex AnotherClaim();
-
     /// <summary>Between a figure and the change after it lies only its period, its basis and the change's own words.</summary>
-    private static bool ChangeFollows(string text, int from, int to, List<TextSpan> masks)
+    private bool ChangeFollows(string text, int from, int to, List<TextSpan> masks)
     {
-        return to - from <= 120 && !AnotherClaim().IsMatch(Unmasked(text, from, to, masks));
+        return to - from <= 120 && !_w.AnotherClaim.IsMatch(Unmasked(text, from, to, masks));
     }
 
     /// <summary>The text between two offsets without the period and basis phrases in it.</summary>
@@ -75,28 +35,9 @@ public static partial class FigureExtractor
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^\s*,?\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex OrPercent();
-
-    [GeneratedRegex(@"^(?:(?:and|but|so|yet|while|then|also|meanwhile|moreover|however)\s+)*(?:(?:the|a|an)\s+)?", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingGlueRx();
-
-    private static readonly HashSet<string> GenericHeads = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "total", "number", "sum", "amount", "figure", "value", "record", "level", "high", "low", "peak", "average", "estimate",
-        "maximum", "minimum", "increase", "rise", "growth", "jump", "gain", "drop", "decline", "fall", "decrease", "reduction",
-        "cut", "loss", "surge", "tune", "excess", "worth", "one", "some", "part", "share", "rate", "upwards", "more", "less",
-    };
-
-    private static readonly HashSet<string> TimeHeads = new(StringComparer.OrdinalIgnoreCase)
-    { "year", "years", "quarter", "quarters", "half", "month", "months", "week", "weeks", "day", "days", "calendar", "period", "time", "decade", "decades" };
-
-    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
-    { "it", "they", "this", "that", "which", "he", "she", "we", "these", "those", "there", "what", "who", "i", "you" };
-
     // ---- measure --------------------------------------------------------------------------------------
 
-    private static string? Measure(AnalysedDocument doc, Sentence s, Candidate c, List<TextSpan> masks, List<Candidate> cands)
+    private string? Measure(AnalysedDocument doc, Sentence s, Candidate c, List<TextSpan> masks, List<Candidate> cands)
     {
         if (c.Kind == Kind.Count) return null;
         var text = doc.Clean.Text;
@@ -104,15 +45,15 @@ public static partial class FigureExtractor
         var before = text[win..c.Start];
 
         // "a $400 billion gas deal"
-        if (c.Kind == Kind.Money && ArticleBefore().IsMatch(before))
+        if (c.Kind == Kind.Money && _w.ArticleBefore.IsMatch(before))
         {
             var np = WordsForward(text, c.End, s.Span.End, allowFirstStop: false);
             if (np is not null) return np;
         }
 
         // subject of the verb that leads to the figure: "Trade between China and Russia increased to $172.4 billion"
-        var vm = VerbBeforeRx().Match(before);
-        if (!vm.Success && c.Kind is Kind.Percent or Kind.Points) vm = ChangeBeforeRx().Match(before);   // "store sales up nine percent"
+        var vm = _w.VerbBefore.Match(before);
+        if (!vm.Success && c.Kind is Kind.Percent or Kind.Points) vm = _w.ChangeBefore.Match(before);   // "store sales up nine percent"
         if (vm.Success && !cands.Any(o => o != c && o.End > win + vm.Index - 1 && o.End <= c.Start))
         {
             var clauseEnd = win + vm.Index;
@@ -121,18 +62,18 @@ public static partial class FigureExtractor
         }
 
         // "1 million tonnes of discounted grain", "$10 billion in loans", "47.5 percent of the market"
-        var of = OfAfter().Match(text[c.End..Math.Min(s.Span.End, c.End + 40)]);
+        var of = _w.OfAfter.Match(text[c.End..Math.Min(s.Span.End, c.End + 40)]);
         if (of.Success)
         {
             var npStart = c.End + of.Length;
             var np = WordsForward(text, npStart, s.Span.End, allowFirstStop: false, allowDeterminer: true);
-            if (np is not null && !YearOrMonthStart().IsMatch(np)
+            if (np is not null && !_w.YearOrMonthStart.IsMatch(np)
                 && !cands.Any(o => o != c && o.Start >= npStart && o.Start <= text.IndexOf(np, npStart, StringComparison.Ordinal) + np.Length + 3))
                 return np;
         }
 
         // "a trade volume of $X", "investment worth $X"
-        var ofBefore = OfBefore().Match(before);
+        var ofBefore = _w.OfBefore.Match(before);
         if (ofBefore.Success)
         {
             var npEnd = win + ofBefore.Index;
@@ -143,12 +84,12 @@ public static partial class FigureExtractor
     }
 
     /// <summary>The noun phrase that ends at <paramref name="clauseEnd"/>, from the start of its clause.</summary>
-    private static string? Subject(AnalysedDocument doc, Sentence s, int clauseStart, int clauseEnd, List<TextSpan> masks)
+    private string? Subject(AnalysedDocument doc, Sentence s, int clauseStart, int clauseEnd, List<TextSpan> masks)
     {
         var text = doc.Clean.Text;
         // a parenthesis inside the subject is skipped, not a boundary: "purchase price (including costs) will be"
         var clause = Parenthesis().Replace(text[clauseStart..clauseEnd], m => new string(' ', m.Length));
-        var bounds = ClauseBoundaryRx().Matches(clause);
+        var bounds = _w.ClauseBoundary.Matches(clause);
         var from = clauseStart;
         foreach (Match b in bounds) from = clauseStart + b.Index + b.Length;
         // a period or basis phrase inside the subject ends it: "Bilateral trade in the first three quarters of 2021"
@@ -157,19 +98,19 @@ public static partial class FigureExtractor
             if (mk.Start >= from && mk.Start < to) to = mk.Start;
             else if (mk.Start < from && mk.End > from) from = Math.Min(mk.End, to);
         while (from < to && char.IsWhiteSpace(text[from])) from++;
-        var lead = LeadingGlueRx().Match(text[from..to]);
+        var lead = _w.LeadingGlue.Match(text[from..to]);
         var start = from + lead.Length;
         var subject = Spaces().Replace(clause[(start - clauseStart)..(to - clauseStart)], " ").Trim().TrimEnd(',', ';', ':');
         var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-        if (words.Length == 0 || (words.Length == 1 && Pronouns.Contains(words[0])))
+        if (words.Length == 0 || (words.Length == 1 && _w.Pronouns.Contains(words[0])))
         {
             // "trade, which he said had grown": the relative pronoun's antecedent
-            var rel = RelativeRx().Match(clause);
+            var rel = _w.Relative.Match(clause);
             return rel.Success ? WordsBackward(text, clauseStart, clauseStart + rel.Index) : null;
         }
-        if (words.Length > 10 || Pronouns.Contains(words[0]) && words.Length == 1) return null;
-        if (!words.Any(w => w.Any(char.IsLetter)) || NotANounPhrase().IsMatch(subject) || AttributionFinder.ReportVerbRx().IsMatch(subject)
+        if (words.Length > 10 || _w.Pronouns.Contains(words[0]) && words.Length == 1) return null;
+        if (!words.Any(w => w.Any(char.IsLetter)) || _w.NotANounPhrase.IsMatch(subject) || AttributionFinder.ReportVerbRx().IsMatch(subject)
             || Contraction().IsMatch(subject)) return null;
         return CaseFirst(doc, s, start, subject);
     }
@@ -186,7 +127,7 @@ public static partial class FigureExtractor
         return char.ToLowerInvariant(phrase[0]) + phrase[1..];
     }
 
-    private static string? WordsForward(string text, int from, int limit, bool allowFirstStop, bool allowDeterminer = false)
+    private string? WordsForward(string text, int from, int limit, bool allowFirstStop, bool allowDeterminer = false)
     {
         if (from >= limit) return null;
         var m = FollowingWordsRx().Match(text, from, Math.Min(limit, from + 160) - from);
@@ -196,16 +137,16 @@ public static partial class FigureExtractor
         for (int i = 0; i < caps.Count; i++)
         {
             var w = caps[i].Value;
-            if (i == 0 && allowDeterminer && w.ToLowerInvariant() is "the" or "a" or "an" or "its" or "their") continue;
-            if (StopWords.Contains(w) && !(i == 0 && allowFirstStop)) break;
-            if (MoveWordSet.Contains(w) && kept.Count > 0) break;
+            if (i == 0 && allowDeterminer && _w.NpDeterminers.Contains(w.ToLowerInvariant())) continue;
+            if (_w.StopWords.Contains(w) && !(i == 0 && allowFirstStop)) break;
+            if (_w.MoveWords.Contains(w) && kept.Count > 0) break;
             kept.Add(w);
         }
-        if (kept.Count == 0 || kept.Count == 1 && GenericHeads.Contains(kept[0]) || TimeHeads.Contains(kept[^1])) return null;
+        if (kept.Count == 0 || kept.Count == 1 && _w.GenericHeads.Contains(kept[0]) || _w.TimeHeads.Contains(kept[^1])) return null;
         return string.Join(' ', kept);
     }
 
-    private static string? WordsBackward(string text, int limit, int end)
+    private string? WordsBackward(string text, int limit, int end)
     {
         var words = new List<string>();
         var i = end;
@@ -216,13 +157,13 @@ public static partial class FigureExtractor
             while (j > limit && (char.IsLetter(text[j - 1]) || text[j - 1] is '-' or '\'' or '’')) j--;
             if (j == i) break;
             var w = text[j..i];
-            if (StopWords.Contains(w) || MeasureVerbSet.Contains(w) || AttributionFinder.ReportVerbRx().IsMatch(w)
+            if (_w.StopWords.Contains(w) || _w.MeasureVerbs.Contains(w) || AttributionFinder.ReportVerbRx().IsMatch(w)
                 || w.EndsWith("ed", StringComparison.Ordinal) && words.Count > 0) break;
             words.Insert(0, w);
             i = j;
         }
-        if (words.Count == 0 || GenericHeads.Contains(words[^1])) return null;
-        if (Pronouns.Contains(words[0]) && words.Count == 1) return null;
+        if (words.Count == 0 || _w.GenericHeads.Contains(words[^1])) return null;
+        if (_w.Pronouns.Contains(words[0]) && words.Count == 1) return null;
         return string.Join(' ', words);
     }
 }

@@ -9,19 +9,21 @@ namespace Readout.Extract;
 /// Step 2: the periods a sentence names ("in the first 11 months of this year", "in 2023", "since 2001"),
 /// resolved against the report's reference frame, never the clock.
 /// </summary>
-public static partial class FigureExtractor
+public sealed partial class FigureExtractor
 {
     // ---- periods --------------------------------------------------------------------------------------
 
-    private const string Mon = @"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+    // The period grammar stays in the code, not in figure_patterns.tsv. It is structural: each of its groups has a
+    // meaning in Resolve below (a month by its first three letters, a count by WordValues, a year reference by its
+    // words). And it is one large alternation: compiled at run time, its matcher is over 46 KB of IL, which the JIT
+    // compiles without optimisation, and it ran four times slower than this generated one (the figure step a third
+    // slower). The month names are lent to the patterns of the data as {months}; the prepositions a period takes
+    // along are the data's (period_prepositions).
+
+    /// <summary>Month names and abbreviations, longest first; a pattern of figure_patterns.tsv uses them as {months}.</summary>
+    internal const string Mon = @"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
     private const string NumW = @"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
     private const string YRef = @"this\s+year|last\s+year|the\s+(?:current|previous|past)\s+year|the\s+year|(?:19|20)\d\d";
-    // a preposition before a period belongs to it ("in the first 11 months"); matched apart so the period regex stays cheap
-    [GeneratedRegex(@"\b(?:in|during|for|over|through|throughout|within|between|from)\s+$", RegexOptions.IgnoreCase)]
-    private static partial Regex PrepositionBefore();
-
-    [GeneratedRegex(@"^(?:in|during|for|over|through|throughout|within|between|from|since|by|before)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex StartsWithPreposition();
 
     [GeneratedRegex(
         @"\bthe\s+first\s+(?<fm>" + NumW + @")\s+months(?:\s+of\s+(?<y>" + YRef + @"))?\b" +
@@ -42,16 +44,14 @@ public static partial class FigureExtractor
         RegexOptions.IgnoreCase)]
     private static partial Regex PeriodRx();
 
-    // ---- periods --------------------------------------------------------------------------------------
-
-    private static List<Period> FindPeriods(string sText, int offset, List<TextSpan> basisSpans, int? year, DateOnly? day)
+    private List<Period> FindPeriods(string sText, int offset, List<TextSpan> basisSpans, int? year, DateOnly? day)
     {
         var list = new List<Period>();
         foreach (Match m in PeriodRx().Matches(sText))
         {
             var ms = m.Index;
-            if (!StartsWithPreposition().IsMatch(m.Value)
-                && PrepositionBefore().Match(sText, Math.Max(0, ms - 16), ms - Math.Max(0, ms - 16)) is { Success: true } pb)
+            if (!_w.StartsWithPreposition.IsMatch(m.Value)
+                && _w.PrepositionBefore.Match(sText, Math.Max(0, ms - 16), ms - Math.Max(0, ms - 16)) is { Success: true } pb)
                 ms = pb.Index;
             var span = new TextSpan(offset + ms, offset + m.Index + m.Length);
             if (basisSpans.Any(b => b.Overlaps(span))) continue;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Readout.Documents;
 using Readout.Ingest;
+using Readout.Lexicons;
 
 namespace Readout.Extract;
 
@@ -37,10 +38,25 @@ public sealed record Figure(string Id, string Text, int Start, int End, double V
 /// ordinals, clock times, durations and numbers inside names ("G20", "COVID-19") are not figures. A
 /// percentage that gives the change of another figure in the same sentence ("$172.4 billion ..., a
 /// year-on-year rise of 47.5 percent") is attached to that figure rather than reported alone. Periods
-/// are resolved against the document's reference frame and never the clock.
+/// are resolved against the document's reference frame and never the clock. The words and patterns it reads
+/// by are the lexicon's (<see cref="FigureLexicon"/>: figure_words.tsv, figure_patterns.tsv); the code keeps the
+/// number grammar, the tables that give a word its value, and what each pattern's match means.
 /// </summary>
-public static partial class FigureExtractor
+public sealed partial class FigureExtractor
 {
+    /// <summary>The words and patterns of figures, compiled once with the lexicon (figure_words.tsv, figure_patterns.tsv).</summary>
+    private readonly FigureLexicon _w;
+
+    /// <summary>This extractor's phrase reading, which the attribution finder uses for sources no mention names.</summary>
+    private readonly PlainWords _phraseReading;
+
+    public FigureExtractor(Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        _w = lexicon.Figures;
+        _phraseReading = new(WordsBackward, _w.StopWords, _w.Pronouns);
+    }
+
     private enum Kind { Money, Percent, Points, Multiplier, Physical, Count }
 
     private sealed class Candidate
@@ -57,38 +73,8 @@ public static partial class FigureExtractor
 
     private sealed record Period(TextSpan Span, string Text, string? Start, string? End);
 
-    /// <summary>This extractor's phrase reading, which the attribution finder uses for sources no mention names.</summary>
-    /// <remarks>Made on first use: the word sets it holds are initialised in the other files of this partial class,
-    /// and C# leaves the order of static initialisers across partial files undefined.</remarks>
-    private static PlainWords PhraseReading => field ??= new(WordsBackward, StopWords, Pronouns);
-
-    // ---- change ---------------------------------------------------------------------------------------
-
-    private const string UpWords = "rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added";
-    private const string DownWords = "fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased";
-    private const string Approx = @"(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\s+estimated|more\s+than|less\s+than|over|just\s+over|just\s+under|a\s+further|another|a|an|only|just|as\s+much\s+as|at\s+least|close\s+to|well\s+over)";
-    private const string BasisWords = @"year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q";
-
-    [GeneratedRegex(@"\b(?<v>" + UpWords + "|" + DownWords + @")\b(?:\s+(?:" + BasisWords + @"))?\s+(?:" + Approx + @"\s+)*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ChangeBeforeRx();
-
-    [GeneratedRegex(@"^\s*(?:(?:" + BasisWords + @"|annual|yearly|monthly|quarterly|on-year)\s+)?(?<v>increase|rise|growth|jump|gain|surge|climb|hike|expansion|drop|decline|fall|decrease|contraction|reduction|cut|slump|plunge|loss|higher|lower|more|less|up|down)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ChangeAfterRx();
-
-    // a level reached by a move: "increased to $172.4 billion", "fell to 3 percent"
-    [GeneratedRegex(@"\b(?<v>" + UpWords + "|" + DownWords + @")\b\s+(?:to|at)\s+(?:" + Approx + @"\s+)*$", RegexOptions.IgnoreCase)]
-    private static partial Regex LevelMoveBeforeRx();
-
-    [GeneratedRegex(@"\b(?:" + BasisWords + @"|(?:from|over|compared\s+(?:with|to))\s+(?:a|the\s+previous|the\s+prior|the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last|a|the\s+previous)|the\s+same\s+(?:month|quarter)\s+(?:of\s+|in\s+)?(?:last|a|the\s+previous))\s+(?<u>year|month|quarter)(?:\s+(?:earlier|ago|before))?|(?:compared\s+(?:with|to)|from|over|on)\s+(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?last\s+year|on\s+the\s+year)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex BasisRx();
-
-    [GeneratedRegex(@"\b(?:times)\s+(?:more|higher|larger|bigger|greater|over|as\s+(?:much|many|large|high|big))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex TimesComparativeRx();
-
-    // ------------------------------------------------------------------------------------------------
-
     /// <summary>The figures of one analysed report, in text order.</summary>
-    public static IReadOnlyList<Figure> Extract(AnalysedDocument doc, CancellationToken ct = default)
+    public IReadOnlyList<Figure> Extract(AnalysedDocument doc, CancellationToken ct = default)
     {
         var text = doc.Clean.Text;
         var frameYear = doc.Frame.Date?.Year ?? doc.Frame.Year;
@@ -102,7 +88,7 @@ public static partial class FigureExtractor
             var sText = s.Text;
             var cands = FindCandidates(doc, s, yuanOrYen);
             if (cands.Count == 0) continue;
-            var basisSpans = BasisRx().Matches(sText).Select(m => (Span: new TextSpan(s.Span.Start + m.Index, s.Span.Start + m.Index + m.Length), Text: m.Value)).ToList();
+            var basisSpans = _w.Basis.Matches(sText).Select(m => (Span: new TextSpan(s.Span.Start + m.Index, s.Span.Start + m.Index + m.Length), Text: m.Value)).ToList();
             var periods = FindPeriods(sText, s.Span.Start, basisSpans.Select(b => b.Span).ToList(), frameYear, frameDay);
             // a number inside a period ("the first 11 months") is part of the period
             cands.RemoveAll(c => periods.Any(p => p.Span.Overlaps(new TextSpan(c.NumStart, c.NumEnd))));
@@ -112,8 +98,8 @@ public static partial class FigureExtractor
             foreach (var c in cands.Where(c => c.Kind is not (Kind.Percent or Kind.Points)))
             {
                 var before = text[WindowStart(s, c.Start)..c.Start];
-                if (LevelMoveBeforeRx().Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
-                else if (MoveBeforeRx().Match(before) is { Success: true } cm)
+                if (_w.LevelMoveBefore.Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
+                else if (_w.MoveBefore.Match(before) is { Success: true } cm)
                     c.Direction = Direction(cm.Groups["v"].Value);
             }
 
@@ -122,16 +108,16 @@ public static partial class FigureExtractor
             {
                 var before = text[WindowStart(s, c.Start)..c.Start];
                 var after = text[c.End..Math.Min(s.Span.End, c.End + 120)];
-                var mb = ChangeBeforeRx().Match(before);
-                var ma = ChangeAfterRx().Match(after);
+                var mb = _w.ChangeBefore.Match(before);
+                var ma = _w.ChangeAfter.Match(after);
                 string? dir = mb.Success ? Direction(mb.Groups["v"].Value) : ma.Success ? Direction(ma.Groups["v"].Value) : null;
                 // "increased by $3.4 billion, or 8 percent": the same move in percent
                 if (dir is null && cands.LastOrDefault(t => t.End <= c.Start) is { Direction: { } prevDir, Kind: not (Kind.Percent or Kind.Points) } prevFig
-                    && OrPercent().IsMatch(text[prevFig.End..c.Start]))
+                    && _w.OrPercent.IsMatch(text[prevFig.End..c.Start]))
                     dir = prevDir;
                 if (dir is null)
                 {
-                    if (LevelMoveBeforeRx().Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
+                    if (_w.LevelMoveBefore.Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
                     continue;
                 }
                 c.IsChange = true;
@@ -149,7 +135,7 @@ public static partial class FigureExtractor
                 Candidate? target = null;
                 if (prev is { Kind: Kind.Money or Kind.Physical or Kind.Count, ChangePercent: null } && ChangeFollows(text, prev.End, p.Start, masks))
                     target = prev;
-                else if (next is { Kind: Kind.Money or Kind.Physical or Kind.Count, ChangePercent: null } && LeadsTo().IsMatch(Unmasked(text, p.End, next.Start, masks)))
+                else if (next is { Kind: Kind.Money or Kind.Physical or Kind.Count, ChangePercent: null } && _w.LeadsTo.IsMatch(Unmasked(text, p.End, next.Start, masks)))
                     target = next;
                 if (target is null) continue;
                 target.ChangePercent = p.ChangePercent;
@@ -166,7 +152,7 @@ public static partial class FigureExtractor
                     .Where(p => !cands.Any(o => o != c && (o.Start >= Math.Min(p.Span.End, c.End) && o.End <= Math.Max(p.Span.Start, c.Start))))
                     .OrderBy(p => Distance(p.Span, new TextSpan(c.Start, c.End))).FirstOrDefault();
                 var measure = Measure(doc, s, c, masks, cands) ?? (c.ChangeFrom is { } from ? Measure(doc, s, from, masks, cands) : null);
-                var source = AttributionFinder.FigureSource(doc, s, new TextSpan(c.Start, c.End), PhraseReading);
+                var source = AttributionFinder.FigureSource(doc, s, new TextSpan(c.Start, c.End), _phraseReading);
                 var id = "fig-" + InputReader.Hash($"{doc.Clean.Raw.ContentHash}|{c.Start}")[..12];
                 result.Add(new Figure(id, text[c.Start..c.End], c.Start, c.End, c.Value, c.Unit, c.Currency, measure,
                     period?.Text, period?.Start, period?.End, c.ChangePercent, c.Direction, c.Basis, source, s.Span.Start, s.Span.End));

@@ -37,6 +37,8 @@ public sealed class Lexicon
     /// </summary>
     public Regex Pattern(string pattern, RegexOptions options = RegexOptions.None) =>
         _patterns.GetOrAdd((pattern, options), k => new Regex(k.Pattern, k.Options | RegexOptions.Compiled | RegexOptions.CultureInvariant));
+    /// <summary>The figure extractor's words and patterns (figure_words.tsv, figure_patterns.tsv), compiled once per lexicon.</summary>
+    public required FigureLexicon Figures { get; init; }
 
     /// <summary>Which lexicon files these are ("lex-" and a short SHA-256 of them; see <see cref="LexiconLoader"/>), stored with every record they make.</summary>
     public string Version { get; init; } = "lex-unversioned";

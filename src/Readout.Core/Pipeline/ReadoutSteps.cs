@@ -22,6 +22,7 @@ public static class ReadoutSteps
         var frames = new ReferenceFrameBuilder();
         var interactions = new InteractionExtractor(lexicon, mentions);
         var statements = new StatementExtractor(lexicon, codebook);
+        var figures = new FigureExtractor(lexicon);
         return
         [
             new PipelineStep("clean", [L.Raw], [L.Clean],
@@ -48,7 +49,7 @@ public static class ReadoutSteps
             new PipelineStep("extract: statements", [.. L.Analysed, L.Interactions], [L.Statements],
                 (d, ct) => d.Set(L.Statements, statements.Extract(d.Analysed, d.Get(L.Interactions), ct))),
             new PipelineStep("extract: figures", L.Analysed, [L.Figures],
-                (d, ct) => d.Set(L.Figures, FigureExtractor.Extract(d.Analysed, ct))),
+                (d, ct) => d.Set(L.Figures, figures.Extract(d.Analysed, ct))),
             new PipelineStep("fuse: signature", [L.Tokens], [L.Signature],
                 (d, _) => d.Set<IReadOnlyList<ulong>>(L.Signature, Fuse.NearDuplicates.Signature(d.Get(L.Tokens)))),
         ];

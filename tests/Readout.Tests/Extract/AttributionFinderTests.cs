@@ -75,7 +75,7 @@ public sealed class AttributionFinderTests
         var text = "Beijing, May 1. Trade between the two countries rose 12 percent to $240 billion, "
             + "according to data from the General Administration of Customs.";
         var doc = Analyse(text);
-        var figures = FigureExtractor.Extract(doc, TestContext.Current.CancellationToken);
+        var figures = new FigureExtractor(TestPipeline.Instance.Lexicon).Extract(doc, TestContext.Current.CancellationToken);
         var figure = Assert.Single(figures, f => f.Text.Contains("240", StringComparison.Ordinal));
         Assert.Equal("General Administration of Customs", figure.Source);
     }

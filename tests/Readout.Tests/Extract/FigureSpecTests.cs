@@ -69,7 +69,7 @@ public sealed class FigureSpecTests
         var (doc, _) = Run("cancel", "Trade rose to $5 billion.", "text", null);
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.Throws<OperationCanceledException>(() => FigureExtractor.Extract(doc, cts.Token));
+        Assert.Throws<OperationCanceledException>(() => new FigureExtractor(TestPipeline.Instance.Lexicon).Extract(doc, cts.Token));
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public sealed class FigureSpecTests
         var ct = TestContext.Current.CancellationToken;
         var raw = new RawDocument(name, text, format, InputReader.Hash(text), Published: published);
         var doc = TestPipeline.Instance.Analyse(new Cleaner(_ => false).Clean(raw, ct), ct);
-        return (doc, FigureExtractor.Extract(doc, ct));
+        return (doc, new FigureExtractor(TestPipeline.Instance.Lexicon).Extract(doc, ct));
     }
 
     private static void AssertWellFormed(AnalysedDocument doc, IReadOnlyList<Figure> figures)

@@ -1,0 +1,144 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.RegularExpressions;
+using Readout.Documents;
+
+namespace Readout.Lexicons;
+
+/// <summary>
+/// A step's word lists and regular expressions read from two lexicon files, so that the language they know is
+/// data with a version rather than literals in the code: a words file ("list", "words": one row per list, its
+/// words separated by '|') and a patterns file ("name", "pattern"), where {name} in a pattern stands for a list
+/// (its words as an alternation, in order, a space in a phrase matching any white space) or for a pattern of an
+/// earlier row (its text as written). A list used by several patterns is so written once.
+/// </summary>
+/// <remarks>
+/// Everything is checked when the lexicons are loaded, never on a document, and each failure names the file and
+/// line: RO0002 for a file that does not read (a name given twice, a word that is not one, a pattern .NET cannot
+/// parse), RO0003 for one that does not fit the code (a name the step asks for and the file lacks, a group of its
+/// pattern the step reads, a {name} that names nothing, a row nothing uses). The step takes each list and pattern
+/// once, in its constructor's place, and calls <see cref="CheckAllUsed"/> last.
+/// </remarks>
+public sealed partial class NamedPatterns
+{
+    private readonly string _wordsFile, _patternsFile;
+    private readonly RegexOptions _options;
+    private readonly Dictionary<string, (int Line, string[] Words)> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Line, string Text)> _patterns = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _codeParts;
+
+    [GeneratedRegex(@"\{(?<name>[a-z][a-z0-9_]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Name();
+
+    // letters, apostrophes and hyphens, phrases with single spaces: anything else would be regex syntax, which
+    // a list would escape where a pattern uses it, and which a set lookup never matches
+    [GeneratedRegex(@"^[\p{L}'’\-]+(?: [\p{L}'’\-]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainWord();
+
+    /// <param name="read">Maps a file name to its text (the loader's, which puts the files in the lexicon version).</param>
+    /// <param name="codeParts">
+    /// Parts of patterns that the code owns, by name, which a pattern uses as {name} too: alternations whose words
+    /// have values in the code's own tables (a scale word and its power of ten), so that a word is added in one place.
+    /// </param>
+    /// <param name="options">
+    /// The options of every pattern. Their match timeout is the process's (Pipeline.TextLimits.MatchTimeout, set
+    /// before any pattern is built), as for every other lexicon pattern: a pattern that runs past it fails its
+    /// document with RO1010, never the batch.
+    /// </param>
+    public NamedPatterns(Func<string, string> read, string wordsFile, string patternsFile, RegexOptions options,
+        IReadOnlyDictionary<string, string>? codeParts = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        _wordsFile = wordsFile;
+        _patternsFile = patternsFile;
+        _options = options;
+        _codeParts = codeParts ?? new Dictionary<string, string>();
+        foreach (var (line, cells) in TsvTable.Rows(read(wordsFile), wordsFile, ["list", "words"], 2))
+        {
+            var words = cells[1].Split('|');
+            foreach (var w in words.Where(w => !PlainWord().IsMatch(w)))
+                Fail("RO0002", wordsFile, line, $"'{w}' of list {cells[0]} is not a word or phrase (letters, apostrophes, hyphens and single spaces)");
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var w in words.Where(w => !seen.Add(w)))
+                Fail("RO0002", wordsFile, line, $"list {cells[0]} has '{w}' twice");
+            if (!Name().IsMatch(cells[0])) Fail("RO0002", wordsFile, line, $"'{cells[0]}' is not a name (a-z, 0-9 and _)");
+            if (_lists.TryGetValue(cells[0], out var first)) Fail("RO0002", wordsFile, line, $"list {cells[0]} is given twice (first on line {first.Line})");
+            if (_codeParts.ContainsKey(cells[0])) Fail("RO0002", wordsFile, line, $"{cells[0]} is also a part the code gives: {{{cells[0]}}} would name both");
+            _lists[cells[0]] = (line, words);
+        }
+        foreach (var (line, cells) in TsvTable.Rows(read(patternsFile), patternsFile, ["name", "pattern"], 2))
+        {
+            var name = cells[0];
+            if (!Name().IsMatch(name)) Fail("RO0002", patternsFile, line, $"'{name}' is not a name (a-z, 0-9 and _)");
+            if (_patterns.TryGetValue(name, out var first)) Fail("RO0002", patternsFile, line, $"pattern {name} is given twice (first on line {first.Line})");
+            if (_lists.ContainsKey(name) || _codeParts.ContainsKey(name))
+                Fail("RO0002", patternsFile, line, $"{name} is also a list of {wordsFile} or a part the code gives: {{{name}}} would name both");
+            if (cells[1].Length == 0) Fail("RO0002", patternsFile, line, $"pattern {name} is empty");
+            var text = Reference().Replace(cells[1], m => Expand(m.Groups["name"].Value, line));
+            try
+            {
+                // parsed here so that a bad row is named by its line; only the patterns the step takes are compiled
+                _ = new Regex(text, options & ~RegexOptions.Compiled);
+            }
+            catch (ArgumentException e)
+            {
+                Fail("RO0002", patternsFile, line, $"pattern {name} is not a valid regular expression ({e.Message})", e);
+            }
+            _patterns[name] = (line, text);
+        }
+    }
+
+    /// <summary>The words of a list, compared without regard to case (frozen: a step looks words up on every sentence).</summary>
+    public FrozenSet<string> Words(string list)
+    {
+        if (!_lists.TryGetValue(list, out var row)) Fail("RO0003", _wordsFile, 0, $"has no list {list}, which the code reads");
+        _used.Add(list);
+        return row.Words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A pattern, compiled, with the named groups the step reads from its matches.</summary>
+    public Regex Pattern(string name, params string[] groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        if (!_patterns.TryGetValue(name, out var row)) Fail("RO0003", _patternsFile, 0, $"has no pattern {name}, which the code reads");
+        _used.Add(name);
+        var regex = new Regex(row.Text, _options);
+        foreach (var g in groups.Where(g => regex.GroupNumberFromName(g) < 0))
+            Fail("RO0003", _patternsFile, row.Line, $"pattern {name} has no group (?<{g}>...), which the code reads");
+        return regex;
+    }
+
+    /// <summary>Fails for a list or pattern that neither the step nor another pattern uses: a name mistyped on one side.</summary>
+    public void CheckAllUsed()
+    {
+        foreach (var (name, row) in _lists.Where(l => !_used.Contains(l.Key)).OrderBy(l => l.Value.Line))
+            Fail("RO0003", _wordsFile, row.Line, $"list {name} is used by no pattern and not by the code");
+        foreach (var (name, row) in _patterns.Where(p => !_used.Contains(p.Key)).OrderBy(p => p.Value.Line))
+            Fail("RO0003", _patternsFile, row.Line, $"pattern {name} is used by no other pattern and not by the code");
+    }
+
+    /// <summary>The text {name} stands for on a line of the patterns file.</summary>
+    private string Expand(string name, int line)
+    {
+        _used.Add(name);
+        if (_patterns.TryGetValue(name, out var pattern)) return pattern.Text;
+        if (_codeParts.TryGetValue(name, out var part)) return part;
+        if (!_lists.TryGetValue(name, out var list))
+            Fail("RO0003", _patternsFile, line, $"{{{name}}} is neither a list of {_wordsFile}, nor a part the code gives, nor a pattern of a line above");
+        var sb = new StringBuilder();
+        foreach (var word in list.Words)
+        {
+            if (sb.Length > 0) sb.Append('|');
+            sb.AppendJoin(@"\s+", word.Split(' ').Select(Regex.Escape));
+        }
+        return sb.ToString();
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Fail(string code, string file, int line, string message, Exception? inner = null) =>
+        throw new ReadoutException(code, file, line > 0 ? $"line {line} {message}" : message, inner);
+}

@@ -1,0 +1,100 @@
+using Readout.Documents;
+using Readout.Lexicons;
+using Xunit;
+
+namespace Readout.Tests.Lexicons;
+
+/// <summary>
+/// The figure extractor's words and patterns as shipped (data/lexicons/figure_words.tsv, figure_patterns.tsv): what
+/// the extractor needs of them is checked when the lexicons load, and they are part of the lexicon version.
+/// </summary>
+public sealed class FigureLexiconTests
+{
+    private static string Shipped(string name) => File.ReadAllText(Path.Combine(TestPipeline.RepoRoot, "data", "lexicons", name));
+
+    /// <summary>The shipped files with one line of one of them replaced (or removed, for null).</summary>
+    private static Func<string, string> Edited(string file, string startOfLine, string? replacement) => name =>
+    {
+        var text = Shipped(name);
+        if (name != file) return text;
+        var lines = text.Split('\n').ToList();
+        var at = lines.FindIndex(l => l.StartsWith(startOfLine, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"{file} has no line starting '{startOfLine}'");
+        if (replacement is null) lines.RemoveAt(at);
+        else lines[at] = replacement;
+        return string.Join('\n', lines);
+    };
+
+    private static int LineOf(string file, string startOfLine) =>
+        Shipped(file).Split('\n').ToList().FindIndex(l => l.StartsWith(startOfLine, StringComparison.Ordinal)) + 1;
+
+    [Fact]
+    public void The_shipped_files_load_and_every_row_is_used() =>
+        Assert.NotNull(FigureLexicon.Load(Shipped));   // CheckAllUsed throws for a row nothing uses
+
+    [Fact]
+    public void A_bad_pattern_in_the_shipped_file_fails_the_load_with_RO0002_naming_file_and_line()
+    {
+        var line = LineOf(FigureLexicon.PatternsFile, "yen\t");
+        var e = Assert.Throws<ReadoutException>(() => FigureLexicon.Load(Edited(FigureLexicon.PatternsFile, "yen\t", "yen\t\\byen(\\b")));
+        Assert.Equal("RO0002", e.Code);
+        Assert.Equal(FigureLexicon.PatternsFile, e.Document);
+        Assert.StartsWith($"line {line} pattern yen is not a valid regular expression", e.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_the_extractor_reads_that_is_missing_fails_the_load_with_RO0003()
+    {
+        var e = Assert.Throws<ReadoutException>(() => FigureLexicon.Load(Edited(FigureLexicon.PatternsFile, "yen\t", null)));
+        Assert.Equal("RO0003", e.Code);
+        Assert.Equal(FigureLexicon.PatternsFile, e.Document);
+        Assert.Equal("has no pattern yen, which the code reads", e.Detail);
+    }
+
+    [Fact]
+    public void A_list_patterns_use_that_is_missing_fails_the_load_with_RO0003_naming_the_line_that_uses_it()
+    {
+        var e = Assert.Throws<ReadoutException>(() => FigureLexicon.Load(Edited(FigureLexicon.WordsFile, "approximators\t", null)));
+        Assert.Equal("RO0003", e.Code);
+        Assert.Equal(FigureLexicon.PatternsFile, e.Document);
+        Assert.StartsWith($"line {LineOf(FigureLexicon.PatternsFile, "change_before\t")} {{approximators}} is neither a list", e.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_group_the_extractor_reads_that_is_missing_fails_the_load_with_RO0003()
+    {
+        var e = Assert.Throws<ReadoutException>(() => FigureLexicon.Load(
+            Edited(FigureLexicon.PatternsFile, "move_before\t", "move_before\t\\b(?:{move_up}|{move_down})\\b\\s+(?:(?:{approximators})\\s+)*$")));
+        Assert.Equal("RO0003", e.Code);
+        Assert.Equal($"line {LineOf(FigureLexicon.PatternsFile, "move_before\t")} pattern move_before has no group (?<v>...), which the code reads", e.Detail);
+    }
+
+    [Fact]
+    public void The_lexicon_version_covers_the_figure_files()
+    {
+        var dir = Directory.CreateTempSubdirectory("readout-figlex-").FullName;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPipeline.RepoRoot, "data", "lexicons"), "*.tsv"))
+                File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            var shipped = LexiconLoader.LoadFolder(dir).Version;
+            Assert.Equal(TestPipeline.Instance.Lexicon.Version, shipped);
+            foreach (var name in new[] { FigureLexicon.WordsFile, FigureLexicon.PatternsFile })
+            {
+                var path = Path.Combine(dir, name);
+                var text = File.ReadAllText(path);
+                File.AppendAllText(path, "# a comment\n");
+                Assert.NotEqual(shipped, LexiconLoader.LoadFolder(dir).Version);
+                File.WriteAllText(path, text);
+            }
+            // and a bad pattern in a folder of lexicons fails the whole load, naming the file
+            File.WriteAllText(Path.Combine(dir, FigureLexicon.PatternsFile), Shipped(FigureLexicon.PatternsFile).Replace("yen\t\\byen\\b", "yen\t\\byen[", StringComparison.Ordinal));
+            var e = Assert.Throws<ReadoutException>(() => LexiconLoader.LoadFolder(dir));
+            Assert.Equal(("RO0002", FigureLexicon.PatternsFile), (e.Code, e.Document));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

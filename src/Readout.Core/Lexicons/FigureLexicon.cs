@@ -31,38 +31,66 @@ public sealed class FigureLexicon
         ["months"] = Extract.FigureExtractor.Mon,
     };
 
+    // compiled and warmed on first use (see NamedPatterns.Deferred), checked at load
+    private readonly Lazy<Regex> _changeBefore;
+    private readonly Lazy<Regex> _changeAfter;
+    private readonly Lazy<Regex> _levelMoveBefore;
+    private readonly Lazy<Regex> _basis;
+    private readonly Lazy<Regex> _timesComparative;
+    private readonly Lazy<Regex> _moveBefore;
+    private readonly Lazy<Regex> _leadsTo;
+    private readonly Lazy<Regex> _anotherClaim;
+    private readonly Lazy<Regex> _orPercent;
+    private readonly Lazy<Regex> _suffix;
+    private readonly Lazy<Regex> _yuan;
+    private readonly Lazy<Regex> _yen;
+    private readonly Lazy<Regex> _determinerBefore;
+    private readonly Lazy<Regex> _nameBefore;
+    private readonly Lazy<Regex> _clockOrAgeAfter;
+    private readonly Lazy<Regex> _verbBefore;
+    private readonly Lazy<Regex> _clauseBoundary;
+    private readonly Lazy<Regex> _articleBefore;
+    private readonly Lazy<Regex> _ofAfter;
+    private readonly Lazy<Regex> _yearOrMonthStart;
+    private readonly Lazy<Regex> _ofBefore;
+    private readonly Lazy<Regex> _relative;
+    private readonly Lazy<Regex> _leadingGlue;
+    private readonly Lazy<Regex> _notANounPhrase;
+    private readonly Lazy<Regex> _prepositionBefore;
+    private readonly Lazy<Regex> _startsWithPreposition;
+
     private FigureLexicon(NamedPatterns p)
     {
         // change
-        ChangeBefore = p.Pattern("change_before", "v");
-        ChangeAfter = p.Pattern("change_after", "v");
-        LevelMoveBefore = p.Pattern("level_move_before", "v");
-        Basis = p.Pattern("basis");
-        TimesComparative = p.Pattern("times_comparative");
-        MoveBefore = p.Pattern("move_before", "v");
-        LeadsTo = p.Pattern("leads_to");
-        AnotherClaim = p.Pattern("another_claim");
-        OrPercent = p.Pattern("or_percent");
+        _changeBefore = p.Deferred("change_before", Warmed, "v");
+        _changeAfter = p.Deferred("change_after", Warmed, "v");
+        _levelMoveBefore = p.Deferred("level_move_before", Warmed, "v");
+        _basis = p.Deferred("basis", Warmed);
+        _timesComparative = p.Deferred("times_comparative", Warmed);
+        _moveBefore = p.Deferred("move_before", Warmed, "v");
+        _leadsTo = p.Deferred("leads_to", Warmed);
+        _anotherClaim = p.Deferred("another_claim", Warmed);
+        _orPercent = p.Deferred("or_percent", Warmed);
         // what follows a number, and what is not a figure
-        Suffix = p.Pattern("suffix", "h", "scale", "pct", "pts", "cur", "times", "unit");
-        Yuan = p.Pattern("yuan");
-        Yen = p.Pattern("yen");
-        DeterminerBefore = p.Pattern("determiner_before");
-        NameBefore = p.Pattern("name_before");
-        ClockOrAgeAfter = p.Pattern("clock_or_age_after");
+        _suffix = p.Deferred("suffix", Warmed, "h", "scale", "pct", "pts", "cur", "times", "unit");
+        _yuan = p.Deferred("yuan", Warmed);
+        _yen = p.Deferred("yen", Warmed);
+        _determinerBefore = p.Deferred("determiner_before", Warmed);
+        _nameBefore = p.Deferred("name_before", Warmed);
+        _clockOrAgeAfter = p.Deferred("clock_or_age_after", Warmed);
         // measure
-        VerbBefore = p.Pattern("verb_before", "v");
-        ClauseBoundary = p.Pattern("clause_boundary");
-        ArticleBefore = p.Pattern("article_before");
-        OfAfter = p.Pattern("of_after");
-        YearOrMonthStart = p.Pattern("year_or_month_start");
-        OfBefore = p.Pattern("of_before");
-        Relative = p.Pattern("relative");
-        LeadingGlue = p.Pattern("leading_glue");
-        NotANounPhrase = p.Pattern("not_a_noun_phrase");
+        _verbBefore = p.Deferred("verb_before", Warmed, "v");
+        _clauseBoundary = p.Deferred("clause_boundary", Warmed);
+        _articleBefore = p.Deferred("article_before", Warmed);
+        _ofAfter = p.Deferred("of_after", Warmed);
+        _yearOrMonthStart = p.Deferred("year_or_month_start", Warmed);
+        _ofBefore = p.Deferred("of_before", Warmed);
+        _relative = p.Deferred("relative", Warmed);
+        _leadingGlue = p.Deferred("leading_glue", Warmed);
+        _notANounPhrase = p.Deferred("not_a_noun_phrase", Warmed);
         // the prepositions a period takes along (the period grammar itself is the extractor's)
-        PrepositionBefore = p.Pattern("preposition_before");
-        StartsWithPreposition = p.Pattern("starts_with_preposition");
+        _prepositionBefore = p.Deferred("preposition_before", Warmed);
+        _startsWithPreposition = p.Deferred("starts_with_preposition", Warmed);
         // words
         var up = p.Words("move_up");
         Down = p.Words("move_down");
@@ -78,56 +106,50 @@ public sealed class FigureLexicon
         IrregularPlurals = p.Words("irregular_plurals");
         NotPlurals = p.Words("not_plurals");
         p.CheckAllUsed();
-        foreach (var regex in new[]
-        {
-            ChangeBefore, ChangeAfter, LevelMoveBefore, Basis, TimesComparative, MoveBefore, LeadsTo, AnotherClaim, OrPercent,
-            Suffix, Yuan, Yen, DeterminerBefore, NameBefore, ClockOrAgeAfter, VerbBefore, ClauseBoundary, ArticleBefore, OfAfter,
-            YearOrMonthStart, OfBefore, Relative, LeadingGlue, NotANounPhrase, PrepositionBefore, StartsWithPreposition,
-        })
-            Warm(regex);
     }
 
     /// <summary>
-    /// Runs a compiled pattern once, here, so that the JIT compiles its matcher when the lexicon loads rather than on
-    /// the first document: compiled patterns skip tiering and are compiled fully optimised at their first match, which
-    /// for these took a third of a second, and on a busy machine such a first match has run past two seconds
-    /// (Pipeline.TextLimits), which a document's match timeout and time budget should not pay for.
+    /// Runs a compiled pattern once on a sample as soon as it is compiled (on its first use), so that the JIT compiles
+    /// its matcher on the sample rather than inside a document's first match: compiled patterns skip tiering and are
+    /// compiled fully optimised at their first match, which for these took a third of a second, and on a busy
+    /// machine such a first match has run past two seconds, which a document's match timeout should not pay for.
     /// </summary>
-    private static void Warm(Regex regex)
+    private static Regex Warmed(Regex regex)
     {
         // a sentence with a move, a figure, a unit, a period and a clause, so that each pattern's matcher is reached,
         // and its end as a window, as the extractor reads text before a figure
         const string Sample = "Bilateral trade, which the ministry said had grown, rose by about 12.5 percent year-on-year to $240 billion "
             + "and 3 million tonnes of grain in the first 11 months of 2023, the two sides noted; it is expected to reach";
         for (var start = 0; start < Sample.Length; start += 40) _ = regex.IsMatch(Sample, start);
+        return regex;
     }
 
-    internal Regex ChangeBefore { get; }
-    internal Regex ChangeAfter { get; }
-    internal Regex LevelMoveBefore { get; }
-    internal Regex Basis { get; }
-    internal Regex TimesComparative { get; }
-    internal Regex MoveBefore { get; }
-    internal Regex LeadsTo { get; }
-    internal Regex AnotherClaim { get; }
-    internal Regex OrPercent { get; }
-    internal Regex Suffix { get; }
-    internal Regex Yuan { get; }
-    internal Regex Yen { get; }
-    internal Regex DeterminerBefore { get; }
-    internal Regex NameBefore { get; }
-    internal Regex ClockOrAgeAfter { get; }
-    internal Regex VerbBefore { get; }
-    internal Regex ClauseBoundary { get; }
-    internal Regex ArticleBefore { get; }
-    internal Regex OfAfter { get; }
-    internal Regex YearOrMonthStart { get; }
-    internal Regex OfBefore { get; }
-    internal Regex Relative { get; }
-    internal Regex LeadingGlue { get; }
-    internal Regex NotANounPhrase { get; }
-    internal Regex PrepositionBefore { get; }
-    internal Regex StartsWithPreposition { get; }
+    internal Regex ChangeBefore => _changeBefore.Value;
+    internal Regex ChangeAfter => _changeAfter.Value;
+    internal Regex LevelMoveBefore => _levelMoveBefore.Value;
+    internal Regex Basis => _basis.Value;
+    internal Regex TimesComparative => _timesComparative.Value;
+    internal Regex MoveBefore => _moveBefore.Value;
+    internal Regex LeadsTo => _leadsTo.Value;
+    internal Regex AnotherClaim => _anotherClaim.Value;
+    internal Regex OrPercent => _orPercent.Value;
+    internal Regex Suffix => _suffix.Value;
+    internal Regex Yuan => _yuan.Value;
+    internal Regex Yen => _yen.Value;
+    internal Regex DeterminerBefore => _determinerBefore.Value;
+    internal Regex NameBefore => _nameBefore.Value;
+    internal Regex ClockOrAgeAfter => _clockOrAgeAfter.Value;
+    internal Regex VerbBefore => _verbBefore.Value;
+    internal Regex ClauseBoundary => _clauseBoundary.Value;
+    internal Regex ArticleBefore => _articleBefore.Value;
+    internal Regex OfAfter => _ofAfter.Value;
+    internal Regex YearOrMonthStart => _yearOrMonthStart.Value;
+    internal Regex OfBefore => _ofBefore.Value;
+    internal Regex Relative => _relative.Value;
+    internal Regex LeadingGlue => _leadingGlue.Value;
+    internal Regex NotANounPhrase => _notANounPhrase.Value;
+    internal Regex PrepositionBefore => _prepositionBefore.Value;
+    internal Regex StartsWithPreposition => _startsWithPreposition.Value;
 
     /// <summary>Words of a move down ("fell", "cut"); any other move is up.</summary>
     internal FrozenSet<string> Down { get; }

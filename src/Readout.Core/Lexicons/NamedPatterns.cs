@@ -101,12 +101,25 @@ public sealed partial class NamedPatterns
     }
 
     /// <summary>A pattern, compiled, with the named groups the step reads from its matches.</summary>
-    public Regex Pattern(string name, params string[] groups)
+    public Regex Pattern(string name, params string[] groups) => Checked(name, groups, _options);
+
+    /// <summary>
+    /// A pattern checked now as <see cref="Pattern"/> checks it, and compiled by <paramref name="build"/> on its first
+    /// use: compiling is most of the cost of loading, which a command that only reads the lexicons' version or a
+    /// store should not pay.
+    /// </summary>
+    public Lazy<Regex> Deferred(string name, Func<Regex, Regex> build, params string[] groups)
+    {
+        var text = Checked(name, groups, _options & ~RegexOptions.Compiled).ToString();
+        return new Lazy<Regex>(() => build(new Regex(text, _options)), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private Regex Checked(string name, string[] groups, RegexOptions options)
     {
         ArgumentNullException.ThrowIfNull(groups);
         if (!_patterns.TryGetValue(name, out var row)) Fail("RO0003", _patternsFile, 0, $"has no pattern {name}, which the code reads");
         _used.Add(name);
-        var regex = new Regex(row.Text, _options);
+        var regex = new Regex(row.Text, options);
         foreach (var g in groups.Where(g => regex.GroupNumberFromName(g) < 0))
             Fail("RO0003", _patternsFile, row.Line, $"pattern {name} has no group (?<{g}>...), which the code reads");
         return regex;

@@ -40,6 +40,19 @@ public sealed class NamedPatternsTests
     }
 
     [Fact]
+    public void A_deferred_pattern_is_checked_at_load_and_compiled_only_when_first_used()
+    {
+        var p = Load("up\trose\n", "move\t\\b(?<v>{up})\\b\n");
+        var built = 0;
+        var move = p.Deferred("move", rx => { built++; return rx; }, "v");
+        Assert.False(move.IsValueCreated);   // loading the lexicons (readout --version, an export) compiles nothing
+        Assert.Equal(Options, move.Value.Options);
+        Assert.Equal("rose", move.Value.Match("exports rose").Groups["v"].Value);
+        Assert.Equal(1, built);
+        Fails(() => Load("up\trose\n", "move\t\\b{up}\\b\n").Deferred("move", rx => rx, "v"), "RO0003", Patterns, "line 2 pattern move has no group (?<v>...)");
+    }
+
+    [Fact]
     public void A_part_the_code_gives_is_used_as_written_and_no_row_may_take_its_name()
     {
         var code = new Dictionary<string, string> { ["scales"] = "million|billion" };

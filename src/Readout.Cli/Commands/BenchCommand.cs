@@ -117,14 +117,18 @@ public static class BenchCommand
                 Console.Out.WriteLine(string.Format(ci, "  {0,-24} {1,9:F3} s  {2,5:F1}%", stage, time.TotalSeconds, 100 * time.TotalSeconds / Math.Max(total, 1e-9)));
         }
         // the collector's share: its pauses stop every thread, so on many cores they weigh more than here
-        Console.Out.WriteLine(string.Format(ci, "gc: {0:F0} MB allocated per run; {1} gen0, {2} gen1, {3} gen2 collections; paused {4:F3} s ({5:F1}% of the runs)",
-            gc.Allocated / 1e6 / repeat, gc.Gen0, gc.Gen1, gc.Gen2, gc.Paused.TotalSeconds, 100 * gc.Paused.TotalSeconds / Math.Max(times.Sum(t => t.TotalSeconds), 1e-9)));
+        var timed = Math.Max(times.Sum(t => t.TotalSeconds), 1e-9);
+        Console.Out.WriteLine(string.Format(ci,
+            "gc: {0:F0} MB allocated per run; {1} gen0, {2} gen1, {3} gen2 collections; paused {4:F3} s ({5:F1}% of the runs)",
+            gc.Allocated / 1e6 / repeat, gc.Gen0, gc.Gen1, gc.Gen2, gc.Paused.TotalSeconds, 100 * gc.Paused.TotalSeconds / timed));
         Console.Out.WriteLine($"interactions: {interactions} per run" + (processFailures > 0 ? $"; {processFailures} documents failed" : ""));
         return failed + processFailures > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 }
 
-/// <summary>What the garbage collector did, as counted by the runtime: bytes allocated, collections of each generation, time paused.</summary>
+/// <summary>
+/// What the garbage collector did, as counted by the runtime: bytes allocated, collections of each generation, time paused.
+/// </summary>
 internal readonly record struct GcCounts(long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Paused)
 {
     public static GcCounts Now() =>

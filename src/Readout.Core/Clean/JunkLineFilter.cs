@@ -50,7 +50,10 @@ public static partial class JunkLineFilter
     /// tried at most positions of every line: a quarter of the junk filter's time on White House pages.
     /// </summary>
     private static readonly System.Buffers.SearchValues<string> CopyrightOpenings = System.Buffers.SearchValues.Create(
-        ["copyright", "©", "(c)", "all rights reserved", "ICP备", "公网安备", "republication or redistribution", "reproduction without permission"],
+        [
+            "copyright", "©", "(c)", "all rights reserved", "ICP备", "公网安备",
+            "republication or redistribution", "reproduction without permission",
+        ],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<string> Photo = System.Buffers.SearchValues.Create(["photo"], StringComparison.OrdinalIgnoreCase);
@@ -128,7 +131,8 @@ public static partial class JunkLineFilter
     /// What the last tests read of a line, counted in one pass without allocating: every line of every page comes
     /// here, and splitting it into words and walking it with LINQ was a tenth of the pipeline's allocations.
     /// </summary>
-    private readonly record struct LineShape(int Words, int Separators, bool HasDigit, bool HasLetter, bool HasLetterNotUpper, bool HasLatinLetter)
+    private readonly record struct LineShape(
+        int Words, int Separators, bool HasDigit, bool HasLetter, bool HasLetterNotUpper, bool HasLatinLetter)
     {
         public static LineShape Of(ReadOnlySpan<char> line)
         {

@@ -21,7 +21,8 @@ public static class NearDuplicates
     public const int MinSharedBands = 2;
 
     private static readonly ulong[] Seeds = Enumerable.Range(0, Hashes).Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL)).ToArray();
-    private static readonly Vector256<ulong>[] SeedVectors = Enumerable.Range(0, Hashes / 4).Select(k => Vector256.Create(Seeds.AsSpan(k * 4, 4))).ToArray();
+    private static readonly Vector256<ulong>[] SeedVectors =
+        Enumerable.Range(0, Hashes / 4).Select(k => Vector256.Create(Seeds.AsSpan(k * 4, 4))).ToArray();
 
     /// <summary>The MinHash signature of a text (all ones when it has fewer than four words).</summary>
     public static ulong[] Signature(string text) => Signature(TokenLayer.Of(text));

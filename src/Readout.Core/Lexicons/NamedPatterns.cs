@@ -66,15 +66,18 @@ public sealed partial class NamedPatterns
             foreach (var w in words.Where(w => !seen.Add(w)))
                 Fail("RO0002", wordsFile, line, $"list {cells[0]} has '{w}' twice");
             if (!Name().IsMatch(cells[0])) Fail("RO0002", wordsFile, line, $"'{cells[0]}' is not a name (a-z, 0-9 and _)");
-            if (_lists.TryGetValue(cells[0], out var first)) Fail("RO0002", wordsFile, line, $"list {cells[0]} is given twice (first on line {first.Line})");
-            if (_codeParts.ContainsKey(cells[0])) Fail("RO0002", wordsFile, line, $"{cells[0]} is also a part the code gives: {{{cells[0]}}} would name both");
+            if (_lists.TryGetValue(cells[0], out var first))
+                Fail("RO0002", wordsFile, line, $"list {cells[0]} is given twice (first on line {first.Line})");
+            if (_codeParts.ContainsKey(cells[0]))
+                Fail("RO0002", wordsFile, line, $"{cells[0]} is also a part the code gives: {{{cells[0]}}} would name both");
             _lists[cells[0]] = (line, words);
         }
         foreach (var (line, cells) in TsvTable.Rows(read(patternsFile), patternsFile, ["name", "pattern"], 2))
         {
             var name = cells[0];
             if (!Name().IsMatch(name)) Fail("RO0002", patternsFile, line, $"'{name}' is not a name (a-z, 0-9 and _)");
-            if (_patterns.TryGetValue(name, out var first)) Fail("RO0002", patternsFile, line, $"pattern {name} is given twice (first on line {first.Line})");
+            if (_patterns.TryGetValue(name, out var first))
+                Fail("RO0002", patternsFile, line, $"pattern {name} is given twice (first on line {first.Line})");
             if (_lists.ContainsKey(name) || _codeParts.ContainsKey(name))
                 Fail("RO0002", patternsFile, line, $"{name} is also a list of {wordsFile} or a part the code gives: {{{name}}} would name both");
             if (cells[1].Length == 0) Fail("RO0002", patternsFile, line, $"pattern {name} is empty");

@@ -34,7 +34,8 @@ public sealed class PatternSet<T>
                 if (!opens.TryGetValue(opening, out var which)) opens[opening] = which = [];
                 if (which.Count == 0 || which[^1] != entries.Count) which.Add(entries.Count);
             }
-            entries.Add(new Entry(matchTimeout is { } limit ? new Regex(pattern, options, limit) : new Regex(pattern, options), item, openings is not null));
+            var regex = matchTimeout is { } limit ? new Regex(pattern, options, limit) : new Regex(pattern, options);
+            entries.Add(new Entry(regex, item, openings is not null));
         }
         _entries = [.. entries];
         _alwaysRun = [.. Enumerable.Range(0, _entries.Length).Where(i => !_entries[i].HasOpenings)];

@@ -60,7 +60,8 @@ public sealed partial class SharedWords
     /// RO0003 naming the file and line; a use no row has fails naming the file.
     /// </summary>
     /// <param name="roles">The offices a role may name, with <paramref name="roleUse"/> the use whose words must name one; null for a list without a role column.</param>
-    internal static SharedWords Read(string text, string file, IReadOnlyCollection<string> uses, IReadOnlyCollection<string>? roles = null, string? roleUse = null)
+    internal static SharedWords Read(
+        string text, string file, IReadOnlyCollection<string> uses, IReadOnlyCollection<string>? roles = null, string? roleUse = null)
     {
         string[] header = roles is null ? ["form", "uses"] : ["form", "role", "uses"];
         var words = new List<ListedWord>();
@@ -109,7 +110,11 @@ public static class RoleUse
 {
     public const string Office = "office", DemonymOffice = "demonym_office", BareTitle = "bare_title", NameTitle = "name_title",
         Joiner = "joiner", Filler = "filler", BeforeName = "before_name", Appositive = "appositive", HeadNoun = "head_noun";
-    public static readonly IReadOnlyList<string> All = [Office, DemonymOffice, BareTitle, NameTitle, Joiner, Filler, BeforeName, Appositive, HeadNoun];
+    public static readonly IReadOnlyList<string> All =
+        [Office, DemonymOffice, BareTitle, NameTitle, Joiner, Filler, BeforeName, Appositive, HeadNoun];
     public static readonly IReadOnlyList<string> Roles =
-        ["head_of_state", "head_of_government", "foreign_minister", "defence_minister", "vice_president", "national_security_advisor", "official"];
+    [
+        "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "vice_president",
+        "national_security_advisor", "official",
+    ];
 }

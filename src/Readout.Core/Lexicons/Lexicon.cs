@@ -173,16 +173,7 @@ public sealed class Lexicon
     {
         ArgumentNullException.ThrowIfNull(s);
         if (Ascii.IsValid(s)) return s.ToLowerInvariant();
-        return FoldInto(s, new StringBuilder(s.Length)).ToString();
-    }
-
-    /// <summary>
-    /// Appends the folded form of <paramref name="s"/> (<see cref="Fold(string)"/>) to <paramref name="sb"/>, for a
-    /// caller that folds many words into one buffer (the near-duplicate signature folds every word of a report).
-    /// </summary>
-    public static StringBuilder FoldInto(ReadOnlySpan<char> s, StringBuilder sb)
-    {
-        ArgumentNullException.ThrowIfNull(sb);
+        var sb = new StringBuilder(s.Length);
         foreach (var ch in s)
         {
             if (ch < 128) { sb.Append(char.ToLowerInvariant(ch)); continue; }
@@ -199,7 +190,7 @@ public sealed class Lexicon
             foreach (var d in lower.ToString().Normalize(NormalizationForm.FormD))
                 if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) sb.Append(d);
         }
-        return sb;
+        return sb.ToString();
     }
 
     /// <summary>Latin, Greek and Cyrillic letters with diacritics: the only ones worth decomposing (and never a surrogate or non-character).</summary>

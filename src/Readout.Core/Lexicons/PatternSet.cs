@@ -19,12 +19,13 @@ public sealed class PatternSet<T>
     private readonly Dictionary<char, (string Opening, int[] Entries)[]> _byFirst = [];
     private readonly int[] _alwaysRun;             // the patterns without openings
 
-    private sealed record Entry(Regex Regex, T Item, bool HasOpenings);
+    private sealed record Entry(Regex Regex, T Item);
 
     public PatternSet(IEnumerable<(string Pattern, T Item)> patterns, RegexOptions options, TimeSpan? matchTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         var entries = new List<Entry>();
+        var alwaysRun = new List<int>();
         var opens = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (pattern, item) in patterns)
         {
@@ -35,10 +36,11 @@ public sealed class PatternSet<T>
                 if (which.Count == 0 || which[^1] != entries.Count) which.Add(entries.Count);
             }
             var regex = matchTimeout is { } limit ? new Regex(pattern, options, limit) : new Regex(pattern, options);
-            entries.Add(new Entry(regex, item, openings is not null));
+            if (openings is null) alwaysRun.Add(entries.Count);
+            entries.Add(new Entry(regex, item));
         }
         _entries = [.. entries];
-        _alwaysRun = [.. Enumerable.Range(0, _entries.Length).Where(i => !_entries[i].HasOpenings)];
+        _alwaysRun = [.. alwaysRun];
         _any = opens.Count > 0 ? SearchValues.Create([.. opens.Keys], StringComparison.OrdinalIgnoreCase) : null;
         foreach (var group in opens.GroupBy(o => char.ToUpperInvariant(o.Key[0])))
             _byFirst[group.Key] = [.. group.Select(o => (o.Key, o.Value.ToArray()))];

@@ -85,11 +85,8 @@ public sealed class PhraseMatcher<T> where T : class
         return list;
     }
 
-    /// <summary>
-    /// The tokens of <see cref="Tokenize"/> as bounds alone, without a string per token: for callers that walk every
-    /// word of a whole document (the near-duplicate signature).
-    /// </summary>
-    public struct TokenBounds(string text)
+    /// <summary>The bounds of <see cref="Tokenize"/>'s tokens, one after the other.</summary>
+    private struct TokenBounds(string text)
     {
         private int _next;
 

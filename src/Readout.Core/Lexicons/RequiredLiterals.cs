@@ -26,8 +26,9 @@ public static class RequiredLiterals
             var (set, _) = reader.Alternation();
             if (reader.Position != pattern.Length || set is null || set.Count == 0 || set.Any(s => s.Length == 0)) return null;
             // ordinal ignore-case and a pattern's ignore-case agree on ASCII letters (save the outliers the
-            // matcher checks for); on other letters they may not, so such an opening means no prefilter
-            if (set.Any(s => s.Any(c => c > '\u007F' && char.IsLetter(c)))) return null;
+            // matcher checks for) and on letters without case (备); on other letters they may not, so such an
+            // opening means no prefilter
+            if (set.Any(s => s.Any(c => c > '\u007F' && char.IsLetter(c) && HasCase(c)))) return null;
             // an opening that starts with another adds nothing ("talks" after "talk"; "telephone call" holds "phone call"
             // only as a substring, which is all the search needs)
             var distinct = set.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -39,6 +40,8 @@ public static class RequiredLiterals
             return null;
         }
     }
+
+    private static bool HasCase(char c) => char.ToUpperInvariant(c) != c || char.ToLowerInvariant(c) != c;
 
     /// <summary>A pattern's reader: each method returns the openings of what it read and whether they are the whole match.</summary>
     private sealed class Reader(string p)

@@ -25,6 +25,7 @@ public sealed class PatternSetTests
     [InlineData(@"\b(?<verb>urged|asked)\b", "asked|urged")]
     [InlineData(@"\bU\.S\.", "U.S.")]
     [InlineData(@"\bsummit\b|\bvisit\b", "summit|visit")]
+    [InlineData(@"(copyright|©|\(c\)\s*\d{4}|ICP备)", "copyright|©|(c)|ICP备")]   // letters without case compare alike either way
     public void The_openings_every_match_must_start_with(string pattern, string openings)
     {
         var found = RequiredLiterals.Of(pattern);

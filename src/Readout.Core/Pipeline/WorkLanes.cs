@@ -74,9 +74,6 @@ internal sealed class WorkLanes : IDisposable
         EndIdle();
     }
 
-    /// <summary>How many lanes wait for work (for tests).</summary>
-    internal int IdleCount => _idle.Count;
-
     private void EndIdle()
     {
         while (_idle.TryTake(out var lane)) lane.Abandon();

@@ -39,6 +39,16 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
     /// <summary>Items read but not yet written, at most.</summary>
     public int InFlight { get; init; } = 128;
 
+    /// <summary>
+    /// How often the written batches are committed (see <see cref="IReadoutStore.BeginWriteGroup"/>), and after how many
+    /// reports at most: every commit rewrites the pages its reports touched, all over the file, so fewer commits write
+    /// far less; a report is counted and reported once its commit is done, and an interrupted ingest loses none that was.
+    /// </summary>
+    public TimeSpan CommitEvery { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc cref="CommitEvery"/>
+    public int CommitAfter { get; init; } = 2048;
+
     private sealed class Slot<TTag>(long seq, TTag tag)
     {
         public long Seq { get; } = seq;
@@ -48,6 +58,7 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
         public IngestOutcome Outcome;
         public ReadoutException? Error;
         public Exception? Fatal;
+        public int Interactions;
     }
 
     /// <summary>
@@ -156,7 +167,11 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
 
-        var pending = new List<Slot<TTag>>();
+        var pending = new List<Slot<TTag>>();   // processed, not yet written
+        var written = new List<Slot<TTag>>();   // written in the open group, reported once it is committed
+        var sinceCommit = System.Diagnostics.Stopwatch.StartNew();
+        IWriteGroup group;
+        lock (storeLock) group = store.BeginWriteGroup();
         void Flush(CancellationToken token)
         {
             if (pending.Count == 0) return;
@@ -168,21 +183,32 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
                 if (saved[n].Error is { } storeError)
                 {
                     // the reports before it are stored and reported; the run stops here, as a sequential ingest would
-                    foreach (var s in pending.TakeWhile(s => s != toSave[n])) Report(s);
+                    foreach (var s in pending.TakeWhile(s => s != toSave[n])) Written(s);
                     pending.Clear();
+                    Commit();
                     throw storeError;
                 }
                 if (!saved[n].Stored) toSave[n].Outcome = IngestOutcome.Known;   // a copy earlier in this run
             }
-            foreach (var s in pending) Report(s);
+            foreach (var s in pending) Written(s);
             pending.Clear();
+            if (written.Count >= CommitAfter || CommitDue()) Commit();
         }
-        void Report(Slot<TTag> s)
+        // in the transaction: the result's memory and its place among the items in flight are given back at once
+        void Written(Slot<TTag> s)
         {
-            var interactions = s.Outcome == IngestOutcome.New ? s.Result!.Interactions.Count : 0;
+            s.Interactions = s.Outcome == IngestOutcome.New ? s.Result!.Interactions.Count : 0;
             s.Result = null;
             room.Release();
-            done(new IngestItemResult<TTag>(s.Tag, s.Outcome, interactions, s.Error));
+            written.Add(s);
+        }
+        bool CommitDue() => written.Count > 0 && sinceCommit.Elapsed >= CommitEvery;
+        void Commit()
+        {
+            lock (storeLock) group.Commit();
+            foreach (var s in written) done(new IngestItemResult<TTag>(s.Tag, s.Outcome, s.Interactions, s.Error));
+            written.Clear();
+            sinceCommit.Restart();
         }
 
         try
@@ -194,7 +220,7 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
                 {
                     while (!ready.TryGetValue(next, out slot) && (readCount < 0 || next < readCount))
                     {
-                        if (pending.Count > 0) break;
+                        if (pending.Count > 0 || CommitDue()) break;
                         ct.ThrowIfCancellationRequested();
                         Monitor.Wait(gate, 200);
                     }
@@ -202,10 +228,11 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
                 }
                 if (slot is null)
                 {
-                    if (pending.Count > 0 && (readCount < 0 || next < readCount))
+                    if ((pending.Count > 0 || written.Count > 0) && (readCount < 0 || next < readCount))
                     {
-                        // nothing more is ready yet: write what is, rather than wait with it
+                        // nothing more is ready yet: write what is rather than wait with it, and commit when it is time
                         Flush(ct);
+                        if (CommitDue()) Commit();
                         next--;
                         continue;
                     }
@@ -214,18 +241,21 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
                 if (slot.Fatal is { } fatal)
                 {
                     Flush(ct);
+                    Commit();
                     throw fatal is ReadoutException or OperationCanceledException ? fatal : new AggregateException(fatal);
                 }
                 pending.Add(slot);
                 if (pending.Count(s => s.Outcome == IngestOutcome.New) >= BatchSize) Flush(ct);
             }
             Flush(ct);
+            Commit();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // what was processed before the interruption is stored, as it would have been one by one
             stop.Cancel();
             Flush(CancellationToken.None);
+            Commit();
             throw;
         }
         finally
@@ -233,6 +263,8 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
             stop.Cancel();
             // the threads notice the cancellation at once; one stuck in a document is left to its budget
             if (Task.WaitAll([reader, .. workers], TimeSpan.FromSeconds(2))) work.Dispose();
+            // what is not committed by now (the store failed) is not stored, and was not reported
+            lock (storeLock) group.Dispose();
         }
     }
 }

@@ -74,6 +74,11 @@ public abstract partial class AdoStore : IReadoutStore
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_groupOpen)
+            {
+                if (Run(() => SaveInGroup([result]), ct)[0].Error is { } error) throw error;
+                return;
+            }
             Run(() => SaveOnce(result), ct);
         }
         catch (ReadoutException e) when (e.Code == ErrorCodes.StoreUnavailable) { throw; }
@@ -96,6 +101,7 @@ public abstract partial class AdoStore : IReadoutStore
         ArgumentNullException.ThrowIfNull(results);
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (results.Count == 0) return [];
+        if (_groupOpen) return Run(() => SaveInGroup(results), ct);
         if (results.Count > 1)
         {
             try
@@ -337,6 +343,7 @@ public abstract partial class AdoStore : IReadoutStore
     {
         if (_disposed) return;
         _disposed = true;
+        AbandonGroup();   // a group not committed is not stored
         DisposeKeptCommands();
         Close();
         GC.SuppressFinalize(this);

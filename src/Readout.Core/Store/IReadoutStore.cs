@@ -30,6 +30,15 @@ public interface IReadoutStore : IDisposable
     /// </summary>
     IReadOnlyList<SaveOutcome> SaveDocuments(IReadOnlyList<DocumentResult> results, CancellationToken ct = default);
 
+    /// <summary>
+    /// Opens a write group, for a bulk ingest: until it is committed, <see cref="SaveDocuments"/> and
+    /// <see cref="SaveDocument"/> write into one transaction kept open (each batch under a savepoint, so a failing
+    /// batch is still saved again a report at a time), and this store's reads see what they wrote. Nothing of it is
+    /// stored before <see cref="IWriteGroup.Commit"/>; disposing the group drops what is not committed. Where writers
+    /// share the database (PostgreSQL), every batch commits at once, as without a group. One group at a time.
+    /// </summary>
+    IWriteGroup BeginWriteGroup();
+
     /// <summary>The records that pass the filter, by date (undated last) then id.</summary>
     IReadOnlyList<Interaction> Query(InteractionFilter f);
 

@@ -183,6 +183,9 @@ public sealed partial class PostgresStore : AdoStore
     // workers insert their reports side by side and queue at BeginWrite's lock: families are found after it
     private protected override bool WritersExcludedFromTheStart => false;
 
+    // a transaction kept open across batches would hold BeginWrite's lock, and every other writer with it
+    private protected override bool KeepsGroupsOpen => false;
+
     protected override void BeginWrite(DbTransaction tx)
     {
         using var cmd = Cmd(tx, "SELECT pg_advisory_xact_lock(@key)");

@@ -1,0 +1,139 @@
+using System.Data.Common;
+using Readout.Documents;
+using Readout.Pipeline;
+
+namespace Readout.Store;
+
+/// <summary>
+/// Write groups: many batches of reports in one transaction, for a bulk ingest. A SQLite commit rewrites every page
+/// the transaction touched, and a report touches pages all over the file (sixteen near-duplicate bands at random
+/// places in their index, the full-text index, the statements' and figures' keys): committing each batch of 32 wires
+/// wrote each of those pages again and again, about nine times the size of the database in all.
+/// </summary>
+public abstract partial class AdoStore
+{
+    /// <summary>The open write group's transaction, once its first batch began it.</summary>
+    private DbTransaction? _groupTx;
+
+    private bool _groupOpen;
+
+    /// <summary>
+    /// Whether a write group keeps one transaction open across its batches. Where several writers share the database
+    /// (PostgreSQL), each batch commits at once: a long transaction would hold the fusion lock the others wait for.
+    /// </summary>
+    private protected virtual bool KeepsGroupsOpen => true;
+
+    public IWriteGroup BeginWriteGroup()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_groupOpen) throw new InvalidOperationException("a write group is already open on this store");
+        _groupOpen = KeepsGroupsOpen;
+        return new WriteGroup(this);
+    }
+
+    /// <summary>The transaction a command runs in: the one given, else the open write group's (SQLite refuses a command outside the transaction its connection holds).</summary>
+    private DbTransaction? Current(DbTransaction? tx) => tx ?? _groupTx;
+
+    /// <summary>
+    /// A batch written into the group's transaction under a savepoint; when it fails, it is rolled back to the savepoint
+    /// and each report is written again under one of its own, so a report that cannot be stored leaves nothing behind.
+    /// </summary>
+    /// <exception cref="ReadoutException">RO2001 when the transaction itself is lost (the group's reports are then not stored).</exception>
+    private List<SaveOutcome> SaveInGroup(IReadOnlyList<DocumentResult> results)
+    {
+        var tx = _groupTx ??= Connection.BeginTransaction();
+        if (results.Count > 1)
+        {
+            try
+            {
+                var stored = Within(tx, "batch", () => results.Select(r => SaveInto(tx, r)).ToArray());
+                return stored.Select(s => new SaveOutcome(s, null)).ToList();
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or ReadoutException)) { /* find the report that fails */ }
+        }
+        var outcomes = new List<SaveOutcome>(results.Count);
+        foreach (var result in results)
+        {
+            try { outcomes.Add(new SaveOutcome(Within(tx, "report", () => SaveInto(tx, result)), null)); }
+            catch (Exception e) when (e is not (OperationCanceledException or ReadoutException))
+            {
+                outcomes.Add(new SaveOutcome(false, new ReadoutException(ErrorCodes.Store, result.Document.Raw.Uri, "cannot be stored: " + e.Message, e)));
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>Runs <paramref name="write"/> under a savepoint: kept when it succeeds, undone when it throws.</summary>
+    private T Within<T>(DbTransaction tx, string savepoint, Func<T> write)
+    {
+        tx.Save(savepoint);
+        T value;
+        try { value = write(); }
+        catch
+        {
+            try { tx.Rollback(savepoint); }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // SQLite ends the whole transaction on some failures (a full disk, an I/O error): the group is lost
+                AbandonGroup();
+                throw new ReadoutException(ErrorCodes.Store, Name, "the write transaction was lost: " + e.Message + "; the reports since the last commit are not stored", e);
+            }
+            throw;
+        }
+        tx.Release(savepoint);
+        return value;
+    }
+
+    private void CommitGroup()
+    {
+        if (_groupTx is not { } tx) return;
+        _groupTx = null;
+        try { tx.Commit(); }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            RollbackQuietly(tx);
+            throw new ReadoutException(ErrorCodes.Store, Name, "cannot commit the reports written since the last commit: " + e.Message, e);
+        }
+        finally { tx.Dispose(); }
+    }
+
+    private void AbandonGroup()
+    {
+        if (_groupTx is not { } tx) return;
+        _groupTx = null;
+        RollbackQuietly(tx);
+        tx.Dispose();
+    }
+
+    /// <summary>The handle <see cref="BeginWriteGroup"/> returns.</summary>
+    private sealed class WriteGroup(AdoStore store) : IWriteGroup
+    {
+        private bool _ended;
+
+        public void Commit()
+        {
+            ObjectDisposedException.ThrowIf(_ended, this);
+            store.CommitGroup();
+        }
+
+        public void Dispose()
+        {
+            if (_ended) return;
+            _ended = true;
+            store.AbandonGroup();
+            store._groupOpen = false;
+        }
+    }
+}
+
+/// <summary>
+/// Batches of reports written by <see cref="IReadoutStore.SaveDocuments"/> into one transaction until <see cref="Commit"/>
+/// (see <see cref="IReadoutStore.BeginWriteGroup"/>). Disposing it without committing drops what was written since the
+/// last commit.
+/// </summary>
+public interface IWriteGroup : IDisposable
+{
+    /// <summary>Commits what the group's batches wrote since the last commit.</summary>
+    /// <exception cref="ReadoutException">RO2001 when the database refuses the commit (nothing since the last commit is then stored).</exception>
+    void Commit();
+}

@@ -18,6 +18,20 @@ public enum InteractionStatus { Happened, Planned }
 public enum StatementCueClass { Say, Agree, Support, Reject, Request, Accuse, Consult }
 
 /// <summary>
+/// Whether a person on a record is one of those who met (a participant) or came with them (an attendee). Its wire
+/// string (the <c>kind</c> column of the actor tables, the actor API's roles) is <see cref="Codes.ActorKind"/>'s.
+/// </summary>
+[JsonConverter(typeof(ActorKindJson))]
+public enum ActorKind { Participant, Attendee }
+
+/// <summary>
+/// Who made a statement: a state speaking as such ("the Russian side", "Beijing"), a person, or an organisation.
+/// Its wire string (the statement's JSON, exports) is <see cref="Codes.SpeakerKind"/>'s.
+/// </summary>
+[JsonConverter(typeof(SpeakerKindJson))]
+public enum SpeakerKind { State, Person, Organisation }
+
+/// <summary>
 /// A closed set of codes and the one string each is written as outside the program. The strings are the
 /// export contract (README, "Export format") and the stored records: changing one changes every record.
 /// </summary>
@@ -80,12 +94,22 @@ public static class Codes
         (StatementCueClass.Reject, "reject"), (StatementCueClass.Request, "request"), (StatementCueClass.Accuse, "accuse"),
         (StatementCueClass.Consult, "consult"));
 
+    public static CodeSet<ActorKind> ActorKind { get; } = new("actor kind",
+        (Extract.ActorKind.Participant, "participant"), (Extract.ActorKind.Attendee, "attendee"));
+
+    public static CodeSet<SpeakerKind> SpeakerKind { get; } = new("speaker kind",
+        (Extract.SpeakerKind.State, "state"), (Extract.SpeakerKind.Person, "person"), (Extract.SpeakerKind.Organisation, "organisation"));
+
     /// <summary>The mode of a lexicon cue that says an interaction took place but not how ("held talks", "met").</summary>
     public const string AnyMode = "any";
 
     public static string Wire(this InteractionMode mode) => Mode.Wire(mode);
 
     public static string Wire(this InteractionStatus status) => Status.Wire(status);
+
+    public static string Wire(this ActorKind kind) => ActorKind.Wire(kind);
+
+    public static string Wire(this SpeakerKind kind) => SpeakerKind.Wire(kind);
 }
 
 /// <summary>Reads and writes a code as its wire string, so the JSON of a record does not depend on the enum.</summary>
@@ -107,3 +131,7 @@ public abstract class CodeJsonConverter<T>(CodeSet<T> codes) : JsonConverter<T> 
 public sealed class InteractionModeJson() : CodeJsonConverter<InteractionMode>(Codes.Mode);
 
 public sealed class InteractionStatusJson() : CodeJsonConverter<InteractionStatus>(Codes.Status);
+
+public sealed class ActorKindJson() : CodeJsonConverter<ActorKind>(Codes.ActorKind);
+
+public sealed class SpeakerKindJson() : CodeJsonConverter<SpeakerKind>(Codes.SpeakerKind);

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Readout.Extract;
+using Readout.Store;
+using Xunit;
+
+namespace Readout.Tests.Extract;
+
+/// <summary>
+/// The kinds of speakers and of a record's people, and the strings they are stored and exported as: the strings
+/// are the contract (README, "Export format"; the <c>kind</c> column of the actor tables), so each member must
+/// keep its string and every string must read back as its member.
+/// </summary>
+public sealed class KindCodesTests
+{
+    [Theory]
+    [InlineData(SpeakerKind.State, "state")]
+    [InlineData(SpeakerKind.Person, "person")]
+    [InlineData(SpeakerKind.Organisation, "organisation")]
+    public void A_speaker_kind_is_written_and_read_as_its_contract_string(SpeakerKind kind, string wire)
+    {
+        Assert.Equal(wire, kind.Wire());
+        Assert.Equal(kind, Codes.SpeakerKind.Parse(wire));
+        Assert.Equal($"\"{wire}\"", JsonSerializer.Serialize(kind));
+        Assert.Equal(kind, JsonSerializer.Deserialize<SpeakerKind>($"\"{wire}\""));
+    }
+
+    [Fact]
+    public void Every_speaker_kind_has_one_string_in_the_enum_order()
+    {
+        Assert.Equal(["state", "person", "organisation"], Codes.SpeakerKind.Wires);
+        Assert.All(Enum.GetValues<SpeakerKind>(), k => Assert.Equal(k, Codes.SpeakerKind.Parse(k.Wire())));
+    }
+
+    [Theory]
+    [InlineData("Person")]        // stored strings are exact: a case variant is not the code
+    [InlineData("organization")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_string_that_is_no_speaker_kind_is_refused_with_the_kinds_there_are(string? wire)
+    {
+        Assert.False(Codes.SpeakerKind.TryParse(wire, out _));
+        var e = Assert.Throws<FormatException>(() => Codes.SpeakerKind.Parse(wire));
+        Assert.Equal($"unknown speaker kind '{wire}' (expected one of state, person, organisation)", e.Message);
+    }
+
+    [Fact]
+    public void A_stored_statement_keeps_its_speaker_kinds_as_strings_and_reads_back_equal()
+    {
+        var json = JsonSerializer.Serialize(Statement(), RecordJson.Options);
+        Assert.Contains("\"speakers\":[{\"name\":\"Wang Yi\",\"country\":\"CHN\",\"kind\":\"person\"},{\"name\":\"CHN\",\"country\":\"CHN\",\"kind\":\"state\"}]",
+            json, StringComparison.Ordinal);
+        Assert.Contains("\"target\":{\"name\":\"United Nations\",\"country\":null,\"kind\":\"organisation\"}", json, StringComparison.Ordinal);
+        var back = JsonSerializer.Deserialize<Statement>(json, RecordJson.Options)!;
+        Assert.Equal([SpeakerKind.Person, SpeakerKind.State], back.Speakers.Select(s => s.Kind));
+        Assert.Equal(SpeakerKind.Organisation, back.Target!.Kind);
+        Assert.Equal(json, JsonSerializer.Serialize(back, RecordJson.Options));
+    }
+
+    [Fact]
+    public void A_stored_statement_with_an_unknown_speaker_kind_fails_to_read_naming_the_value()
+    {
+        var json = JsonSerializer.Serialize(Statement(), RecordJson.Options).Replace("\"kind\":\"state\"", "\"kind\":\"crowd\"", StringComparison.Ordinal);
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Statement>(json, RecordJson.Options));
+        Assert.Contains("unknown speaker kind 'crowd'", e.Message, StringComparison.Ordinal);
+    }
+
+    private static Statement Statement() => new("st-1", "China supports the talks.", 0, 25,
+        [new Speaker("Wang Yi", "CHN", SpeakerKind.Person), new Speaker("CHN", "CHN", SpeakerKind.State)], "said",
+        new Speaker("United Nations", null, SpeakerKind.Organisation), new PloverCode("SUPPORT", null), "051", 3.4, 1, [],
+        false, false, false, "report.txt", "abc", null);
+}

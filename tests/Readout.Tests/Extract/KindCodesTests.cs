@@ -64,6 +64,37 @@ public sealed class KindCodesTests
         Assert.Contains("unknown speaker kind 'crowd'", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ActorKind.Participant, "participant")]
+    [InlineData(ActorKind.Attendee, "attendee")]
+    public void An_actor_kind_is_written_and_read_as_its_stored_string(ActorKind kind, string wire)
+    {
+        Assert.Equal(wire, kind.Wire());
+        Assert.Equal(kind, Codes.ActorKind.Parse(wire));
+        Assert.Equal($"\"{wire}\"", JsonSerializer.Serialize(kind));
+        Assert.Equal(kind, JsonSerializer.Deserialize<ActorKind>($"\"{wire}\""));
+    }
+
+    [Fact]
+    public void Every_actor_kind_has_one_string_in_the_enum_order()
+    {
+        Assert.Equal(["participant", "attendee"], Codes.ActorKind.Wires);
+        Assert.All(Enum.GetValues<ActorKind>(), k => Assert.Equal(k, Codes.ActorKind.Parse(k.Wire())));
+    }
+
+    [Theory]
+    [InlineData("participants")]  // the field's name, which user input may give, is not the stored kind
+    [InlineData("Attendee")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_string_that_is_no_actor_kind_is_refused_with_the_kinds_there_are(string? wire)
+    {
+        Assert.False(Codes.ActorKind.TryParse(wire, out _));
+        var e = Assert.Throws<FormatException>(() => Codes.ActorKind.Parse(wire));
+        Assert.Equal($"unknown actor kind '{wire}' (expected one of participant, attendee)", e.Message);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ActorKind>(wire is null ? "null" : $"\"{wire}\""));
+    }
+
     private static Statement Statement() => new("st-1", "China supports the talks.", 0, 25,
         [new Speaker("Wang Yi", "CHN", SpeakerKind.Person), new Speaker("CHN", "CHN", SpeakerKind.State)], "said",
         new Speaker("United Nations", null, SpeakerKind.Organisation), new PloverCode("SUPPORT", null), "051", 3.4, 1, [],

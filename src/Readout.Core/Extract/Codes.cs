@@ -17,6 +17,9 @@ public enum InteractionStatus { Happened, Planned }
 /// </summary>
 public enum StatementCueClass { Say, Agree, Support, Reject, Request, Accuse, Consult }
 
+/// <summary>What an organisation of the lexicon is (the kind column of data/lexicons/organisations.tsv).</summary>
+public enum OrganisationKind { Intergovernmental, UnBody, Alliance, Party, GovernmentOffice, Legislature, Initiative, Media, Ngo, Company, Other }
+
 /// <summary>
 /// Whether a person on a record is one of those who met (a participant) or came with them (an attendee). Its wire
 /// string (the <c>kind</c> column of the actor tables, the actor API's roles) is <see cref="Codes.ActorKind"/>'s.
@@ -93,6 +96,14 @@ public static class Codes
         (StatementCueClass.Say, "say"), (StatementCueClass.Agree, "agree"), (StatementCueClass.Support, "support"),
         (StatementCueClass.Reject, "reject"), (StatementCueClass.Request, "request"), (StatementCueClass.Accuse, "accuse"),
         (StatementCueClass.Consult, "consult"));
+
+    /// <summary>The kind column of organisations.tsv.</summary>
+    public static CodeSet<OrganisationKind> OrganisationKind { get; } = new("organisation kind",
+        (Extract.OrganisationKind.Intergovernmental, "intergovernmental"), (Extract.OrganisationKind.UnBody, "un_body"),
+        (Extract.OrganisationKind.Alliance, "alliance"), (Extract.OrganisationKind.Party, "party"),
+        (Extract.OrganisationKind.GovernmentOffice, "government_office"), (Extract.OrganisationKind.Legislature, "legislature"),
+        (Extract.OrganisationKind.Initiative, "initiative"), (Extract.OrganisationKind.Media, "media"), (Extract.OrganisationKind.Ngo, "ngo"),
+        (Extract.OrganisationKind.Company, "company"), (Extract.OrganisationKind.Other, "other"));
 
     public static CodeSet<ActorKind> ActorKind { get; } = new("actor kind",
         (Extract.ActorKind.Participant, "participant"), (Extract.ActorKind.Attendee, "attendee"));

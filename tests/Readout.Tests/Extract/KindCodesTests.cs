@@ -95,6 +95,17 @@ public sealed class KindCodesTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ActorKind>(wire is null ? "null" : $"\"{wire}\""));
     }
 
+    [Fact]
+    public void Every_organisation_kind_has_the_string_of_the_lexicon_header_and_reads_back()
+    {
+        // the list organisations.tsv documents in its header, in its order
+        Assert.Equal(["intergovernmental", "un_body", "alliance", "party", "government_office", "legislature", "initiative", "media",
+            "ngo", "company", "other"], Codes.OrganisationKind.Wires);
+        Assert.All(Enum.GetValues<OrganisationKind>(), k => Assert.Equal(k, Codes.OrganisationKind.Parse(Codes.OrganisationKind.Wire(k))));
+        var e = Assert.Throws<FormatException>(() => Codes.OrganisationKind.Parse("NGO"));
+        Assert.StartsWith("unknown organisation kind 'NGO' (expected one of intergovernmental, un_body,", e.Message, StringComparison.Ordinal);
+    }
+
     private static Statement Statement() => new("st-1", "China supports the talks.", 0, 25,
         [new Speaker("Wang Yi", "CHN", SpeakerKind.Person), new Speaker("CHN", "CHN", SpeakerKind.State)], "said",
         new Speaker("United Nations", null, SpeakerKind.Organisation), new PloverCode("SUPPORT", null), "051", 3.4, 1, [],

@@ -105,6 +105,10 @@ public static class Codes
         (Extract.OrganisationKind.Initiative, "initiative"), (Extract.OrganisationKind.Media, "media"), (Extract.OrganisationKind.Ngo, "ngo"),
         (Extract.OrganisationKind.Company, "company"), (Extract.OrganisationKind.Other, "other"));
 
+    /// <summary>
+    /// The kind column of interaction_actors and record_actors. The store's SQL (filters, the dyad triggers of the
+    /// migrations) names 'participant' in its text, so this string cannot change without a migration.
+    /// </summary>
     public static CodeSet<ActorKind> ActorKind { get; } = new("actor kind",
         (Extract.ActorKind.Participant, "participant"), (Extract.ActorKind.Attendee, "attendee"));
 

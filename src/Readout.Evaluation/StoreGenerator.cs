@@ -111,7 +111,7 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         var interaction = new Interaction(id, InteractionStatus.Happened, mode, day.ToString("yyyy-MM-dd", c), DateBasis.Read($"stated: \"{dateText}\""), participants,
             mode == InteractionMode.InPerson ? new Location(host.Capital, host.Iso3, null) : null, attendees,
             [new SourceRef(uri, clean.Title, published.ToString("yyyy-MM-dd", c), hash, spans)]);
-        var speakers = participants.Select(p => new Speaker(p.Name, p.Country, "person")).ToList();
+        var speakers = participants.Select(p => new Speaker(p.Name, p.Country, SpeakerKind.Person)).ToList();
         var statement = new Statement(id + "-s1", statementText, statementStart, statementStart + statementText.Length, speakers, "discussed",
             null, new PloverCode("CONSULT", null), "040", 1.0, 1, [topic], false, false, false, uri, hash, id);
         return new DocumentResult(clean, [interaction]) { Statements = [statement] };

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,6 +58,9 @@ public static class ReadoutServer
 
     /// <summary>Where the rendered API reference (Scalar) is served: the one page that runs a script, its own bundle, served from here.</summary>
     public const string ApiDocsPath = "/api-docs";
+
+    private const string ApiDescription =
+        "Diplomatic interactions read from news reports and official readouts, each field linked to its evidence.";
 
     /// <summary>
     /// The policy of the API reference: its script from this server only, and the inline start-up script only with
@@ -116,12 +121,23 @@ public static class ReadoutServer
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         });
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        builder.Services.AddOpenApi(o =>
         {
-            doc.Info.Title = "Readout API";
-            doc.Info.Description = "Diplomatic interactions read from news reports and official readouts, each field linked to its evidence.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Readout API";
+                doc.Info.Description = ApiDescription;
+                return Task.CompletedTask;
+            });
+            // a code (ActorKind...) is written as its string by its converter, which the generator cannot see into: left
+            // alone it would be an empty schema of its own; described inline as a string, it reads as it is sent
+            o.CreateSchemaReferenceId = t => IsCode(t.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (IsCode(context.JsonTypeInfo.Type)) schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                return Task.CompletedTask;
+            });
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -161,6 +177,16 @@ public static class ReadoutServer
     /// HEAD is answered as GET without a body (monitors and link checkers ask <c>HEAD /</c>): the route of the GET runs
     /// and its body goes nowhere, so the headers (type, length when known) are those of the GET.
     /// </summary>
+    /// <summary>
+    /// An enum of <see cref="Readout.Extract.Codes"/>: its JSON is its wire string, written by a
+    /// <see cref="Readout.Extract.CodeJsonConverter{T}"/>.
+    /// </summary>
+    private static bool IsCode(Type type) =>
+        type.IsEnum
+        && type.GetCustomAttributes(typeof(JsonConverterAttribute), false)
+            is [JsonConverterAttribute { ConverterType.BaseType: { IsGenericType: true } converter }]
+        && converter.GetGenericTypeDefinition() == typeof(Readout.Extract.CodeJsonConverter<>);
+
     private static async Task HeadAsGet(HttpContext context, Func<Task> next)
     {
         if (!HttpMethods.IsHead(context.Request.Method) || context.Request.Path.StartsWithSegments("/api/ingest"))

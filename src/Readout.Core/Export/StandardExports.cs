@@ -88,8 +88,8 @@ public static class GdeltExporter
             var date = record is null ? null : SqlDate(record);
             if (date is null) { undated++; continue; }
             var speaker = st.Speakers[0];
-            var actor = new Actor(speaker.Name, speaker.Country ?? CountryOf(record, speaker.Name), speaker.Kind == "person" ? "official" : null);
-            var target = st.Target is { } t ? new Actor(t.Name, t.Country ?? CountryOf(record, t.Name), t.Kind == "person" ? "official" : null)
+            var actor = new Actor(speaker.Name, speaker.Country ?? CountryOf(record, speaker.Name), speaker.Kind == SpeakerKind.Person ? "official" : null);
+            var target = st.Target is { } t ? new Actor(t.Name, t.Country ?? CountryOf(record, t.Name), t.Kind == SpeakerKind.Person ? "official" : null)
                 : record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country).Select(p => p with { Role = "official" }).FirstOrDefault();
             Row(w, st.Id, st.Id, date, Code(actor, speaker.Kind), actor, target is null ? "" : Code(target, st.Target?.Kind), target, false, c, 1, 1, "", null, st.Source, record);
             n++;
@@ -111,11 +111,11 @@ public static class GdeltExporter
         record?.Participants.Concat(record.Attendees).FirstOrDefault(p => p.Name == name && p.Country is not null)?.Country;
 
     /// <summary>The CAMEO-style code: country plus GOV for an official or a state's government, IGO for an organisation without a country.</summary>
-    public static string Code(Actor a, string? kind = "person") => (a.Organisation is not null && a.Country is null ? "organisation" : kind, a.Country) switch
+    public static string Code(Actor a, SpeakerKind? kind = SpeakerKind.Person) => (a.Organisation is not null && a.Country is null ? SpeakerKind.Organisation : kind, a.Country) switch
     {
-        ("organisation", null) => "IGO",
-        ("organisation", { } c) => c + "IGO",
-        ("state", { } c) => c + "GOV",
+        (SpeakerKind.Organisation, null) => "IGO",
+        (SpeakerKind.Organisation, { } c) => c + "IGO",
+        (SpeakerKind.State, { } c) => c + "GOV",
         (_, { } c) => c + (a.Role is null ? "" : "GOV"),
         _ => "",
     };
@@ -224,8 +224,8 @@ public static class PloverExporter
             Emit(w, new
             {
                 id = st.Id, date = record?.Date, status = InteractionStatus.Happened.Wire(),
-                actor = st.Speakers.Select(x => new { name = x.Name, country = x.Country, kind = x.Kind }).First(),
-                recipient = st.Target is null ? null : new { name = st.Target.Name, country = st.Target.Country, kind = st.Target.Kind },
+                actor = st.Speakers.Select(x => new { name = x.Name, country = x.Country, kind = x.Kind.Wire() }).First(),
+                recipient = st.Target is null ? null : new { name = st.Target.Name, country = st.Target.Country, kind = st.Target.Kind.Wire() },
                 @event = st.Plover.Event, mode = st.Plover.Mode, context = st.Topics,
                 event_location = record?.Location is null ? null : new { city = record.Location.City, country = record.Location.Country, venue = record.Location.Venue },
                 text = st.Text,
@@ -236,7 +236,7 @@ public static class PloverExporter
         return n;
     }
 
-    private static object Who(Actor a) => new { name = a.Name, country = a.Country, kind = "person", role = a.Role };
+    private static object Who(Actor a) => new { name = a.Name, country = a.Country, kind = SpeakerKind.Person.Wire(), role = a.Role };
 
     private static void Emit(TextWriter w, object o) => w.WriteLine(JsonSerializer.Serialize(o, ExportJson.Options));
 }

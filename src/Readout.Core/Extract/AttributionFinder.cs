@@ -94,19 +94,19 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             if (pl.Country is { } iso)
             {
                 var name = lexicon.CountryByIso3.TryGetValue(iso, out var c) ? c.Iso3 : iso;
-                candidates.Add((pl.Span.Start, [new Speaker(name, iso, "state")]));
+                candidates.Add((pl.Span.Start, [new Speaker(name, iso, SpeakerKind.State)]));
             }
         }
         foreach (Match m in DemonymSide().Matches(window))
             if (lexicon.CountryByDemonym(m.Groups["dem"].Value) is { } c)
-                candidates.Add((from + m.Index, [new Speaker(c.Iso3, c.Iso3, "state")]));
+                candidates.Add((from + m.Index, [new Speaker(c.Iso3, c.Iso3, SpeakerKind.State)]));
         if (pair is not null && pair.Count >= 2)
         {
             var leaders = pair.All(a => a.Role is "head_of_state" or "head_of_government");
             foreach (Match m in StateGroup().Matches(window))
                 candidates.Add((from + m.Index, leaders && m.Groups["who"].Value.EndsWith("sides", StringComparison.OrdinalIgnoreCase)
                     ? pair.Select(Spoken).ToList()
-                    : pair.Where(a => a.Country is not null).Select(a => new Speaker(a.Country!, a.Country, "state"))
+                    : pair.Where(a => a.Country is not null).Select(a => new Speaker(a.Country!, a.Country, SpeakerKind.State))
                         .DistinctBy(x => x.Country).ToList()));
             foreach (Match m in PersonGroup().Matches(window))
                 candidates.Add((from + m.Index, pair.Select(Spoken).ToList()));
@@ -121,7 +121,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 ? "head_of_government" : "head_of_state";
             if (holder is not null) candidates.Add((from + m.Index, [Spoken(holder)]));
             else if (lexicon.HolderOf(c.Iso3, role, doc.Frame.Date) is { } p)
-                candidates.Add((from + m.Index, [new Speaker(p.Name, c.Iso3, "person")]));
+                candidates.Add((from + m.Index, [new Speaker(p.Name, c.Iso3, SpeakerKind.Person)]));
         }
         // "It was agreed that...": the principals together
         if (pair is { Count: >= 2 } && Regex.IsMatch(window, @"^\s*It\s+(was|is)\s+$"))
@@ -180,10 +180,10 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 .FirstOrDefault(m => m.Value is Organisation or Person or Country or City);
             return next?.Value switch
             {
-                Organisation o => [new Speaker(o.Name, null, "organisation")],
-                Person p => [new Speaker(p.Name, p.TenureOn(doc.Frame.Date)?.Country, "person")],
-                Country c => [new Speaker(c.Iso3, c.Iso3, "state")],
-                City c => [new Speaker(c.Country, c.Country, "state")],
+                Organisation o => [new Speaker(o.Name, null, SpeakerKind.Organisation)],
+                Person p => [new Speaker(p.Name, p.TenureOn(doc.Frame.Date)?.Country, SpeakerKind.Person)],
+                Country c => [new Speaker(c.Iso3, c.Iso3, SpeakerKind.State)],
+                City c => [new Speaker(c.Country, c.Country, SpeakerKind.State)],
                 _ => null,
             };
         }
@@ -192,8 +192,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 @"^\s*(the\s+)?(press service|press office|spokes\w+|office|website)?\s*(of\s+)?(the\s+)?$", RegexOptions.IgnoreCase))
             return institution.Value switch
             {
-                Venue v => [new Speaker(v.Country, v.Country, "state")],
-                Organisation o => [new Speaker(o.Name, null, "organisation")],
+                Venue v => [new Speaker(v.Country, v.Country, SpeakerKind.State)],
+                Organisation o => [new Speaker(o.Name, null, SpeakerKind.Organisation)],
                 _ => null,
             };
         var person = PersonStartingIn(doc, from, Math.Min(to, from + 25));
@@ -222,7 +222,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
     private static List<Speaker>? Antecedent(List<Speaker>? paragraphSpeaker, Speaker? lastPerson) =>
         paragraphSpeaker is { Count: 1 } ? paragraphSpeaker : lastPerson is not null ? [lastPerson] : null;
 
-    private static Speaker Spoken(PersonMention p) => new(p.Name, p.Country, "person");
+    private static Speaker Spoken(PersonMention p) => new(p.Name, p.Country, SpeakerKind.Person);
 
-    private static Speaker Spoken(Actor a) => new(a.Name, a.Country, "person");
+    private static Speaker Spoken(Actor a) => new(a.Name, a.Country, SpeakerKind.Person);
 }

@@ -17,6 +17,23 @@ public enum InteractionStatus { Happened, Planned }
 /// </summary>
 public enum StatementCueClass { Say, Agree, Support, Reject, Request, Accuse, Consult }
 
+/// <summary>What an organisation of the lexicon is (the kind column of data/lexicons/organisations.tsv).</summary>
+public enum OrganisationKind { Intergovernmental, UnBody, Alliance, Party, GovernmentOffice, Legislature, Initiative, Media, Ngo, Company, Other }
+
+/// <summary>
+/// Whether a person on a record is one of those who met (a participant) or came with them (an attendee). Its wire
+/// string (the <c>kind</c> column of the actor tables, the actor API's roles) is <see cref="Codes.ActorKind"/>'s.
+/// </summary>
+[JsonConverter(typeof(ActorKindJson))]
+public enum ActorKind { Participant, Attendee }
+
+/// <summary>
+/// Who made a statement: a state speaking as such ("the Russian side", "Beijing"), a person, or an organisation.
+/// Its wire string (the statement's JSON, exports) is <see cref="Codes.SpeakerKind"/>'s.
+/// </summary>
+[JsonConverter(typeof(SpeakerKindJson))]
+public enum SpeakerKind { State, Person, Organisation }
+
 /// <summary>
 /// A closed set of codes and the one string each is written as outside the program. The strings are the
 /// export contract (README, "Export format") and the stored records: changing one changes every record.
@@ -80,12 +97,34 @@ public static class Codes
         (StatementCueClass.Reject, "reject"), (StatementCueClass.Request, "request"), (StatementCueClass.Accuse, "accuse"),
         (StatementCueClass.Consult, "consult"));
 
+    /// <summary>The kind column of organisations.tsv.</summary>
+    public static CodeSet<OrganisationKind> OrganisationKind { get; } = new("organisation kind",
+        (Extract.OrganisationKind.Intergovernmental, "intergovernmental"), (Extract.OrganisationKind.UnBody, "un_body"),
+        (Extract.OrganisationKind.Alliance, "alliance"), (Extract.OrganisationKind.Party, "party"),
+        (Extract.OrganisationKind.GovernmentOffice, "government_office"), (Extract.OrganisationKind.Legislature, "legislature"),
+        (Extract.OrganisationKind.Initiative, "initiative"), (Extract.OrganisationKind.Media, "media"), (Extract.OrganisationKind.Ngo, "ngo"),
+        (Extract.OrganisationKind.Company, "company"), (Extract.OrganisationKind.Other, "other"));
+
+    /// <summary>
+    /// The kind column of interaction_actors and record_actors. The store's SQL (filters, the dyad triggers of the
+    /// migrations) names 'participant' in its text, so this string cannot change without a migration.
+    /// </summary>
+    public static CodeSet<ActorKind> ActorKind { get; } = new("actor kind",
+        (Extract.ActorKind.Participant, "participant"), (Extract.ActorKind.Attendee, "attendee"));
+
+    public static CodeSet<SpeakerKind> SpeakerKind { get; } = new("speaker kind",
+        (Extract.SpeakerKind.State, "state"), (Extract.SpeakerKind.Person, "person"), (Extract.SpeakerKind.Organisation, "organisation"));
+
     /// <summary>The mode of a lexicon cue that says an interaction took place but not how ("held talks", "met").</summary>
     public const string AnyMode = "any";
 
     public static string Wire(this InteractionMode mode) => Mode.Wire(mode);
 
     public static string Wire(this InteractionStatus status) => Status.Wire(status);
+
+    public static string Wire(this ActorKind kind) => ActorKind.Wire(kind);
+
+    public static string Wire(this SpeakerKind kind) => SpeakerKind.Wire(kind);
 }
 
 /// <summary>Reads and writes a code as its wire string, so the JSON of a record does not depend on the enum.</summary>
@@ -107,3 +146,7 @@ public abstract class CodeJsonConverter<T>(CodeSet<T> codes) : JsonConverter<T> 
 public sealed class InteractionModeJson() : CodeJsonConverter<InteractionMode>(Codes.Mode);
 
 public sealed class InteractionStatusJson() : CodeJsonConverter<InteractionStatus>(Codes.Status);
+
+public sealed class ActorKindJson() : CodeJsonConverter<ActorKind>(Codes.ActorKind);
+
+public sealed class SpeakerKindJson() : CodeJsonConverter<SpeakerKind>(Codes.SpeakerKind);

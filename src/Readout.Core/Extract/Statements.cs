@@ -7,7 +7,7 @@ using Readout.Lexicons;
 namespace Readout.Extract;
 
 /// <summary>Who made a statement: a person, a state speaking as such ("the Russian side", "Beijing") or an organisation.</summary>
-public sealed record Speaker(string Name, string? Country, string Kind);
+public sealed record Speaker(string Name, string? Country, SpeakerKind Kind);
 
 /// <summary>A statement's PLOVER coding: event type and, where PLOVER defines one, mode.</summary>
 public sealed record PloverCode(string? Event, string? Mode);
@@ -179,18 +179,18 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
                 : _who.Closing(doc, s, paragraphSpeaker, lastPerson);
             if (attributed is not null)
                 for (int g = 0; g < groups.Count; g++)
-                    if (speakersOf[g] is null || speakersOf[g]!.All(x => x.Kind == "state") || (g == 0 && IsAttribution(s.Text, groups[0].Cue)))
+                    if (speakersOf[g] is null || speakersOf[g]!.All(x => x.Kind == SpeakerKind.State) || (g == 0 && IsAttribution(s.Text, groups[0].Cue)))
                         speakersOf[g] = attributed;
             for (int g = 0; g < groups.Count; g++)
             {
                 var (start, cue, _) = groups[g];
                 var speakers = speakersOf[g] ?? _who.Closing(doc, s, paragraphSpeaker, lastPerson) ?? paragraphSpeaker;
                 if (speakers is null || speakers.Count == 0) continue;
-                if (paragraphSpeaker is { Count: 1 } ps && ps[0].Kind == "person" && speakers.All(x => x.Kind == "state")
+                if (paragraphSpeaker is { Count: 1 } ps && ps[0].Kind == SpeakerKind.Person && speakers.All(x => x.Kind == SpeakerKind.State)
                     && speakers.Any(x => x.Country == ps[0].Country) && (speakers.Count == 1 || cue.Class != StatementCueClass.Say))
                     speakers = ps;   // the speaker's own state, or "the two sides" inside the speaker's speech
                 result.Add(Make(doc, s, s.Span.Start + start, cue.Text, cue.Class, speakers, pair, interactions));
-                if (speakers.All(x => x.Kind == "person"))
+                if (speakers.All(x => x.Kind == SpeakerKind.Person))
                 {
                     paragraphSpeaker = speakers;
                     if (speakers.Count == 1) lastPerson = speakers[0];
@@ -213,7 +213,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         if (start >= s.Span.End) return null;   // a sentence inside the turn's label ("PRESIDENT BIDEN.") says nothing
         var words = doc.Clean.Text[start..s.Span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words < MinTurnWords || s.Text.Length > ExtractLimits.MaxSentenceLength) return null;
-        return Make(doc, s, start, "(turn)", StatementCueClass.Say, [new Speaker(who.Name, who.Country, "person")], pair, interactions);
+        return Make(doc, s, start, "(turn)", StatementCueClass.Say, [new Speaker(who.Name, who.Country, SpeakerKind.Person)], pair, interactions);
     }
 
     /// <summary>Fewer words than this in a turn's sentence are a courtesy or an aside, not a statement.</summary>
@@ -249,7 +249,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             var other = pair.FirstOrDefault(p => p.Name != speakers[0].Name && p.Country != speakers[0].Country);
             if (other is not null && (text.Contains(other.Name.Split(' ')[^1], StringComparison.Ordinal) ||
                 (other.Country is { } oc && lexicon.CountryByIso3.TryGetValue(oc, out var c) && text.Contains(c.Name, StringComparison.Ordinal))))
-                target = new Speaker(other.Name, other.Country, "person");
+                target = new Speaker(other.Name, other.Country, SpeakerKind.Person);
         }
         var cueAt = text.IndexOf(cue, StringComparison.Ordinal);
         var around = cueAt >= 0 ? text[Math.Max(0, cueAt - 12)..Math.Min(text.Length, cueAt + cue.Length + 12)] : text[..Math.Min(40, text.Length)];

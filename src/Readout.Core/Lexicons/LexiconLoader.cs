@@ -43,7 +43,10 @@ public static class LexiconLoader
                 if (!givenNames.TryAdd(f, forms[0]))
                     throw new ReadoutException("RO0003", "given_names.tsv", $"'{f}' is in two rows");
         }
-        var orgs = Rows(read, "organisations.tsv", ["name", "aliases", "kind", "code"], 3).Select(r => new Organisation(r[0], Multi(r[1]), r[2], Nonempty(r[3]))).ToList();
+        var orgs = Rows(read, "organisations.tsv", ["name", "aliases", "kind", "code"], 3)
+            .Select(r => new Organisation(r[0], Multi(r[1]), Extract.Codes.OrganisationKind.TryParse(r[2], out var kind) ? kind
+                : throw new ReadoutException("RO0003", "organisations.tsv", $"kind of '{r[0]}': {Extract.Codes.OrganisationKind.Unknown(r[2])}"),
+                Nonempty(r[3]))).ToList();
         var venues = Rows(read, "venues.tsv", ["name", "aliases", "city", "country", "kind"], 5).Select(r => new Venue(r[0], Multi(r[1]), r[2], r[3], r[4])).ToList();
         var cities = Rows(read, "cities.tsv", ["name", "aliases", "country"], 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
         var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();

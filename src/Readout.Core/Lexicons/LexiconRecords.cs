@@ -45,7 +45,7 @@ public sealed record Person(string Name, IReadOnlyList<string> Aliases, IReadOnl
 }
 
 /// <param name="Code">The organisation's code in the knowledge base of office-holders (UN, EU, NATO, AU), for bodies whose officials it holds.</param>
-public sealed record Organisation(string Name, IReadOnlyList<string> Aliases, string Kind, string? Code = null);
+public sealed record Organisation(string Name, IReadOnlyList<string> Aliases, Extract.OrganisationKind Kind, string? Code = null);
 
 public sealed record Venue(string Name, IReadOnlyList<string> Aliases, string City, string Country, string Kind);
 

@@ -184,8 +184,9 @@ public abstract partial class AdoStore
         var rejected = rows.Where(x => x.Record.Review?.Status == Reviews.ReviewStatus.Rejected).Select(x => x.Record).ToList();
         InsertRows(tx, "record_actors", ["record_id", "kind", "name", "country", "role", "name_fold", "organisation"],
             rows.Select(x => x.Record).Except(rejected).SelectMany(rec =>
-                new[] { ("participant", rec.Participants), ("attendee", rec.Attendees) }.SelectMany(x => x.Item2.Select(a =>
-                    new object?[] { rec.Id, x.Item1, a.Name, a.Country, a.Role, a.Name is null ? null : Fold(a.Name), a.Organisation }))));
+                new[] { (ActorKind.Participant, rec.Participants), (ActorKind.Attendee, rec.Attendees) }.SelectMany(x => x.Item2.Select(a =>
+                    new object?[] { rec.Id, x.Item1.Wire(), a.Name, a.Country, a.Role, a.Name is null ? null : Fold(a.Name),
+                        a.Organisation }))));
         InsertRows(tx, "rejected_records", ["record_id", "block_key"], rejected.Select(rec => new object?[] { rec.Id, block }));
         InsertRows(tx, "review_queue", ["record_id", "block_key", "conflicts", "confidence", "source_count"],
             rows.Where(x => x.Record.Review is null).Select(x => new object?[]

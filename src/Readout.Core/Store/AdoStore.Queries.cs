@@ -161,7 +161,8 @@ public abstract partial class AdoStore : IStoreQueries
             Add(cmd, "name", canonical);
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                roles.Add(new ActorRole(r.GetString(0), NullableString(r, 1), NullableString(r, 2), NullableString(r, 3), NullableString(r, 4), Int(r, 5)));
+                roles.Add(new ActorRole(Codes.ActorKind.Parse(r.GetString(0)), NullableString(r, 1), NullableString(r, 2),
+                    NullableString(r, 3), NullableString(r, 4), Int(r, 5)));
         }
         ct.ThrowIfCancellationRequested();
 

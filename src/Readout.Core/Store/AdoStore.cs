@@ -238,9 +238,9 @@ public abstract partial class AdoStore : IReadoutStore
                 if (!blocks.TryGetValue(block, out var parts)) blocks[block] = parts = new HashSet<string>(StringComparer.Ordinal);
                 parts?.Add(Fuse.FusionEngine.FusionPart(i.Status.Wire(), i.Date));
 
-                foreach (var (kind, list) in new[] { ("participant", participants), ("attendee", attendees) })
+                foreach (var (kind, list) in new[] { (ActorKind.Participant, participants), (ActorKind.Attendee, attendees) })
                     foreach (var a in list)
-                        actorRows.Add([i.Id, kind, a.Name, a.Country, a.Role]);
+                        actorRows.Add([i.Id, kind.Wire(), a.Name, a.Country, a.Role]);
             }
             InsertRows(tx, "interaction_actors", ["interaction_id", "kind", "name", "country", "role"], actorRows);
             SaveStatements(tx, documentId, result);

@@ -31,7 +31,7 @@ public sealed class AttributionFinderTests
         var cueEnd = s.Text.IndexOf("said", StringComparison.Ordinal) + "said".Length;
         var who = new AttributionFinder(TestPipeline.Instance.Lexicon).After(doc, s, cueEnd, "said");
         Assert.NotNull(who);
-        Assert.Equal(("Vladimir Putin", "person"), (who.Single().Name, who.Single().Kind));
+        Assert.Equal(("Vladimir Putin", SpeakerKind.Person), (who.Single().Name, who.Single().Kind));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class AttributionFinderTests
     {
         var doc = Analyse("Beijing, May 1. The talks were frank and useful for both countries, he said.");
         var s = SentenceWith(doc, "he said");
-        var earlier = new Speaker("Wang Yi", "CHN", "person");
+        var earlier = new Speaker("Wang Yi", "CHN", SpeakerKind.Person);
         var finder = new AttributionFinder(TestPipeline.Instance.Lexicon);
         Assert.Equal([earlier], finder.Closing(doc, s, paragraphSpeaker: null, lastPerson: earlier));
         Assert.Null(finder.Closing(doc, s, paragraphSpeaker: null, lastPerson: null));   // no one to refer back to

@@ -9,18 +9,21 @@ namespace Readout.Tests.Lexicons;
 public sealed class LexiconCodeTests
 {
     [Fact]
-    public void Cue_modes_and_statement_classes_are_read_as_codes()
+    public void Cue_modes_statement_classes_and_organisation_kinds_are_read_as_codes()
     {
         var lexicon = TestPipeline.Instance.Lexicon;
         // "any" is a cue that names no mode: it is no mode, not a fifth one
         Assert.Contains(lexicon.Cues, c => c.Mode is null);
         Assert.Contains(lexicon.Cues, c => c.Mode == InteractionMode.Phone);
         Assert.Equal(Enum.GetValues<StatementCueClass>().Order(), lexicon.StatementCues.Select(c => c.Class).Distinct().Order());
+        Assert.Equal(Enum.GetValues<OrganisationKind>().Order(), lexicon.Organisations.Select(o => o.Kind).Distinct().Order());
+        Assert.Equal(OrganisationKind.Intergovernmental, lexicon.Organisations.Single(o => o.Name == "United Nations").Kind);
     }
 
     [Theory]
     [InlineData("interaction_cues.tsv", "\tany\t", "\ttelepathy\t", "mode 'telepathy' of")]
     [InlineData("statement_cues.tsv", "\tagree", "\tagre", "unknown statement cue class 'agre'")]
+    [InlineData("organisations.tsv", "\tintergovernmental\tUN", "\tinter-governmental\tUN", "kind of 'United Nations': unknown organisation kind 'inter-governmental'")]
     public void A_code_that_is_none_of_the_codes_stops_the_load_naming_file_and_value(string file, string good, string bad, string message)
     {
         var dir = Directory.CreateTempSubdirectory("readout-lexcode-").FullName;

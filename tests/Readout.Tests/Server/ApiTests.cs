@@ -305,6 +305,12 @@ public abstract class ApiTests
         Assert.True(paths.GetProperty("/api/ingest").TryGetProperty("post", out _));
         var listParameters = paths.GetProperty("/api/interactions").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Superset(new HashSet<string?> { "actor", "country", "from", "to", "mode", "status", "q", "sort", "page", "page_size" }, listParameters.ToHashSet());
+        // a code (an actor's kind) is documented inline as the string it is sent as, as it was while it was a string
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var kind = schemas.GetProperty("ActorRole").GetProperty("properties").GetProperty("kind");
+        Assert.Equal(["type"], kind.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("string", kind.GetProperty("type").GetString());
+        Assert.False(schemas.TryGetProperty("ActorKind", out _));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed record SpeakerRecord(
     public static SpeakerRecord From(Speaker s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new(s.Name, s.Country, s.Kind);
+        return new(s.Name, s.Country, s.Kind.Wire());
     }
 }
 

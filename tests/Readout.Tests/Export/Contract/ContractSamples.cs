@@ -43,8 +43,8 @@ internal static class ContractSamples
 
     public static Statement FullStatement() => new(
         "st-0123456789abcdef", "Erdoğan said the \"corridor\" <must> stay open.", 40, 85,
-        [new Speaker("Recep Tayyip Erdoğan", "TUR", "person"), new Speaker("TUR", "TUR", "state")],
-        "said", new Speaker("United Nations", null, "organisation"), new PloverCode("AGREE", "settle"),
+        [new Speaker("Recep Tayyip Erdoğan", "TUR", SpeakerKind.Person), new Speaker("TUR", "TUR", SpeakerKind.State)],
+        "said", new Speaker("United Nations", null, SpeakerKind.Organisation), new PloverCode("AGREE", "settle"),
         "057", 6.5, 1, ["grain", "black_sea"], Negated: true, Future: false, Hypothetical: true,
         "https://example.org/a?x=1&y=2", "aaaa", "ix-1")
     { Record = "rec-0123456789abcdef" };

@@ -50,6 +50,25 @@ public sealed class ContractTests
         Assert.Equal(Golden("figure.json") + "\n", w.ToString());
     }
 
+    /// <summary>
+    /// The options the server writes its answers with: ASP.NET's for HTTP JSON (web defaults with the relaxed encoder, so
+    /// non-ASCII and HTML-significant characters are written as they are), snake_case as ReadoutServer sets them.
+    /// </summary>
+    private static readonly JsonSerializerOptions ServerJson = new(new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    [Fact]
+    public void List_rows_are_written_as_the_golden_file()
+    {
+        // the rows of /api/interactions, /api/actors/{name} and /api/dyads, byte for byte as the server writes them
+        // (non-ASCII and HTML-significant characters as they are): the golden file is what it wrote before issue 14
+        var written = string.Join("\n", ContractSamples.Summaries().Select(s => JsonSerializer.Serialize(s, ServerJson)));
+        Assert.Equal(Golden("interaction-summary.json"), written);
+    }
+
     [Fact]
     public void The_contract_types_are_the_expected_sealed_records()
     {

@@ -30,6 +30,38 @@ public sealed record ReviewQueueItem(InteractionRecord Record, int Conflicts, do
     }
 }
 
+/// <summary>
+/// One actor as <c>GET /api/actors/{name}</c> answers: the store's profile (<see cref="ActorProfile"/>), its
+/// interactions as the contract's list rows. The keys and their order are the profile's, as the API wrote it before.
+/// </summary>
+public sealed record ActorProfileAnswer(string Name, IReadOnlyList<ActorRole> Roles, IReadOnlyList<Counterpart> Counterparts,
+    int InteractionCount, IReadOnlyList<InteractionSummaryRecord> Interactions)
+{
+    public static ActorProfileAnswer From(ActorProfile a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.Name, a.Roles, a.Counterparts, a.InteractionCount, a.Interactions.Select(InteractionSummaryRecord.From).ToList());
+    }
+}
+
+/// <summary>
+/// Two countries as <c>GET /api/dyads/{a}/{b}</c> answers: the store's summary (<see cref="DyadSummary"/>), its
+/// first, last and timeline as the contract's list rows. The keys and their order are the summary's, as before.
+/// </summary>
+public sealed record DyadSummaryAnswer(
+    string CountryA, string CountryB, int Total,
+    IReadOnlyList<YearModeCount> PerYearAndMode, IReadOnlyList<YearTopicCount> TopicsPerYear,
+    InteractionSummaryRecord? First, InteractionSummaryRecord? Last, IReadOnlyList<InteractionSummaryRecord> Timeline)
+{
+    public static DyadSummaryAnswer From(DyadSummary d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new(d.CountryA, d.CountryB, d.Total, d.PerYearAndMode, d.TopicsPerYear,
+            d.First is null ? null : InteractionSummaryRecord.From(d.First), d.Last is null ? null : InteractionSummaryRecord.From(d.Last),
+            d.Timeline.Select(InteractionSummaryRecord.From).ToList());
+    }
+}
+
 /// <summary>What a review did: its trail entry (in the export contract) and the records it left.</summary>
 public sealed record ReviewAnswer(ReviewEntryRecord Entry, IReadOnlyList<string> Records);
 
@@ -58,7 +90,9 @@ internal static class ApiEndpoints
             {
                 var query = RequestParsing.ToQuery(p);
                 using var store = stores.OpenReader();
-                return TypedResults.Ok(store.ListInteractions(query, ct));
+                var page = store.ListInteractions(query, ct);
+                var rows = page.Items.Select(InteractionSummaryRecord.From).ToList();
+                return TypedResults.Ok(new Page<InteractionSummaryRecord>(page.Total, page.Offset, page.Limit, rows));
             })
             .WithName("ListInteractions").WithTags("interactions")
             .WithSummary("Fused interaction records, filtered, sorted and paged")
@@ -87,7 +121,9 @@ internal static class ApiEndpoints
             {
                 var n = RequestParsing.Limit(limit, "limit", 200, 1000);
                 using var store = stores.OpenReader();
-                return TypedResults.Ok(store.GetActor(name, n, ct) ?? throw ApiProblem.NotFound($"no actor named '{name}'; search with /api/actors?q=..."));
+                var profile = store.GetActor(name, n, ct)
+                    ?? throw ApiProblem.NotFound($"no actor named '{name}'; search with /api/actors?q=...");
+                return TypedResults.Ok(ActorProfileAnswer.From(profile));
             })
             .WithName("GetActor").WithTags("actors")
             .WithSummary("One actor: roles over time, counterparts and interactions");
@@ -97,7 +133,7 @@ internal static class ApiEndpoints
                 var (x, y) = RequestParsing.Dyad(a + "-" + b);
                 var n = RequestParsing.Limit(timelineLimit, "timeline_limit", 100, 5000);
                 using var store = stores.OpenReader();
-                return TypedResults.Ok(store.GetDyad(x, y, n, ct));
+                return TypedResults.Ok(DyadSummaryAnswer.From(store.GetDyad(x, y, n, ct)));
             })
             .WithName("GetDyad").WithTags("dyads")
             .WithSummary("Two countries: interactions per year and mode, topics per year, first and last, and the timeline (the latest timeline_limit records, oldest first)");

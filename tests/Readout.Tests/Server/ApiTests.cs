@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Readout.Export.Contract;
 using Readout.Server;
 using Readout.Store;
+using Readout.Tests.Export.Contract;
 using Xunit;
 
 namespace Readout.Tests.Server;
@@ -196,6 +198,30 @@ public abstract class ApiTests
             Readout.Export.StatementExporter.WriteJsonl(store.Statements(r.Id), statements);
             Assert.Equal(statements.ToString(), string.Concat(detail.GetProperty("statements").EnumerateArray().Select(st => Same(st) + "\n")));
         }
+    }
+
+    [Fact]
+    public async Task Issue14_list_rows_of_lists_actors_and_dyads_are_the_contracts_byte_for_byte()
+    {
+        // each answer's rows are the store's rows written through InteractionSummaryRecord with the server's own options,
+        // and those options write the golden file of the contract's list row: every list of records sends that shape
+        string Wire(InteractionSummary s) => JsonSerializer.Serialize(InteractionSummaryRecord.From(s), _fixture.ServerJson);
+        Assert.Equal(ContractTests.Golden("interaction-summary.json"), string.Join("\n", ContractSamples.Summaries().Select(Wire)));
+        static List<string> Raw(JsonElement rows) => rows.EnumerateArray().Select(r => r.GetRawText()).ToList();
+        using var opened = StoreFactory.Open(_fixture.Db);
+        var store = (IStoreQueries)opened;
+        var all = new InteractionQuery(InteractionFilter.All, null, InteractionSort.MostSources, 0, 200);
+        var page = await Json("/api/interactions?sort=-sources&page_size=200");
+        Assert.Equal(store.ListInteractions(all).Items.Select(Wire), Raw(page.GetProperty("items")));
+        var putin = store.GetActor("Vladimir Putin", 200)!;
+        Assert.NotEmpty(putin.Interactions);
+        Assert.Equal(putin.Interactions.Select(Wire), Raw((await Json("/api/actors/Vladimir%20Putin")).GetProperty("interactions")));
+        var dyad = store.GetDyad("CHN", "RUS", 100);
+        var answer = await Json("/api/dyads/RUS/CHN");
+        Assert.NotEmpty(dyad.Timeline);
+        Assert.Equal(dyad.Timeline.Select(Wire), Raw(answer.GetProperty("timeline")));
+        Assert.Equal(Wire(dyad.First!), answer.GetProperty("first").GetRawText());
+        Assert.Equal(Wire(dyad.Last!), answer.GetProperty("last").GetRawText());
     }
 
     [Theory]

@@ -1,6 +1,10 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Readout.Ingest;
 using Readout.Server;
@@ -50,6 +54,9 @@ public abstract class ApiFixture : IAsyncLifetime
     protected abstract string Backend { get; }
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The options the server writes its answers with: its own, from its services.</summary>
+    public JsonSerializerOptions ServerJson => _app!.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     /// <summary>What --db would say for the fixture's database.</summary>
     public string Db => _db!.Db;

@@ -1,6 +1,7 @@
 using Readout.Analyse;
 using Readout.Extract;
 using Readout.Reviews;
+using Readout.Store;
 
 namespace Readout.Tests.Export.Contract;
 
@@ -48,6 +49,20 @@ internal static class ContractSamples
         "057", 6.5, 1, ["grain", "black_sea"], Negated: true, Future: false, Hypothetical: true,
         "https://example.org/a?x=1&y=2", "aaaa", "ix-1")
     { Record = "rec-0123456789abcdef" };
+
+    /// <summary>
+    /// Two list rows as the API's lists show them: every key set (an official of an organisation, a known person
+    /// with the name as written, a place with HTML-significant characters), then every nullable key null.
+    /// </summary>
+    public static IReadOnlyList<InteractionSummary> Summaries()
+    {
+        var full = FullInteraction();
+        return
+        [
+            new InteractionSummary(full.Id, "happened", "in_person", full.Date, full.Participants, full.Location, 2),
+            new InteractionSummary("rec-fedcba9876543210", "planned", "phone", null, [new Actor("Hakan Fidan", null, null)], null, 1),
+        ];
+    }
 
     public static Figure FullFigure() => new(
         "fig-0123456789ab", "$172.4 billion", 10, 24, 172400000000, "money", "USD", "trade between Türkiye and Russia",

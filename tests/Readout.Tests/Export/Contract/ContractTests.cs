@@ -9,8 +9,9 @@ using Xunit;
 namespace Readout.Tests.Export.Contract;
 
 /// <summary>
-/// Pins the export contract (issue 14). The golden files hold, byte for byte, what the exports wrote for pipeline
-/// objects with every field set before the contract types existed; the contract must keep writing exactly that.
+/// Pins the export contract (issue 14). The golden files hold, byte for byte, what the exports (and, for the list
+/// rows, the API) wrote for pipeline and store objects with every field set before the contract types existed; the
+/// contract must keep writing exactly that.
 /// A change here is a change for every user of the exports and the API: make it on purpose, in the README too.
 /// </summary>
 public sealed class ContractTests
@@ -19,7 +20,7 @@ public sealed class ContractTests
         .Where(t => t.Namespace == typeof(InteractionRecord).Namespace && t != typeof(ExportJson))
         .OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
-    private static string Golden(string name) =>
+    internal static string Golden(string name) =>
         File.ReadAllText(Path.Combine(TestPipeline.RepoRoot, "tests", "Readout.Tests", "Export", "Contract", "Golden", name), Encoding.UTF8).TrimEnd('\n');
 
     [Fact]
@@ -50,12 +51,40 @@ public sealed class ContractTests
         Assert.Equal(Golden("figure.json") + "\n", w.ToString());
     }
 
+    /// <summary>
+    /// The options the server writes its answers with: ASP.NET's for HTTP JSON (web defaults with the relaxed encoder, so
+    /// non-ASCII and HTML-significant characters are written as they are), snake_case as ReadoutServer sets them.
+    /// </summary>
+    private static readonly JsonSerializerOptions ServerJson = new(new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    [Fact]
+    public void List_rows_are_written_as_the_golden_file()
+    {
+        // the rows of /api/interactions, /api/actors/{name} and /api/dyads, byte for byte as the server writes them
+        // (non-ASCII and HTML-significant characters as they are): the golden file is what it wrote before the contract had them
+        var rows = ContractSamples.Summaries().Select(InteractionSummaryRecord.From).ToList();
+        Assert.Equal(Golden("interaction-summary.json"), string.Join("\n", rows.Select(r => JsonSerializer.Serialize(r, ServerJson))));
+        // and under any other policy the keys, their order and the values stay the contract's
+        var kebab = new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.KebabCaseUpper };
+        foreach (var (row, line) in rows.Zip(Golden("interaction-summary.json").Split('\n')))
+        {
+            var golden = JsonDocument.Parse(line).RootElement;
+            Assert.Equal(Keys(golden), Keys(JsonSerializer.SerializeToElement(row, kebab)));
+            Assert.True(JsonElement.DeepEquals(golden, JsonSerializer.SerializeToElement(row, kebab)));
+        }
+    }
+
     [Fact]
     public void The_contract_types_are_the_expected_sealed_records()
     {
         Assert.Equal(
             ["ActorRecord", "ConfidenceFactorRecord", "EvidenceRecord", "FieldConflictRecord", "FieldSupportRecord", "FigureRecord", "InteractionRecord",
-             "LocationRecord", "MachineValueRecord", "PloverRecord", "ReviewEntryRecord", "ReviewRecord", "SourceRecord", "SpeakerRecord", "StatementRecord"],
+             "InteractionSummaryRecord", "LocationRecord", "MachineValueRecord", "PloverRecord", "ReviewEntryRecord", "ReviewRecord",
+             "SourceRecord", "SpeakerRecord", "StatementRecord"],
             ContractTypes.Select(t => t.Name));
         foreach (var t in ContractTypes)
         {

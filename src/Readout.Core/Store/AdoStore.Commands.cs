@@ -12,7 +12,10 @@ public abstract partial class AdoStore
     /// <summary>Kept commands at most: the multi-row inserts make one per row count, a hundred per table.</summary>
     private const int MaxKeptCommands = 512;
 
-    /// <summary>A command on the current connection, in <paramref name="tx"/> when given, else in the open write group's transaction if any.</summary>
+    /// <summary>
+    /// A command on the current connection, in <paramref name="tx"/> when given, else in the open write group's
+    /// transaction if any.
+    /// </summary>
     protected DbCommand Cmd(DbTransaction? tx, string sql)
     {
         var cmd = Connection.CreateCommand();

@@ -31,7 +31,10 @@ public abstract partial class AdoStore
         return new WriteGroup(this);
     }
 
-    /// <summary>The transaction a command runs in: the one given, else the open write group's (SQLite refuses a command outside the transaction its connection holds).</summary>
+    /// <summary>
+    /// The transaction a command runs in: the one given, else the open write group's (SQLite refuses a command outside
+    /// the transaction its connection holds).
+    /// </summary>
     private DbTransaction? Current(DbTransaction? tx) => tx ?? _groupTx;
 
     /// <summary>
@@ -57,7 +60,8 @@ public abstract partial class AdoStore
             try { outcomes.Add(new SaveOutcome(Within(tx, "report", () => SaveInto(tx, result)), null)); }
             catch (Exception e) when (e is not (OperationCanceledException or ReadoutException))
             {
-                outcomes.Add(new SaveOutcome(false, new ReadoutException(ErrorCodes.Store, result.Document.Raw.Uri, "cannot be stored: " + e.Message, e)));
+                var error = new ReadoutException(ErrorCodes.Store, result.Document.Raw.Uri, "cannot be stored: " + e.Message, e);
+                outcomes.Add(new SaveOutcome(false, error));
             }
         }
         return outcomes;
@@ -76,7 +80,8 @@ public abstract partial class AdoStore
             {
                 // SQLite ends the whole transaction on some failures (a full disk, an I/O error): the group is lost
                 AbandonGroup();
-                throw new ReadoutException(ErrorCodes.Store, Name, "the write transaction was lost: " + e.Message + "; the reports since the last commit are not stored", e);
+                throw new ReadoutException(ErrorCodes.Store, Name,
+                    "the write transaction was lost: " + e.Message + "; the reports since the last commit are not stored", e);
             }
             throw;
         }
@@ -134,6 +139,8 @@ public abstract partial class AdoStore
 public interface IWriteGroup : IDisposable
 {
     /// <summary>Commits what the group's batches wrote since the last commit.</summary>
-    /// <exception cref="ReadoutException">RO2001 when the database refuses the commit (nothing since the last commit is then stored).</exception>
+    /// <exception cref="ReadoutException">
+    /// RO2001 when the database refuses the commit (nothing since the last commit is then stored).
+    /// </exception>
     void Commit();
 }

@@ -46,7 +46,8 @@ public sealed partial class SqliteStore : AdoStore
             // a 64 MB page cache and a checkpoint every 64 MB of WAL (16,384 pages) rather than every 4 MB: a bulk
             // ingest checkpointed, and synced, every few hundred reports (Reuters corpus 29.8 s -> 18.5 s). Statement
             // journals in memory: spilled to a temporary file, they were two thirds of an ingest's writes to disk
-            Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;");
+            Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; "
+                + "PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;");
             Initialize(Migrations.Sqlite);
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)

@@ -21,16 +21,16 @@ public sealed record IngestItemResult<TTag>(TTag Tag, IngestOutcome Outcome, int
 /// <summary>
 /// Ingest on every core, the batch form of <see cref="IngestService"/>: one reader walks the inputs (and skips content already stored), a worker per core runs
 /// the pipeline (clean, analyse, extract) on the documents, each within its time budget, and one writer — the
-/// calling thread — stores the results in input order, <see cref="BatchSize"/> reports per transaction
-/// (<see cref="IReadoutStore.SaveDocuments"/>: a failing batch is saved again a report at a time). Since reports
-/// are written in the order they were read, the store ends as a sequential ingest leaves it, and every outcome is
-/// reported in input order, on the calling thread. The store is used by the reader and the writer under one lock,
+/// calling thread — stores the results in input order, in batches of <see cref="BatchSize"/> written into one write
+/// group committed every <see cref="CommitEvery"/> (<see cref="IReadoutStore.SaveDocuments"/>: a failing batch is
+/// saved again a report at a time). Since reports are written in the order they were read, the store ends as a
+/// sequential ingest leaves it, and every outcome is reported in input order, on the calling thread, once committed. The store is used by the reader and the writer under one lock,
 /// never at once. At most <see cref="InFlight"/> items are read ahead of the writer, so memory stays bounded
 /// whatever the size of the input.
 /// </summary>
 public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
 {
-    /// <summary>Reports per write transaction.</summary>
+    /// <summary>Reports per batch written (per savepoint of the write group).</summary>
     public int BatchSize { get; init; } = 32;
 
     /// <summary>Pipeline workers (by default one per core).</summary>

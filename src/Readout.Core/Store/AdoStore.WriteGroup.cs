@@ -60,8 +60,7 @@ public abstract partial class AdoStore
             try { outcomes.Add(new SaveOutcome(Within(tx, "report", () => SaveInto(tx, result)), null)); }
             catch (Exception e) when (e is not (OperationCanceledException or ReadoutException))
             {
-                var error = new ReadoutException(ErrorCodes.Store, result.Document.Raw.Uri, "cannot be stored: " + e.Message, e);
-                outcomes.Add(new SaveOutcome(false, error));
+                outcomes.Add(new SaveOutcome(false, CannotStore(result, e)));
             }
         }
         return outcomes;

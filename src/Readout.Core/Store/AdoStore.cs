@@ -70,23 +70,7 @@ public abstract partial class AdoStore : IReadoutStore
     public void SaveDocument(DocumentResult result, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var uri = result.Document.Raw.Uri;
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_groupOpen)
-            {
-                if (Run(() => SaveInGroup([result]), ct)[0].Error is { } error) throw error;
-                return;
-            }
-            Run(() => SaveOnce(result), ct);
-        }
-        catch (ReadoutException e) when (e.Code == ErrorCodes.StoreUnavailable) { throw; }
-        catch (OperationCanceledException) { throw; }
-        catch (Exception e)
-        {
-            throw new ReadoutException(ErrorCodes.Store, uri, "cannot be stored: " + e.Message, e);
-        }
+        SaveReporting(result, ct);
     }
 
     /// <summary>
@@ -122,16 +106,25 @@ public abstract partial class AdoStore : IReadoutStore
         return outcomes;
     }
 
+    /// <summary>Saves one report in a transaction of its own, or in the open write group; false when its content is already stored.</summary>
     private bool SaveReporting(DocumentResult result, CancellationToken ct)
     {
-        try { return Run(() => SaveOnce(result), ct); }
-        catch (ReadoutException e) when (e.Code == ErrorCodes.StoreUnavailable) { throw; }
-        catch (OperationCanceledException) { throw; }
-        catch (Exception e)
+        try
         {
-            throw new ReadoutException(ErrorCodes.Store, result.Document.Raw.Uri, "cannot be stored: " + e.Message, e);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_groupOpen) return Run(() => SaveOnce(result), ct);
+            var outcome = Run(() => SaveInGroup([result]), ct)[0];
+            return outcome.Error is { } error ? throw error : outcome.Stored;
         }
+        // a write group's RO2001 already names the report (or the database, when its transaction is lost)
+        catch (ReadoutException e) when (e.Code is ErrorCodes.StoreUnavailable or ErrorCodes.Store) { throw; }
+        catch (OperationCanceledException) { throw; }
+        catch (Exception e) { throw CannotStore(result, e); }
     }
+
+    /// <summary>RO2001 for a report the database refused, naming it.</summary>
+    private static ReadoutException CannotStore(DocumentResult result, Exception e) =>
+        new(ErrorCodes.Store, result.Document.Raw.Uri, "cannot be stored: " + e.Message, e);
 
     private bool[] SaveBatchOnce(IReadOnlyList<DocumentResult> results)
     {

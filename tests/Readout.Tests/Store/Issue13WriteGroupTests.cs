@@ -68,6 +68,21 @@ public sealed class Issue13WriteGroupTests
     }
 
     [Fact]
+    public void Issue13_saving_one_report_in_a_write_group_fails_with_its_error_once()
+    {
+        using var tmp = TestDb.Create(TestDb.Sqlite);
+        using var store = tmp.Open();
+        using var group = store.BeginWriteGroup();
+        var bad = Report("h2", Texts[1], Interaction("i2", "2024-09-02"), Interaction("", "2024-09-03"));   // an interaction without an id
+
+        var e = Assert.Throws<ReadoutException>(() => store.SaveDocument(bad, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ErrorCodes.Store, e.Code);
+        Assert.StartsWith("RO2001 h2.txt: cannot be stored: an interaction has no id", e.Message, StringComparison.Ordinal);
+        Assert.False(store.HasDocument("h2"));
+    }
+
+    [Fact]
     public void Issue13_only_one_write_group_is_open_at_a_time()
     {
         using var tmp = TestDb.Create(TestDb.Sqlite);

@@ -10,23 +10,31 @@ namespace Readout.Lexicons;
 /// </summary>
 public static class LexiconLoader
 {
-    public static Lexicon LoadEmbedded() => Load(name =>
+    /// <param name="compileNow">
+    /// Compile the patterns that are otherwise compiled on first use in the background at once, beside the rest of
+    /// the loading, for a caller that is about to run documents (see <see cref="FigureLexicon.StartCompiling"/>).
+    /// </param>
+    public static Lexicon LoadEmbedded(bool compileNow = false) => Load(name =>
     {
         var asm = typeof(LexiconLoader).Assembly;
         var stream = asm.GetManifestResourceStream("lexicons/" + name)
             ?? throw new InvalidOperationException($"RO0001 lexicon {name} is not embedded in {asm.GetName().Name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    });
+    }, compileNow);
 
-    public static Lexicon LoadFolder(string folder) => Load(name => File.ReadAllText(Path.Combine(folder, name)));
+    public static Lexicon LoadFolder(string folder) => Load(name => File.ReadAllText(Path.Combine(folder, name)), compileNow: false);
 
-    private static Lexicon Load(Func<string, string> readFile)
+    private static Lexicon Load(Func<string, string> readFile, bool compileNow)
     {
         var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
         string read(string name) => texts.TryGetValue(name, out var known) ? known : texts[name] = readFile(name);
+        // read through read, as every file here, so that the figure files are in the version too; first, so that
+        // their patterns compile on the other core while this one reads the rest
+        var figures = FigureLexicon.Load(read);
+        if (compileNow) figures.StartCompiling();
         var countries = Rows(read, "countries.tsv", ["iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases"], 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
-        var demonyms = countries.SelectMany(c => c.Demonyms.Select(d => (Demonym: d, c.Iso3))).ToList();
+        var demonyms = countries.SelectMany(c => c.Demonyms.Select(d => (Demonym: d, c.Iso3))).ToLookup(d => d.Demonym, d => d.Iso3, StringComparer.Ordinal);
         var people = Rows(read, "people.tsv", ["name", "aliases", "country", "organisation", "office", "title", "start", "end", "source", "kb_id"], 8)
             .GroupBy(r => r[9].Length > 0 ? r[9] : r[0] + "|" + r[2] + r[3])
             .Select(g => new Person(g.First()[0],
@@ -71,8 +79,6 @@ public static class LexiconLoader
             throw new ReadoutException("RO0003", "publishers.tsv", $"place '{p.Place}' of '{p.Host}' is neither a country's ISO3 code nor an organisation code");
         var speechVerbs = SharedWords.Read(read("speech_verbs.tsv"), "speech_verbs.tsv", SpeechUse.All);
         var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, RoleUse.Roles, RoleUse.Office);
-        // read through read, as every file here, so that the figure files are in the version too
-        var figures = FigureLexicon.Load(read);
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
@@ -103,8 +109,17 @@ public static class LexiconLoader
     /// An office held by virtue of another state's ("French Co-Prince" of Andorra, held by France's president): listed
     /// after the person's own, so that where nothing else decides, Macron is France's president, not Andorra's.
     /// </summary>
-    private static bool ExOfficio(RoleTenure t, List<(string Demonym, string Iso3)> demonyms) =>
-        t.Country is { } c && demonyms.Any(d => d.Iso3 != c && t.Title.StartsWith(d.Demonym + " ", StringComparison.Ordinal));
+    /// <remarks>
+    /// A title opens with another country's demonym when one of the words before one of its spaces is a demonym of
+    /// a country other than the office's: looked up per space, as the tenures of people.tsv are many thousand.
+    /// </remarks>
+    private static bool ExOfficio(RoleTenure t, ILookup<string, string> demonyms)
+    {
+        if (t.Country is not { } c) return false;
+        for (var space = t.Title.IndexOf(' ', StringComparison.Ordinal); space >= 0; space = t.Title.IndexOf(' ', space + 1))
+            if (demonyms[t.Title[..space]].Any(iso3 => iso3 != c)) return true;
+        return false;
+    }
 
     private static string? Nonempty(string cell) => cell.Length == 0 ? null : cell;
 

@@ -12,7 +12,7 @@ namespace Readout.Pipeline;
 /// </summary>
 public sealed class ReadoutPipeline
 {
-    private static readonly Lazy<ReadoutPipeline> Default = new(() => Create(LexiconLoader.LoadEmbedded(), Code.Codebook.LoadEmbedded()));
+    private static readonly Lazy<ReadoutPipeline> Default = new(() => Create(LexiconLoader.LoadEmbedded(compileNow: true), Code.Codebook.LoadEmbedded()));
 
     private readonly IPipelineStep[] _steps;
     private readonly IPipelineStep[] _cleanSteps;

@@ -73,10 +73,14 @@ public static class LexiconLoader
         var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, RoleUse.Roles, RoleUse.Office);
         // read through read, as every file here, so that the figure files are in the version too
         var figures = FigureLexicon.Load(read);
+        // and so are the words and patterns of the clean and analyse stages and of the event coder
+        var (dates, junkLines, transcripts, eventCoder) =
+            (DateLexicon.Load(read), JunkLineLexicon.Load(read), TranscriptLexicon.Load(read), EventCoderLexicon.Load(read));
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
-            Publishers = publishers, SpeechVerbs = speechVerbs, RoleWords = roleWords, Figures = figures, Version = VersionOf(texts),
+            Publishers = publishers, SpeechVerbs = speechVerbs, RoleWords = roleWords, Figures = figures,
+            Dates = dates, JunkLines = junkLines, Transcripts = transcripts, EventCoder = eventCoder, Version = VersionOf(texts),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Readout.Documents;
+using Readout.Lexicons;
 
 namespace Readout.Analyse;
 
@@ -9,12 +10,10 @@ namespace Readout.Analyse;
 /// day with a year the text states; a year the text states. Never the clock, and never a guessed year:
 /// with none of these, a day without its year stays partial ("--12-30") with that basis.
 /// </summary>
-public sealed partial class ReferenceFrameBuilder
+/// <param name="dates">The lexicon's dates: what a year that dates the report is, and what a target or deadline is
+/// ("by 2030", "until 2025").</param>
+public sealed class ReferenceFrameBuilder(DateLexicon dates)
 {
-    // a year that dates the report, not a target or a deadline ("by 2030", "until 2025")
-    [GeneratedRegex(@"(?<!\b(?:by|until|till|through|before|to|towards?|next|in the)\s)\b(?<y>19[5-9]\d|20[0-4]\d)\b(?!\s*(?:target|goals?|agenda|vision|-\d))")]
-    private static partial Regex Year();
-
     public ReferenceFrame Build(CleanDocument doc)
     {
         if (doc.Published is { } p)
@@ -22,7 +21,7 @@ public sealed partial class ReferenceFrameBuilder
 
         int? year = null;
         string? yearText = null;
-        foreach (Match m in Year().Matches(doc.Text))
+        foreach (Match m in dates.StatedYear.Matches(doc.Text))
         {
             var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             if (year is null || y > year) { year = y; yearText = Around(doc.Text, m.Index, m.Length); }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Readout.Clean;
 using Readout.Documents;
+using Readout.Lexicons;
 
 namespace Readout.Analyse;
 
@@ -14,42 +15,15 @@ public sealed record TemporalExpression(TextSpan Span, string Text, TemporalKind
 /// <summary>
 /// Extraction half of date handling (as Recognizers-Text separates extraction from resolution): finds
 /// dates, weekdays, relative days and coarse periods in text. Longer patterns are tried first and a
-/// span once taken is not matched again.
+/// span once taken is not matched again. The patterns with words (month and weekday names, "last week") are the
+/// lexicon's (<see cref="DateLexicon"/>); a date in digits only is read here.
 /// </summary>
-public static partial class TemporalExtractor
+public sealed partial class TemporalExtractor(DateLexicon dates)
 {
-    private const string Mon = MetadataReader.MonthNames;
-    private const string Wd = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-
-    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @"),?\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>" + Mon + @")\.?,?\s+(?<y>(?:19|20)\d\d)\b")]
-    private static partial Regex DayMonthYear();
-
-    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @"),?\s+)?(?<mon>" + Mon + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,\s*(?<y>(?:19|20)\d\d)\b")]
-    private static partial Regex MonthDayYear();
-
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)-(?<m>\d\d)-(?<d>\d\d)(?!\d)")]
     private static partial Regex Iso();
 
-    // "Monday , (3 March": the spaces around the comma are taken once (atomic groups); as "\s*,?\s*" the
-    // engine tried every split of a long run of spaces between the two, quadratic (found by the fuzzer)
-    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")(?>\s*)(?:,(?>\s*))?\(?)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Mon + @")\b\.?(?<last>\s+of\s+last\s+year)?\)?")]
-    private static partial Regex DayMonth();
-
-    [GeneratedRegex(@"\b(?:(?<wd>" + Wd + @")(?>\s*)(?:,(?>\s*))?\(?)?(?<mon>" + Mon + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:percent|per cent|%|million|billion))\)?(?<last>\s+of\s+last\s+year)?")]
-    private static partial Regex MonthDay();
-
-    [GeneratedRegex(@"\b(?:(?<rel>last|next|this|coming)\s+)?(?<wd>" + Wd + @")(?:'s)?\b")]
-    private static partial Regex Weekday();
-
-    [GeneratedRegex(@"\b(?<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RelativeDay();
-
-    [GeneratedRegex(@"\b(?:(?:in|since|during|by|of|from|until|last|next|this|early|late|mid|the end of|the beginning of|the start of|the spring of|the summer of|the autumn of|the fall of|the winter of)\s+)*(?:(?:" + Mon + @")(?:\s*,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d|(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter) of (?:19|20)\d\d)\b", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 10000)]
-    // Without backtracking: the run of leading words ("of of of ...") was rescanned from every word,
-    // quadratic in its length (120 KB took 28 s); this engine is linear.
-    private static partial Regex Coarse();
-
-    public static List<TemporalExpression> Extract(string text, int offset = 0)
+    public List<TemporalExpression> Extract(string text, int offset = 0)
     {
         var found = new List<TemporalExpression>();
         var taken = new List<TextSpan>();
@@ -63,20 +37,28 @@ public static partial class TemporalExtractor
         DayOfWeek? Wday(Match m) => m.Groups["wd"].Success ? Enum.Parse<DayOfWeek>(m.Groups["wd"].Value) : null;
         int I(Match m, string g) => int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture);
 
-        foreach (Match m in DayMonthYear().Matches(text)) Take(m, m => Valid(I(m, "y"), MetadataReader.MonthNumber(m.Groups["mon"].Value), I(m, "d")) ? new TemporalExpression(Abs(m), m.Value, TemporalKind.FullDate, I(m, "y"), MetadataReader.MonthNumber(m.Groups["mon"].Value), I(m, "d"), Wday(m)) : null);
-        foreach (Match m in MonthDayYear().Matches(text)) Take(m, m => Valid(I(m, "y"), MetadataReader.MonthNumber(m.Groups["mon"].Value), I(m, "d")) ? new TemporalExpression(Abs(m), m.Value, TemporalKind.FullDate, I(m, "y"), MetadataReader.MonthNumber(m.Groups["mon"].Value), I(m, "d"), Wday(m)) : null);
-        foreach (Match m in Iso().Matches(text)) Take(m, m => Valid(I(m, "y"), I(m, "m"), I(m, "d")) ? new TemporalExpression(Abs(m), m.Value, TemporalKind.FullDate, I(m, "y"), I(m, "m"), I(m, "d")) : null);
-        foreach (var rx in new[] { DayMonth(), MonthDay() })
+        // the month's number from its name's first three letters (the lexicon's names are checked for one at load)
+        int Mon(Match m) => MetadataReader.MonthNumber(m.Groups["mon"].Value);
+
+        foreach (var rx in new[] { dates.DayMonthYear, dates.MonthDayYear })
             foreach (Match m in rx.Matches(text))
-                Take(m, m => Valid(2000, MetadataReader.MonthNumber(m.Groups["mon"].Value), I(m, "d"))
-                    ? new TemporalExpression(Abs(m), m.Value, TemporalKind.MonthDay, null, MetadataReader.MonthNumber(m.Groups["mon"].Value), I(m, "d"), Wday(m), m.Groups["last"].Success ? -1 : 0)
+                Take(m, m => Valid(I(m, "y"), Mon(m), I(m, "d"))
+                    ? new TemporalExpression(Abs(m), m.Value, TemporalKind.FullDate, I(m, "y"), Mon(m), I(m, "d"), Wday(m))
                     : null);
-        foreach (Match m in RelativeDay().Matches(text))
-            Take(m, m => new TemporalExpression(Abs(m), m.Value, TemporalKind.Relative, DayOffset: m.Groups["rel"].Value.ToLowerInvariant() is "yesterday" or "last night" ? -1 : 0));
-        foreach (Match m in Weekday().Matches(text))
+        foreach (Match m in Iso().Matches(text)) Take(m, m => Valid(I(m, "y"), I(m, "m"), I(m, "d")) ? new TemporalExpression(Abs(m), m.Value, TemporalKind.FullDate, I(m, "y"), I(m, "m"), I(m, "d")) : null);
+        foreach (var rx in new[] { dates.DayMonth, dates.MonthDay })
+            foreach (Match m in rx.Matches(text))
+                Take(m, m => Valid(2000, Mon(m), I(m, "d"))
+                    ? new TemporalExpression(Abs(m), m.Value, TemporalKind.MonthDay, null, Mon(m), I(m, "d"), Wday(m),
+                        m.Groups["last"].Success ? -1 : 0)
+                    : null);
+        foreach (Match m in dates.RelativeDay.Matches(text))
+            Take(m, m => new TemporalExpression(Abs(m), m.Value, TemporalKind.Relative,
+                DayOffset: m.Groups["rel"].Value.ToLowerInvariant() is "yesterday" or "last night" ? -1 : 0));
+        foreach (Match m in dates.Weekday.Matches(text))
             Take(m, m => new TemporalExpression(Abs(m), m.Value, TemporalKind.Weekday, Weekday: Wday(m),
                 DayOffset: m.Groups["rel"].Value switch { "next" or "coming" => 1, "last" => -1, _ => 0 }));
-        foreach (Match m in Coarse().Matches(text))
+        foreach (Match m in dates.Coarse.Matches(text))
         {
             if (m.Value.Trim().Length < 3) continue;
             Take(m, m => new TemporalExpression(Abs(m), m.Value.Trim(), TemporalKind.Coarse));

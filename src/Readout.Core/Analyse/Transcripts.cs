@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Readout.Documents;
+using Readout.Lexicons;
 
 namespace Readout.Analyse;
 
@@ -39,32 +40,22 @@ public sealed record TranscriptLayer(IReadOnlyList<SpeakerTurn> Turns)
 /// <summary>
 /// Finds the speaker turns of a transcript: paragraphs opened by a label in capitals and a colon
 /// ("PRESIDENT BIDEN:", "GENERAL SECRETARY TRỌNG: (As interpreted.)", "MS. PSAKI:") or by a reporter's "Q".
-/// A document with fewer than two labelled turns is not a transcript.
+/// A document with fewer than two labelled turns is not a transcript. The labels are the lexicon's
+/// (<see cref="TranscriptLexicon"/>).
 /// </summary>
-public static partial class TranscriptReader
+public sealed class TranscriptReader(TranscriptLexicon lexicon)
 {
-    [GeneratedRegex(@"^(?<label>(?:(?:THE|MR|MS|MRS|DR)\.?\s+)?\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,60}?)(?:\s*\([^)\n]{0,60}\))?:(?=\s)", RegexOptions.Multiline)]
-    private static partial Regex Label();
-
-    [GeneratedRegex(@"^Q(?::|\.|\s)(?=\s*\S)", RegexOptions.Multiline)]
-    private static partial Regex Question();
-
-    private static readonly HashSet<string> NotSpeakers = new(StringComparer.Ordinal)
-    {
-        "NOTE", "END", "UPDATE", "EDITOR", "WASHINGTON", "EMBARGOED", "FOR IMMEDIATE RELEASE", "TRANSCRIPT", "SOURCE", "PHOTO", "LOCATION",
-    };
-
-    public static TranscriptLayer Read(string text)
+    public TranscriptLayer Read(string text)
     {
         var starts = new List<(int Start, int LabelEnd, string Label, bool Question)>();
-        foreach (Match m in Label().Matches(text))
+        foreach (Match m in lexicon.Label.Matches(text))
         {
             var label = m.Groups["label"].Value.Trim();
             var words = label.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length > 6 || label.Count(char.IsLetter) < 2 || NotSpeakers.Contains(label)) continue;
+            if (words.Length > 6 || label.Count(char.IsLetter) < 2 || lexicon.NotSpeakers.Contains(label)) continue;
             starts.Add((m.Index, m.Index + m.Length, label, false));
         }
-        foreach (Match m in Question().Matches(text)) starts.Add((m.Index, m.Index + 1, "Q", true));
+        foreach (Match m in lexicon.Question.Matches(text)) starts.Add((m.Index, m.Index + 1, "Q", true));
         if (starts.Count(s => !s.Question) < 2) return TranscriptLayer.None;
         starts.Sort((a, b) => a.Start.CompareTo(b.Start));
         var turns = new List<SpeakerTurn>();

@@ -8,24 +8,17 @@ namespace Readout.Clean;
 /// <summary>
 /// Builds clean text from lines of a page, leaving out what a reader skips: navigation bars, image file
 /// names and photo captions, bylines, copyright and licence lines, share bars, "related" lists, reader-app footers and
-/// repeated lines. Each kept line is copied whole, so the offset map is exact.
+/// repeated lines. Each kept line is copied whole, so the offset map is exact. The phrases it knows are the
+/// lexicon's (<see cref="JunkLineLexicon"/>); what tells a line by its shape alone is here.
 /// </summary>
-public static partial class JunkLineFilter
+public sealed partial class JunkLineFilter(JunkLineLexicon lexicon, MetadataReader metadata)
 {
     private static readonly System.Buffers.SearchValues<string> ImageExtensions =
         System.Buffers.SearchValues.Create([".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp"], StringComparison.OrdinalIgnoreCase);
 
+    // shapes, not words: a file name, a list item's mark, a reader app's caption marks, an address, a dash
     [GeneratedRegex(@"[\w\-]+\.(jpe?g|png|gif|webp|svg|bmp)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ImageFile();
-
-    [GeneratedRegex(@"(copyright|©|\(c\)\s*\d{4}|all rights reserved|ICP备|公网安备|republication or redistribution|reproduction without permission)", RegexOptions.IgnoreCase)]
-    private static partial Regex Copyright();
-
-    [GeneratedRegex(@"^(share( this( article)?)?\b|share:|advertisement$|newspapers (in|from) |powered by pressreader|most read$|related( stories| links)?:?$|read next$|read more$|more from\b|sign in\b|subscribe\b|log in\b|contact us$|tags?:|source:|topics:|pictures?:|photos?:|\(reporting by|\(editing by|\(writing by|by [^.]{0,80}$|-\s*by\b|we use cookies|cookie settings|\(\s*[A-Z][\w ]*\)$)", RegexOptions.IgnoreCase)]
-    private static partial Regex Boilerplate();
-
-    [GeneratedRegex(@"^(related|related stories|most read|read next|more from [\w ]+|in other news)$", RegexOptions.IgnoreCase)]
-    private static partial Regex ListHeader();
 
     [GeneratedRegex(@"^(\s*[-*•]\s+|\s*\d+\.\s+)")]
     private static partial Regex ListItem();
@@ -40,41 +33,25 @@ public static partial class JunkLineFilter
     [GeneratedRegex(@"^\s*(--|—|–)\s")]
     private static partial Regex Attribution();
 
-    // a photo credit closing a line: "... from Beijing. Xinhua", "... Kremlin pool photo", "PHOTO: POOL"
-    [GeneratedRegex(@"(?:\bPHOTO:\s*[\w .]{0,30}$|(?:^|[.\s])\s*(?:[A-Z]\w*\s+){0,3}(?:pool\s+)?photo(?:graph)?\s*(?:/\s*\w+)?\.?$|[.]\s+(?:Xinhua|AFP|Reuters|REUTERS|AP|EPA|Getty Images|TASS|Sputnik|Anadolu|Kyodo|Yonhap)\.?$)", RegexOptions.IgnoreCase)]
-    private static partial Regex PhotoCredit();
-
-    /// <summary>
-    /// What every match of <see cref="Copyright"/> opens with, read from the pattern itself. Its branches open with
-    /// letters as common as "a", "c" and "r", so without this test the pattern was tried at most positions of every
-    /// line: a quarter of the junk filter's time on White House pages.
-    /// </summary>
-    private static readonly System.Buffers.SearchValues<string> CopyrightOpenings = System.Buffers.SearchValues.Create(
-        [.. RequiredLiterals.Of(Copyright().ToString())
-            ?? throw new InvalidOperationException("the copyright pattern has no literal openings")],
-        StringComparison.OrdinalIgnoreCase);
-
     private static readonly System.Buffers.SearchValues<string> Photo = System.Buffers.SearchValues.Create(["photo"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] CreditAgencies = ["Xinhua", "AFP", "Reuters", "AP", "EPA", "Getty Images", "TASS", "Sputnik", "Anadolu", "Kyodo", "Yonhap"];
-
     /// <summary>
-    /// What every match of <see cref="PhotoCredit"/> needs: the word "photo", or the line ending in an agency's name
+    /// What every match of the photo credit pattern needs: the word "photo", or the line ending in an agency's name
     /// (its third branch is anchored at the end). Checked first because the pattern tries a match at every space.
     /// A character the pattern's ignore-case equates with an ASCII letter (the Kelvin sign) leaves it to the pattern.
     /// </summary>
-    private static bool MayBeCredit(string line)
+    private bool MayBeCredit(string line)
     {
         if (RequiredLiterals.MayHold(line, Photo)) return true;
         var tail = line.AsSpan().TrimEnd('.');
-        foreach (var agency in CreditAgencies)
+        foreach (var agency in lexicon.CreditAgencies)
             if (tail.EndsWith(agency, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
     /// <summary>Filters lines. Each input line carries its offset in the original content.</summary>
     /// <param name="linesAreParagraphs">HTML blocks: every kept line is a paragraph of its own.</param>
-    public static (string Text, OffsetMap Map) Filter(IEnumerable<(string Line, int Offset)> lines, bool linesAreParagraphs = false)
+    public (string Text, OffsetMap Map) Filter(IEnumerable<(string Line, int Offset)> lines, bool linesAreParagraphs = false)
     {
         var sb = new StringBuilder();
         var map = new OffsetMap();
@@ -88,12 +65,12 @@ public static partial class JunkLineFilter
             var lead = raw.Length - raw.TrimStart().Length;
             var line = raw.Trim();
             if (line.Length == 0) { pendingBreak = true; inList = false; continue; }
-            if (ListHeader().IsMatch(line)) { inList = true; continue; }
+            if (lexicon.ListHeader.IsMatch(line)) { inList = true; continue; }
             if (inList && (ListItem().IsMatch(line) || line.Length < 80)) continue;
             inList = false;
             if (IsJunk(line, i + 1 < all.Count ? all[i + 1].Line.Trim() : "")) continue;
             // a caption: a short line ending with a photo credit — not the story (a story's lead may follow an image too)
-            if (line.Length < 400 && MayBeCredit(line) && PhotoCredit().IsMatch(line)) continue;
+            if (line.Length < 400 && MayBeCredit(line) && lexicon.PhotoCredit.IsMatch(line)) continue;
             if (line.Length > 20 && !seen.Add(line)) continue;   // repeated headline or caption
             if (sb.Length > 0) sb.Append(pendingBreak || linesAreParagraphs ? "\n\n" : "\n");
             pendingBreak = false;
@@ -103,13 +80,14 @@ public static partial class JunkLineFilter
         return (sb.ToString(), map);
     }
 
-    private static bool IsJunk(string line, string next)
+    private bool IsJunk(string line, string next)
     {
         // the length and literal tests come first: they are exact preconditions of the patterns after them and
         // spare most lines of a long story the patterns' scans (the clean stage was 14% of a Reuters ingest)
         if (RequiredLiterals.MayHold(line, ImageExtensions) && ImageFile().IsMatch(line)) return true;
-        if (line.Length < 300 && RequiredLiterals.MayHold(line, CopyrightOpenings) && Copyright().IsMatch(line)) return true;
-        if (line.Length < 200 && Boilerplate().IsMatch(line)) return true;
+        if (line.Length < 300 && (lexicon.CopyrightOpenings is not { } openings || RequiredLiterals.MayHold(line, openings))
+            && lexicon.Copyright.IsMatch(line)) return true;
+        if (line.Length < 200 && lexicon.Boilerplate.IsMatch(line)) return true;
         if (line.Contains("??", StringComparison.Ordinal) && ReaderAppMarks().IsMatch(line)) return true;
         if (line.Length < 200 && line.Contains('@', StringComparison.Ordinal) && Email().IsMatch(line)) return true;
         if (Attribution().IsMatch(line)) return true;
@@ -121,7 +99,7 @@ public static partial class JunkLineFilter
         // masthead and section labels in capitals ("THE HARBOUR POST", "XI JINPING")
         if (!shape.HasDigit && shape.Words <= 10 && shape.HasLetter && !shape.HasLetterNotUpper && !line.EndsWith('.')) return true;
         // a line with no Latin letters at all (a language menu, a licence number), unless it is a date
-        if (!shape.HasLatinLetter && MetadataReader.ParseAnyDate(line) is null) return true;
+        if (!shape.HasLatinLetter && metadata.ParseAnyDate(line) is null) return true;
         return false;
     }
 

@@ -2,46 +2,32 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Readout.Documents;
+using Readout.Lexicons;
 
 namespace Readout.Clean;
 
 /// <summary>
 /// Reads what a page says about itself: the publication date (a meta tag, a &lt;time&gt;, JSON-LD, a
 /// "published" field, or a header line such as "Updated: 2022-02-05" or "Tuesday 29 June 2021"), and
-/// the dateline that opens the story ("SOCHI, Russia, Sept 4 (Wire) -").
+/// the dateline that opens the story ("SOCHI, Russia, Sept 4 (Wire) -"). The patterns with words (month names,
+/// "correspondent") are the lexicon's (<see cref="DateLexicon"/>); those of digits and capitals only are here.
 /// </summary>
-public static partial class MetadataReader
+public sealed partial class MetadataReader(DateLexicon dates)
 {
-    internal const string MonthNames = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
-
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)-(?<m>\d\d)-(?<d>\d\d)(?!\d)")]
     private static partial Regex IsoDate();
-
-    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>" + MonthNames + @")\.?,?\s+(?<y>(?:19|20)\d\d)\b")]
-    private static partial Regex DayMonthYear();
-
-    [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d\d)\b")]
-    private static partial Regex MonthDayYear();
-
-    [GeneratedRegex(@"^(?:(?<agency>[A-Z][\w ]*(?:Agency|News|Press)),\s*)?(?<city>[A-Z][A-Za-z .'-]*?[A-Za-z])\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s*(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?)?\s*(?:\([^)]{1,40}\))?\s*(?:--?|–|—|:)\s", RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 10000)]
-    // Without backtracking: the lazy city and the three optional runs of spaces around it made the
-    // backtracking engine cubic in a run of spaces (3,000 spaces took 10 s); this engine is linear.
-    private static partial Regex DatelinePattern();
 
     [GeneratedRegex(@"^(?<city>[A-Z][A-Z '-]{2,})\.\s")]
     private static partial Regex DatelineDot();
 
-    [GeneratedRegex(@"\b(?:correspondent|reporting|reporter|staff) in (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)|\bour (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?) correspondent\b")]
-    private static partial Regex CorrespondentIn();
-
-    public static PublicationDate? FromField(string? published, string source)
+    public PublicationDate? FromField(string? published, string source)
     {
         if (string.IsNullOrWhiteSpace(published)) return null;
         var d = ParseAnyDate(published);
         return d is { } day ? new PublicationDate(day, source, null) : null;
     }
 
-    public static PublicationDate? FromHtml(IDocument dom)
+    public PublicationDate? FromHtml(IDocument dom)
     {
         foreach (var sel in new[] { "meta[property='article:published_time']", "meta[name='article:published_time']", "meta[property='og:published_time']",
                      "meta[name='pubdate']", "meta[name='publishdate']", "meta[name='date']", "meta[itemprop='datePublished']", "meta[name='dc.date']" })
@@ -60,13 +46,13 @@ public static partial class MetadataReader
     }
 
     /// <summary>A full date in the header lines of the clean text (before the body's first long paragraph).</summary>
-    public static PublicationDate? FromHeader(string text)
+    public PublicationDate? FromHeader(string text)
     {
         int pos = 0, lines = 0;
         foreach (var line in text.Split('\n'))
         {
             if (line.Length > 250 || lines++ > 14) break;
-            foreach (var rx in new[] { IsoDate(), DayMonthYear(), MonthDayYear() })
+            foreach (var rx in new[] { IsoDate(), dates.HeaderDayMonthYear, dates.HeaderMonthDayYear })
             {
                 var m = rx.Match(line);
                 if (m.Success && ToDate(m) is { } d)
@@ -77,14 +63,14 @@ public static partial class MetadataReader
         return null;
     }
 
-    public static Dateline? FindDateline(string text, Func<string, bool> isCity)
+    public Dateline? FindDateline(string text, Func<string, bool> isCity)
     {
         int pos = 0;
         foreach (var line in text.Split('\n'))
         {
             if (line.Length > 120)
             {
-                foreach (var rx in new[] { DatelinePattern(), DatelineDot() })
+                foreach (var rx in new[] { dates.Dateline, DatelineDot() })
                 {
                     var m = rx.Match(line);
                     if (!m.Success) continue;
@@ -96,7 +82,7 @@ public static partial class MetadataReader
                 }
                 break;   // only the first paragraph of the body opens with a dateline
             }
-            var c = CorrespondentIn().Match(line);
+            var c = dates.CorrespondentIn.Match(line);
             if (c.Success && isCity(c.Groups["city"].Value))
                 return new Dateline(c.Groups["city"].Value, null, null, new TextSpan(pos + c.Groups["city"].Index, pos + c.Groups["city"].Index + c.Groups["city"].Length));
             pos += line.Length + 1;
@@ -104,10 +90,10 @@ public static partial class MetadataReader
         return null;
     }
 
-    public static DateOnly? ParseAnyDate(string? s)
+    public DateOnly? ParseAnyDate(string? s)
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
-        foreach (var rx in new[] { IsoDate(), DayMonthYear(), MonthDayYear() })
+        foreach (var rx in new[] { IsoDate(), dates.HeaderDayMonthYear, dates.HeaderMonthDayYear })
         {
             var m = rx.Match(s);
             if (m.Success && ToDate(m) is { } d) return d;

@@ -7,8 +7,8 @@ namespace Readout.Code;
 /// <summary>
 /// The actors of a sentence: countries, people, organisations and capitals the gazetteer finds, agent words
 /// qualified by the country word beside them ("Syrian rebels", "a court in Guyana"), and pronouns, which stand for
-/// the nearest named actor before them. The patterns this reads with are in the main file, beside the timeout
-/// they are built with (static initialisers run in an undefined order across the files of a partial class).
+/// the nearest named actor before them. The patterns this reads with are the lexicon's, taken in the main file's
+/// constructor.
 /// </summary>
 public sealed partial class SentenceEventCoder
 {
@@ -48,10 +48,10 @@ public sealed partial class SentenceEventCoder
         {
             if (agent.Country is not null) { qualified.Add(agent); continue; }
             var qualifier = modifiers.Concat(named)
-                .Where(q => q.End <= agent.Start && ModifierGap.IsMatch(s[q.End..agent.Start]))
+                .Where(q => q.End <= agent.Start && _modifierGap.IsMatch(s[q.End..agent.Start]))
                 .OrderByDescending(q => q.End).FirstOrDefault()
                 ?? modifiers.Concat(named)
-                .Where(q => q.Start >= agent.End && OfInCountry.IsMatch(s[agent.End..q.Start]))
+                .Where(q => q.Start >= agent.End && _ofInCountry.IsMatch(s[agent.End..q.Start]))
                 .OrderBy(q => q.Start).FirstOrDefault();
             if (qualifier is null) { qualified.Add(agent); continue; }
             used.Add(qualifier);
@@ -66,7 +66,7 @@ public sealed partial class SentenceEventCoder
             .Concat(modifiers.Where(m => !used.Contains(m) && !modifiers.Any(o => o != m && o.Start == m.End + 1)))
             .Concat(qualified)
             .ToList();
-        foreach (Match m in Pronoun.Matches(s))
+        foreach (Match m in _pronoun.Matches(s))
             if (!all.Any(a => a.Start < m.Index + m.Length && m.Index < a.End))
                 all.Add(new Actor(m.Index, m.Index + m.Length, null, null, null));
         all.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -33,9 +33,11 @@ public sealed record CodedEvent(TextSpan Evidence, string Cameo, CodedActor? Sou
 /// <summary>
 /// Codes the acts a sentence reports — material ones too, not only the diplomatic interactions and statements
 /// the extractors record — in CAMEO, as event-data coders such as PETRARCH do. Verb phrases come from
-/// data/lexicons/event_verbs.tsv, agent words from agents.tsv, and the cue lists (report, intent, appeal,
-/// negation) from words.tsv. The grammar is shallow, by design: the source is the nearest actor before the verb
-/// (the actor after "by" in a passive, after the verb for reverse phrases), the target the first actor after it.
+/// data/lexicons/event_verbs.tsv, agent words from agents.tsv, the cue lists (report, intent, appeal,
+/// negation) from words.tsv, and the grammar words around a verb and an actor (determiners, passive auxiliaries,
+/// pronouns) from event_coder_words.tsv and event_coder_patterns.tsv. The grammar is shallow, by design: the source
+/// is the nearest actor before the verb (the actor after "by" in a passive, after the verb for reverse phrases), the
+/// target the first actor after it.
 /// Adjustments follow CAMEO's coding rules:
 /// <list type="bullet">
 /// <item>a negated co-operative act is a rejection (12x); a negated hostile act is no event;</item>
@@ -59,16 +61,8 @@ public sealed partial class SentenceEventCoder
     private readonly List<(Regex Regex, AgentWord Agent)> _agents;
     private readonly Regex _report, _intent, _appeal, _negation, _toAction, _hypothetical, _verbLead;
 
-    private static readonly Regex Determiner = new(@"\b(the|a|an|this|that|these|those|its|their|his|her|our|my|your|whose|any|no|such)\s+$|['’]s\s+$", Opts);
-    private static readonly Regex PassiveBefore = new(@"\b(was|were|been|being|is|are|be|got|get|gets)\s+(\w+ly\s+)?$", Opts);
-    private static readonly Regex Pronoun = new(@"\b(he|she|they|it|we|themselves|itself)\b", Opts);
-    private static readonly Regex ByAfter = new(@"^\s*(\w+\s+){0,6}?by\s+(the\s+|a\s+|an\s+)?", Opts);
-    // Between a country word and the agent it qualifies: a possessive, "and" (lists: "US and British activists"),
-    // articles and up to three adjectives — never a verb or a clause word ("The US claimed that ISIL...").
-    private static readonly Regex ModifierGap = new(
-        @"^(\s*('s|’s))?(\s*(,\s*(?=and\b))?(?!(that|which|who|whom|whose|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|must|can|did|does|do|to|in|on|at|by|for|with|from|of|against|into|over|after|before|as|than|not)\b)(and|the|a|an|[a-z][a-z-]*(?<!ed|ing)|armed|exiled|united|so-called|self-styled)(?=\s|$)){0,3}\s*$",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex OfInCountry = new(@"^\s+(of|in|from)\s+(the\s+)?$", Opts);
+    // the grammar words around a verb and an actor (event_coder_patterns.tsv), taken from the lexicon when the coder is built
+    private readonly Regex _determiner, _passiveBefore, _pronoun, _byAfter, _modifierGap, _ofInCountry, _group, _toBefore, _appealTo;
 
     public SentenceEventCoder(Lexicon lexicon, Codebook codebook)
     {
@@ -85,6 +79,16 @@ public sealed partial class SentenceEventCoder
         _toAction = WordRegex("to_action");
         _hypothetical = WordRegex("hypothetical");
         _verbLead = WordRegex("verb_lead");
+        var grammar = lexicon.EventCoder;
+        _determiner = grammar.DeterminerBefore;
+        _passiveBefore = grammar.PassiveBefore;
+        _pronoun = grammar.Pronoun;
+        _byAfter = grammar.ByAfter;
+        _modifierGap = grammar.ModifierGap;
+        _ofInCountry = grammar.OfInCountry;
+        _group = grammar.MutualGroup;
+        _toBefore = grammar.ToBefore;
+        _appealTo = grammar.ToBeforeWithCase;
     }
 
     private Regex WordRegex(string category) =>
@@ -148,11 +152,11 @@ public sealed partial class SentenceEventCoder
         var basis = $"'{s[start..end]}' → {verb.Cameo} ({verb.Note})";
         Actor? source, target;
         // "is attacked" is passive, "is conducting" is not.
-        var passive = verb.Direction == "active" && PassiveBefore.IsMatch(before)
+        var passive = verb.Direction == "active" && _passiveBefore.IsMatch(before)
                       && !FirstWord(s[start..end]).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         if (passive)
         {
-            var by = ByAfter.Match(s[end..]);
+            var by = _byAfter.Match(s[end..]);
             // The agent follows "by", perhaps after a prefix the actor does not include ("by pro-Russian separatists").
             source = by.Success ? actors.FirstOrDefault(a => a.Start >= end + by.Length && a.Start <= end + by.Length + MaxPrefix) : null;
             target = Nearest(actors, start, source);
@@ -225,7 +229,7 @@ public sealed partial class SentenceEventCoder
             return Valid(intended, source, target, basis + $"; an intent to act → {intended}");
         }
         // "to help slow the spread", "efforts to fight": a purpose, not a report of the act.
-        if (ToBefore.IsMatch(tail) && !_toAction.IsMatch(tail)) return null;
+        if (_toBefore.IsMatch(tail) && !_toAction.IsMatch(tail)) return null;
         return Valid(cameo, source, target, basis);
     }
 
@@ -233,20 +237,19 @@ public sealed partial class SentenceEventCoder
     /// A general verb reports an act only with an object actor right after it ("helped Ukraine", "met with
     /// the Georgian envoy"); a mutual verb may instead follow two or more actors ("the US and Russia met").
     /// </summary>
-    private static bool HasObject(string s, int start, int end, EventVerb verb, List<Actor> actors)
+    private bool HasObject(string s, int start, int end, EventVerb verb, List<Actor> actors)
     {
         if (actors.Any(a => a.Start >= end && a.Start - end <= ObjectWindow && !IsPronoun(a) && Gap.IsMatch(s[end..a.Start])))
             return true;
         if (verb.Direction != "mutual") return false;
         var before = actors.Where(a => a.End <= start && !IsPronoun(a)).ToList();
-        return before.Count >= 2 && start - before[^2].Start <= GroupWindow && Group.IsMatch(s[before[^2].Start..start]);
+        return before.Count >= 2 && start - before[^2].Start <= GroupWindow && _group.IsMatch(s[before[^2].Start..start]);
     }
 
     private const int ObjectWindow = 30;
+    // a shape, not words: nothing but words, spaces, apostrophes and hyphens between a verb and its object
     private static readonly Regex Gap = new(@"^[\s\w'’-]*$", Opts);
     private const int GroupWindow = 80;
-    private static readonly Regex Group = new(@"^[^;:]*\b(and|both|together)\b[^;:]*$", Opts);
-    private static readonly Regex ToBefore = new(@"\bto\s+$", Opts);
 
     /// <summary>
     /// Whether a one-word event word is used as a noun: a verb follows its subject (an actor or pronoun), an
@@ -259,9 +262,9 @@ public sealed partial class SentenceEventCoder
         if (before.TrimEnd().Length == 0) return false;
         var word = s[start..].Split(' ', 2)[0];
         if (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return false;   // a past tense ("alleged") is a verb
-        if (Determiner.IsMatch(before)) return true;
+        if (_determiner.IsMatch(before)) return true;
         var subject = actors.LastOrDefault(a => a.End <= start && s[a.End..start].Trim().Length == 0);
-        if (subject is not null) return !IsPronoun(subject) && Determiner.IsMatch(s[..subject.Start]);
+        if (subject is not null) return !IsPronoun(subject) && _determiner.IsMatch(s[..subject.Start]);
         return !_verbLead.IsMatch(before);
     }
 
@@ -276,7 +279,7 @@ public sealed partial class SentenceEventCoder
     /// <summary>"wants Putin to", "is asking Obama to": the appeal verb and whom it addresses, right before the verb.</summary>
     private (int VerbStart, Actor Addressee)? AppealBefore(string tail, List<Actor> actors, int verbStart)
     {
-        var to = Regex.Match(tail, @"\bto\s+$", RegexOptions.CultureInvariant);
+        var to = _appealTo.Match(tail);
         if (!to.Success) return null;
         var tailStart = verbStart - tail.Length;
         var addressee = actors.LastOrDefault(x => x.End <= tailStart + to.Index && x.Start >= tailStart);
@@ -305,9 +308,7 @@ public sealed partial class SentenceEventCoder
     private const string AppealMark = "an appeal to another to act";
 
     /// <summary>The words from an appeal verb to the act it asks for: the verb, its addressee, "to".</summary>
-    private static bool AppealLead(string text) => text.Length <= 80 && AppealTo.IsMatch(text);
-
-    private static readonly Regex AppealTo = new(@"\bto\s+$", Opts);
+    private bool AppealLead(string text) => text.Length <= 80 && _toBefore.IsMatch(text);
 
     private static string FirstWord(string phrase)
     {

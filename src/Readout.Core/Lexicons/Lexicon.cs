@@ -39,6 +39,14 @@ public sealed class Lexicon
         _patterns.GetOrAdd((pattern, options), k => new Regex(k.Pattern, k.Options | RegexOptions.Compiled | RegexOptions.CultureInvariant));
     /// <summary>The figure extractor's words and patterns (figure_words.tsv, figure_patterns.tsv), compiled once per lexicon.</summary>
     public required FigureLexicon Figures { get; init; }
+    /// <summary>Month and weekday names and the date patterns of the clean and analyse stages (dates_*.tsv).</summary>
+    public required DateLexicon Dates { get; init; }
+    /// <summary>The phrases of lines a reader skips (junk_lines_words.tsv, junk_lines_patterns.tsv).</summary>
+    public required JunkLineLexicon JunkLines { get; init; }
+    /// <summary>The speaker labels of transcripts (transcript_words.tsv, transcript_patterns.tsv).</summary>
+    public required TranscriptLexicon Transcripts { get; init; }
+    /// <summary>The grammar words of the sentence event coder (event_coder_words.tsv, event_coder_patterns.tsv).</summary>
+    public required EventCoderLexicon EventCoder { get; init; }
 
     /// <summary>Which lexicon files these are ("lex-" and a short SHA-256 of them; see <see cref="LexiconLoader"/>), stored with every record they make.</summary>
     public string Version { get; init; } = "lex-unversioned";

@@ -107,14 +107,25 @@ public sealed partial class NamedPatterns
     public Regex Pattern(string name, params string[] groups) => Checked(name, groups, _options);
 
     /// <summary>
+    /// A pattern as <see cref="Pattern(string, string[])"/> gives it, built with options of its own rather than the
+    /// instance's: a file whose patterns mostly share options may hold one that the step runs case-sensitively, or
+    /// without backtracking (which also refuses some constructs: that fails here, naming the line, as RO0002).
+    /// </summary>
+    public Regex Pattern(string name, RegexOptions options, params string[] groups) => Checked(name, groups, options);
+
+    /// <summary>
     /// A pattern checked now as <see cref="Pattern"/> checks it, and compiled by <paramref name="build"/> on its first
     /// use: compiling is most of the cost of loading, which a command that only reads the lexicons' version or a
     /// store should not pay.
     /// </summary>
-    public Lazy<Regex> Deferred(string name, Func<Regex, Regex> build, params string[] groups)
+    public Lazy<Regex> Deferred(string name, Func<Regex, Regex> build, params string[] groups) =>
+        Deferred(name, _options, build, groups);
+
+    /// <summary>A pattern as <see cref="Deferred(string, Func{Regex, Regex}, string[])"/> gives it, with options of its own.</summary>
+    public Lazy<Regex> Deferred(string name, RegexOptions options, Func<Regex, Regex> build, params string[] groups)
     {
-        var text = Checked(name, groups, _options & ~RegexOptions.Compiled).ToString();
-        return new Lazy<Regex>(() => build(new Regex(text, _options)), LazyThreadSafetyMode.ExecutionAndPublication);
+        var text = Checked(name, groups, options & ~RegexOptions.Compiled).ToString();
+        return new Lazy<Regex>(() => build(new Regex(text, options)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private Regex Checked(string name, string[] groups, RegexOptions options)
@@ -122,7 +133,17 @@ public sealed partial class NamedPatterns
         ArgumentNullException.ThrowIfNull(groups);
         if (!_patterns.TryGetValue(name, out var row)) Fail("RO0003", _patternsFile, 0, $"has no pattern {name}, which the code reads");
         _used.Add(name);
-        var regex = new Regex(row.Text, options);
+        Regex regex;
+        try
+        {
+            regex = new Regex(row.Text, options);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            // the load parsed the row with the file's options; the step's own may refuse it (no backtracking: no lookaround)
+            Fail("RO0002", _patternsFile, row.Line, $"pattern {name} is not a valid regular expression with options {options} ({e.Message})", e);
+            throw;   // not reached: Fail does not return
+        }
         foreach (var g in groups.Where(g => regex.GroupNumberFromName(g) < 0))
             Fail("RO0003", _patternsFile, row.Line, $"pattern {name} has no group (?<{g}>...), which the code reads");
         return regex;

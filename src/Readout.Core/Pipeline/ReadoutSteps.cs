@@ -17,9 +17,11 @@ public static class ReadoutSteps
     public static IReadOnlyList<IPipelineStep> Default(Lexicon lexicon, Code.Codebook codebook)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
-        var cleaner = new Cleaner(name => IsCity(lexicon, name));
+        var cleaner = new Cleaner(lexicon, name => IsCity(lexicon, name));
         var mentions = new MentionFinder(lexicon);
-        var frames = new ReferenceFrameBuilder();
+        var frames = new ReferenceFrameBuilder(lexicon.Dates);
+        var times = new TemporalExtractor(lexicon.Dates);
+        var transcripts = new TranscriptReader(lexicon.Transcripts);
         var interactions = new InteractionExtractor(lexicon, mentions);
         var statements = new StatementExtractor(lexicon, codebook);
         var figures = new FigureExtractor(lexicon);
@@ -41,9 +43,10 @@ public static class ReadoutSteps
             new PipelineStep("analyse: mentions", [L.Clean, L.Tokens, L.Sentences, L.Frame], [L.Mentions],
                 (d, _) => d.Set(L.Mentions, mentions.Find(d.Get(L.Clean).Text, d.Get(L.Tokens), d.Get(L.Sentences), d.Get(L.Frame).Date))),
             new PipelineStep("analyse: dates", [L.Clean], [L.Times],
-                (d, _) => d.Set<IReadOnlyList<TemporalExpression>>(L.Times, TemporalExtractor.Extract(d.Get(L.Clean).Text))),
+                (d, _) => d.Set<IReadOnlyList<TemporalExpression>>(L.Times, times.Extract(d.Get(L.Clean).Text))),
             new PipelineStep("analyse: transcript", [L.Clean, L.Mentions, L.Frame], [L.Transcript],
-                (d, _) => d.Set(L.Transcript, mentions.Speakers(TranscriptReader.Read(d.Get(L.Clean).Text), d.Get(L.Mentions), d.Get(L.Frame).Date))),
+                (d, _) => d.Set(L.Transcript,
+                    mentions.Speakers(transcripts.Read(d.Get(L.Clean).Text), d.Get(L.Mentions), d.Get(L.Frame).Date))),
             new PipelineStep("extract: interactions", L.Analysed, [L.Interactions],
                 (d, ct) => d.Set(L.Interactions, interactions.Extract(d.Analysed, ct))),
             new PipelineStep("extract: statements", [.. L.Analysed, L.Interactions], [L.Statements],

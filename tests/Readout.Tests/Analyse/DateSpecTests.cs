@@ -26,7 +26,7 @@ public sealed class DateSpecTests
             var y when y.StartsWith("year ", StringComparison.Ordinal) => new ReferenceFrame(null, int.Parse(y[5..], CultureInfo.InvariantCulture), DateBasis.StatedYear(int.Parse(y[5..], CultureInfo.InvariantCulture), y)),
             var d => new ReferenceFrame(DateOnly.Parse(d, CultureInfo.InvariantCulture), null, DateBasis.Publication(DateOnly.Parse(d, CultureInfo.InvariantCulture), "the spec line")),
         };
-        var times = TemporalExtractor.Extract(parts[1]);
+        var times = new TemporalExtractor(TestPipeline.Instance.Lexicon.Dates).Extract(parts[1]);
         Assert.NotEmpty(times);
         var best = times.FirstOrDefault(t => t.Kind != TemporalKind.Coarse);
         if (parts[2] == "none")

@@ -24,7 +24,7 @@ public sealed class CleanSpecTests
         var sep = spec.LastIndexOf("\n===\n", StringComparison.Ordinal);
         var raw = spec[start..sep];
         var expected = spec[(sep + 5)..].TrimEnd('\n');
-        var clean = new Cleaner(_ => false).Clean(new RawDocument(file, raw, "text", InputReader.Hash(raw)));
+        var clean = new Cleaner(TestPipeline.Instance.Lexicon, _ => false).Clean(new RawDocument(file, raw, "text", InputReader.Hash(raw)));
         Assert.Equal(expected, clean.Text);
     }
 
@@ -32,7 +32,7 @@ public sealed class CleanSpecTests
     public void OffsetMapPointsBackIntoTheOriginal()
     {
         var raw = "Home | World | Asia | Sport\n\nThe two presidents spoke by telephone on Tuesday.\n";
-        var clean = new Cleaner(_ => false).Clean(new RawDocument("t", raw, "text", InputReader.Hash(raw)));
+        var clean = new Cleaner(TestPipeline.Instance.Lexicon, _ => false).Clean(new RawDocument("t", raw, "text", InputReader.Hash(raw)));
         var at = clean.Text.IndexOf("telephone", StringComparison.Ordinal);
         Assert.Equal("telephone", raw.Substring(clean.Map.ToOriginal(at), "telephone".Length));
     }
@@ -49,7 +49,8 @@ public sealed class CleanSpecTests
             <aside class="related"><ul><li><a href="#">Other story</a></li></ul></aside></article>
             <footer>&copy; 2023 Example</footer><script>var x = "<p>not text</p>";</script></body></html>
             """;
-        var clean = new Cleaner(_ => false).Clean(new RawDocument("p.html", html, "html", InputReader.Hash(html)));
+        var clean = new Cleaner(TestPipeline.Instance.Lexicon, _ => false)
+            .Clean(new RawDocument("p.html", html, "html", InputReader.Hash(html)));
         Assert.Equal("Envoy meets leader\n\nBEIJING — The envoy was received by the president on Monday.", clean.Text);   // each HTML block is a paragraph
         Assert.Equal(new DateOnly(2023, 6, 19), clean.Published?.Date);
         Assert.Equal("Envoy meets leader", clean.Title);

@@ -11,7 +11,8 @@ public sealed class JunkLineFilterTests
         var offset = 0;
         var withOffsets = new List<(string, int)>();
         foreach (var l in lines) { withOffsets.Add((l, offset)); offset += l.Length + 1; }
-        var (text, map) = JunkLineFilter.Filter(withOffsets);
+        var lexicon = TestPipeline.Instance.Lexicon;
+        var (text, map) = new JunkLineFilter(lexicon.JunkLines, new MetadataReader(lexicon.Dates)).Filter(withOffsets);
         return (text, map, original);
     }
 

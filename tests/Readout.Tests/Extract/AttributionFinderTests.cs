@@ -17,7 +17,7 @@ public sealed class AttributionFinderTests
     {
         var ct = TestContext.Current.CancellationToken;
         var raw = new RawDocument("attribution-test", text, "text", InputReader.Hash(text), Published: "2023-05-01");
-        return TestPipeline.Instance.Analyse(new Cleaner(_ => false).Clean(raw, ct), ct);
+        return TestPipeline.Instance.Analyse(new Cleaner(TestPipeline.Instance.Lexicon, _ => false).Clean(raw, ct), ct);
     }
 
     private static Sentence SentenceWith(AnalysedDocument doc, string words) =>

@@ -112,7 +112,7 @@ public sealed class FigureSpecTests
     {
         var ct = TestContext.Current.CancellationToken;
         var raw = new RawDocument(name, text, format, InputReader.Hash(text), Published: published);
-        var doc = TestPipeline.Instance.Analyse(new Cleaner(_ => false).Clean(raw, ct), ct);
+        var doc = TestPipeline.Instance.Analyse(new Cleaner(TestPipeline.Instance.Lexicon, _ => false).Clean(raw, ct), ct);
         return (doc, new FigureExtractor(TestPipeline.Instance.Lexicon).Extract(doc, ct));
     }
 

@@ -38,6 +38,30 @@ public sealed class LexiconVersionTests
         }
     }
 
+    [Theory]
+    [InlineData(DateLexicon.WordsFile)]
+    [InlineData(DateLexicon.PatternsFile)]
+    [InlineData(JunkLineLexicon.WordsFile)]
+    [InlineData(JunkLineLexicon.PatternsFile)]
+    [InlineData(TranscriptLexicon.WordsFile)]
+    [InlineData(TranscriptLexicon.PatternsFile)]
+    [InlineData(EventCoderLexicon.WordsFile)]
+    [InlineData(EventCoderLexicon.PatternsFile)]
+    public void The_words_and_patterns_of_the_clean_and_analyse_stages_and_the_event_coder_are_in_the_version(string file)
+    {
+        var dir = CopyLexicons();
+        try
+        {
+            var shipped = LexiconLoader.LoadFolder(dir).Version;
+            File.AppendAllText(Path.Combine(dir, file), "# a comment\n");
+            Assert.NotEqual(shipped, LexiconLoader.LoadFolder(dir).Version);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void Every_stored_record_carries_the_version_of_the_lexicons_that_made_it()
     {

@@ -64,6 +64,32 @@ public sealed class NamedPatternsTests
     }
 
     [Fact]
+    public void A_pattern_may_be_built_with_options_of_its_own()
+    {
+        var p = Load("month\tMay|June\n", "date\t\\b(?<mon>{month})\\s+(?<d>\\d+)\n");
+        // the file's patterns ignore case; the code reads this one with case ("may 5" is not a date) and without backtracking
+        const RegexOptions WithCase = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+        var date = p.Pattern("date", WithCase, "mon", "d");
+        var deferred = p.Deferred("date", WithCase, rx => rx, "mon");
+        p.CheckAllUsed();
+        Assert.Equal(WithCase, date.Options);
+        Assert.Equal(WithCase, deferred.Value.Options);
+        Assert.DoesNotMatch(date, "we may 5");
+        Assert.Equal("June", deferred.Value.Match("on June 5").Groups["mon"].Value);
+        Assert.Matches(p.Pattern("date"), "we may 5");   // the same row with the file's options
+    }
+
+    [Fact]
+    public void A_pattern_its_own_options_refuse_is_RO0002_naming_its_line()
+    {
+        // lookaround parses with the file's options, but the engine without backtracking has none
+        var p = Load("", "# a comment\ndate\t(?<=on )\\d+\n");
+        var e = Fails(() => p.Deferred("date", RegexOptions.NonBacktracking, rx => rx), "RO0002", Patterns,
+            "line 3 pattern date is not a valid regular expression with options NonBacktracking");
+        Assert.IsType<NotSupportedException>(e.InnerException);
+    }
+
+    [Fact]
     public void A_pattern_that_does_not_parse_is_RO0002_naming_its_file_and_line()
     {
         var e = Fails(() => Load("", "# a comment\nfine\t\\bok\\b\nbroken\t(?<v>rose|fell\n"), "RO0002", Patterns, "line 4 pattern broken is not a valid regular expression");

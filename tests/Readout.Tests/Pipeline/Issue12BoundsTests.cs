@@ -20,10 +20,11 @@ public sealed class Issue12BoundsTests
     public void Issue12_TheDatelineIsLinearInARunOfSpaces()
     {
         var line = "MOSCOW" + new string(' ', 20000) + "x " + new string('y', 200);
+        var reader = new MetadataReader(TestPipeline.Instance.Lexicon.Dates);
         var watch = Stopwatch.StartNew();
-        MetadataReader.FindDateline(line, _ => true);
+        reader.FindDateline(line, _ => true);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"dateline took {watch.Elapsed}");   // 3,000 spaces took 10.5 s before
-        var d = MetadataReader.FindDateline("SOCHI, Russia, Sept 4 (Wire) - " + new string('w', 150), c => c == "SOCHI");
+        var d = reader.FindDateline("SOCHI, Russia, Sept 4 (Wire) - " + new string('w', 150), c => c == "SOCHI");
         Assert.Equal(("SOCHI", 9, 4), (d!.City, d.Month, d.Day));
     }
 
@@ -31,8 +32,9 @@ public sealed class Issue12BoundsTests
     public void Issue12_CoarseDatesAreLinearInRepeatedWords()
     {
         var text = string.Concat(Enumerable.Repeat("of ", 40000)) + "in the spring of 2021";
+        var extractor = new TemporalExtractor(TestPipeline.Instance.Lexicon.Dates);
         var watch = Stopwatch.StartNew();
-        var found = TemporalExtractor.Extract(text);
+        var found = extractor.Extract(text);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"temporal extraction took {watch.Elapsed}");   // 120 KB took 28 s before
         Assert.Contains(found, t => t.Kind == TemporalKind.Coarse && t.Text.EndsWith("2021", StringComparison.Ordinal));
     }
@@ -47,7 +49,9 @@ public sealed class Issue12BoundsTests
             .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0 && m.GetCustomAttribute<GeneratedRegexAttribute>() is not null)
             .Select(m => (m.DeclaringType!.Name + "." + m.Name, (Regex)m.Invoke(null, null)!))
             .ToList();
-        Assert.True(patterns.Count > 80, $"found only {patterns.Count} generated patterns");
+        // the patterns with words are read from the lexicon files (issue 14) and take the process's limit there
+        // (Lexicons tests); those of shapes and digits stay generated here
+        Assert.True(patterns.Count > 40, $"found only {patterns.Count} generated patterns");
         Assert.All(patterns, p => Assert.True(p.Item2.MatchTimeout != Regex.InfiniteMatchTimeout && p.Item2.MatchTimeout <= TextLimits.MatchTimeout, $"{p.Item1} has no match timeout"));
     }
 

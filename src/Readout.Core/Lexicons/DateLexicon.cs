@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Readout.Documents;
+
+namespace Readout.Lexicons;
+
+/// <summary>
+/// The language of dates (data/lexicons/dates_words.tsv and dates_patterns.tsv, read through <see cref="NamedPatterns"/>):
+/// the month and weekday names and the patterns built from them, which the clean stage reads a publication date and a
+/// dateline with (<see cref="Clean.MetadataReader"/>) and the analyse stage its time expressions and the report's year
+/// (<see cref="Analyse.TemporalExtractor"/>, <see cref="Analyse.ReferenceFrameBuilder"/>). One file for both stages,
+/// so that each month name is written once. Dates in digits only stay in the code: they hold no word.
+/// </summary>
+public sealed class DateLexicon
+{
+    public const string WordsFile = "dates_words.tsv";
+    public const string PatternsFile = "dates_patterns.tsv";
+
+    // with case, as the patterns were written (a capital tells the month "May" from the verb), the same in every
+    // culture, and compiled: the clean and analyse stages run these on every document
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // "yesterday", "Today": a relative day is read in any case
+    private const RegexOptions AnyCase = Options | RegexOptions.IgnoreCase;
+    // without backtracking, which is linear where the backtracking engine was cubic (dateline) or quadratic (coarse)
+    // in a long run of spaces or words; this engine is not compiled
+    private const RegexOptions Linear = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
+    /// <summary>Reads and checks both files; <paramref name="read"/> maps a file name to its text.</summary>
+    /// <exception cref="ReadoutException">RO0002 or RO0003 naming the file and line (see <see cref="NamedPatterns"/>).</exception>
+    public static DateLexicon Load(Func<string, string> read) => new(new NamedPatterns(read, WordsFile, PatternsFile, Options));
+
+    // compiled on first use (see NamedPatterns.Deferred), checked at load: loading the lexicons compiles nothing
+    private readonly Lazy<Regex> _headerDayMonthYear, _headerMonthDayYear, _dateline, _correspondentIn;
+    private readonly Lazy<Regex> _dayMonthYear, _monthDayYear, _dayMonth, _monthDay, _weekday, _relativeDay, _coarse;
+    private readonly Lazy<Regex> _statedYear;
+
+    private DateLexicon(NamedPatterns p)
+    {
+        // each weekday and month is given its value by the code: a word without one would match and mean nothing
+        foreach (var day in p.Words("weekday").Where(w => !Enum.TryParse<DayOfWeek>(w, out _)))
+            throw new ReadoutException("RO0003", WordsFile, $"list weekday: '{day}' is not the English name of a day of the week");
+        foreach (var month in p.Words("month").Where(w => w.Length < 3 || Clean.MetadataReader.MonthNumber(w) == 0))
+            throw new ReadoutException("RO0003", WordsFile,
+                $"list month: '{month}' does not start with the first three letters of a month's name");
+        // clean stage
+        _headerDayMonthYear = p.Deferred("header_day_month_year", Built, "d", "mon", "y");
+        _headerMonthDayYear = p.Deferred("header_month_day_year", Built, "d", "mon", "y");
+        _dateline = p.Deferred("dateline", Linear, Built, "city", "mon", "d");
+        _correspondentIn = p.Deferred("correspondent_in", Built, "city");
+        // analyse stage
+        _dayMonthYear = p.Deferred("day_month_year", Built, "wd", "d", "mon", "y");
+        _monthDayYear = p.Deferred("month_day_year", Built, "wd", "d", "mon", "y");
+        _dayMonth = p.Deferred("day_month", Built, "wd", "d", "mon", "last");
+        _monthDay = p.Deferred("month_day", Built, "wd", "d", "mon", "last");
+        _weekday = p.Deferred("weekday_mention", Built, "rel", "wd");
+        _relativeDay = p.Deferred("relative_day", AnyCase, Built, "rel");
+        _coarse = p.Deferred("coarse", Linear, Built);
+        _statedYear = p.Deferred("stated_year", Built, "y");
+        p.CheckAllUsed();
+    }
+
+    // Small patterns: their first match compiles little, so they are not warmed on a sample as the figure patterns are.
+    private static Regex Built(Regex regex) => regex;
+
+    internal Regex HeaderDayMonthYear => _headerDayMonthYear.Value;
+    internal Regex HeaderMonthDayYear => _headerMonthDayYear.Value;
+    internal Regex Dateline => _dateline.Value;
+    internal Regex CorrespondentIn => _correspondentIn.Value;
+    internal Regex DayMonthYear => _dayMonthYear.Value;
+    internal Regex MonthDayYear => _monthDayYear.Value;
+    internal Regex DayMonth => _dayMonth.Value;
+    internal Regex MonthDay => _monthDay.Value;
+    internal Regex Weekday => _weekday.Value;
+    internal Regex RelativeDay => _relativeDay.Value;
+    internal Regex Coarse => _coarse.Value;
+    internal Regex StatedYear => _statedYear.Value;
+}

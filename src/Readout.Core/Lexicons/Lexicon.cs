@@ -39,6 +39,8 @@ public sealed class Lexicon
         _patterns.GetOrAdd((pattern, options), k => new Regex(k.Pattern, k.Options | RegexOptions.Compiled | RegexOptions.CultureInvariant));
     /// <summary>The figure extractor's words and patterns (figure_words.tsv, figure_patterns.tsv), compiled once per lexicon.</summary>
     public required FigureLexicon Figures { get; init; }
+    /// <summary>The interaction, statement and attribution readers' words and patterns (extract_words.tsv, extract_patterns.tsv).</summary>
+    public required ExtractLexicon Extract { get; init; }
 
     /// <summary>Which lexicon files these are ("lex-" and a short SHA-256 of them; see <see cref="LexiconLoader"/>), stored with every record they make.</summary>
     public string Version { get; init; } = "lex-unversioned";

@@ -73,10 +73,12 @@ public static class LexiconLoader
         var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, RoleUse.Roles, RoleUse.Office);
         // read through read, as every file here, so that the figure files are in the version too
         var figures = FigureLexicon.Load(read);
+        var extract = ExtractLexicon.Load(read, speechVerbs, roleWords);
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
-            Publishers = publishers, SpeechVerbs = speechVerbs, RoleWords = roleWords, Figures = figures, Version = VersionOf(texts),
+            Publishers = publishers, SpeechVerbs = speechVerbs, RoleWords = roleWords, Figures = figures, Extract = extract,
+            Version = VersionOf(texts),
         };
     }
 

@@ -23,12 +23,19 @@ public sealed class ExtractLexicon
 
     /// <summary>Reads and checks both files; <paramref name="read"/> maps a file name to its text.</summary>
     /// <exception cref="Documents.ReadoutException">RO0002 or RO0003 naming the file and line (see <see cref="NamedPatterns"/>).</exception>
-    public static ExtractLexicon Load(Func<string, string> read, SharedWords speechVerbs, SharedWords roleWords)
+    public static ExtractLexicon Load(Func<string, string> read, SharedWords speechVerbs, SharedWords roleWords) =>
+        new(new NamedPatterns(read, WordsFile, PatternsFile, Options, SharedParts(speechVerbs, roleWords)));
+
+    /// <summary>
+    /// The parts the code lends the patterns (see <see cref="NamedPatterns"/>): {speech_USE} and {role_USE}, the words of a
+    /// use of speech_verbs.tsv or role_words.tsv, each written as its reader wrote it before the lists were shared (a gap
+    /// of any white space after "said on", titles in title case), so that every pattern reads exactly its own words.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SharedParts(SharedWords speechVerbs, SharedWords roleWords)
     {
         ArgumentNullException.ThrowIfNull(speechVerbs);
         ArgumentNullException.ThrowIfNull(roleWords);
-        // each use written as its reader wrote it: a gap of any white space after "said on", titles in title case
-        var parts = new Dictionary<string, string>(StringComparer.Ordinal)
+        return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["speech_clause"] = speechVerbs.Alternation(SpeechUse.Clause),
             ["speech_closing"] = speechVerbs.Alternation(SpeechUse.Closing),
@@ -40,7 +47,6 @@ public sealed class ExtractLexicon
             ["role_bare_title"] = roleWords.Alternation(RoleUse.BareTitle, titleCase: true),
             ["role_name_title"] = roleWords.Alternation(RoleUse.NameTitle, titleCase: true),
         };
-        return new(new NamedPatterns(read, WordsFile, PatternsFile, Options, parts));
     }
 
     // compiled and warmed on first use (see NamedPatterns.Deferred), checked at load

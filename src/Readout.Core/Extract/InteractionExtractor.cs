@@ -58,7 +58,9 @@ public sealed class InteractionExtractor
         var sentence = doc.Sentences.FirstOrDefault(s => s.Span.Contains(first.Label.Start)) ?? doc.Sentences[0];
         // "it's good to speak with you today virtually", not "on our video call in April"
         var opening = doc.Sentences.StartingIn(x => x.Span.Start, first.Span.Start, first.Span.Start + 1500)
-            .Any(x => _x.Virtual.IsMatch(x.Text) && !doc.Times.StartingIn(t => t.Span.Start, x.Span.Start, x.Span.End).Any(t => t.Kind is not TemporalKind.Relative || t.DayOffset != 0));
+            .Any(x => _x.Virtual.IsMatch(x.Text)
+                && !doc.Times.StartingIn(t => t.Span.Start, x.Span.Start, x.Span.End)
+                    .Any(t => t.Kind is not TemporalKind.Relative || t.DayOffset != 0));
         var header = doc.Mentions.Places.Where(p => p.Span.End <= first.Span.Start).ToList();
         var published = doc.Clean.Published?.Date;
         return new Candidate
@@ -110,7 +112,8 @@ public sealed class InteractionExtractor
                     if (!IsClaim(text, s, clause, cueSpan)) continue;
                     var (subject, obj) = _clauses.Arguments(text, clause, cueSpan, groups, doc.Mentions.Matches);
                     if (cue.NeedsObject && (obj is null || !_clauses.IsDirectObject(text, cueSpan.End, obj.Start, doc.Mentions.Matches))) continue;
-                    if (cue.NoInfinitive && obj is not null && _x.InfinitiveAfter.IsMatch(text.AsSpan(obj.End, Math.Min(30, clause.End - obj.End)).ToString())) continue;
+                    if (cue.NoInfinitive && obj is not null
+                        && _x.InfinitiveAfter.IsMatch(text.AsSpan(obj.End, Math.Min(30, clause.End - obj.End)).ToString())) continue;
                     var principals = Principals(doc, s, clause, cueSpan, subject, obj, primaryPair, candidates, out var byReference);
                     if (principals.Count == 0) continue;
                     var reading = new Reading(cueSpan, cue, principals, subject is not null && obj is not null, subject?.Start ?? int.MaxValue) { ByReference = byReference };
@@ -181,7 +184,8 @@ public sealed class InteractionExtractor
         if (subject is not null) found.AddRange(subject.Members);
         if (obj is not null) found.AddRange(obj.Members);
         var clauseText = text[clause.Start..clause.End];
-        if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { } speaker && _x.FirstPerson.Match(text[clause.Start..cue.Start]) is { Success: true } me)
+        if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { } speaker
+            && _x.FirstPerson.Match(text[clause.Start..cue.Start]) is { Success: true } me)
         {
             // "I spoke with Prime Minister Trudeau": in a transcript, the speaker of the turn
             var at = clause.Start + me.Index;

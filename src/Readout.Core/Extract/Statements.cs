@@ -259,14 +259,16 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         // "Ukraine should soften its position" asks a third party; "the two sides should" commits both
         // the words every match of Obligation ends with, checked first: the pattern's lazy subject is retried at
         // every word of every "said" clause (5% of a Reuters bench went to this method)
-        var ob = _x.ObligationWords is not { } openings || RequiredLiterals.MayHold(text, openings) ? _x.Obligation.Match(text) : Match.Empty;
+        var ob = _x.ObligationWords is not { } openings || RequiredLiterals.MayHold(text, openings)
+            ? _x.Obligation.Match(text) : Match.Empty;
         if (ob.Success)
         {
             var subject = ob.Groups["subj"].Value.Trim();
             var clause = subject.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? subject;
             var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var tail = string.Join(' ', words.TakeLast(Math.Min(4, words.Length)));
-            if (!_x.SharedSubject.IsMatch(tail) && words.Length > 0 && char.IsUpper(words[^1][0]) && lexicon.Gazetteer.FindAll(words[^1]).Any(m => m.Value is Country or City))
+            if (!_x.SharedSubject.IsMatch(tail) && words.Length > 0 && char.IsUpper(words[^1][0])
+                && lexicon.Gazetteer.FindAll(words[^1]).Any(m => m.Value is Country or City))
                 return "REQUEST";
         }
         // a commitment stated at the head of the clause ("the two sides should...", "China is willing to...")

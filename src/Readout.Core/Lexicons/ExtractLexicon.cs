@@ -22,7 +22,9 @@ public sealed class ExtractLexicon
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
     /// <summary>Reads and checks both files; <paramref name="read"/> maps a file name to its text.</summary>
-    /// <exception cref="Documents.ReadoutException">RO0002 or RO0003 naming the file and line (see <see cref="NamedPatterns"/>).</exception>
+    /// <exception cref="Documents.ReadoutException">
+    /// RO0002 or RO0003 naming the file and line (see <see cref="NamedPatterns"/>).
+    /// </exception>
     public static ExtractLexicon Load(Func<string, string> read, SharedWords speechVerbs, SharedWords roleWords) =>
         new(new NamedPatterns(read, WordsFile, PatternsFile, Options, SharedParts(speechVerbs, roleWords)));
 

@@ -49,7 +49,8 @@ public sealed class ExtractLexiconTests
     [Fact]
     public void A_pattern_that_does_not_parse_fails_the_load_with_RO0002_naming_file_and_line()
     {
-        var e = Fails(Edited(ExtractLexicon.PatternsFile, "negation\t", "negation\t\\b(not|never\\b"), "RO0002", ExtractLexicon.PatternsFile);
+        var e = Fails(Edited(ExtractLexicon.PatternsFile, "negation\t", "negation\t\\b(not|never\\b"),
+            "RO0002", ExtractLexicon.PatternsFile);
         Assert.StartsWith($"line {LineOf(ExtractLexicon.PatternsFile, "negation\t")} pattern negation is not a valid regular expression",
             e.Detail, StringComparison.Ordinal);
     }
@@ -67,16 +68,18 @@ public sealed class ExtractLexiconTests
         // the closing attribution's speaker is read from its group "who"
         var e = Fails(Edited(ExtractLexicon.PatternsFile, "closing\t", "closing\t(?-i),\\s*([\\w .'-]{1,40}?)\\s+({speech_closing})\\.?$"),
             "RO0003", ExtractLexicon.PatternsFile);
-        Assert.Equal($"line {LineOf(ExtractLexicon.PatternsFile, "closing\t")} pattern closing has no group (?<who>...), which the code reads",
-            e.Detail);
+        var line = LineOf(ExtractLexicon.PatternsFile, "closing\t");
+        Assert.Equal($"line {line} pattern closing has no group (?<who>...), which the code reads", e.Detail);
     }
 
     [Fact]
     public void A_shared_list_use_the_code_does_not_lend_fails_the_load_with_RO0003_naming_the_line()
     {
         // {speech_USE} is lent for the uses the readers read; a use mistyped names nothing
-        var e = Fails(Edited(ExtractLexicon.PatternsFile, "said_on\t", "said_on\t\\b({speech_sayd_on})\\s+$"), "RO0003", ExtractLexicon.PatternsFile);
-        Assert.StartsWith($"line {LineOf(ExtractLexicon.PatternsFile, "said_on\t")} {{speech_sayd_on}} is neither a list", e.Detail, StringComparison.Ordinal);
+        var e = Fails(Edited(ExtractLexicon.PatternsFile, "said_on\t", "said_on\t\\b({speech_sayd_on})\\s+$"),
+            "RO0003", ExtractLexicon.PatternsFile);
+        Assert.StartsWith($"line {LineOf(ExtractLexicon.PatternsFile, "said_on\t")} {{speech_sayd_on}} is neither a list",
+            e.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +87,8 @@ public sealed class ExtractLexiconTests
     {
         // data_nouns is read by a pattern (trailing_data) and by the attribution finder's code; the pattern fails first
         var e = Fails(Edited(ExtractLexicon.WordsFile, "data_nouns\t", null), "RO0003", ExtractLexicon.PatternsFile);
-        Assert.StartsWith($"line {LineOf(ExtractLexicon.PatternsFile, "trailing_data\t")} {{data_nouns}} is neither a list", e.Detail, StringComparison.Ordinal);
+        Assert.StartsWith($"line {LineOf(ExtractLexicon.PatternsFile, "trailing_data\t")} {{data_nouns}} is neither a list",
+            e.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,7 +122,8 @@ public sealed class ExtractLexiconTests
                 Shipped(ExtractLexicon.WordsFile).Replace("third_person\the|she", "third_person\the|she|he", StringComparison.Ordinal));
             var e = Assert.Throws<ReadoutException>(() => LexiconLoader.LoadFolder(dir));
             Assert.Equal(("RO0002", ExtractLexicon.WordsFile), (e.Code, e.Document));
-            Assert.StartsWith($"line {LineOf(ExtractLexicon.WordsFile, "third_person\t")} list third_person has 'he' twice", e.Detail, StringComparison.Ordinal);
+            Assert.StartsWith($"line {LineOf(ExtractLexicon.WordsFile, "third_person\t")} list third_person has 'he' twice",
+                e.Detail, StringComparison.Ordinal);
         }
         finally
         {

@@ -16,66 +16,37 @@ internal sealed record PlainWords(
 /// <summary>Who gives a figure ("according to X", "X said", "data from X"), as written.</summary>
 public sealed partial class AttributionFinder
 {
-    [GeneratedRegex(@"\baccording\s+to\s+(?<src>.+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$|\s+(?:which|who|that|as|while"
-        + @"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b))", RegexOptions.IgnoreCase)]
-    private static partial Regex AccordingToRx();
-
-    [GeneratedRegex(@"^(?:(?:the|official|latest|preliminary|new|recent)\s+)*(?:data|figures|statistics|numbers|estimates|calculations)\s+"
-        + @"(?:from|by|of|released\s+by|published\s+by|compiled\s+by|issued\s+by)\s+(?:the\s+)?", RegexOptions.IgnoreCase)]
-    private static partial Regex DataFromRx();
-
-    /// <summary>The verbs that report a figure; a noun phrase read back from a figure stops at one too.</summary>
-    [GeneratedRegex(@"\b(?<v>said|says|say|told|tells|stated|noted|added|announced|reported|reports|estimated|estimates|showed|shows|show"
-        + @"|revealed|disclosed|pointed\s+out|stressed|emphasi[sz]ed|underscored|highlighted|observed|recalled|predicted|forecast"
-        + @"|expects)\b",
-        RegexOptions.IgnoreCase)]
-    internal static partial Regex ReportVerbRx();
+    // shapes of text, not words of a language: they stay in the code (the words are extract_patterns.tsv's)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^the\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingThe();
-
-    [GeneratedRegex(@"\s+(?:data|figures|statistics|estimates)$", RegexOptions.IgnoreCase)]
-    private static partial Regex TrailingData();
-
     [GeneratedRegex(@"[,”""]\s*$")]
     private static partial Regex QuoteOrCommaEnd();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?<n>\p{Lu}[\p{L}.'’&\-]*(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}.'’&\-]*))*)")]
-    private static partial Regex CapitalisedName();
-
-    [GeneratedRegex(@"^(?:I|We|You|They|It)(?:['’]\w+)?$")]
-    private static partial Regex PronounName();
-
     [GeneratedRegex(@"^\p{Lu}[\p{L}.'’&\-]*$")]
     private static partial Regex NameToken();
-
-    [GeneratedRegex(@"(?<=\s)(?:just|also|previously|earlier|recently|already|then|now|later|again|further|separately|certainly|\p{L}+ly)$",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex AdverbEnd();
 
     private static readonly HashSet<string> NameConnectors =
         new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "de", "du", "&" };
 
     /// <summary>Who gives the figure at <paramref name="figure"/> in sentence <paramref name="s"/>, as written; null when
     /// no one is named.</summary>
-    internal static string? FigureSource(AnalysedDocument doc, Sentence s, TextSpan figure, PlainWords words)
+    internal string? FigureSource(AnalysedDocument doc, Sentence s, TextSpan figure, PlainWords words)
     {
         var text = doc.Clean.Text;
-        var am = AccordingToRx().Match(s.Text);
+        var am = _x.AccordingTo.Match(s.Text);
         if (am.Success)
         {
             var src = Spaces().Replace(am.Groups["src"].Value, " ").Trim();
-            src = DataFromRx().Replace(src, "");
-            src = LeadingThe().Replace(src, "");
-            src = TrailingData().Replace(src, "");
+            src = _x.DataFrom.Replace(src, "");
+            src = _x.LeadingThe.Replace(src, "");
+            src = _x.TrailingData.Replace(src, "");
             if (src.Length > 0 && src.Split(' ').Length <= 10) return src;
         }
 
         TextSpan? best = null;
-        foreach (Match v in ReportVerbRx().Matches(s.Text))
+        foreach (Match v in _x.ReportVerb.Matches(s.Text))
         {
             var abs = new TextSpan(s.Span.Start + v.Index, s.Span.Start + v.Index + v.Length);
             if (abs.Overlaps(figure)) continue;
@@ -97,27 +68,27 @@ public sealed partial class AttributionFinder
     }
 
     /// <summary>The name that follows a reporting verb: a person, else a capitalised name.</summary>
-    private static string? FollowingName(AnalysedDocument doc, int from, int limit, PlainWords words)
+    private string? FollowingName(AnalysedDocument doc, int from, int limit, PlainWords words)
     {
         var text = doc.Clean.Text;
         var i = from;
         while (i < limit && char.IsWhiteSpace(text[i])) i++;
         var person = PersonStartingIn(doc, i, i + 1);
         if (person is not null) return person.Name;
-        var m = CapitalisedName().Match(text[i..Math.Min(limit, i + 120)]);
+        var m = _x.CapitalisedName.Match(text[i..Math.Min(limit, i + 120)]);
         if (!m.Success) return null;
         return TrimConnectors(m.Groups["n"].Value, words);
     }
 
     /// <summary>Who is named right before a reporting verb: a person, an organisation, "he" (the person last named) or a
     /// capitalised name.</summary>
-    private static string? SourceBefore(AnalysedDocument doc, Sentence s, int vStart, PlainWords words)
+    private string? SourceBefore(AnalysedDocument doc, Sentence s, int vStart, PlainWords words)
     {
         var text = doc.Clean.Text;
         var limit = s.Span.Start;
         var e = SkipSpaceBack(text, limit, vStart);
         // "Fauci just said", "the company previously reported": an adverb between the speaker and the verb
-        while (AdverbEnd().Match(text, Math.Max(limit, e - 20), e - Math.Max(limit, e - 20)) is { Success: true } adv && adv.Index > limit)
+        while (_x.AdverbEnd.Match(text, Math.Max(limit, e - 20), e - Math.Max(limit, e - 20)) is { Success: true } adv && adv.Index > limit)
             e = SkipSpaceBack(text, limit, adv.Index);
         // "the Kremlin spokesman, Dmitry Peskov, said"
         var eName = e;
@@ -133,9 +104,9 @@ public sealed partial class AttributionFinder
         var w0 = e;
         while (w0 > limit && char.IsLetter(text[w0 - 1])) w0--;
         var lastWord = text[w0..e];
-        if (lastWord.ToLowerInvariant() is "he" or "she")
+        if (_x.ThirdPerson.Contains(lastWord.ToLowerInvariant()))
             return doc.Mentions.People.LastOrDefault(p => p.Span.End <= w0 && w0 - p.Span.End < 1500)?.Name;
-        if (lastWord.ToLowerInvariant() is "data" or "figures" or "statistics" or "estimates")
+        if (_x.DataNouns.Contains(lastWord.ToLowerInvariant()))
             return words.PhraseBefore(text, limit, w0);
 
         // a capitalised name: "the General Administration of Customs said"
@@ -159,7 +130,7 @@ public sealed partial class AttributionFinder
             return np is not null && np.Split(' ').Length <= 3 && np.All(ch => char.IsLetter(ch) || ch is ' ' or '-') ? np : null;
         }
         var joined = string.Join(' ', name);
-        if (words.Pronouns.Contains(joined) || PronounName().IsMatch(joined)) return null;
+        if (words.Pronouns.Contains(joined) || _x.PronounName.IsMatch(joined)) return null;
         return TrimConnectors(joined, words);
     }
 

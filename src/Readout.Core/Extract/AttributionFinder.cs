@@ -15,51 +15,24 @@ namespace Readout.Extract;
 /// </summary>
 public sealed partial class AttributionFinder(Lexicon lexicon)
 {
-    [GeneratedRegex(@"\b(?<who>the two sides|both sides|the two governments|both governments|the two countries|both countries)\b",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex StateGroup();
-
-    [GeneratedRegex(@"\b(?<who>the two (presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers"
-        + @"|foreign ministers)|both (presidents|leaders|men)|the leaders|the presidents|they)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PersonGroup();
-
-    [GeneratedRegex(@"\b([Hh]e|[Ss]he|his|her|I)\b")]
-    private static partial Regex Pronoun();
-
-    /// <summary>"The Russian president": an office after a demonym (role_words.tsv, use "demonym_office").</summary>
-    private readonly Regex _roleReference = lexicon.Pattern(@"\b[Tt]he (?<dem>[A-Z][a-z]+) (?<role>" + lexicon.RoleWords.Alternation(RoleUse.DemonymOffice) + @")\b");
-
-    /// <summary>"Prime Minister noted": a capitalised title alone (role_words.tsv, use "bare_title").</summary>
-    private readonly Regex _bareTitle = lexicon.Pattern(@"\b(?<t>" + lexicon.RoleWords.Alternation(RoleUse.BareTitle, titleCase: true) + @")\b");
-
     /// <summary>
-    /// ", Putin added." at a sentence's end: the speech verbs of use "closing" (speech_verbs.tsv). Only the sentence's
-    /// tail is matched: over the whole of a long sentence, the overlapping runs of spaces made this pattern backtrack
-    /// past its time limit (found by the fuzzer).
+    /// The words and patterns of attribution (extract_words.tsv, extract_patterns.tsv): groups, pronouns, titles and
+    /// speech verbs (the last two as role_words.tsv and speech_verbs.tsv give them), the prepositions and voices around a name.
     /// </summary>
-    private readonly Regex _closing = lexicon.Pattern(@",\s*(?<who>[\w .'-]{1,40}?)\s+(" + lexicon.SpeechVerbs.Alternation(SpeechUse.Closing) + @")\.?[""”]?$");
-
-    /// <summary>A title between a speech cue or a joiner and a name ("said President Putin"): role_words.tsv, use "name_title".</summary>
-    private readonly Regex _titleBeforeName = lexicon.Pattern(@"^\s*((?:" + lexicon.RoleWords.Alternation(RoleUse.NameTitle, titleCase: true) + @") |Mr\.? |Ms\.? )?$");
-
-    /// <summary>"Mr Putin and President Xi": only "and" or a comma, and a title, between two speakers (use "name_title").</summary>
-    private readonly Regex _joinedByTitle = lexicon.Pattern(@"^\s*(and|,)\s*((" + lexicon.RoleWords.Alternation(RoleUse.NameTitle, titleCase: true) + @"|Mr\.?|Ms\.?)\s+)?$");
-
-    [GeneratedRegex(@"\b[Tt]he (?<dem>[A-Z][\w.]*(?: [A-Z][\w.]*)?) side\b")]
-    private static partial Regex DemonymSide();
+    private readonly ExtractLexicon _x = lexicon.Extract;
 
     /// <summary>"..., he said." or "..., Putin added." at the end of a sentence names its speaker.</summary>
     public List<Speaker>? Closing(AnalysedDocument doc, Sentence s, List<Speaker>? paragraphSpeaker, Speaker? lastPerson)
     {
         // only the sentence's tail can hold "..., Putin said."
         var tail = Math.Max(0, s.Text.Length - 160);
-        var m = _closing.Match(s.Text[tail..]);
+        var m = _x.Closing.Match(s.Text[tail..]);
         if (!m.Success) return null;
         var at = s.Span.Start + tail + m.Groups["who"].Index;
         var person = doc.Mentions.People.StartingIn(p => p.Span.Start, at, at + m.Groups["who"].Length)
             .FirstOrDefault(p => p.Span.End <= at + m.Groups["who"].Length);
         if (person is not null) return [Spoken(person)];
-        if (m.Groups["who"].Value.Trim() is "he" or "she") return Antecedent(paragraphSpeaker, lastPerson);
+        if (_x.ThirdPerson.Contains(m.Groups["who"].Value.Trim())) return Antecedent(paragraphSpeaker, lastPerson);
         return null;
     }
 
@@ -75,21 +48,17 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
         {
             // "at President Putin's invitation": a possessive is not the subject
             if (p.Span.End + 2 <= text.Length && text[p.Span.End] is '\'' or '’' && text[p.Span.End + 1] == 's') continue;
-            if (Regex.IsMatch(text[Math.Max(from, p.Span.Start - 60)..p.Span.Start],
-                    @"\b(with|to|for|by|of|on|at|from|under|welcomed|greeted|met|received)\s+(the\s+)?([A-Z][\w.'-]*\s+){0,4}$")) continue;
+            if (_x.PersonAfterPreposition.IsMatch(text[Math.Max(from, p.Span.Start - 60)..p.Span.Start])) continue;
             candidates.Add((p.Span.Start, [Spoken(p)]));
         }
         foreach (var pl in doc.Mentions.Places.StartingIn(p => p.Span.Start, from, to).Where(p => p.Span.End <= to))
         {
-            if (Regex.IsMatch(text[Math.Max(from, pl.Span.Start - 8)..pl.Span.Start],
-                    @"\b(in|at|to|from|with|near|into|of|on)\s+(the\s+)?$", RegexOptions.IgnoreCase)) continue;
+            if (_x.PlaceAfterPreposition.IsMatch(text[Math.Max(from, pl.Span.Start - 8)..pl.Span.Start])) continue;
             var after = text[pl.Span.End..Math.Min(text.Length, pl.Span.End + 3)];
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal))
             {
                 // "Russia's foreign ministry replied" speaks for the state; "China's position" does not
-                if (!Regex.IsMatch(text[pl.Span.End..Math.Min(text.Length, pl.Span.End + 40)],
-                        @"^['’]s (foreign ministry|government|foreign office|embassy|mission|side|spokes\w+|leadership)\b",
-                        RegexOptions.IgnoreCase)) continue;
+                if (!_x.StateVoice.IsMatch(text[pl.Span.End..Math.Min(text.Length, pl.Span.End + 40)])) continue;
             }
             if (pl.Country is { } iso)
             {
@@ -97,22 +66,22 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 candidates.Add((pl.Span.Start, [new Speaker(name, iso, SpeakerKind.State)]));
             }
         }
-        foreach (Match m in DemonymSide().Matches(window))
+        foreach (Match m in _x.DemonymSide.Matches(window))
             if (lexicon.CountryByDemonym(m.Groups["dem"].Value) is { } c)
                 candidates.Add((from + m.Index, [new Speaker(c.Iso3, c.Iso3, SpeakerKind.State)]));
         if (pair is not null && pair.Count >= 2)
         {
             var leaders = pair.All(a => a.Role is "head_of_state" or "head_of_government");
-            foreach (Match m in StateGroup().Matches(window))
+            foreach (Match m in _x.StateGroup.Matches(window))
                 candidates.Add((from + m.Index, leaders && m.Groups["who"].Value.EndsWith("sides", StringComparison.OrdinalIgnoreCase)
                     ? pair.Select(Spoken).ToList()
                     : pair.Where(a => a.Country is not null).Select(a => new Speaker(a.Country!, a.Country, SpeakerKind.State))
                         .DistinctBy(x => x.Country).ToList()));
-            foreach (Match m in PersonGroup().Matches(window))
+            foreach (Match m in _x.PersonGroup.Matches(window))
                 candidates.Add((from + m.Index, pair.Select(Spoken).ToList()));
         }
         // "The Russian president said": the principal of that country (or the office holder on the day)
-        foreach (Match m in _roleReference.Matches(window))
+        foreach (Match m in _x.RoleReference.Matches(window))
         {
             var c = lexicon.CountryByDemonym(m.Groups["dem"].Value);
             if (c is null) continue;
@@ -124,10 +93,10 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 candidates.Add((from + m.Index, [new Speaker(p.Name, c.Iso3, SpeakerKind.Person)]));
         }
         // "It was agreed that...": the principals together
-        if (pair is { Count: >= 2 } && Regex.IsMatch(window, @"^\s*It\s+(was|is)\s+$"))
+        if (pair is { Count: >= 2 } && _x.ItWas.IsMatch(window))
             candidates.Add((from, pair.Select(Spoken).ToList()));
         // "In his opening remarks Prime Minister noted": an office without a name is the principal holding it
-        foreach (Match m in _bareTitle.Matches(window))
+        foreach (Match m in _x.BareTitle.Matches(window))
         {
             var role = m.Groups["t"].Value.StartsWith("President", StringComparison.OrdinalIgnoreCase)
                 ? "head_of_state" : "head_of_government";
@@ -136,7 +105,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             var holder = pair?.FirstOrDefault(a => a.Role == role);
             if (holder is not null) candidates.Add((from + m.Index, [Spoken(holder)]));
         }
-        foreach (Match m in Pronoun().Matches(window))
+        foreach (Match m in _x.SpeakerPronoun.Matches(window))
         {
             if (m.Value is "his" or "her") continue;
             if (Antecedent(paragraphSpeaker, lastPerson) is { } who) candidates.Add((from + m.Index, who));
@@ -158,7 +127,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             var prevEnd = prev.At + 1;
             while (prevEnd < chosen.At && (char.IsLetterOrDigit(text[prevEnd]) || text[prevEnd] is '.' or '\'' or '-')) prevEnd++;
             var between = text[prevEnd..chosen.At];
-            if (_joinedByTitle.IsMatch(between)
+            if (_x.JoinedByTitle.IsMatch(between)
                 && prev.Who.All(w => w.Kind == chosen.Who[0].Kind))
                 return prev.Who.Concat(chosen.Who).DistinctBy(w => w.Name).ToList();
         }
@@ -188,8 +157,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             };
         }
         var institution = doc.Mentions.Matches.StartingIn(m => m.Start, from, to).FirstOrDefault(m => m.Value is Venue or Organisation);
-        if (institution is not null && Regex.IsMatch(text[from..institution.Start],
-                @"^\s*(the\s+)?(press service|press office|spokes\w+|office|website)?\s*(of\s+)?(the\s+)?$", RegexOptions.IgnoreCase))
+        if (institution is not null && _x.InstitutionVoice.IsMatch(text[from..institution.Start]))
             return institution.Value switch
             {
                 Venue v => [new Speaker(v.Country, v.Country, SpeakerKind.State)],
@@ -197,7 +165,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 _ => null,
             };
         var person = PersonStartingIn(doc, from, Math.Min(to, from + 25));
-        if (person is not null && _titleBeforeName.IsMatch(text[from..person.Span.Start])
+        if (person is not null && _x.TitleBeforeName.IsMatch(text[from..person.Span.Start])
             && !(person.Span.End < text.Length && text[person.Span.End] is '\'' or '’'))
             return [Spoken(person)];
         return null;

@@ -30,24 +30,8 @@ public sealed partial class ClauseReader(Lexicon lexicon)
 {
     private readonly HashSet<string> _officeWords = new(lexicon.WordList("office_word"), StringComparer.Ordinal);
 
-    // where a new clause starts: after ; : and dashes, at relative and subordinate conjunctions, at an infinitive
-    // of purpose ("spoke with X to reaffirm..."), after reporting verbs (speech_verbs.tsv, use "clause")
-    private readonly Regex _boundary = lexicon.Pattern(@"[;:](?=\s)|(?<!-)\s[—–]\s|(?<!-)\s--\s|,(?=\s+(?:which|who|whom|whose|where|whereas|while|as|but|although|though|including|yet|so|and\s+(?:he|she|they|it|both|the\s+two|then)\b|(?!during\b|morning\b|evening\b|nothing\b|something\b|king\b)\p{Ll}+ing\b)\b)|(?<=\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\s)|(?<=\s)(?=to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|our\b|their\b|this\b|that\b|these\b|those\b|both\b|all\b|each\b|one\b|[\p{Lu}\d])\p{Ll})|(?<=\b(?:" + lexicon.SpeechVerbs.Alternation(SpeechUse.Clause) + @")\b)(?=\s)", RegexOptions.IgnoreCase);
-
-    [GeneratedRegex(@"^\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\s+of|prior\s+to)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex FrontedOpener();
-
-    [GeneratedRegex(@"^\W*(?<w>that|which|who|whom|when|while|as|because|although|if|unless|whether|where)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SubordinateOpener();
-
-    // only joiners between two names: "and", commas, possessives and the words of titles (role_words.tsv, use "joiner")
-    private readonly Regex _joinerOnly = lexicon.Pattern(@"^(?:\s|,|&|\band\b|\bof\b|\bthe\b|\bas\s+well\s+as\b|['’]s\b|\bwith\b(?=\s+(?:his|her)\s+\w+\s+counterparts?\b)|\bhis\b|\bher\b|\bcounterparts?\b|\b(?:" + lexicon.RoleWords.Alternation(RoleUse.Joiner) + @")\b)*$", RegexOptions.IgnoreCase);
-
-    [GeneratedRegex(@"(?:\band\b|,|&|\bas\s+well\s+as\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex Joiner();
-
-    [GeneratedRegex(@"(?<w>[\p{L}'’]+)\W*$")]
-    private static partial Regex LastWord();
+    /// <summary>Where a clause starts, what opens it and what joins two names (extract_patterns.tsv).</summary>
+    private readonly ExtractLexicon _x = lexicon.Extract;
 
     private static readonly HashSet<string> ObjectPrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -62,16 +46,16 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         int start = 0, end = s.Text.Length;
         var rel = cue.Start - s.Span.Start;
         var relEnd = cue.End - s.Span.Start;
-        foreach (Match m in _boundary.Matches(s.Text))
+        foreach (Match m in _x.ClauseBoundary.Matches(s.Text))
         {
             var at = m.Index + m.Length;
             if (at <= rel) start = Math.Max(start, at);
             else if (m.Index >= relEnd) { end = Math.Min(end, m.Index); break; }
         }
         var text = s.Text[start..end];
-        var opener = SubordinateOpener().Match(text) is { Success: true } so ? so.Groups["w"].Value.ToLowerInvariant() : "";
+        var opener = _x.SubordinateOpener.Match(text) is { Success: true } so ? so.Groups["w"].Value.ToLowerInvariant() : "";
         var fronted = false;
-        if (start == 0 && FrontedOpener().Match(text) is { Success: true } fo && s.Text.IndexOf(',', 0, rel) < 0)
+        if (start == 0 && _x.FrontedOpener.Match(text) is { Success: true } fo && s.Text.IndexOf(',', 0, rel) < 0)
         {
             // "After meeting with X, Y said": the fronted clause ends at its comma
             var comma = s.Text.IndexOf(", ", relEnd, end - relEnd, StringComparison.Ordinal);
@@ -115,6 +99,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         return after.Success && !NotAVerb.Contains(after.Groups["w"].Value);
     }
 
+    // a shape of text, not words of a language: it stays in the code
     [GeneratedRegex(@"\G\s+(?<w>\p{Ll}+)\b")]
     private static partial Regex LeadingWord();
 
@@ -132,7 +117,7 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         if (to <= from) return true;
         if (to - from > 120) return false;
         var between = Strip(text, from, to, matches);
-        return Joiner().IsMatch(between) && _joinerOnly.IsMatch(between);
+        return _x.Joiner.IsMatch(between) && _x.JoinerOnly.IsMatch(between);
     }
 
     /// <summary>The text between two offsets with titles, countries, demonyms and organisations blanked out.</summary>

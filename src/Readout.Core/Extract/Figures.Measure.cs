@@ -110,7 +110,7 @@ public sealed partial class FigureExtractor
             return rel.Success ? WordsBackward(text, clauseStart, clauseStart + rel.Index) : null;
         }
         if (words.Length > 10 || _w.Pronouns.Contains(words[0]) && words.Length == 1) return null;
-        if (!words.Any(w => w.Any(char.IsLetter)) || _w.NotANounPhrase.IsMatch(subject) || AttributionFinder.ReportVerbRx().IsMatch(subject)
+        if (!words.Any(w => w.Any(char.IsLetter)) || _w.NotANounPhrase.IsMatch(subject) || _x.ReportVerb.IsMatch(subject)
             || Contraction().IsMatch(subject)) return null;
         return CaseFirst(doc, s, start, subject);
     }
@@ -157,7 +157,7 @@ public sealed partial class FigureExtractor
             while (j > limit && (char.IsLetter(text[j - 1]) || text[j - 1] is '-' or '\'' or '’')) j--;
             if (j == i) break;
             var w = text[j..i];
-            if (_w.StopWords.Contains(w) || _w.MeasureVerbs.Contains(w) || AttributionFinder.ReportVerbRx().IsMatch(w)
+            if (_w.StopWords.Contains(w) || _w.MeasureVerbs.Contains(w) || _x.ReportVerb.IsMatch(w)
                 || w.EndsWith("ed", StringComparison.Ordinal) && words.Count > 0) break;
             words.Insert(0, w);
             i = j;

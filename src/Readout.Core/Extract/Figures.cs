@@ -50,11 +50,17 @@ public sealed partial class FigureExtractor
     /// <summary>This extractor's phrase reading, which the attribution finder uses for sources no mention names.</summary>
     private readonly PlainWords _phraseReading;
 
+    /// <summary>Who gives a figure, and the verbs that report one (extract_patterns.tsv), at which a measure read back stops.</summary>
+    private readonly AttributionFinder _sources;
+    private readonly ExtractLexicon _x;
+
     public FigureExtractor(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _w = lexicon.Figures;
         _phraseReading = new(WordsBackward, _w.StopWords, _w.Pronouns);
+        _sources = new AttributionFinder(lexicon);
+        _x = lexicon.Extract;
     }
 
     private enum Kind { Money, Percent, Points, Multiplier, Physical, Count }
@@ -152,7 +158,7 @@ public sealed partial class FigureExtractor
                     .Where(p => !cands.Any(o => o != c && (o.Start >= Math.Min(p.Span.End, c.End) && o.End <= Math.Max(p.Span.Start, c.Start))))
                     .OrderBy(p => Distance(p.Span, new TextSpan(c.Start, c.End))).FirstOrDefault();
                 var measure = Measure(doc, s, c, masks, cands) ?? (c.ChangeFrom is { } from ? Measure(doc, s, from, masks, cands) : null);
-                var source = AttributionFinder.FigureSource(doc, s, new TextSpan(c.Start, c.End), _phraseReading);
+                var source = _sources.FigureSource(doc, s, new TextSpan(c.Start, c.End), _phraseReading);
                 var id = "fig-" + InputReader.Hash($"{doc.Clean.Raw.ContentHash}|{c.Start}")[..12];
                 result.Add(new Figure(id, text[c.Start..c.End], c.Start, c.End, c.Value, c.Unit, c.Currency, measure,
                     period?.Text, period?.Start, period?.End, c.ChangePercent, c.Direction, c.Basis, source, s.Span.Start, s.Span.End));

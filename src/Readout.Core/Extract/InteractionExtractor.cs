@@ -10,11 +10,14 @@ namespace Readout.Extract;
 /// ("met", "spoke with", "a call with", "welcomed X to the White House"), its arguments (who met whom),
 /// the day written in its own clause, and whether it happened or is planned. Reports of appeals ("called
 /// on X to"), denials, conditions and questions are not interactions. The merger then joins the clauses
-/// that tell one interaction.
+/// that tell one interaction. The words it reads by are the lexicon's (<see cref="ExtractLexicon"/>:
+/// extract_words.tsv, extract_patterns.tsv); the code keeps what each match means.
 /// </summary>
-public sealed partial class InteractionExtractor
+public sealed class InteractionExtractor
 {
     private readonly Lexicon _lexicon;
+    /// <summary>The readers' words and patterns (extract_words.tsv, extract_patterns.tsv), compiled once with the lexicon.</summary>
+    private readonly ExtractLexicon _x;
     private readonly MentionFinder _mentions;
     private readonly ClauseReader _clauses;
     private readonly RoleReferences _roles;
@@ -27,6 +30,7 @@ public sealed partial class InteractionExtractor
     public InteractionExtractor(Lexicon lexicon, MentionFinder mentions)
     {
         _lexicon = lexicon;
+        _x = lexicon.Extract;
         _mentions = mentions;
         _clauses = new ClauseReader(lexicon);
         _roles = new RoleReferences(lexicon);
@@ -34,48 +38,14 @@ public sealed partial class InteractionExtractor
         _cues = new PatternSet<InteractionCue>(lexicon.Cues.Select(c => (c.Pattern, c)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
         _future = new PatternSet<string>([(string.Join("|", lexicon.WordList("future")), "future")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
         _group = new PatternSet<string>([(string.Join("|", lexicon.WordList("group")), "group")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
-        _saidOn = lexicon.Pattern(@"\b(" + lexicon.SpeechVerbs.Alternation(SpeechUse.SaidOn, gap: @"\s+") + @")\s+(on\s+|late\s+|early\s+)?$", RegexOptions.IgnoreCase);
-        _institutionVerbAfter = lexicon.Pattern(@"^(\s+|'s\s+|’s\s+)(" + lexicon.SpeechVerbs.Alternation(SpeechUse.Institution)
-            + @"|spokes\w+|press|statement|readout|website)\b", RegexOptions.IgnoreCase);
     }
-
-    /// <summary>"said on", "told reporters late": a reporting verb right before a day (speech_verbs.tsv, use "said_on").</summary>
-    private readonly Regex _saidOn;
-
-    /// <summary>
-    /// "the Kremlin said", "the Kremlin's spokesman": a venue speaking as its institution. The verbs are speech_verbs.tsv's
-    /// "institution"; the nouns of an institution's voice stay here, "spokes" as a stem of any word (spokesman, spokesmen...).
-    /// </summary>
-    private readonly Regex _institutionVerbAfter;
-
-    [GeneratedRegex(@"^\s*(of\s+[\p{L} ]+?\s+)?,?\s*to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)\p{Ll}")]
-    private static partial Regex Infinitive();
-
-    [GeneratedRegex(@"^(welcomed|greeted|received)\b[^.;]{0,40}?\bat the (door|airport|airfield|steps|entrance|gate|tarmac|foot of the (steps|stairs))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Greeting();
-
-    [GeneratedRegex(@"\b(he|she)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Pronoun();
-
-
-    [GeneratedRegex(@"^\W*(on\s+)?(the\s+(morning|afternoon|evening|night)\s+of\s+)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex OpeningDate();
-
-    [GeneratedRegex(@"\b(recent|previous|earlier|prior|last|past)\s+((tele)?phone\s+|video\s+|bilateral\s+|in-person\s+)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex EarlierReference();
-
-    [GeneratedRegex(@"\bI\b")]
-    private static partial Regex FirstPerson();
-
-    [GeneratedRegex(@"\b(virtually|video|videoconference|virtual)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Virtual();
 
     /// <summary>
     /// A transcript in which principals of different states speak ("Remarks by President Biden and Prime
     /// Minister Modi Before Bilateral Meeting", joint press statements): the transcript is the meeting, on its
     /// day, in person unless the speakers say they meet by video, at the place its header names.
     /// </summary>
-    private static Candidate? JointAppearance(AnalysedDocument doc)
+    private Candidate? JointAppearance(AnalysedDocument doc)
     {
         // officials the knowledge base knows, of two states or more (not a briefer taking reporters' questions):
         // the highest office of each side is its principal, the others attend
@@ -88,7 +58,9 @@ public sealed partial class InteractionExtractor
         var sentence = doc.Sentences.FirstOrDefault(s => s.Span.Contains(first.Label.Start)) ?? doc.Sentences[0];
         // "it's good to speak with you today virtually", not "on our video call in April"
         var opening = doc.Sentences.StartingIn(x => x.Span.Start, first.Span.Start, first.Span.Start + 1500)
-            .Any(x => Virtual().IsMatch(x.Text) && !doc.Times.StartingIn(t => t.Span.Start, x.Span.Start, x.Span.End).Any(t => t.Kind is not TemporalKind.Relative || t.DayOffset != 0));
+            .Any(x => _x.Virtual.IsMatch(x.Text)
+                && !doc.Times.StartingIn(t => t.Span.Start, x.Span.Start, x.Span.End)
+                    .Any(t => t.Kind is not TemporalKind.Relative || t.DayOffset != 0));
         var header = doc.Mentions.Places.Where(p => p.Span.End <= first.Span.Start).ToList();
         var published = doc.Clean.Published?.Date;
         return new Candidate
@@ -100,15 +72,6 @@ public sealed partial class InteractionExtractor
             Venue = header.FirstOrDefault(p => p.Kind == "venue"), City = header.LastOrDefault(p => p.Kind == "city"),
         };
     }
-
-    [GeneratedRegex(@"\b(not|never|no|no longer|cannot|n['’]t|refused to|declined to|failed to|no plans? (to|for)|without)\s+(\w+\s+){0,2}$", RegexOptions.IgnoreCase)]
-    private static partial Regex NegatedBefore();
-
-    [GeneratedRegex(@"\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\b(\s+\w+){0,4}\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex DenialBefore();
-
-    [GeneratedRegex(@"\b(urged?|urging|call(s|ed)? on|calling on|asked|asks|press(es|ed)|encouraged?|appealed to|invite[sd]?)\b[^.;]{0,80}\bto\s+(\w+\s+){0,1}$", RegexOptions.IgnoreCase)]
-    private static partial Regex AppealBefore();
 
     public IReadOnlyList<Interaction> Extract(AnalysedDocument doc, CancellationToken ct = default)
     {
@@ -149,7 +112,8 @@ public sealed partial class InteractionExtractor
                     if (!IsClaim(text, s, clause, cueSpan)) continue;
                     var (subject, obj) = _clauses.Arguments(text, clause, cueSpan, groups, doc.Mentions.Matches);
                     if (cue.NeedsObject && (obj is null || !_clauses.IsDirectObject(text, cueSpan.End, obj.Start, doc.Mentions.Matches))) continue;
-                    if (cue.NoInfinitive && obj is not null && Infinitive().IsMatch(text.AsSpan(obj.End, Math.Min(30, clause.End - obj.End)).ToString())) continue;
+                    if (cue.NoInfinitive && obj is not null
+                        && _x.InfinitiveAfter.IsMatch(text.AsSpan(obj.End, Math.Min(30, clause.End - obj.End)).ToString())) continue;
                     var principals = Principals(doc, s, clause, cueSpan, subject, obj, primaryPair, candidates, out var byReference);
                     if (principals.Count == 0) continue;
                     var reading = new Reading(cueSpan, cue, principals, subject is not null && obj is not null, subject?.Start ?? int.MaxValue) { ByReference = byReference };
@@ -195,15 +159,15 @@ public sealed partial class InteractionExtractor
     }
 
     /// <summary>A clause that claims an interaction: not a condition, a denial, a negation or an appeal to meet.</summary>
-    private static bool IsClaim(string text, Sentence s, Clause clause, TextSpan cue)
+    private bool IsClaim(string text, Sentence s, Clause clause, TextSpan cue)
     {
         if (clause.Opener is "if" or "unless" or "whether") return false;
-        if (DenialBefore().IsMatch(clause.Governor)) return false;
+        if (_x.DenialBefore.IsMatch(clause.Governor)) return false;
         var before = Before(text, clause.Start, cue.Start, 60);
-        if (NegatedBefore().IsMatch(before)) return false;
-        if (AppealBefore().IsMatch(Before(text, s.Span.Start, cue.Start, 120))) return false;
+        if (_x.NegatedBefore.IsMatch(before)) return false;
+        if (_x.AppealBefore.IsMatch(Before(text, s.Span.Start, cue.Start, 120))) return false;
         // "was welcomed at the door by", "greeted at the airport by": an arrival ceremony, part of a visit told elsewhere
-        if (Greeting().IsMatch(text[cue.Start..clause.End])) return false;
+        if (_x.Greeting.IsMatch(text[cue.Start..clause.End])) return false;
         return true;
     }
 
@@ -220,7 +184,8 @@ public sealed partial class InteractionExtractor
         if (subject is not null) found.AddRange(subject.Members);
         if (obj is not null) found.AddRange(obj.Members);
         var clauseText = text[clause.Start..clause.End];
-        if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { } speaker && FirstPerson().Match(text[clause.Start..cue.Start]) is { Success: true } me)
+        if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { } speaker
+            && _x.FirstPerson.Match(text[clause.Start..cue.Start]) is { Success: true } me)
         {
             // "I spoke with Prime Minister Trudeau": in a transcript, the speaker of the turn
             var at = clause.Start + me.Index;
@@ -229,7 +194,7 @@ public sealed partial class InteractionExtractor
         else if (subject is null)
         {
             var before = text[clause.Start..cue.Start];
-            if (Pronoun().Match(before) is { Success: true } m)
+            if (_x.Pronoun.Match(before) is { Success: true } m)
             {
                 var at = clause.Start + m.Index;
                 var antecedent = Antecedent(doc, s, at, found);
@@ -296,7 +261,7 @@ public sealed partial class InteractionExtractor
         // "Yellen said on Monday she spoke with He Lifeng ... on Friday": the day right after a reporting verb is the
         // saying's; it dates the interaction only when the clause gives no other
         var dayLevel = timesHere.Where(t => t.Kind != TemporalKind.Coarse)
-            .OrderBy(t => _saidOn.IsMatch(Before(text, s.Span.Start, t.Span.Start, 30)) ? 1 : 0)
+            .OrderBy(t => _x.SaidOn.IsMatch(Before(text, s.Span.Start, t.Span.Start, 30)) ? 1 : 0)
             .ThenBy(t => Distance(t.Span, cueSpan)).FirstOrDefault();
         var future = IsFuture(text, clause, cueSpan);
         var coarseNearest = dayLevel is null || (nearest is not null && nearest.Kind == TemporalKind.Coarse && Distance(nearest.Span, cueSpan) < Distance(dayLevel.Span, cueSpan));
@@ -312,7 +277,7 @@ public sealed partial class InteractionExtractor
         // "On May 19, commencing at 5:10 p.m., Mr. Kishida held a summit meeting with...": a day that opens the
         // sentence dates what the sentence tells, though a participle's comma starts another clause
         if (time is null && doc.Times.StartingIn(t => t.Span.Start, s.Span.Start, clause.Start).FirstOrDefault(t => t.Kind != TemporalKind.Coarse) is { } opening
-            && OpeningDate().IsMatch(text.AsSpan(s.Span.Start, opening.Span.Start - s.Span.Start).ToString()))
+            && _x.OpeningDate.IsMatch(text.AsSpan(s.Span.Start, opening.Span.Start - s.Span.Start).ToString()))
         {
             time = opening; source = DaySource.Sentence;
         }
@@ -323,7 +288,7 @@ public sealed partial class InteractionExtractor
         }
         // "following the recent phone call between...", "their previous meeting": an earlier interaction the
         // report refers back to without its day is not the story's current day's
-        if (time is null && !future && !inTitle && EarlierReference().IsMatch(Before(text, clause.Start, cueSpan.Start, 40)))
+        if (time is null && !future && !inTitle && _x.EarlierReference.IsMatch(Before(text, clause.Start, cueSpan.Start, 40)))
             return null;
         if (time is null && !future && !inTitle)
         {
@@ -349,31 +314,22 @@ public sealed partial class InteractionExtractor
         };
     }
 
-    [GeneratedRegex(@"\b(in|at|near|outside|from|into|inside|of)\s+(the\s+)?(city\s+of\s+)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex LocativeBefore();
-
-    [GeneratedRegex(@"^(\s+(summit|talks|meeting|visit)\b|,\s+where\b|\s*[,.]?\s*$)", RegexOptions.IgnoreCase)]
-    private static partial Regex LocativeAfter();
-
     /// <summary>A city named as a place ("in Geneva", "the Helsinki summit"), not as its government ("Moscow interfered").</summary>
-    private static bool IsLocative(string text, TextSpan span)
+    private bool IsLocative(string text, TextSpan span)
     {
         var before = text[Math.Max(0, span.Start - 25)..span.Start];
         var after = text[span.End..Math.Min(text.Length, span.End + 12)];
-        return LocativeBefore().IsMatch(before) || LocativeAfter().IsMatch(after);
+        return _x.LocativeBefore.IsMatch(before) || _x.LocativeAfter.IsMatch(after);
     }
 
     /// <summary>"the Kremlin said": a venue name standing for the institution that sits there.</summary>
     private bool SpeaksAsInstitution(string text, TextSpan span) =>
-        _institutionVerbAfter.IsMatch(text.AsSpan(span.End, Math.Min(30, text.Length - span.End)).ToString());
+        _x.InstitutionVerbAfter.IsMatch(text.AsSpan(span.End, Math.Min(30, text.Length - span.End)).ToString());
 
     private static bool IsHeader(AnalysedDocument doc, TemporalExpression t) =>
         doc.Clean.Published?.Span is { } ps && ps.Overlaps(t.Span);
 
     internal static int Distance(TextSpan a, TextSpan b) => a.End <= b.Start ? b.Start - a.End : b.End <= a.Start ? a.Start - b.End : 0;
-
-    [GeneratedRegex(@"\b(met|held|had|talked|spoke|exchanged|received|hosted|called|sat|saw|conducted|phoned|welcomed|was received|were received)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PastVerb();
 
     /// <summary>
     /// A future or intended interaction: a marker of the future in its clause before the cue ("will have a
@@ -385,7 +341,7 @@ public sealed partial class InteractionExtractor
         var before = text[clause.Start..cue.Start];
         if (_future.IsMatch(before)) return true;
         if (clause.Opener == "" && before.TrimStart().StartsWith("to ", StringComparison.OrdinalIgnoreCase) && _future.IsMatch(clause.Governor)) return true;
-        if (PastVerb().IsMatch(text[cue.Start..cue.End])) return false;
+        if (_x.PastVerb.IsMatch(text[cue.Start..cue.End])) return false;
         var after = text[cue.End..Math.Min(clause.End, cue.End + 25)];
         return _future.IsMatch(after);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Readout.Analyse;
 using Readout.Documents;
 using Readout.Lexicons;
@@ -11,13 +10,10 @@ namespace Readout.Extract;
 /// or no day of their own — into one report-level interaction, with its evidence. A meeting of three or
 /// more is one interaction with all its principals; a clause naming two of them on that day joins it.
 /// </summary>
-internal sealed partial class InteractionMerger(Lexicon lexicon)
+internal sealed class InteractionMerger(Lexicon lexicon)
 {
-    [GeneratedRegex(@"\b(spoke|talked|conversation|call)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SpokeCue();
-
-    [GeneratedRegex(@"\b(met|meets?|meeting)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MeetCue();
+    /// <summary>The cues that say they spoke and that they met (extract_patterns.tsv).</summary>
+    private readonly ExtractLexicon _x = lexicon.Extract;
 
     public IReadOnlyList<Interaction> Merge(AnalysedDocument doc, List<Candidate> candidates, List<(Sentence Sentence, List<PersonMention> People)> attendance)
     {
@@ -142,8 +138,8 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         var mode = modeFrom.Mode is { } named ? named
             // "spoke with", "talked" and nothing says where: a call; "held talks", "met": in person
             // unless another report line of it says they met ("Readout of ...'s Meeting with" over "spoke today with")
-            : cluster.All(c => c.Venue is null && c.City is null) && cluster.Any(c => SpokeCue().IsMatch(text[c.Cue.Start..c.Cue.End]))
-                && !cluster.Any(c => MeetCue().IsMatch(text[c.Cue.Start..c.Cue.End])) ? InteractionMode.Phone
+            : cluster.All(c => c.Venue is null && c.City is null) && cluster.Any(c => _x.SpokeCue.IsMatch(text[c.Cue.Start..c.Cue.End]))
+                && !cluster.Any(c => _x.MeetCue.IsMatch(text[c.Cue.Start..c.Cue.End])) ? InteractionMode.Phone
             : InteractionMode.InPerson;
         evidence.Add(Ev("mode", modeFrom.Cue));
 

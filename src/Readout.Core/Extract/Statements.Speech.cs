@@ -12,13 +12,6 @@ namespace Readout.Extract;
 /// </summary>
 public sealed partial class StatementExtractor
 {
-    /// <summary>
-    /// "President Xi Jinping stressed that": a paragraph opening an official readout. Its titles are role_words.tsv's
-    /// "bare_title" and its verbs speech_verbs.tsv's "readout_opening", written as they read (capitals, one space).
-    /// </summary>
-    private readonly Regex _readoutOpening = lexicon.Pattern(@"^((?:" + lexicon.RoleWords.Alternation(RoleUse.BareTitle, titleCase: true)
-        + @") |Mr\.? )?[A-Z][\w-]+( [A-Z][\w-]+){0,2} (" + lexicon.SpeechVerbs.Alternation(SpeechUse.ReadoutOpening) + @") that\b");
-
     /// <summary>", he said." / ", Putin added," / "according to the customs office." — a cue that only attributes the sentence.</summary>
     private static bool IsAttribution(string sentence, Cue cue)
     {
@@ -26,22 +19,19 @@ public sealed partial class StatementExtractor
         var before = sentence[..cue.Start];
         if (cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase))
             return cue.Start > 0 && (!after.Contains(',') || cue.Start < 3);
+        // a shape of text (a comma and up to three words), not words of a language: it stays in the code
         var shortSubject = Regex.IsMatch(before, @",\s*([\w.'’-]+\s+){1,3}$");
         return shortSubject && (after.Length <= 2 || after.StartsWith(','));
     }
 
     /// <summary>A paragraph that opens with no person named, no day and no meeting continues the speech before it.</summary>
-    private static bool ContinuesSpeech(AnalysedDocument doc, Sentence first) =>
+    private bool ContinuesSpeech(AnalysedDocument doc, Sentence first) =>
         !doc.Mentions.People.StartingIn(p => p.Span.Start, first.Span.Start, first.Span.End).Any()
         && !doc.Times.StartingIn(t => t.Span.Start, first.Span.Start, first.Span.End).Any(t => t.Kind != TemporalKind.Coarse)
         && !IsNarration(first.Text);
 
-    [GeneratedRegex(@"\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference"
-        + @"|press conference|lasted|took place|followed|joined by|attended)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NarrationVerb();
-
     /// <summary>Sentences that tell what happened (arrivals, meetings, their length) rather than what was said.</summary>
-    private static bool IsNarration(string sentence) => NarrationVerb().IsMatch(sentence);
+    private bool IsNarration(string sentence) => _x.NarrationVerb.IsMatch(sentence);
 
     /// <summary>Headlines, bylines and captions end without a full stop; only body sentences carry statements.</summary>
     private static bool IsBodySentence(AnalysedDocument doc, Sentence s)

@@ -55,29 +55,11 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         new(lexicon.PloverRules.Select(r => (r.Pattern, r.Event)), RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private readonly AttributionFinder _who = new(lexicon);
 
-    [GeneratedRegex(@"(;|,\s*and\b|,|\band\b)")]
-    private static partial Regex ClauseSeparator();
-
-    [GeneratedRegex(@"\b(not|never|no|neither|nor|without)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Negation();
-
-    [GeneratedRegex(@"\b(will|would|shall|going to|plans? to|intends? to|is to|are to)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex FutureMarker();
-
-    [GeneratedRegex(@"\b(if|unless|could|might|may|should .* then|in case)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Hypothetical();
-
-    [GeneratedRegex(@"\b(should|need to|needs to|the need for|will continue|will also|will jointly|will be extended|would be renewed|(is|are|was|were) willing|stands? ready|readiness|pledg\w+|committed to|hope[sd]?\b|look(s|ed)? forward|agree\w*|expect\w*|wanted to build)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Commitment();
-
-    [GeneratedRegex(@"\b(?<subj>[\w' -]{1,40}?)\s+(should|must|has to|have to|had to|needs? to)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Obligation();
-
-    private static readonly System.Buffers.SearchValues<string> ObligationWords =
-        System.Buffers.SearchValues.Create(["should", "must", "has to", "have to", "had to", "need to", "needs to"], StringComparison.OrdinalIgnoreCase);
-
-    [GeneratedRegex(@"^(the two|both|china and russia|russia and china|the two countries|the two sides|we|they|all|each|it|this|that|these|the world|countries|the international community)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SharedSubject();
+    /// <summary>
+    /// The words and patterns of statements (extract_patterns.tsv): where a clause starts, what a statement's flags are
+    /// read from (negation, the future, a condition), commitments and obligations, narration and readout openings.
+    /// </summary>
+    private readonly ExtractLexicon _x = lexicon.Extract;
 
     private sealed record Cue(int Start, int End, StatementCueClass Class, string Text);
 
@@ -100,7 +82,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             {
                 carried = paragraphOpensReadout || (carried is not null && !paragraphHasCue) ? paragraphSpeaker : null;
                 if (!ContinuesSpeech(doc, s)) carried = null;
-                paragraphOpensReadout = _readoutOpening.IsMatch(s.Text);
+                paragraphOpensReadout = _x.ReadoutOpening.IsMatch(s.Text);
                 paragraph = s.Paragraph;
                 paragraphSpeaker = carried;
                 paragraphHasCue = false;
@@ -129,7 +111,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             {
                 var prevEnd = i == 0 ? 0 : cues[i - 1].End;
                 var between = s.Text[prevEnd..cues[i].Start];
-                var sep = ClauseSeparator().Matches(between).LastOrDefault();
+                var sep = _x.ClauseSeparator.Matches(between).LastOrDefault();
                 if (i > 0 && sep is null)
                 {
                     // "said he hoped": the more telling verb codes the statement
@@ -157,7 +139,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             if (groups.Count > 0 && groups[^1].Cue.Class == StatementCueClass.Say)
             {
                 var last = groups[^1];
-                var and = Regex.Match(s.Text[last.Cue.End..], @"\band that\b");
+                var and = _x.AndThat.Match(s.Text[last.Cue.End..]);
                 if (and.Success) groups.Add((last.Cue.End + and.Index + 4, new Cue(last.Cue.End + and.Index + 4, last.Cue.End + and.Index + 8, StatementCueClass.Say, last.Cue.Text), true));
             }
             var speakersOf = new List<Speaker>?[groups.Count];
@@ -230,8 +212,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         var chosen = new List<Cue>();
         foreach (var c in found.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start))
             if (!chosen.Any(x => x.Start < c.End && c.Start < x.End)) chosen.Add(c);
-        chosen.RemoveAll(c => Regex.IsMatch(c.Text, @"^(welcomed|welcomes|greeted|thanked)$", RegexOptions.IgnoreCase)
-                              && Regex.IsMatch(sentence[c.End..], @"^\s+(him|her|them|[A-Z][\w.]*( [A-Z][\w.]*)?( and| at|,|\.))"));
+        chosen.RemoveAll(c => _x.GreetingCue.IsMatch(c.Text) && _x.GreetedPerson.IsMatch(sentence[c.End..]));
         if (chosen.Count > 1) chosen.RemoveAll(c => c.Text.Equals("according to", StringComparison.OrdinalIgnoreCase) && c.Start < 3);
         return chosen.OrderBy(c => c.Start).ToList();
     }
@@ -259,7 +240,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         return new Statement(
             "st-" + InputReader.Hash($"{doc.Clean.Raw.ContentHash}|{start}|{cue}")[..16],
             text, start, s.Span.End, speakers, cue, target, new PloverCode(plover, null), cameo, code?.Goldstein, code?.QuadClass, codebook.Topics(text),
-            Negation().IsMatch(around), FutureMarker().IsMatch(text), Hypothetical().IsMatch(text),
+            _x.Negation.IsMatch(around), _x.FutureMarker.IsMatch(text), _x.Hypothetical.IsMatch(text),
             doc.Clean.Raw.Uri, doc.Clean.Raw.ContentHash, interaction?.Id);
     }
 
@@ -273,25 +254,27 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             case StatementCueClass.Reject: return "REJECT";
             case StatementCueClass.Request: return "REQUEST";
             case StatementCueClass.Accuse: return "ACCUSE";
-            case StatementCueClass.Consult: return Regex.IsMatch(cue, "congratulat", RegexOptions.IgnoreCase) ? "SUPPORT" : "CONSULT";
+            case StatementCueClass.Consult: return _x.Congratulation.IsMatch(cue) ? "SUPPORT" : "CONSULT";
         }
         // "Ukraine should soften its position" asks a third party; "the two sides should" commits both
         // the words every match of Obligation ends with, checked first: the pattern's lazy subject is retried at
         // every word of every "said" clause (5% of a Reuters bench went to this method)
-        var ob = RequiredLiterals.MayHold(text, ObligationWords) ? Obligation().Match(text) : Match.Empty;
+        var ob = _x.ObligationWords is not { } openings || RequiredLiterals.MayHold(text, openings)
+            ? _x.Obligation.Match(text) : Match.Empty;
         if (ob.Success)
         {
             var subject = ob.Groups["subj"].Value.Trim();
             var clause = subject.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? subject;
             var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var tail = string.Join(' ', words.TakeLast(Math.Min(4, words.Length)));
-            if (!SharedSubject().IsMatch(tail) && words.Length > 0 && char.IsUpper(words[^1][0]) && lexicon.Gazetteer.FindAll(words[^1]).Any(m => m.Value is Country or City))
+            if (!_x.SharedSubject.IsMatch(tail) && words.Length > 0 && char.IsUpper(words[^1][0])
+                && lexicon.Gazetteer.FindAll(words[^1]).Any(m => m.Value is Country or City))
                 return "REQUEST";
         }
         // a commitment stated at the head of the clause ("the two sides should...", "China is willing to...")
         // decides over words further on ("...resist interference")
         var head = text[..Math.Min(text.Length, 70)];
-        if (Commitment().IsMatch(head)) return "AGREE";
+        if (_x.Commitment.IsMatch(head)) return "AGREE";
         foreach (var (rx, ev) in _rules.Candidates(text))
             if (rx.IsMatch(text)) return ev;
         return null;

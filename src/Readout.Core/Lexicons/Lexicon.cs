@@ -47,6 +47,8 @@ public sealed class Lexicon
     public required TranscriptLexicon Transcripts { get; init; }
     /// <summary>The grammar words of the sentence event coder (event_coder_words.tsv, event_coder_patterns.tsv).</summary>
     public required EventCoderLexicon EventCoder { get; init; }
+    /// <summary>The interaction, statement and attribution readers' words and patterns (extract_words.tsv, extract_patterns.tsv).</summary>
+    public required ExtractLexicon Extract { get; init; }
 
     /// <summary>Which lexicon files these are ("lex-" and a short SHA-256 of them; see <see cref="LexiconLoader"/>), stored with every record they make.</summary>
     public string Version { get; init; } = "lex-unversioned";

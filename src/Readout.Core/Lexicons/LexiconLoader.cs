@@ -79,13 +79,15 @@ public static class LexiconLoader
             throw new ReadoutException("RO0003", "publishers.tsv", $"place '{p.Place}' of '{p.Host}' is neither a country's ISO3 code nor an organisation code");
         var speechVerbs = SharedWords.Read(read("speech_verbs.tsv"), "speech_verbs.tsv", SpeechUse.All);
         var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, RoleUse.Roles, RoleUse.Office);
-        // the words and patterns of the clean and analyse stages and of the event coder, in the version too
+        // the words and patterns of the clean and analyse stages, of the event coder and of the extract stage's
+        // readers, in the version too
         var (dates, junkLines, transcripts, eventCoder) =
             (DateLexicon.Load(read), JunkLineLexicon.Load(read), TranscriptLexicon.Load(read), EventCoderLexicon.Load(read));
+        var extract = ExtractLexicon.Load(read, speechVerbs, roleWords);
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
-            Publishers = publishers, SpeechVerbs = speechVerbs, RoleWords = roleWords, Figures = figures,
+            Publishers = publishers, SpeechVerbs = speechVerbs, RoleWords = roleWords, Figures = figures, Extract = extract,
             Dates = dates, JunkLines = junkLines, Transcripts = transcripts, EventCoder = eventCoder, Version = VersionOf(texts),
         };
     }

@@ -128,6 +128,12 @@ public sealed partial class NamedPatterns
         return new Lazy<Regex>(() => build(new Regex(text, options)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>
+    /// A pattern's text, checked as <see cref="Pattern"/> checks it but not compiled: for code that reads the pattern
+    /// itself rather than matching it (the openings of a prefilter, <see cref="RequiredLiterals"/>).
+    /// </summary>
+    public string Text(string name) => Checked(name, [], _options & ~RegexOptions.Compiled).ToString();
+
     private Regex Checked(string name, string[] groups, RegexOptions options)
     {
         ArgumentNullException.ThrowIfNull(groups);

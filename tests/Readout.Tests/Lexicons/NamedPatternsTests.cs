@@ -53,6 +53,15 @@ public sealed class NamedPatternsTests
     }
 
     [Fact]
+    public void A_pattern_s_text_is_given_expanded_and_checked_for_code_that_reads_it_rather_than_matches_it()
+    {
+        var p = Load("up\trose|more than\n", "move\t(?:{up})\\s+to\n");
+        Assert.Equal(@"(?:rose|more\s+than)\s+to", p.Text("move"));
+        p.CheckAllUsed();   // the pattern and, through it, the list are used
+        Fails(() => p.Text("change"), "RO0003", Patterns, "has no pattern change, which the code reads");
+    }
+
+    [Fact]
     public void A_part_the_code_gives_is_used_as_written_and_no_row_may_take_its_name()
     {
         var code = new Dictionary<string, string> { ["scales"] = "million|billion" };

@@ -1,0 +1,225 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Readout.Lexicons;
+
+/// <summary>
+/// The language of the interaction, statement and attribution readers (data/lexicons/extract_words.tsv and
+/// extract_patterns.tsv, read through <see cref="NamedPatterns"/>): negations, appeals, greetings, pronouns, the
+/// words of place, of groups and of clauses, the verbs that report a figure. The shared word lists are lent to the
+/// patterns as {speech_USE} and {role_USE} (speech_verbs.tsv, role_words.tsv, each use as its reader read it), so a
+/// speech verb or a role word is still written once. Shapes of text (white space, punctuation, capitalised names)
+/// stay in the readers' code.
+/// </summary>
+public sealed class ExtractLexicon
+{
+    public const string WordsFile = "extract_words.tsv";
+    public const string PatternsFile = "extract_patterns.tsv";
+
+    // case-insensitive as every other lexicon pattern (a pattern says (?-i) to turn it off), the same in every
+    // culture, and compiled: the statement and attribution readers run these on every sentence that has a cue
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    /// <summary>Reads and checks both files; <paramref name="read"/> maps a file name to its text.</summary>
+    /// <exception cref="Documents.ReadoutException">
+    /// RO0002 or RO0003 naming the file and line (see <see cref="NamedPatterns"/>).
+    /// </exception>
+    public static ExtractLexicon Load(Func<string, string> read, SharedWords speechVerbs, SharedWords roleWords) =>
+        new(new NamedPatterns(read, WordsFile, PatternsFile, Options, SharedParts(speechVerbs, roleWords)));
+
+    /// <summary>
+    /// The parts the code lends the patterns (see <see cref="NamedPatterns"/>): {speech_USE} and {role_USE}, the words of a
+    /// use of speech_verbs.tsv or role_words.tsv, each written as its reader wrote it before the lists were shared (a gap
+    /// of any white space after "said on", titles in title case), so that every pattern reads exactly its own words.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SharedParts(SharedWords speechVerbs, SharedWords roleWords)
+    {
+        ArgumentNullException.ThrowIfNull(speechVerbs);
+        ArgumentNullException.ThrowIfNull(roleWords);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["speech_clause"] = speechVerbs.Alternation(SpeechUse.Clause),
+            ["speech_closing"] = speechVerbs.Alternation(SpeechUse.Closing),
+            ["speech_said_on"] = speechVerbs.Alternation(SpeechUse.SaidOn, gap: @"\s+"),
+            ["speech_institution"] = speechVerbs.Alternation(SpeechUse.Institution),
+            ["speech_readout_opening"] = speechVerbs.Alternation(SpeechUse.ReadoutOpening),
+            ["role_joiner"] = roleWords.Alternation(RoleUse.Joiner),
+            ["role_demonym_office"] = roleWords.Alternation(RoleUse.DemonymOffice),
+            ["role_bare_title"] = roleWords.Alternation(RoleUse.BareTitle, titleCase: true),
+            ["role_name_title"] = roleWords.Alternation(RoleUse.NameTitle, titleCase: true),
+        };
+    }
+
+    // compiled and warmed on first use (see NamedPatterns.Deferred), checked at load
+    private readonly Lazy<Regex> _negatedBefore, _denialBefore, _appealBefore, _greeting, _infinitiveAfter, _pronoun, _firstPerson,
+        _openingDate, _earlierReference, _saidOn, _pastVerb, _virtual, _spokeCue, _meetCue, _locativeBefore, _locativeAfter,
+        _institutionVerbAfter;
+    private readonly Lazy<Regex> _clauseBoundary, _subordinateOpener, _frontedOpener, _joiner, _joinerOnly;
+    private readonly Lazy<Regex> _stateGroup, _personGroup, _speakerPronoun, _demonymSide, _roleReference, _bareTitle, _closing,
+        _titleBeforeName, _joinedByTitle, _personAfterPreposition, _placeAfterPreposition, _stateVoice, _itWas, _institutionVoice;
+    private readonly Lazy<Regex> _accordingTo, _dataFrom, _leadingThe, _trailingData, _reportVerb, _adverbEnd, _capitalisedName,
+        _pronounName;
+    private readonly Lazy<Regex> _readoutOpening, _narrationVerb, _clauseSeparator, _andThat, _greetingCue, _greetedPerson,
+        _congratulation, _negation, _futureMarker, _hypothetical, _commitment, _obligation, _sharedSubject;
+
+    private ExtractLexicon(NamedPatterns p)
+    {
+        // interactions
+        _negatedBefore = p.Deferred("negated_before", Warmed);
+        _denialBefore = p.Deferred("denial_before", Warmed);
+        _appealBefore = p.Deferred("appeal_before", Warmed);
+        _greeting = p.Deferred("greeting", Warmed);
+        _infinitiveAfter = p.Deferred("infinitive_after", Warmed);
+        _pronoun = p.Deferred("pronoun", Warmed);
+        _firstPerson = p.Deferred("first_person", Warmed);
+        _openingDate = p.Deferred("opening_date", Warmed);
+        _earlierReference = p.Deferred("earlier_reference", Warmed);
+        _saidOn = p.Deferred("said_on", Warmed);
+        _pastVerb = p.Deferred("past_verb", Warmed);
+        _virtual = p.Deferred("virtual", Warmed);
+        _spokeCue = p.Deferred("spoke_cue", Warmed);
+        _meetCue = p.Deferred("meet_cue", Warmed);
+        _locativeBefore = p.Deferred("locative_before", Warmed);
+        _locativeAfter = p.Deferred("locative_after", Warmed);
+        _institutionVerbAfter = p.Deferred("institution_verb_after", Warmed);
+        // clauses
+        _clauseBoundary = p.Deferred("clause_boundary", Warmed);
+        _subordinateOpener = p.Deferred("subordinate_opener", Warmed, "w");
+        _frontedOpener = p.Deferred("fronted_opener", Warmed, "w");
+        _joiner = p.Deferred("joiner", Warmed);
+        _joinerOnly = p.Deferred("joiner_only", Warmed);
+        // attribution: who said it
+        _stateGroup = p.Deferred("state_group", Warmed, "who");
+        _personGroup = p.Deferred("person_group", Warmed, "who");
+        _speakerPronoun = p.Deferred("speaker_pronoun", Warmed);
+        _demonymSide = p.Deferred("demonym_side", Warmed, "dem");
+        _roleReference = p.Deferred("role_reference", Warmed, "dem", "role");
+        _bareTitle = p.Deferred("bare_title", Warmed, "t");
+        _closing = p.Deferred("closing", Warmed, "who");
+        _titleBeforeName = p.Deferred("title_before_name", Warmed);
+        _joinedByTitle = p.Deferred("joined_by_title", Warmed);
+        _personAfterPreposition = p.Deferred("person_after_preposition", Warmed);
+        _placeAfterPreposition = p.Deferred("place_after_preposition", Warmed);
+        _stateVoice = p.Deferred("state_voice", Warmed);
+        _itWas = p.Deferred("it_was", Warmed);
+        _institutionVoice = p.Deferred("institution_voice", Warmed);
+        // attribution: who gives a figure
+        _accordingTo = p.Deferred("according_to", Warmed, "src");
+        _dataFrom = p.Deferred("data_from", Warmed);
+        _leadingThe = p.Deferred("leading_the", Warmed);
+        _trailingData = p.Deferred("trailing_data", Warmed);
+        _reportVerb = p.Deferred("report_verb", Warmed, "v");
+        _adverbEnd = p.Deferred("adverb_end", Warmed);
+        _capitalisedName = p.Deferred("capitalised_name", Warmed, "n");
+        _pronounName = p.Deferred("pronoun_name", Warmed);
+        // statements
+        _readoutOpening = p.Deferred("readout_opening", Warmed);
+        _narrationVerb = p.Deferred("narration_verb", Warmed);
+        _clauseSeparator = p.Deferred("clause_separator", Warmed);
+        _andThat = p.Deferred("and_that", Warmed);
+        _greetingCue = p.Deferred("greeting_cue", Warmed);
+        _greetedPerson = p.Deferred("greeted_person", Warmed);
+        _congratulation = p.Deferred("congratulation", Warmed);
+        _negation = p.Deferred("negation", Warmed);
+        _futureMarker = p.Deferred("future_marker", Warmed);
+        _hypothetical = p.Deferred("hypothetical", Warmed);
+        _commitment = p.Deferred("commitment", Warmed);
+        _obligation = p.Deferred("obligation", Warmed, "subj");
+        _sharedSubject = p.Deferred("shared_subject", Warmed);
+        // the openings of the words every obligation ends with, looked for before the pattern runs (none: it always runs)
+        ObligationWords = RequiredLiterals.Of(p.Text("obligation_words")) is { } openings
+            ? SearchValues.Create([.. openings], StringComparison.OrdinalIgnoreCase) : null;
+        // words the code compares as its readers did: with case (an ordinal set), each caller lowering its word if it did
+        ThirdPerson = p.Words("third_person").ToFrozenSet(StringComparer.Ordinal);
+        DataNouns = p.Words("data_nouns").ToFrozenSet(StringComparer.Ordinal);
+        p.CheckAllUsed();
+    }
+
+    /// <summary>
+    /// Runs a compiled pattern on a sample as soon as it is compiled (its first use), so that the JIT compiles its matcher
+    /// there rather than inside a document's first match, which the match timeout would pay for (see FigureLexicon).
+    /// </summary>
+    private static Regex Warmed(Regex regex)
+    {
+        const string Sample = "After talks in Geneva on Monday, President Xi Jinping said the two sides would not meet again, "
+            + "according to data from the customs office; trade had grown, he told reporters.";
+        for (var start = 0; start < Sample.Length; start += 40) _ = regex.IsMatch(Sample, start);
+        return regex;
+    }
+
+    // ---- interactions -----------------------------------------------------------------------------------
+    internal Regex NegatedBefore => _negatedBefore.Value;
+    internal Regex DenialBefore => _denialBefore.Value;
+    internal Regex AppealBefore => _appealBefore.Value;
+    internal Regex Greeting => _greeting.Value;
+    internal Regex InfinitiveAfter => _infinitiveAfter.Value;
+    internal Regex Pronoun => _pronoun.Value;
+    internal Regex FirstPerson => _firstPerson.Value;
+    internal Regex OpeningDate => _openingDate.Value;
+    internal Regex EarlierReference => _earlierReference.Value;
+    internal Regex SaidOn => _saidOn.Value;
+    internal Regex PastVerb => _pastVerb.Value;
+    internal Regex Virtual => _virtual.Value;
+    internal Regex SpokeCue => _spokeCue.Value;
+    internal Regex MeetCue => _meetCue.Value;
+    internal Regex LocativeBefore => _locativeBefore.Value;
+    internal Regex LocativeAfter => _locativeAfter.Value;
+    internal Regex InstitutionVerbAfter => _institutionVerbAfter.Value;
+
+    // ---- clauses ----------------------------------------------------------------------------------------
+    internal Regex ClauseBoundary => _clauseBoundary.Value;
+    internal Regex SubordinateOpener => _subordinateOpener.Value;
+    internal Regex FrontedOpener => _frontedOpener.Value;
+    internal Regex Joiner => _joiner.Value;
+    internal Regex JoinerOnly => _joinerOnly.Value;
+
+    // ---- attribution ------------------------------------------------------------------------------------
+    internal Regex StateGroup => _stateGroup.Value;
+    internal Regex PersonGroup => _personGroup.Value;
+    internal Regex SpeakerPronoun => _speakerPronoun.Value;
+    internal Regex DemonymSide => _demonymSide.Value;
+    internal Regex RoleReference => _roleReference.Value;
+    internal Regex BareTitle => _bareTitle.Value;
+    internal Regex Closing => _closing.Value;
+    internal Regex TitleBeforeName => _titleBeforeName.Value;
+    internal Regex JoinedByTitle => _joinedByTitle.Value;
+    internal Regex PersonAfterPreposition => _personAfterPreposition.Value;
+    internal Regex PlaceAfterPreposition => _placeAfterPreposition.Value;
+    internal Regex StateVoice => _stateVoice.Value;
+    internal Regex ItWas => _itWas.Value;
+    internal Regex InstitutionVoice => _institutionVoice.Value;
+    internal Regex AccordingTo => _accordingTo.Value;
+    internal Regex DataFrom => _dataFrom.Value;
+    internal Regex LeadingThe => _leadingThe.Value;
+    internal Regex TrailingData => _trailingData.Value;
+    /// <summary>The verbs that report a figure; a noun phrase read back from a figure stops at one too.</summary>
+    internal Regex ReportVerb => _reportVerb.Value;
+    internal Regex AdverbEnd => _adverbEnd.Value;
+    internal Regex CapitalisedName => _capitalisedName.Value;
+    internal Regex PronounName => _pronounName.Value;
+
+    // ---- statements -------------------------------------------------------------------------------------
+    internal Regex ReadoutOpening => _readoutOpening.Value;
+    internal Regex NarrationVerb => _narrationVerb.Value;
+    internal Regex ClauseSeparator => _clauseSeparator.Value;
+    internal Regex AndThat => _andThat.Value;
+    internal Regex GreetingCue => _greetingCue.Value;
+    internal Regex GreetedPerson => _greetedPerson.Value;
+    internal Regex Congratulation => _congratulation.Value;
+    internal Regex Negation => _negation.Value;
+    internal Regex FutureMarker => _futureMarker.Value;
+    internal Regex Hypothetical => _hypothetical.Value;
+    internal Regex Commitment => _commitment.Value;
+    internal Regex Obligation => _obligation.Value;
+    internal Regex SharedSubject => _sharedSubject.Value;
+
+    /// <summary>The words every match of <see cref="Obligation"/> ends with; null when they cannot be read from the pattern.</summary>
+    internal SearchValues<string>? ObligationWords { get; }
+
+    /// <summary>"he", "she", compared with case.</summary>
+    internal FrozenSet<string> ThirdPerson { get; }
+
+    /// <summary>"data", "figures"...: compared with case.</summary>
+    internal FrozenSet<string> DataNouns { get; }
+}

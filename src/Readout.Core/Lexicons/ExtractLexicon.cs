@@ -63,6 +63,12 @@ public sealed class ExtractLexicon
     private readonly Lazy<Regex> _readoutOpening, _narrationVerb, _clauseSeparator, _andThat, _greetingCue, _greetedPerson,
         _congratulation, _negation, _futureMarker, _hypothetical, _commitment, _obligation, _sharedSubject;
 
+    /// <summary>Compiles and warms every pattern now, in the background (see <see cref="NamedPatterns.StartCompiling"/>).</summary>
+    public void StartCompiling() => NamedPatterns.StartCompiling(_deferred);
+
+    // every pattern above, for StartCompiling
+    private readonly IReadOnlyList<Lazy<Regex>> _deferred;
+
     private ExtractLexicon(NamedPatterns p)
     {
         // interactions
@@ -134,6 +140,7 @@ public sealed class ExtractLexicon
         ThirdPerson = p.Words("third_person").ToFrozenSet(StringComparer.Ordinal);
         DataNouns = p.Words("data_nouns").ToFrozenSet(StringComparer.Ordinal);
         p.CheckAllUsed();
+        _deferred = p.DeferredPatterns;
     }
 
     /// <summary>

@@ -60,47 +60,40 @@ public sealed class FigureLexicon
     private readonly Lazy<Regex> _startsWithPreposition;
 
     // every pattern above, for StartCompiling
-    private readonly List<Lazy<Regex>> _deferred = [];
+    private readonly IReadOnlyList<Lazy<Regex>> _deferred;
 
     private FigureLexicon(NamedPatterns p)
     {
-        Lazy<Regex> Deferred(string name, params string[] groups)
-        {
-            var pattern = p.Deferred(name, Warmed, groups);
-            _deferred.Add(pattern);
-            return pattern;
-        }
-
         // change
-        _changeBefore = Deferred("change_before", "v");
-        _changeAfter = Deferred("change_after", "v");
-        _levelMoveBefore = Deferred("level_move_before", "v");
-        _basis = Deferred("basis");
-        _timesComparative = Deferred("times_comparative");
-        _moveBefore = Deferred("move_before", "v");
-        _leadsTo = Deferred("leads_to");
-        _anotherClaim = Deferred("another_claim");
-        _orPercent = Deferred("or_percent");
+        _changeBefore = p.Deferred("change_before", Warmed, "v");
+        _changeAfter = p.Deferred("change_after", Warmed, "v");
+        _levelMoveBefore = p.Deferred("level_move_before", Warmed, "v");
+        _basis = p.Deferred("basis", Warmed);
+        _timesComparative = p.Deferred("times_comparative", Warmed);
+        _moveBefore = p.Deferred("move_before", Warmed, "v");
+        _leadsTo = p.Deferred("leads_to", Warmed);
+        _anotherClaim = p.Deferred("another_claim", Warmed);
+        _orPercent = p.Deferred("or_percent", Warmed);
         // what follows a number, and what is not a figure
-        _suffix = Deferred("suffix", "h", "scale", "pct", "pts", "cur", "times", "unit");
-        _yuan = Deferred("yuan");
-        _yen = Deferred("yen");
-        _determinerBefore = Deferred("determiner_before");
-        _nameBefore = Deferred("name_before");
-        _clockOrAgeAfter = Deferred("clock_or_age_after");
+        _suffix = p.Deferred("suffix", Warmed, "h", "scale", "pct", "pts", "cur", "times", "unit");
+        _yuan = p.Deferred("yuan", Warmed);
+        _yen = p.Deferred("yen", Warmed);
+        _determinerBefore = p.Deferred("determiner_before", Warmed);
+        _nameBefore = p.Deferred("name_before", Warmed);
+        _clockOrAgeAfter = p.Deferred("clock_or_age_after", Warmed);
         // measure
-        _verbBefore = Deferred("verb_before", "v");
-        _clauseBoundary = Deferred("clause_boundary");
-        _articleBefore = Deferred("article_before");
-        _ofAfter = Deferred("of_after");
-        _yearOrMonthStart = Deferred("year_or_month_start");
-        _ofBefore = Deferred("of_before");
-        _relative = Deferred("relative");
-        _leadingGlue = Deferred("leading_glue");
-        _notANounPhrase = Deferred("not_a_noun_phrase");
+        _verbBefore = p.Deferred("verb_before", Warmed, "v");
+        _clauseBoundary = p.Deferred("clause_boundary", Warmed);
+        _articleBefore = p.Deferred("article_before", Warmed);
+        _ofAfter = p.Deferred("of_after", Warmed);
+        _yearOrMonthStart = p.Deferred("year_or_month_start", Warmed);
+        _ofBefore = p.Deferred("of_before", Warmed);
+        _relative = p.Deferred("relative", Warmed);
+        _leadingGlue = p.Deferred("leading_glue", Warmed);
+        _notANounPhrase = p.Deferred("not_a_noun_phrase", Warmed);
         // the prepositions a period takes along (the period grammar itself is the extractor's)
-        _prepositionBefore = Deferred("preposition_before");
-        _startsWithPreposition = Deferred("starts_with_preposition");
+        _prepositionBefore = p.Deferred("preposition_before", Warmed);
+        _startsWithPreposition = p.Deferred("starts_with_preposition", Warmed);
         // words
         var up = p.Words("move_up");
         Down = p.Words("move_down");
@@ -116,21 +109,11 @@ public sealed class FigureLexicon
         IrregularPlurals = p.Words("irregular_plurals");
         NotPlurals = p.Words("not_plurals");
         p.CheckAllUsed();
+        _deferred = p.DeferredPatterns;
     }
 
-    /// <summary>
-    /// Compiles and warms every pattern now, on the thread pool, rather than on first use: for a caller about to run
-    /// documents. Compiling them takes most of a second of processor time, which a document's first figure would
-    /// otherwise wait for (and, the patterns being compiled once, every other document thread with it); started while
-    /// the rest of the lexicons load, it runs on the core the loading leaves idle. A document that needs a pattern
-    /// still being compiled waits for it, as before. A pattern that fails to compile fails where it is used: the
-    /// <see cref="Lazy{T}"/> keeps the exception and throws it there, naming the document.
-    /// </summary>
-    public void StartCompiling()
-    {
-        foreach (var pattern in _deferred)
-            _ = Task.Run(() => pattern.Value);
-    }
+    /// <summary>Compiles and warms every pattern now, in the background (see <see cref="NamedPatterns.StartCompiling"/>).</summary>
+    public void StartCompiling() => NamedPatterns.StartCompiling(_deferred);
 
     /// <summary>
     /// Runs a compiled pattern once on a sample as soon as it is compiled (on its first use), so that the JIT compiles

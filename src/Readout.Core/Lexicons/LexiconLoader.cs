@@ -29,10 +29,14 @@ public static class LexiconLoader
     {
         var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
         string read(string name) => texts.TryGetValue(name, out var known) ? known : texts[name] = readFile(name);
-        // read through read, as every file here, so that the figure files are in the version too; first, so that
-        // their patterns compile on the other core while this one reads the rest
+        // read through read, as every file here, so that the figure and extract files are in the version too; first,
+        // so that their patterns compile on the other core while this one reads the rest
         var figures = FigureLexicon.Load(read);
         if (compileNow) figures.StartCompiling();
+        var speechVerbs = SharedWords.Read(read("speech_verbs.tsv"), "speech_verbs.tsv", SpeechUse.All);
+        var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, RoleUse.Roles, RoleUse.Office);
+        var extract = ExtractLexicon.Load(read, speechVerbs, roleWords);
+        if (compileNow) extract.StartCompiling();
         var countries = Rows(read, "countries.tsv", ["iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases"], 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
         var demonyms = countries.SelectMany(c => c.Demonyms.Select(d => (Demonym: d, c.Iso3))).ToLookup(d => d.Demonym, d => d.Iso3, StringComparer.Ordinal);
         var people = Rows(read, "people.tsv", ["name", "aliases", "country", "organisation", "office", "title", "start", "end", "source", "kb_id"], 8)
@@ -77,13 +81,10 @@ public static class LexiconLoader
         var places = countries.Select(c => c.Iso3).Concat(orgs.Select(o => o.Code).OfType<string>()).ToHashSet(StringComparer.Ordinal);
         foreach (var p in publishers.Where(p => !places.Contains(p.Place)))
             throw new ReadoutException("RO0003", "publishers.tsv", $"place '{p.Place}' of '{p.Host}' is neither a country's ISO3 code nor an organisation code");
-        var speechVerbs = SharedWords.Read(read("speech_verbs.tsv"), "speech_verbs.tsv", SpeechUse.All);
-        var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, RoleUse.Roles, RoleUse.Office);
         // the words and patterns of the clean and analyse stages, of the event coder and of the extract stage's
         // readers, in the version too
         var (dates, junkLines, transcripts, eventCoder) =
             (DateLexicon.Load(read), JunkLineLexicon.Load(read), TranscriptLexicon.Load(read), EventCoderLexicon.Load(read));
-        var extract = ExtractLexicon.Load(read, speechVerbs, roleWords);
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,

@@ -26,6 +26,7 @@ public sealed partial class NamedPatterns
     private readonly Dictionary<string, (int Line, string[] Words)> _lists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Line, string Text)> _patterns = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly List<Lazy<Regex>> _deferred = [];
     private readonly IReadOnlyDictionary<string, string> _codeParts;
 
     [GeneratedRegex(@"\{(?<name>[a-z][a-z0-9_]*)\}", RegexOptions.CultureInvariant)]
@@ -125,7 +126,27 @@ public sealed partial class NamedPatterns
     public Lazy<Regex> Deferred(string name, RegexOptions options, Func<Regex, Regex> build, params string[] groups)
     {
         var text = Checked(name, groups, options & ~RegexOptions.Compiled).ToString();
-        return new Lazy<Regex>(() => build(new Regex(text, options)), LazyThreadSafetyMode.ExecutionAndPublication);
+        var pattern = new Lazy<Regex>(() => build(new Regex(text, options)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _deferred.Add(pattern);
+        return pattern;
+    }
+
+    /// <summary>Every pattern <see cref="Deferred(string, RegexOptions, Func{Regex, Regex}, string[])"/> gave, for <see cref="StartCompiling"/>.</summary>
+    public IReadOnlyList<Lazy<Regex>> DeferredPatterns => _deferred;
+
+    /// <summary>
+    /// Compiles deferred patterns now, on the thread pool, rather than on first use: for a caller about to run
+    /// documents, so that compiling (most of a second of processor time for the figure and extract patterns)
+    /// runs on a core the loading of the other lexicons leaves idle instead of inside the first documents, where
+    /// every document thread waits for the pattern another is compiling. A document that needs a pattern still being
+    /// compiled waits for it, as before. A pattern that fails to compile fails where it is used: the
+    /// <see cref="Lazy{T}"/> keeps the exception and throws it there, naming the document.
+    /// </summary>
+    public static void StartCompiling(IEnumerable<Lazy<Regex>> patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        foreach (var pattern in patterns)
+            _ = Task.Run(() => pattern.Value);
     }
 
     /// <summary>

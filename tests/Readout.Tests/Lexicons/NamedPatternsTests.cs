@@ -53,6 +53,26 @@ public sealed class NamedPatternsTests
     }
 
     [Fact]
+    public async Task Issue13_deferred_patterns_compile_in_the_background_once_started_and_a_failure_surfaces_where_used()
+    {
+        var p = Load("up\trose\n", "move\t\\b(?<v>{up})\\b\nfall\tfell\n");
+        var built = 0;
+        var move = p.Deferred("move", rx => { Interlocked.Increment(ref built); return rx; }, "v");
+        var fall = p.Deferred("fall", _ => throw new InvalidOperationException("cannot build"));
+        Assert.Equal([move, fall], p.DeferredPatterns);
+        NamedPatterns.StartCompiling(p.DeferredPatterns);
+        // compiled without anyone asking for it, once
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!move.IsValueCreated && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(10, TestContext.Current.CancellationToken);
+        Assert.True(move.IsValueCreated, "the pattern was not compiled in the background");
+        Assert.Equal("rose", move.Value.Match("exports rose").Groups["v"].Value);
+        Assert.Equal(1, built);
+        // the background failure is not lost: the pattern throws it where it is used
+        var e = Assert.Throws<InvalidOperationException>(() => fall.Value);
+        Assert.Equal("cannot build", e.Message);
+    }
+
+    [Fact]
     public void A_pattern_s_text_is_given_expanded_and_checked_for_code_that_reads_it_rather_than_matches_it()
     {
         var p = Load("up\trose|more than\n", "move\t(?:{up})\\s+to\n");

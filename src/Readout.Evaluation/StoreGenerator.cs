@@ -106,8 +106,11 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         var raw = new RawDocument(uri, text, "text", hash);
         var published = day.AddDays(outlet);
         var clean = new CleanDocument(raw, text, new OffsetMap(), text[..text.IndexOf('\n')], new PublicationDate(published, "generated", null), null);
-        var participants = new[] { a, b }.Select(x => new Actor(x.Person.Name, x.Tenure.Country, x.Tenure.Role)).ToList();
-        var attendees = minister is not null && mode == InteractionMode.InPerson ? new List<Actor> { new(minister.Name, a.Tenure.Country, "foreign_minister") } : [];
+        // the generator picks heads of state and government and foreign ministers, whose offices are record roles
+        var participants = new[] { a, b }.Select(x => new Actor(x.Person.Name, x.Tenure.Country, Codes.Office.Parse(x.Tenure.Role)))
+            .ToList();
+        var attendees = minister is not null && mode == InteractionMode.InPerson
+            ? new List<Actor> { new(minister.Name, a.Tenure.Country, Office.ForeignMinister) } : [];
         var interaction = new Interaction(id, InteractionStatus.Happened, mode, day.ToString("yyyy-MM-dd", c), DateBasis.Read($"stated: \"{dateText}\""), participants,
             mode == InteractionMode.InPerson ? new Location(host.Capital, host.Iso3, null) : null, attendees,
             [new SourceRef(uri, clean.Title, published.ToString("yyyy-MM-dd", c), hash, spans)]);

@@ -88,9 +88,12 @@ public static class GdeltExporter
             var date = record is null ? null : SqlDate(record);
             if (date is null) { undated++; continue; }
             var speaker = st.Speakers[0];
-            var actor = new Actor(speaker.Name, speaker.Country ?? CountryOf(record, speaker.Name), speaker.Kind == SpeakerKind.Person ? "official" : null);
-            var target = st.Target is { } t ? new Actor(t.Name, t.Country ?? CountryOf(record, t.Name), t.Kind == SpeakerKind.Person ? "official" : null)
-                : record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country).Select(p => p with { Role = "official" }).FirstOrDefault();
+            var actor = new Actor(speaker.Name, speaker.Country ?? CountryOf(record, speaker.Name),
+                speaker.Kind == SpeakerKind.Person ? Office.Official : null);
+            var target = st.Target is { } t
+                ? new Actor(t.Name, t.Country ?? CountryOf(record, t.Name), t.Kind == SpeakerKind.Person ? Office.Official : null)
+                : record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country)
+                    .Select(p => p with { Role = Office.Official }).FirstOrDefault();
             Row(w, st.Id, st.Id, date, Code(actor, speaker.Kind), actor, target is null ? "" : Code(target, st.Target?.Kind), target, false, c, 1, 1, "", null, st.Source, record);
             n++;
         }
@@ -236,7 +239,8 @@ public static class PloverExporter
         return n;
     }
 
-    private static object Who(Actor a) => new { name = a.Name, country = a.Country, kind = SpeakerKind.Person.Wire(), role = a.Role };
+    private static object Who(Actor a) =>
+        new { name = a.Name, country = a.Country, kind = SpeakerKind.Person.Wire(), role = a.Role?.Wire() };
 
     private static void Emit(TextWriter w, object o) => w.WriteLine(JsonSerializer.Serialize(o, ExportJson.Options));
 }

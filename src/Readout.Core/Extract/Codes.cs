@@ -28,6 +28,15 @@ public enum OrganisationKind { Intergovernmental, UnBody, Alliance, Party, Gover
 public enum ActorKind { Participant, Attendee }
 
 /// <summary>
+/// The office a person on a record held on the day: the role of <see cref="Actor"/>. Its wire string (the record's
+/// JSON, the <c>role</c> column of the actor tables, the exports, a reviewer's <c>Name (ISO3, role)</c>) is
+/// <see cref="Codes.Office"/>'s. The lexicons name offices with these strings and two of their own, which never
+/// reach a record: people.tsv's "other" post (exported as <see cref="Official"/>) and titles.tsv's "honorific".
+/// </summary>
+[JsonConverter(typeof(OfficeJson))]
+public enum Office { HeadOfState, HeadOfGovernment, ForeignMinister, DefenceMinister, VicePresident, NationalSecurityAdvisor, Official }
+
+/// <summary>
 /// Who made a statement: a state speaking as such ("the Russian side", "Beijing"), a person, or an organisation.
 /// Its wire string (the statement's JSON, exports) is <see cref="Codes.SpeakerKind"/>'s.
 /// </summary>
@@ -77,6 +86,10 @@ public sealed class CodeSet<T> where T : struct, Enum
     /// <exception cref="FormatException">The string is none of the codes; the message lists those there are.</exception>
     public T Parse(string? wire) => TryParse(wire, out var code) ? code : throw new FormatException(Unknown(wire));
 
+    /// <summary>The code of a column or key that may be empty: null stays null, any other string must be a code.</summary>
+    /// <exception cref="FormatException">The string is none of the codes.</exception>
+    public T? ParseOrNull(string? wire) => wire is null ? null : Parse(wire);
+
     /// <summary>The error for a string that is none of the codes: what it is not, and what it could be.</summary>
     public string Unknown(string? wire) => $"unknown {Name} '{wire}' (expected one of {string.Join(", ", Wires)})";
 }
@@ -115,6 +128,16 @@ public static class Codes
     public static CodeSet<SpeakerKind> SpeakerKind { get; } = new("speaker kind",
         (Extract.SpeakerKind.State, "state"), (Extract.SpeakerKind.Person, "person"), (Extract.SpeakerKind.Organisation, "organisation"));
 
+    /// <summary>
+    /// The role of a person on a record, in the order the lexicons' headers list them (titles.tsv, role_words.tsv).
+    /// "role" is what the export contract and a reviewer's actors call it.
+    /// </summary>
+    public static CodeSet<Office> Office { get; } = new("role",
+        (Extract.Office.HeadOfState, "head_of_state"), (Extract.Office.HeadOfGovernment, "head_of_government"),
+        (Extract.Office.ForeignMinister, "foreign_minister"), (Extract.Office.DefenceMinister, "defence_minister"),
+        (Extract.Office.VicePresident, "vice_president"), (Extract.Office.NationalSecurityAdvisor, "national_security_advisor"),
+        (Extract.Office.Official, "official"));
+
     /// <summary>The mode of a lexicon cue that says an interaction took place but not how ("held talks", "met").</summary>
     public const string AnyMode = "any";
 
@@ -125,6 +148,8 @@ public static class Codes
     public static string Wire(this ActorKind kind) => ActorKind.Wire(kind);
 
     public static string Wire(this SpeakerKind kind) => SpeakerKind.Wire(kind);
+
+    public static string Wire(this Office office) => Office.Wire(office);
 }
 
 /// <summary>Reads and writes a code as its wire string, so the JSON of a record does not depend on the enum.</summary>
@@ -150,3 +175,5 @@ public sealed class InteractionStatusJson() : CodeJsonConverter<InteractionStatu
 public sealed class ActorKindJson() : CodeJsonConverter<ActorKind>(Codes.ActorKind);
 
 public sealed class SpeakerKindJson() : CodeJsonConverter<SpeakerKind>(Codes.SpeakerKind);
+
+public sealed class OfficeJson() : CodeJsonConverter<Office>(Codes.Office);

@@ -4,11 +4,11 @@ namespace Readout.Extract;
 
 /// <summary>
 /// A principal or attendee (exported as <see cref="Export.Contract.ActorRecord"/>): the canonical name (the knowledge base's, or the report's for people
-/// it does not hold), the ISO 3166-1 alpha-3 country of the state they serve, their role on the day; for an
+/// it does not hold), the ISO 3166-1 alpha-3 country of the state they serve, their role (office) on the day; for an
 /// official of an international organisation, the organisation (UN, EU, NATO, AU...) and no country; the
 /// name as the report wrote it; the knowledge base's id (a Wikidata id where known) when resolved.
 /// </summary>
-public sealed record Actor(string Name, string? Country, string? Role,
+public sealed record Actor(string Name, string? Country, [property: JsonConverter(typeof(OfficeJson))] Office? Role,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Organisation = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NameAsWritten = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KbId = null);

@@ -127,7 +127,12 @@ internal sealed partial class InteractionMerger(Lexicon lexicon)
         return c.Mode is null || modes.Count == 0 || modes.Contains(c.Mode);
     }
 
-    private static Actor ActorOf(PersonMention p) => new(p.Name, p.Country, p.Role, p.Organisation, p.Written, p.KbId);
+    /// <summary>
+    /// A person as a record holds them. A mention's role is the lexicons' office string, which the loader holds to the
+    /// record's roles (or to "other" and "honorific", which mentions never carry), so an unknown one fails here loudly.
+    /// </summary>
+    private static Actor ActorOf(PersonMention p) =>
+        new(p.Name, p.Country, Codes.Office.ParseOrNull(p.Role), p.Organisation, p.Written, p.KbId);
 
     private Interaction Build(AnalysedDocument doc, List<Candidate> cluster, List<(PersonMention P, Sentence S)> attendees)
     {

@@ -87,7 +87,7 @@ public sealed class RecordConfidence
             ["known_people"] = Share(p => p.KbId is not null),
             ["with_country"] = Share(p => p.Country is not null),
             ["two_sides"] = people.Select(p => p.Country ?? p.Organisation ?? p.Name).Distinct(StringComparer.Ordinal).Count() >= 2 ? 1 : 0,
-            ["leaders"] = Share(p => p.Role is "head_of_state" or "head_of_government" or "foreign_minister"),
+            ["leaders"] = Share(p => p.Role is Office.HeadOfState or Office.HeadOfGovernment or Office.ForeignMinister),
             ["multilateral"] = people.Count > 2 ? 1 : 0,
             ["conflicts"] = Math.Round(Math.Min(r.Conflicts?.Count ?? 0, 3) / 3.0, 4),
         };

@@ -31,7 +31,8 @@ public static class LexiconLoader
             .GroupBy(r => r[9].Length > 0 ? r[9] : r[0] + "|" + r[2] + r[3])
             .Select(g => new Person(g.First()[0],
                 g.SelectMany(r => Multi(r[1])).Distinct().ToList(),
-                g.Select(r => new RoleTenure(Nonempty(r[2]), r[4], r[5], Date(r[6], "people.tsv"), Nonempty(r[7]) is { } end ? Date(end, "people.tsv") : null, Nonempty(r[3])))
+                g.Select(r => new RoleTenure(Nonempty(r[2]), Office(r[4], "people.tsv", r[0], Person.OtherPost), r[5],
+                        Date(r[6], "people.tsv"), Nonempty(r[7]) is { } end ? Date(end, "people.tsv") : null, Nonempty(r[3])))
                     .OrderBy(t => ExOfficio(t, demonyms) ? 1 : 0).ToList(),
                 g.First()[9].Length > 0 ? g.First()[9] : null))
             .ToList();
@@ -49,7 +50,9 @@ public static class LexiconLoader
                 Nonempty(r[3]))).ToList();
         var venues = Rows(read, "venues.tsv", ["name", "aliases", "city", "country", "kind"], 5).Select(r => new Venue(r[0], Multi(r[1]), r[2], r[3], r[4])).ToList();
         var cities = Rows(read, "cities.tsv", ["name", "aliases", "country"], 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
-        var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();
+        var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4)
+            .Select(r => new Title(r[0], Office(r[1], "titles.tsv", r[0], Title.Honorific), Nonempty(r[2]), r[3] == "yes"))
+            .ToList();
         var cues = Rows(read, "interaction_cues.tsv", ["pattern", "mode", "strength", "object", "note"], 4)
             .Select(r => new InteractionCue(r[0], CueMode(r[1], r[0]), int.Parse(r[2], CultureInfo.InvariantCulture), r[4],
                 r[3] is "required" or "no_infinitive", r[3] == "no_infinitive")).ToList();
@@ -70,7 +73,7 @@ public static class LexiconLoader
         foreach (var p in publishers.Where(p => !places.Contains(p.Place)))
             throw new ReadoutException("RO0003", "publishers.tsv", $"place '{p.Place}' of '{p.Host}' is neither a country's ISO3 code nor an organisation code");
         var speechVerbs = SharedWords.Read(read("speech_verbs.tsv"), "speech_verbs.tsv", SpeechUse.All);
-        var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, RoleUse.Roles, RoleUse.Office);
+        var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, Extract.Codes.Office.Wires, RoleUse.Office);
         // read through read, as every file here, so that the figure files are in the version too
         var figures = FigureLexicon.Load(read);
         return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
@@ -117,6 +120,15 @@ public static class LexiconLoader
         : Extract.Codes.Mode.TryParse(cell, out var mode) ? mode
         : throw new ReadoutException("RO0003", "interaction_cues.tsv",
             $"mode '{cell}' of '{pattern}' is not {string.Join(", ", Extract.Codes.Mode.Wires)} or {Extract.Codes.AnyMode}");
+
+    /// <summary>
+    /// An office of people.tsv or titles.tsv: a record's role, or the one word of the file's own for what a record never
+    /// carries (a post the records call "official", a form of address). Kept as the file's string, which the readers
+    /// compare; held to the codes here so that a typo stops the load instead of failing a document that meets it.
+    /// </summary>
+    private static string Office(string cell, string file, string row, string own) =>
+        cell == own || Extract.Codes.Office.TryParse(cell, out _) ? cell
+        : throw new ReadoutException("RO0003", file, $"office of '{row}': {Extract.Codes.Office.Unknown(cell)} or {own}");
 
     private static DateOnly Date(string s, string file) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

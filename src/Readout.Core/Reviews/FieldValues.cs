@@ -7,7 +7,7 @@ namespace Readout.Reviews;
 /// <summary>
 /// A record's correctable fields as text — the form <c>show</c> prints, a person types and the trail keeps:
 /// a mode or status word, a date (YYYY-MM-DD, --MM-DD, or empty for unknown), a place word, and actors as
-/// <c>Name (ISO3, role); Name (ISO3)</c>. An empty value clears a field.
+/// <c>Name (ISO3, role); Name (ISO3)</c>, the role one of <see cref="Codes.Office"/>'s. An empty value clears a field.
 /// </summary>
 public static partial class FieldValues
 {
@@ -32,8 +32,9 @@ public static partial class FieldValues
 
     public static string Actors(IEnumerable<Actor> actors) => string.Join("; ", actors.Select(a =>
     {
-        var extra = string.Join(", ", new[] { a.Country ?? "", a.Role ?? "" }.Where(x => x.Length > 0));
-        return a.Country is null && a.Role is not null ? $"{a.Name} (, {a.Role})" : extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
+        var role = a.Role?.Wire();
+        var extra = string.Join(", ", new[] { a.Country ?? "", role ?? "" }.Where(x => x.Length > 0));
+        return a.Country is null && role is not null ? $"{a.Name} (, {role})" : extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
     }));
 
     /// <summary>The value in its stored form, or the reason it cannot be a value of the field.</summary>
@@ -45,7 +46,7 @@ public static partial class FieldValues
             case ReviewFields.Mode:
             case ReviewFields.Status:
                 var allowed = field == ReviewFields.Mode ? Modes : Statuses;
-                var word = v?.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+                var word = v is null ? null : Word(v);
                 if (word == "inperson") word = InteractionMode.InPerson.Wire();
                 return word is not null && allowed.Contains(word) ? (word, null) : (null, $"{field} must be one of {string.Join(", ", allowed)}, not '{value}'");
             case ReviewFields.Date:
@@ -79,11 +80,34 @@ public static partial class FieldValues
             var m = ActorPattern().Match(part);
             if (!m.Success) { error = $"'{part}' is not an actor; write 'Name (ISO3, role)', 'Name (ISO3)' or 'Name'"; return []; }
             var country = m.Groups["country"].Success ? m.Groups["country"].Value.ToUpperInvariant() : null;
-            var role = m.Groups["role"].Success && m.Groups["role"].Value.Trim().Length > 0 ? m.Groups["role"].Value.Trim() : null;
-            list.Add(new Actor(Regex.Replace(m.Groups["name"].Value, @"\s+", " "), country, role));
+            var name = Regex.Replace(m.Groups["name"].Value, @"\s+", " ");
+            var roleText = m.Groups["role"].Success ? m.Groups["role"].Value.Trim() : "";
+            Office? role = null;
+            if (roleText.Length > 0)
+            {
+                // written as a mode is ("Foreign Minister" is foreign_minister); a role that is no code is refused, not kept as text
+                if (!Codes.Office.TryParse(Word(roleText), out var office))
+                {
+                    error = $"the role of '{name}' must be one of {string.Join(", ", Codes.Office.Wires)}, not '{roleText}'";
+                    return [];
+                }
+                role = office;
+            }
+            list.Add(new Actor(name, country, role));
         }
         return list;
     }
+
+    /// <summary>A code as a person may type it ("In Person", "foreign-minister") in the form of its wire string.</summary>
+    private static string Word(string text) => text.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+
+    /// <summary>
+    /// The actors of a stored correction. Each was normalised when it was made, so one that no longer reads (a role
+    /// written as free text before roles were codes) fails naming its value rather than becoming no actors.
+    /// </summary>
+    private static IReadOnlyList<Actor> StoredActors(string? value) =>
+        ParseActors(value, out var error) is var actors && error is null ? actors
+            : throw new FormatException($"stored actors '{value}': {error}");
 
     /// <summary>The record with one field set to a (normalised) value.</summary>
     public static Interaction Set(Interaction r, string field, string? value)
@@ -101,8 +125,8 @@ public static partial class FieldValues
             ReviewFields.City => r with { Location = Place(l => l with { City = value }) },
             ReviewFields.Country => r with { Location = Place(l => l with { Country = value }) },
             ReviewFields.Venue => r with { Location = Place(l => l with { Venue = value }) },
-            ReviewFields.Participants => r with { Participants = ParseActors(value, out _) },
-            ReviewFields.Attendees => r with { Attendees = ParseActors(value, out _) },
+            ReviewFields.Participants => r with { Participants = StoredActors(value) },
+            ReviewFields.Attendees => r with { Attendees = StoredActors(value) },
             _ => r,
         };
     }

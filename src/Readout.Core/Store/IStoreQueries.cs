@@ -75,7 +75,7 @@ public sealed record InteractionSummary(
 public sealed record ActorMatch(string Name, string? Country, int Interactions);
 
 /// <summary>A role an actor held in the records, with the first and last dated record in it.</summary>
-public sealed record ActorRole(ActorKind Kind, string? Role, string? Country, string? First, string? Last, int Interactions);
+public sealed record ActorRole(ActorKind Kind, Office? Role, string? Country, string? First, string? Last, int Interactions);
 
 public sealed record Counterpart(string Name, string? Country, int Interactions);
 

@@ -98,7 +98,9 @@ internal static partial class PageEndpoints
         var a = store.GetActor(name, 200, ct) ?? throw ApiProblem.NotFound($"no actor named '{name}'");
         var sb = new StringBuilder("""<section><h2>Roles over time</h2><table class="roles"><thead><tr><th>As</th><th>Role</th><th>Country</th><th>From</th><th>To</th><th class="num">Interactions</th></tr></thead><tbody>""");
         foreach (var r in a.Roles)
-            sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(r.Kind.Wire())}</td><td>{E(r.Role ?? "—")}</td><td>{E(r.Country ?? "—")}</td><td>{E(r.First ?? "—")}</td><td>{E(r.Last ?? "—")}</td><td class="num">{N(r.Interactions)}</td></tr>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(r.Kind.Wire())}</td><td>{E(r.Role?.Wire() ?? "—")}</td>""")
+                .Append(CultureInfo.InvariantCulture, $"""<td>{E(r.Country ?? "—")}</td><td>{E(r.First ?? "—")}</td>""")
+                .Append(CultureInfo.InvariantCulture, $"""<td>{E(r.Last ?? "—")}</td><td class="num">{N(r.Interactions)}</td></tr>""");
         sb.Append("</tbody></table></section>");
         sb.Append("""<section><h2>Counterparts</h2>""");
         if (a.Counterparts.Count == 0) sb.Append("""<p class="empty">None.</p>""");

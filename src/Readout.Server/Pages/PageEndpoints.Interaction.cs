@@ -53,15 +53,16 @@ internal static partial class PageEndpoints
     private static string FieldsTable(Interaction r)
     {
         var provenance = r.Provenance ?? [];
+        static string Who(Actor a) => ActorLink(a) + (a.Role is { } role ? $" <span class=\"role\">{E(role.Wire())}</span>" : "");
         string Value(string field) => field switch
         {
             "status" => E(r.Status.Wire()),
             "mode" => $"{ModeIcon(r.Mode)} {E(ModeLabel(r.Mode))}",
             "date" => $"{E(r.Date ?? "unknown")}<div class=\"basis\">{E(r.DateBasis.Text)}{(r.DateCertainty is { } dc ? $" ({E(dc)})" : "")}</div>",
-            "participants" => string.Join("<br>", r.Participants.Select(a => ActorLink(a) + (a.Role is null ? "" : $" <span class=\"role\">{E(a.Role)}</span>"))),
+            "participants" => string.Join("<br>", r.Participants.Select(Who)),
             "location.city" => E(r.Location?.City is null ? "not stated" : string.Join(", ", new[] { r.Location.City, r.Location.Country }.Where(x => x is not null))),
             "location.venue" => E(r.Location?.Venue ?? "not stated"),
-            "attendees" => r.Attendees.Count == 0 ? "none named" : string.Join("<br>", r.Attendees.Select(a => ActorLink(a) + (a.Role is null ? "" : $" <span class=\"role\">{E(a.Role)}</span>"))),
+            "attendees" => r.Attendees.Count == 0 ? "none named" : string.Join("<br>", r.Attendees.Select(Who)),
             _ => "",
         };
         string Said(string field)

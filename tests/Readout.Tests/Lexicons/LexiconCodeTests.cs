@@ -20,10 +20,26 @@ public sealed class LexiconCodeTests
         Assert.Equal(OrganisationKind.Intergovernmental, lexicon.Organisations.Single(o => o.Name == "United Nations").Kind);
     }
 
+    [Fact]
+    public void Every_office_of_the_knowledge_base_is_a_record_role_once_exported()
+    {
+        // people.tsv's offices are the roles but "official", which its "other" posts are exported as
+        var offices = TestPipeline.Instance.Lexicon.People.SelectMany(p => p.Tenures).Select(t => t.Role).Distinct().ToList();
+        Assert.Contains(Person.OtherPost, offices);
+        Assert.Equal(Enum.GetValues<Office>().Order(), offices.Select(o => Codes.Office.Parse(Person.ExportRole(o))).Distinct().Order());
+    }
+
     [Theory]
     [InlineData("interaction_cues.tsv", "\tany\t", "\ttelepathy\t", "mode 'telepathy' of")]
     [InlineData("statement_cues.tsv", "\tagree", "\tagre", "unknown statement cue class 'agre'")]
     [InlineData("organisations.tsv", "\tintergovernmental\tUN", "\tinter-governmental\tUN", "kind of 'United Nations': unknown organisation kind 'inter-governmental'")]
+    [InlineData("titles.tsv", "President\thead_of_state\t", "President\tpresident\t", "office of 'President': unknown role 'president' "
+        + "(expected one of head_of_state, head_of_government, foreign_minister, defence_minister, vice_president, "
+        + "national_security_advisor, official) or honorific")]
+    [InlineData("titles.tsv", "\thonorific\t", "\thonourific\t", "unknown role 'honourific' (expected one of head_of_state,")]
+    [InlineData("people.tsv", "\tdefence_minister\tMinister of Defence\t", "\tdefense_minister\tMinister of Defence\t",
+        "office of 'Ahmad Shah Massoud': unknown role 'defense_minister'")]
+    [InlineData("people.tsv", "\tother\t", "\tothers\t", "unknown role 'others' (expected one of head_of_state,")]
     public void A_code_that_is_none_of_the_codes_stops_the_load_naming_file_and_value(string file, string good, string bad, string message)
     {
         var dir = Directory.CreateTempSubdirectory("readout-lexcode-").FullName;

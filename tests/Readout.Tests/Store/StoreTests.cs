@@ -419,7 +419,7 @@ public sealed class StoreTests
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
         var a = Interaction("a-1", "2024-09-04", InteractionMode.Phone);
-        var b = Interaction("b-1", "2024-09-04", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")]);
+        var b = Interaction("b-1", "2024-09-04", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", Office.Official)]);
         store.SaveDocument(Report("ha", Texts[0], a));
         store.SaveDocument(Report("hb", Texts[1], b));
 
@@ -626,7 +626,8 @@ public sealed class StoreTests
         return
         [
             Report("e0", Texts[0], Interaction("e0-1", "2022-12-30", InteractionMode.Phone), Interaction("e0-2", "2022-12-28", InteractionMode.Video, participants: putinXi)),
-            Report("e1", Texts[1], Interaction("e1-1", "2022-12-30", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")])),
+            Report("e1", Texts[1],
+                Interaction("e1-1", "2022-12-30", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", Office.Official)])),
             Report("e2", Texts[2], Interaction("e2-1", "--12-30", InteractionMode.Phone, attendees: [])),
             Report("e3", Copy0, Interaction("e3-1", "2022-12-30", InteractionMode.Phone), Interaction("e3-2", "2022-12-28", InteractionMode.Phone, participants: putinXi)),
             Report("e4", Texts[3], Interaction("e4-1", "2022-12-29", InteractionMode.InPerson, location: new Location("Sochi", "RUS", null)),

@@ -23,7 +23,7 @@ public sealed record ActorRecord(
     public static ActorRecord From(Actor a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new(a.Name, a.Country, a.Role, a.Organisation, a.NameAsWritten, a.KbId);
+        return new(a.Name, a.Country, a.Role?.Wire(), a.Organisation, a.NameAsWritten, a.KbId);
     }
 }
 

@@ -18,8 +18,8 @@ internal static class ContractSamples
         "2024-10-22",
         DateBasis.FullDate("22 October 2024"),
         [
-            new Actor("Recep Tayyip Erdoğan", "TUR", "head_of_state", NameAsWritten: "Erdogan", KbId: "Q39259"),
-            new Actor("António Guterres", null, "official", Organisation: "UN", NameAsWritten: "Guterres", KbId: "Q311440"),
+            new Actor("Recep Tayyip Erdoğan", "TUR", Office.HeadOfState, NameAsWritten: "Erdogan", KbId: "Q39259"),
+            new Actor("António Guterres", null, Office.Official, Organisation: "UN", NameAsWritten: "Guterres", KbId: "Q311440"),
         ],
         new Location("Kazan", "RUS", "Kazan Expo <centre> & \"hall\""),
         [new Actor("Hakan Fidan", "TUR", null)],

@@ -27,7 +27,7 @@ internal static partial class PageEndpoints
             <form class="filters dyad-filters" action="/dyads/{E(U(a))}-{E(U(b))}" method="get">
               <label>From <input name="from" value="{E(f.From)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
               <label>To <input name="to" value="{E(f.To)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
-              <label>Mode <select name="mode">{Options(["", .. RequestParsing.Modes], f.Mode ?? "", m => m == "" ? "any" : ModeLabel(m))}</select></label>
+              <label>Mode <select name="mode">{ModeOptions(f.Mode)}</select></label>
               <label>Status <select name="status">{Options(RequestParsing.Statuses, f.Status ?? "all", s => s)}</select></label>
               <label>Confidence at least <input name="min_confidence" value="{E(p.MinConfidence)}" placeholder="0–1, e.g. 0.8" size="6" inputmode="decimal"></label>
               <button type="submit">Filter</button>

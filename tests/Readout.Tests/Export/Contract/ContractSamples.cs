@@ -59,8 +59,10 @@ internal static class ContractSamples
         var full = FullInteraction();
         return
         [
-            new InteractionSummary(full.Id, "happened", "in_person", full.Date, full.Participants, full.Location, 2),
-            new InteractionSummary("rec-fedcba9876543210", "planned", "phone", null, [new Actor("Hakan Fidan", null, null)], null, 1),
+            new InteractionSummary(full.Id, InteractionStatus.Happened, InteractionMode.InPerson, full.Date, full.Participants,
+                full.Location, 2),
+            new InteractionSummary("rec-fedcba9876543210", InteractionStatus.Planned, InteractionMode.Phone, null,
+                [new Actor("Hakan Fidan", null, null)], null, 1),
         ];
     }
 

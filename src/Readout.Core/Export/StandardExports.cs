@@ -178,7 +178,8 @@ public static class GdeltExporter
             c.QuadClass.ToString(CultureInfo.InvariantCulture), c.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
             sources.ToString(CultureInfo.InvariantCulture), articles.ToString(CultureInfo.InvariantCulture),
             place, placeCountry ?? "", url, id,
-            record is null ? "" : RecordFields.ReviewStatus(record), string.Join(";", record?.Review?.FieldsSet ?? []),
+            record is null ? "" : RecordFields.ReviewStatus(record),
+            string.Join(";", (record?.Review?.FieldsSet ?? []).Select(f => f.Wire())),
         };
         w.WriteLine(string.Join("\t", cells.Select(Cell)));
     }
@@ -206,7 +207,7 @@ public static class PloverExporter
         {
             byId[r.Id] = r;
             if (r.Participants.Count < 2) continue;
-            var evidence = r.Sources[0].Evidence.FirstOrDefault(e => e.Field == "interaction");
+            var evidence = r.Sources[0].Evidence.FirstOrDefault(e => e.Field == RecordField.Interaction);
             var mode = GdeltExporter.ConsultMode(r);
             var (actor, recipient) = GdeltExporter.VisitorFirst(r);
             Emit(w, new
@@ -217,7 +218,7 @@ public static class PloverExporter
                 event_location = r.Location is null ? null : new { city = r.Location.City, country = r.Location.Country, venue = r.Location.Venue },
                 text = evidence?.Text,
                 citation = r.Sources.Select(s => new { uri = s.Uri, title = s.Title, published = s.Published }).ToList(),
-                review_status = RecordFields.ReviewStatus(r), reviewed_fields = r.Review?.FieldsSet ?? [],
+                review_status = RecordFields.ReviewStatus(r), reviewed_fields = (r.Review?.FieldsSet ?? []).Select(f => f.Wire()).ToList(),
             });
             n++;
         }

@@ -37,6 +37,21 @@ public enum ActorKind { Participant, Attendee }
 public enum Office { HeadOfState, HeadOfGovernment, ForeignMinister, DefenceMinister, VicePresident, NationalSecurityAdvisor, Official }
 
 /// <summary>
+/// A field of a record as its evidence, provenance, conflicts and reviews name it: the eight a person can correct
+/// (<see cref="Reviews.ReviewFields"/>) and the sentence that reports the interaction, which only evidence names. Its wire
+/// string (the stored and exported <c>field</c>, the review trail's field column, what a reviewer types) is
+/// <see cref="Codes.Field"/>'s.
+/// </summary>
+[JsonConverter(typeof(RecordFieldJson))]
+public enum RecordField { Status, Mode, Date, City, Country, Venue, Participants, Attendees, Interaction }
+
+/// <summary>
+/// Where <c>readout show</c> and a record's page group its fields and their evidence: each field is its own section
+/// but the place's three, which are one. Its string names the section's evidence marks on the page (ev-location).
+/// </summary>
+public enum FieldSection { Interaction, Status, Mode, Date, Participants, Location, Attendees }
+
+/// <summary>
 /// Who made a statement: a state speaking as such ("the Russian side", "Beijing"), a person, or an organisation.
 /// Its wire string (the statement's JSON, exports) is <see cref="Codes.SpeakerKind"/>'s.
 /// </summary>
@@ -138,6 +153,30 @@ public static class Codes
         (Extract.Office.VicePresident, "vice_president"), (Extract.Office.NationalSecurityAdvisor, "national_security_advisor"),
         (Extract.Office.Official, "official"));
 
+    /// <summary>The fields of a record, in the order reviews list the ones a person can correct.</summary>
+    public static CodeSet<RecordField> Field { get; } = new("record field",
+        (RecordField.Status, "status"), (RecordField.Mode, "mode"), (RecordField.Date, "date"), (RecordField.City, "location.city"),
+        (RecordField.Country, "location.country"), (RecordField.Venue, "location.venue"), (RecordField.Participants, "participants"),
+        (RecordField.Attendees, "attendees"), (RecordField.Interaction, "interaction"));
+
+    public static CodeSet<FieldSection> Section { get; } = new("field section",
+        (FieldSection.Interaction, "interaction"), (FieldSection.Status, "status"), (FieldSection.Mode, "mode"),
+        (FieldSection.Date, "date"), (FieldSection.Participants, "participants"), (FieldSection.Location, "location"),
+        (FieldSection.Attendees, "attendees"));
+
+    /// <summary>The section a field is shown in: the city, country and venue are the place (location).</summary>
+    public static FieldSection SectionOf(RecordField field) => field switch
+    {
+        RecordField.Status => FieldSection.Status,
+        RecordField.Mode => FieldSection.Mode,
+        RecordField.Date => FieldSection.Date,
+        RecordField.City or RecordField.Country or RecordField.Venue => FieldSection.Location,
+        RecordField.Participants => FieldSection.Participants,
+        RecordField.Attendees => FieldSection.Attendees,
+        RecordField.Interaction => FieldSection.Interaction,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a record field"),
+    };
+
     /// <summary>The mode of a lexicon cue that says an interaction took place but not how ("held talks", "met").</summary>
     public const string AnyMode = "any";
 
@@ -150,6 +189,10 @@ public static class Codes
     public static string Wire(this SpeakerKind kind) => SpeakerKind.Wire(kind);
 
     public static string Wire(this Office office) => Office.Wire(office);
+
+    public static string Wire(this RecordField field) => Field.Wire(field);
+
+    public static string Wire(this FieldSection section) => Section.Wire(section);
 }
 
 /// <summary>Reads and writes a code as its wire string, so the JSON of a record does not depend on the enum.</summary>
@@ -177,3 +220,5 @@ public sealed class ActorKindJson() : CodeJsonConverter<ActorKind>(Codes.ActorKi
 public sealed class SpeakerKindJson() : CodeJsonConverter<SpeakerKind>(Codes.SpeakerKind);
 
 public sealed class OfficeJson() : CodeJsonConverter<Office>(Codes.Office);
+
+public sealed class RecordFieldJson() : CodeJsonConverter<RecordField>(Codes.Field);

@@ -17,7 +17,7 @@ public sealed class FieldValuesTests
     [InlineData("António Guterres (, Official); Joe Biden", "António Guterres (, official); Joe Biden")]
     public void A_role_is_read_as_its_code_and_written_as_its_string(string typed, string stored)
     {
-        var (value, error) = FieldValues.Normalise(ReviewFields.Participants, typed);
+        var (value, error) = FieldValues.Normalise(RecordField.Participants, typed);
         Assert.Null(error);
         Assert.Equal(stored, value);
         Assert.Equal(value, FieldValues.Actors(FieldValues.ParseActors(value, out var again)));
@@ -40,8 +40,8 @@ public sealed class FieldValuesTests
         + "foreign_minister, defence_minister, vice_president, national_security_advisor, official, not 'aide'")]
     public void A_role_that_is_no_code_is_refused_naming_the_actor_and_the_roles_there_are(string typed, string message)
     {
-        Assert.Equal((null, message), FieldValues.Normalise(ReviewFields.Participants, typed));
-        Assert.Equal((null, message), FieldValues.Normalise(ReviewFields.Attendees, typed));
+        Assert.Equal((null, message), FieldValues.Normalise(RecordField.Participants, typed));
+        Assert.Equal((null, message), FieldValues.Normalise(RecordField.Attendees, typed));
     }
 
     [Fact]
@@ -50,10 +50,10 @@ public sealed class FieldValuesTests
         // a correction stored before roles were codes could hold a role as free text
         var record = new Interaction("rec-1", InteractionStatus.Happened, InteractionMode.Phone, "2024-09-04", DateBasis.Read("stated"),
             [new Actor("Joe Biden", "USA", Office.HeadOfState), new Actor("Xi Jinping", "CHN", Office.HeadOfState)], null, [], []);
-        var e = Assert.Throws<FormatException>(() => FieldValues.Set(record, ReviewFields.Attendees, "Aide (USA, President)"));
+        var e = Assert.Throws<FormatException>(() => FieldValues.Set(record, RecordField.Attendees, "Aide (USA, President)"));
         Assert.Contains("stored actors 'Aide (USA, President)'", e.Message, StringComparison.Ordinal);
         Assert.Contains("not 'President'", e.Message, StringComparison.Ordinal);
-        var set = FieldValues.Set(record, ReviewFields.Attendees, "Aide (USA, official)");
+        var set = FieldValues.Set(record, RecordField.Attendees, "Aide (USA, official)");
         Assert.Equal(Office.Official, Assert.Single(set.Attendees).Role);
     }
 }

@@ -24,7 +24,8 @@ internal static class StoreFixtures
             location,
             attendees ?? [new Actor("Sergei Lavrov", "RUS", Office.ForeignMinister)],
             [new SourceRef(uri, "A title", "2024-09-04", hash,
-                [new EvidenceSpan("participants", 0, 20, "Putin spoke, Erdoğan"), new EvidenceSpan("mode", 6, 11, "spoke")])]);
+                [new EvidenceSpan(RecordField.Participants, 0, 20, "Putin spoke, Erdoğan"),
+                    new EvidenceSpan(RecordField.Mode, 6, 11, "spoke")])]);
 
     public static DocumentResult Document(string hash, params Interaction[] interactions)
     {

@@ -17,6 +17,12 @@ public enum InteractionStatus { Happened, Planned }
 /// </summary>
 public enum StatementCueClass { Say, Agree, Support, Reject, Request, Accuse, Consult }
 
+/// <summary>
+/// Whom an event verb of data/lexicons/event_verbs.tsv makes the source of its act: the actor before it (active),
+/// the actor after it (reverse), or both sides alike (mutual).
+/// </summary>
+public enum VerbDirection { Active, Reverse, Mutual }
+
 /// <summary>What an organisation of the lexicon is (the kind column of data/lexicons/organisations.tsv).</summary>
 public enum OrganisationKind { Intergovernmental, UnBody, Alliance, Party, GovernmentOffice, Legislature, Initiative, Media, Ngo, Company, Other }
 
@@ -124,6 +130,10 @@ public static class Codes
         (StatementCueClass.Say, "say"), (StatementCueClass.Agree, "agree"), (StatementCueClass.Support, "support"),
         (StatementCueClass.Reject, "reject"), (StatementCueClass.Request, "request"), (StatementCueClass.Accuse, "accuse"),
         (StatementCueClass.Consult, "consult"));
+
+    /// <summary>The direction column of event_verbs.tsv.</summary>
+    public static CodeSet<VerbDirection> VerbDirection { get; } = new("event verb direction",
+        (Extract.VerbDirection.Active, "active"), (Extract.VerbDirection.Reverse, "reverse"), (Extract.VerbDirection.Mutual, "mutual"));
 
     /// <summary>The kind column of organisations.tsv.</summary>
     public static CodeSet<OrganisationKind> OrganisationKind { get; } = new("organisation kind",

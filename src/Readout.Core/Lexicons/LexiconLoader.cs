@@ -63,9 +63,8 @@ public static class LexiconLoader
                     $"class of '{r[0]}': {Extract.Codes.StatementCue.Unknown(r[1])}"))).ToList();
         var ploverRules = Rows(read, "plover_rules.tsv", ["pattern", "event"], 2).Select(r => new PloverRule(r[0], r[1])).ToList();
         var eventVerbs = Rows(read, "event_verbs.tsv", ["pattern", "cameo", "direction", "note", "nominal", "target"], 3)
-            .Select(r => new EventVerb(r[0], r[1], r[2], r.Length > 3 ? r[3] : "", r.Length > 4 && r[4] == "yes", r.Length > 5 && r[5] == "required")).ToList();
-        foreach (var v in eventVerbs.Where(v => v.Direction is not ("active" or "reverse" or "mutual")))
-            throw new ReadoutException("RO0003", "event_verbs.tsv", $"direction '{v.Direction}' of '{v.Pattern}' is not active, reverse or mutual");
+            .Select(r => new EventVerb(r[0], r[1], Direction(r[2], r[0]), r.Length > 3 ? r[3] : "", r.Length > 4 && r[4] == "yes",
+                r.Length > 5 && r[5] == "required")).ToList();
         var agentWords = Rows(read, "agents.tsv", ["pattern", "agent", "country", "note"], 2)
             .Select(r => new AgentWord(r[0], r[1], r.Length > 2 && r[2].Length > 0 ? r[2] : null, r.Length > 3 ? r[3] : "")).ToList();
         var publishers = Rows(read, "publishers.tsv", ["host", "place", "note"], 2).Select(r => new Publisher(r[0].ToLowerInvariant(), r[1])).ToList();
@@ -129,6 +128,10 @@ public static class LexiconLoader
     private static string Office(string cell, string file, string row, string own) =>
         cell == own || Extract.Codes.Office.TryParse(cell, out _) ? cell
         : throw new ReadoutException("RO0003", file, $"office of '{row}': {Extract.Codes.Office.Unknown(cell)} or {own}");
+
+    private static Extract.VerbDirection Direction(string cell, string pattern) =>
+        Extract.Codes.VerbDirection.TryParse(cell, out var direction) ? direction
+        : throw new ReadoutException("RO0003", "event_verbs.tsv", $"direction '{cell}' of '{pattern}' is not active, reverse or mutual");
 
     private static DateOnly Date(string s, string file) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

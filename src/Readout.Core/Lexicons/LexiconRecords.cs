@@ -81,7 +81,8 @@ public sealed record PloverRule(string Pattern, string Event);
 /// <param name="Direction">active (source acts on target), reverse (the act comes from the actor after the verb) or mutual.</param>
 /// <param name="Nominal">The phrase names the act as a noun and still reports it after an article ("an air strike").</param>
 /// <param name="NeedsTarget">Coded only with an object actor right after the phrase.</param>
-public sealed record EventVerb(string Pattern, string Cameo, string Direction, string Note, bool Nominal = false, bool NeedsTarget = false);
+public sealed record EventVerb(
+    string Pattern, string Cameo, Extract.VerbDirection Direction, string Note, bool Nominal = false, bool NeedsTarget = false);
 
 /// <summary>A word for an actor that is not a named person, country or organisation, with its CAMEO agent code (data/lexicons/agents.tsv).</summary>
 public sealed record AgentWord(string Pattern, string Agent, string? Country, string Note);

@@ -20,6 +20,26 @@ public sealed class LexiconCodeTests
         Assert.Equal(OrganisationKind.Intergovernmental, lexicon.Organisations.Single(o => o.Name == "United Nations").Kind);
     }
 
+    [Theory]
+    [InlineData(VerbDirection.Active, "active")]
+    [InlineData(VerbDirection.Reverse, "reverse")]
+    [InlineData(VerbDirection.Mutual, "mutual")]
+    public void An_event_verb_direction_is_read_from_its_string(VerbDirection direction, string wire)
+    {
+        Assert.Equal(direction, Codes.VerbDirection.Parse(wire));
+        Assert.Equal(wire, Codes.VerbDirection.Wire(direction));
+        Assert.Contains(TestPipeline.Instance.Lexicon.EventVerbs, v => v.Direction == direction);
+    }
+
+    [Fact]
+    public void A_string_that_is_no_event_verb_direction_is_refused()
+    {
+        Assert.Equal(["active", "reverse", "mutual"], Codes.VerbDirection.Wires);
+        Assert.False(Codes.VerbDirection.TryParse("Active", out _));
+        Assert.Equal("unknown event verb direction 'both' (expected one of active, reverse, mutual)",
+            Assert.Throws<FormatException>(() => Codes.VerbDirection.Parse("both")).Message);
+    }
+
     [Fact]
     public void Every_office_of_the_knowledge_base_is_a_record_role_once_exported()
     {
@@ -40,6 +60,8 @@ public sealed class LexiconCodeTests
     [InlineData("people.tsv", "\tdefence_minister\tMinister of Defence\t", "\tdefense_minister\tMinister of Defence\t",
         "office of 'Ahmad Shah Massoud': unknown role 'defense_minister'")]
     [InlineData("people.tsv", "\tother\t", "\tothers\t", "unknown role 'others' (expected one of head_of_state,")]
+    [InlineData("event_verbs.tsv", "\t015\tactive\t", "\t015\tactiv\t",
+        "direction 'activ' of 'claim(s|ed|ing)? responsibility' is not active, reverse or mutual")]
     public void A_code_that_is_none_of_the_codes_stops_the_load_naming_file_and_value(string file, string good, string bad, string message)
     {
         var dir = Directory.CreateTempSubdirectory("readout-lexcode-").FullName;

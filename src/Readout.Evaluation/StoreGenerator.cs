@@ -72,24 +72,24 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         var dateText = day.ToString("MMMM d, yyyy", c);
         var w = new System.Text.StringBuilder();
         var spans = new List<EvidenceSpan>();
-        void Add(string text, string? field = null)
+        void Add(string text, RecordField? field = null)
         {
-            if (field is not null) spans.Add(new EvidenceSpan(field, w.Length, w.Length + text.Length, text));
+            if (field is { } f) spans.Add(new EvidenceSpan(f, w.Length, w.Length + text.Length, text));
             w.Append(text);
         }
         Add(outlet == 0 ? $"{a.Person.Name} and {b.Person.Name} discuss ties\n\n" : $"Leaders of {host.Name} and {lexicon.CountryByIso3[b.Tenure.Country!].Name} hold talks\n\n");
         Add($"{host.Capital.ToUpperInvariant()}, {day.ToString("MMM d", c)} (Wire) - {a.Tenure.Title} ");
-        Add(a.Person.Name, "participants");
+        Add(a.Person.Name, RecordField.Participants);
         Add(" ");
-        Add(verb, "mode");
+        Add(verb, RecordField.Mode);
         Add($" {b.Tenure.Title} ");
-        Add(b.Person.Name, "participants");
+        Add(b.Person.Name, RecordField.Participants);
         Add(" on ");
-        Add(dateText, "date");
+        Add(dateText, RecordField.Date);
         if (mode == InteractionMode.InPerson)
         {
             Add(" in ");
-            Add(host.Capital, "location.city");
+            Add(host.Capital, RecordField.City);
         }
         Add(outlet == 0 ? ", officials said.\n\n" : ", according to a statement.\n\n");
         var statementStart = w.Length;
@@ -98,7 +98,7 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         if (minister is not null && mode == InteractionMode.InPerson)
         {
             Add("Foreign Minister ");
-            Add(minister.Name, "attendees");
+            Add(minister.Name, RecordField.Attendees);
             Add(" also took part in the talks.\n");
         }
         var text = w.ToString();
@@ -106,8 +106,11 @@ public sealed class StoreGenerator(Lexicon lexicon, int seed = 1)
         var raw = new RawDocument(uri, text, "text", hash);
         var published = day.AddDays(outlet);
         var clean = new CleanDocument(raw, text, new OffsetMap(), text[..text.IndexOf('\n')], new PublicationDate(published, "generated", null), null);
-        var participants = new[] { a, b }.Select(x => new Actor(x.Person.Name, x.Tenure.Country, x.Tenure.Role)).ToList();
-        var attendees = minister is not null && mode == InteractionMode.InPerson ? new List<Actor> { new(minister.Name, a.Tenure.Country, "foreign_minister") } : [];
+        // the generator picks heads of state and government and foreign ministers, whose offices are record roles
+        var participants = new[] { a, b }.Select(x => new Actor(x.Person.Name, x.Tenure.Country, Codes.Office.Parse(x.Tenure.Role)))
+            .ToList();
+        var attendees = minister is not null && mode == InteractionMode.InPerson
+            ? new List<Actor> { new(minister.Name, a.Tenure.Country, Office.ForeignMinister) } : [];
         var interaction = new Interaction(id, InteractionStatus.Happened, mode, day.ToString("yyyy-MM-dd", c), DateBasis.Read($"stated: \"{dateText}\""), participants,
             mode == InteractionMode.InPerson ? new Location(host.Capital, host.Iso3, null) : null, attendees,
             [new SourceRef(uri, clean.Title, published.ToString("yyyy-MM-dd", c), hash, spans)]);

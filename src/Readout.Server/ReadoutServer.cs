@@ -130,11 +130,15 @@ public static class ReadoutServer
                 return Task.CompletedTask;
             });
             // a code (ActorKind...) is written as its string by its converter, which the generator cannot see into: left
-            // alone it would be an empty schema of its own; described inline as a string, it reads as it is sent
+            // alone it would be an empty schema of its own; described inline as a string, it reads as it is sent (a
+            // code that may be missing, as an actor's role, as a string or null, as a string property that may be null is)
             o.CreateSchemaReferenceId = t => IsCode(t.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
             o.AddSchemaTransformer((schema, context, _) =>
             {
-                if (IsCode(context.JsonTypeInfo.Type)) schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                var type = context.JsonTypeInfo.Type;
+                if (IsCode(type))
+                    schema.Type = Nullable.GetUnderlyingType(type) is null ? Microsoft.OpenApi.JsonSchemaType.String
+                        : Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null;
                 return Task.CompletedTask;
             });
         });
@@ -178,11 +182,12 @@ public static class ReadoutServer
     /// and its body goes nowhere, so the headers (type, length when known) are those of the GET.
     /// </summary>
     /// <summary>
-    /// An enum of <see cref="Readout.Extract.Codes"/>: its JSON is its wire string, written by a
+    /// An enum of <see cref="Readout.Extract.Codes"/>, or one that may be null: its JSON is its wire string, written by a
     /// <see cref="Readout.Extract.CodeJsonConverter{T}"/>.
     /// </summary>
-    private static bool IsCode(Type type) =>
-        type.IsEnum
+    private static bool IsCode(Type type) => Nullable.GetUnderlyingType(type) is { } code
+        ? IsCode(code)
+        : type.IsEnum
         && type.GetCustomAttributes(typeof(JsonConverterAttribute), false)
             is [JsonConverterAttribute { ConverterType.BaseType: { IsGenericType: true } converter }]
         && converter.GetGenericTypeDefinition() == typeof(Readout.Extract.CodeJsonConverter<>);

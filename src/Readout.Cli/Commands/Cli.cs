@@ -87,7 +87,7 @@ internal static class Cli
 
     public static string Describe(Actor a)
     {
-        var extra = string.Join(", ", new[] { a.Country, a.Role }.Where(x => !string.IsNullOrEmpty(x)));
+        var extra = string.Join(", ", new[] { a.Country, a.Role?.Wire() }.Where(x => !string.IsNullOrEmpty(x)));
         return extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
     }
 

@@ -38,7 +38,9 @@ public static class EventsCommand
                         new Text(string.Join(", ", (i.Participants ?? []).Select(a => a.Country is null ? a.Name : $"{a.Name} ({a.Country})"))),
                         new Text(Cli.Place(i.Location)),
                         new Text((i.Sources?.Count ?? 0).ToString(CultureInfo.InvariantCulture)),
-                        new Text(i.Review is null ? "" : i.Review.Status + (i.Review.FieldsSet.Count > 0 ? ": " + string.Join(", ", i.Review.FieldsSet) : "")));
+                        new Text(i.Review is null ? ""
+                            : i.Review.Status
+                              + (i.Review.FieldsSet.Count > 0 ? ": " + string.Join(", ", i.Review.FieldsSet.Select(f => f.Wire())) : "")));
                 if (list.Count > 0) Cli.Out.Write(table);
                 Cli.Out.WriteLine(list.Count == all.Count
                     ? $"{all.Count} interaction{(all.Count == 1 ? "" : "s")}"

@@ -28,7 +28,8 @@ public static class ReviewCommand
         command.Subcommands.Add(Action(db, ReviewActions.Reject, "Reject a record that is wrong as a whole: it leaves lists and exports (--review rejected shows it) and keeps its evidence"));
         command.Subcommands.Add(Action(db, ReviewActions.Restore, "Undo a rejection"));
         command.Subcommands.Add(Action(db, ReviewActions.Confirm, "Mark a record as right as it is: it leaves the review queue"));
-        command.Subcommands.Add(Action(db, ReviewActions.Correct, $"Set one field: {string.Join(", ", ReviewFields.All)}. Actors are written 'Name (ISO3, role); Name (ISO3)'; an empty value clears a field",
+        command.Subcommands.Add(Action(db, ReviewActions.Correct,
+            $"Set one field: {ReviewFields.Names}. Actors are written 'Name (ISO3, role); Name (ISO3)'; an empty value clears a field",
             withField: true));
         command.Subcommands.Add(Action(db, ReviewActions.Merge, "Merge the record given with --with into this one (its id then resolves to this record)", withOther: true));
         command.Subcommands.Add(Action(db, ReviewActions.Split, "Move the reports named by --source (uri or start of the content hash) into a record of their own", withSources: true));
@@ -38,7 +39,7 @@ public static class ReviewCommand
     private static Command Action(Option<string> db, string action, string description, bool withField = false, bool withOther = false, bool withSources = false)
     {
         var id = new Argument<string>("id") { Description = "The record (id, old id or unique start)" };
-        var field = new Argument<string>("field") { Description = string.Join(", ", ReviewFields.All) };
+        var field = new Argument<string>("field") { Description = ReviewFields.Names };
         var value = new Argument<string>("value") { Description = "The right value ('' clears the field)" };
         var other = new Option<string>("--with") { Description = "The record to merge into this one", HelpName = "ID", Required = true };
         var sources = new Option<string[]>("--source") { Description = "A report to split off (uri or content-hash start); repeat for several", HelpName = "URI", Required = true, AllowMultipleArgumentsPerToken = true };
@@ -122,7 +123,8 @@ public static class ReviewCommand
             if (store is null) return ExitCodes.Error;
             var entries = output.Take(p, store.ReviewTrail(p.GetValue(id)));
             output.Write(p, entries, ["id", "at", "reviewer", "action", "record", "field", "before", "after", "other", "reason"],
-                e => [e.Id.ToString(CultureInfo.InvariantCulture), e.At, e.Reviewer, e.Action, e.Record, e.Field, e.Before, e.After, e.Other, e.Reason],
+                e => [e.Id.ToString(CultureInfo.InvariantCulture), e.At, e.Reviewer, e.Action, e.Record, e.Field?.Wire(), e.Before, e.After,
+                    e.Other, e.Reason],
                 Readout.Export.Contract.ReviewEntryRecord.From,
                 list =>
                 {
@@ -139,7 +141,7 @@ public static class ReviewCommand
     {
         var what = e.Action switch
         {
-            ReviewActions.Correct => $"corrected {e.Field} of {e.Record}: {e.Before ?? "(empty)"} → {e.After ?? "(empty)"}",
+            ReviewActions.Correct => $"corrected {e.Field?.Wire()} of {e.Record}: {e.Before ?? "(empty)"} → {e.After ?? "(empty)"}",
             ReviewActions.Merge => $"merged {e.Other} into {e.Record}",
             ReviewActions.Split => $"split {e.After} off {e.Record}",
             ReviewActions.Reject => $"rejected {e.Record}",

@@ -7,8 +7,6 @@ namespace Readout.Cli.Commands;
 /// <summary><c>readout show ID</c>: one interaction, every field with the text it came from.</summary>
 public static class ShowCommand
 {
-    private static readonly string[] Sections = ["status", "mode", "date", "participants", "location", "attendees"];
-
     public static Command Build(Option<string> db)
     {
         var id = new Argument<string>("id") { Description = "The interaction's id, or enough of its start to be unique" };
@@ -43,81 +41,60 @@ public static class ShowCommand
         return command;
     }
 
-    /// <summary>Which section of <c>show</c> an evidence field belongs to ("participants[0].name" → participants).</summary>
-    internal static string SectionOf(string field)
-    {
-        var f = field.Trim().ToLowerInvariant();
-        var cut = f.IndexOfAny(['.', '[', '/', ':']);
-        var head = cut < 0 ? f : f[..cut];
-        return head switch
-        {
-            "participant" or "participants" or "actor" or "actors" or "principal" or "principals" => "participants",
-            "attendee" or "attendees" => "attendees",
-            "date" or "date_basis" or "when" or "time" => "date",
-            "location" or "place" or "city" or "country" or "venue" or "where" => "location",
-            "mode" => "mode",
-            "status" => "status",
-            "interaction" or "event" or "sentence" or "trigger" => "interaction",
-            _ => "other",
-        };
-    }
-
     internal static void Print(Interaction i, TextWriter w)
     {
         var sources = i.Sources ?? [];
+        // each field's evidence under its section (the place's three fields are one); every field is a code, so none is left over
         var evidence = sources.SelectMany(s => (s.Evidence ?? []).Select(e => (Source: s, Span: e)))
-            .GroupBy(x => SectionOf(x.Span.Field))
+            .GroupBy(x => Codes.SectionOf(x.Span.Field))
             .ToDictionary(g => g.Key, g => g.OrderBy(x => x.Span.Start).ToList());
 
-        void Evidence(string section)
+        void Evidence(FieldSection section)
         {
             if (!evidence.TryGetValue(section, out var spans)) return;
             foreach (var (s, e) in spans)
-                w.WriteLine($"  ← \"{Cli.OneLine(e.Text)}\" ({s.Uri} [{e.Start},{e.End}))" + (section == "other" ? $" [{e.Field}]" : ""));
+                w.WriteLine($"  ← \"{Cli.OneLine(e.Text)}\" ({s.Uri} [{e.Start},{e.End}))");
         }
 
-        void Conflict(params string[] fields)
+        void Conflict(params RecordField[] fields)
         {
             foreach (var c in (i.Conflicts ?? []).Where(c => fields.Contains(c.Field)))
-                w.WriteLine($"  ! sources disagree on {c.Field}: {Fuse.FusionEngine.Describe(c.Values)}");
+                w.WriteLine($"  ! sources disagree on {c.Field.Wire()}: {Fuse.FusionEngine.Describe(c.Values)}");
         }
 
         w.WriteLine($"interaction {i.Id}" + (i.SourceFamilies is { } fam ? $" ({sources.Count} sources, {fam} independent)" : ""));
         var review = i.Review;
-        string Set(string field) => review?.FieldsSet.Contains(field) == true
+        string Set(RecordField field) => review?.FieldsSet.Contains(field) == true
             ? $"  [set by a reviewer; the machine read: {review.Machine.FirstOrDefault(m => m.Field == field)?.Value ?? "nothing"}]" : "";
         if (review is not null)
-            w.WriteLine($"review:       {review.Status}" + (review.FieldsSet.Count > 0 ? $" (set by a person: {string.Join(", ", review.FieldsSet)})" : ""));
-        if (evidence.ContainsKey("interaction"))
+            w.WriteLine($"review:       {review.Status}"
+                + (review.FieldsSet.Count > 0 ? $" (set by a person: {string.Join(", ", review.FieldsSet.Select(f => f.Wire()))})" : ""));
+        if (evidence.ContainsKey(FieldSection.Interaction))
         {
             w.WriteLine("reported as:");
-            Evidence("interaction");
+            Evidence(FieldSection.Interaction);
         }
-        w.WriteLine($"status:       {i.Status.Wire()}{Set("status")}");
-        Evidence("status");
-        w.WriteLine($"mode:         {i.Mode.Wire()}{Set("mode")}");
-        Conflict("mode");
-        Evidence("mode");
-        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis.Text}){Set("date")}");
-        Conflict("date");
-        Evidence("date");
-        w.WriteLine("participants:" + Set("participants"));
+        w.WriteLine($"status:       {i.Status.Wire()}{Set(RecordField.Status)}");
+        Evidence(FieldSection.Status);
+        w.WriteLine($"mode:         {i.Mode.Wire()}{Set(RecordField.Mode)}");
+        Conflict(RecordField.Mode);
+        Evidence(FieldSection.Mode);
+        w.WriteLine($"date:         {i.Date ?? "unknown"} ({i.DateBasis.Text}){Set(RecordField.Date)}");
+        Conflict(RecordField.Date);
+        Evidence(FieldSection.Date);
+        w.WriteLine("participants:" + Set(RecordField.Participants));
         foreach (var a in i.Participants ?? []) w.WriteLine($"  {Cli.Describe(a)}");
-        Evidence("participants");
+        Evidence(FieldSection.Participants);
         var place = Cli.Place(i.Location);
-        w.WriteLine($"location:     {(place.Length == 0 ? "not stated" : place)}{Set("location.city")}{Set("location.country")}{Set("location.venue")}");
-        Conflict("location.city", "location.venue");
-        Evidence("location");
+        w.WriteLine($"location:     {(place.Length == 0 ? "not stated" : place)}"
+            + $"{Set(RecordField.City)}{Set(RecordField.Country)}{Set(RecordField.Venue)}");
+        Conflict(RecordField.City, RecordField.Venue);
+        Evidence(FieldSection.Location);
         var attendees = i.Attendees ?? [];
-        w.WriteLine((attendees.Count == 0 ? "attendees:    none named" : "attendees:") + Set("attendees"));
+        w.WriteLine((attendees.Count == 0 ? "attendees:    none named" : "attendees:") + Set(RecordField.Attendees));
         foreach (var a in attendees) w.WriteLine($"  {Cli.Describe(a)}");
-        Conflict("attendees");
-        Evidence("attendees");
-        if (evidence.ContainsKey("other"))
-        {
-            w.WriteLine("other evidence:");
-            Evidence("other");
-        }
+        Conflict(RecordField.Attendees);
+        Evidence(FieldSection.Attendees);
         if (review is not null)
         {
             w.WriteLine($"review trail ({review.Trail.Count}):");

@@ -25,8 +25,11 @@ public sealed record PersonMention(TextSpan Span, string Name, string? Country, 
     public string? KbId { get; init; }
 }
 
+/// <summary>What a place mention names; a city-state's name is a city.</summary>
+public enum PlaceKind { City, Venue, Country }
+
 /// <summary>A place: a city ("Geneva"), a venue ("Villa La Grange") or a country.</summary>
-public sealed record PlaceMention(TextSpan Span, string Kind, string Name, string? City, string? Country);
+public sealed record PlaceMention(TextSpan Span, PlaceKind Kind, string Name, string? City, string? Country);
 
 /// <summary>The document's entity layer: every person and place mention, in text order.</summary>
 public sealed record MentionLayer(IReadOnlyList<PersonMention> People, IReadOnlyList<PlaceMention> Places,
@@ -178,13 +181,14 @@ public sealed partial class MentionFinder
         var span = new TextSpan(m.Start, m.End);
         switch (m.Value)
         {
-            case Venue v: places.Add(new PlaceMention(span, "venue", v.Name, v.City, v.Country)); break;
-            case City c: places.Add(new PlaceMention(span, "city", c.Name, c.Name, c.Country)); break;
+            case Venue v: places.Add(new PlaceMention(span, PlaceKind.Venue, v.Name, v.City, v.Country)); break;
+            case City c: places.Add(new PlaceMention(span, PlaceKind.City, c.Name, c.Name, c.Country)); break;
             case Country when m.End < text.Length && text[m.End] == '$': break;   // "US$100 billion" is money, not the United States
             case Country c:
                 // a city-state's name is also its city ("landing in Singapore")
                 var cityState = Lexicon.Fold(c.Capital) == Lexicon.Fold(c.Name);
-                places.Add(new PlaceMention(span, cityState ? "city" : "country", c.Name, cityState ? c.Capital : null, c.Iso3));
+                places.Add(cityState ? new PlaceMention(span, PlaceKind.City, c.Name, c.Capital, c.Iso3)
+                    : new PlaceMention(span, PlaceKind.Country, c.Name, null, c.Iso3));
                 break;
         }
     }

@@ -152,7 +152,7 @@ public sealed partial class SentenceEventCoder
         var basis = $"'{s[start..end]}' → {verb.Cameo} ({verb.Note})";
         Actor? source, target;
         // "is attacked" is passive, "is conducting" is not.
-        var passive = verb.Direction == "active" && _passiveBefore.IsMatch(before)
+        var passive = verb.Direction == VerbDirection.Active && _passiveBefore.IsMatch(before)
                       && !FirstWord(s[start..end]).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         if (passive)
         {
@@ -162,7 +162,7 @@ public sealed partial class SentenceEventCoder
             target = Nearest(actors, start, source);
             basis += "; passive";
         }
-        else if (verb.Direction == "reverse")
+        else if (verb.Direction == VerbDirection.Reverse)
         {
             source = actors.FirstOrDefault(a => a.Start >= end);
             target = Nearest(actors, start, source);
@@ -171,7 +171,7 @@ public sealed partial class SentenceEventCoder
         {
             source = Nearest(actors, start, null);
             target = actors.FirstOrDefault(a => a.Start >= end && a != source && !IsPronoun(a));
-            if (source is null && verb.Direction == "mutual") { source = target; target = null; }
+            if (source is null && verb.Direction == VerbDirection.Mutual) { source = target; target = null; }
         }
         source = Resolve(source, actors);
         target = Resolve(target, actors);
@@ -241,7 +241,7 @@ public sealed partial class SentenceEventCoder
     {
         if (actors.Any(a => a.Start >= end && a.Start - end <= ObjectWindow && !IsPronoun(a) && Gap.IsMatch(s[end..a.Start])))
             return true;
-        if (verb.Direction != "mutual") return false;
+        if (verb.Direction != VerbDirection.Mutual) return false;
         var before = actors.Where(a => a.End <= start && !IsPronoun(a)).ToList();
         return before.Count >= 2 && start - before[^2].Start <= GroupWindow && _group.IsMatch(s[before[^2].Start..start]);
     }

@@ -80,7 +80,7 @@ public static partial class CsvExporter
             (i.Sources?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
             (i.SourceFamilies ?? i.Sources?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
             RecordFields.Confidence(i)?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
-            RecordFields.ReviewStatus(i), string.Join(Separator, i.Review?.FieldsSet ?? []),
+            RecordFields.ReviewStatus(i), string.Join(Separator, (i.Review?.FieldsSet ?? []).Select(f => f.Wire())),
             i.DateBasis.Text,
             string.Join(" ", (i.Sources ?? []).Select(s => s.Uri)),
         ];
@@ -88,7 +88,7 @@ public static partial class CsvExporter
 
     private static string Describe(Actor a)
     {
-        var extra = string.Join(", ", new[] { a.Country, a.Role }.Where(x => !string.IsNullOrEmpty(x)));
+        var extra = string.Join(", ", new[] { a.Country, a.Role?.Wire() }.Where(x => !string.IsNullOrEmpty(x)));
         return extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
     }
 

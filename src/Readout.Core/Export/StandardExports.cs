@@ -88,9 +88,12 @@ public static class GdeltExporter
             var date = record is null ? null : SqlDate(record);
             if (date is null) { undated++; continue; }
             var speaker = st.Speakers[0];
-            var actor = new Actor(speaker.Name, speaker.Country ?? CountryOf(record, speaker.Name), speaker.Kind == SpeakerKind.Person ? "official" : null);
-            var target = st.Target is { } t ? new Actor(t.Name, t.Country ?? CountryOf(record, t.Name), t.Kind == SpeakerKind.Person ? "official" : null)
-                : record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country).Select(p => p with { Role = "official" }).FirstOrDefault();
+            var actor = new Actor(speaker.Name, speaker.Country ?? CountryOf(record, speaker.Name),
+                speaker.Kind == SpeakerKind.Person ? Office.Official : null);
+            var target = st.Target is { } t
+                ? new Actor(t.Name, t.Country ?? CountryOf(record, t.Name), t.Kind == SpeakerKind.Person ? Office.Official : null)
+                : record?.Participants.Where(p => p.Name != actor.Name && p.Country != actor.Country)
+                    .Select(p => p with { Role = Office.Official }).FirstOrDefault();
             Row(w, st.Id, st.Id, date, Code(actor, speaker.Kind), actor, target is null ? "" : Code(target, st.Target?.Kind), target, false, c, 1, 1, "", null, st.Source, record);
             n++;
         }
@@ -175,7 +178,8 @@ public static class GdeltExporter
             c.QuadClass.ToString(CultureInfo.InvariantCulture), c.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
             sources.ToString(CultureInfo.InvariantCulture), articles.ToString(CultureInfo.InvariantCulture),
             place, placeCountry ?? "", url, id,
-            record is null ? "" : RecordFields.ReviewStatus(record), string.Join(";", record?.Review?.FieldsSet ?? []),
+            record is null ? "" : RecordFields.ReviewStatus(record),
+            string.Join(";", (record?.Review?.FieldsSet ?? []).Select(f => f.Wire())),
         };
         w.WriteLine(string.Join("\t", cells.Select(Cell)));
     }
@@ -203,7 +207,7 @@ public static class PloverExporter
         {
             byId[r.Id] = r;
             if (r.Participants.Count < 2) continue;
-            var evidence = r.Sources[0].Evidence.FirstOrDefault(e => e.Field == "interaction");
+            var evidence = r.Sources[0].Evidence.FirstOrDefault(e => e.Field == RecordField.Interaction);
             var mode = GdeltExporter.ConsultMode(r);
             var (actor, recipient) = GdeltExporter.VisitorFirst(r);
             Emit(w, new
@@ -214,7 +218,7 @@ public static class PloverExporter
                 event_location = r.Location is null ? null : new { city = r.Location.City, country = r.Location.Country, venue = r.Location.Venue },
                 text = evidence?.Text,
                 citation = r.Sources.Select(s => new { uri = s.Uri, title = s.Title, published = s.Published }).ToList(),
-                review_status = RecordFields.ReviewStatus(r), reviewed_fields = r.Review?.FieldsSet ?? [],
+                review_status = RecordFields.ReviewStatus(r), reviewed_fields = (r.Review?.FieldsSet ?? []).Select(f => f.Wire()).ToList(),
             });
             n++;
         }
@@ -236,7 +240,8 @@ public static class PloverExporter
         return n;
     }
 
-    private static object Who(Actor a) => new { name = a.Name, country = a.Country, kind = SpeakerKind.Person.Wire(), role = a.Role };
+    private static object Who(Actor a) =>
+        new { name = a.Name, country = a.Country, kind = SpeakerKind.Person.Wire(), role = a.Role?.Wire() };
 
     private static void Emit(TextWriter w, object o) => w.WriteLine(JsonSerializer.Serialize(o, ExportJson.Options));
 }

@@ -71,7 +71,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 candidates.Add((from + m.Index, [new Speaker(c.Iso3, c.Iso3, SpeakerKind.State)]));
         if (pair is not null && pair.Count >= 2)
         {
-            var leaders = pair.All(a => a.Role is "head_of_state" or "head_of_government");
+            var leaders = pair.All(a => a.Role is Office.HeadOfState or Office.HeadOfGovernment);
             foreach (Match m in _x.StateGroup.Matches(window))
                 candidates.Add((from + m.Index, leaders && m.Groups["who"].Value.EndsWith("sides", StringComparison.OrdinalIgnoreCase)
                     ? pair.Select(Spoken).ToList()
@@ -99,7 +99,7 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
         foreach (Match m in _x.BareTitle.Matches(window))
         {
             var role = m.Groups["t"].Value.StartsWith("President", StringComparison.OrdinalIgnoreCase)
-                ? "head_of_state" : "head_of_government";
+                ? Office.HeadOfState : Office.HeadOfGovernment;
             var at = from + m.Index + m.Length;
             if (doc.Mentions.People.StartingIn(p => p.Span.Start, at, at + 3).Any()) continue;   // "President Xi" is a name
             var holder = pair?.FirstOrDefault(a => a.Role == role);

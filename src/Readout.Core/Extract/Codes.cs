@@ -17,6 +17,12 @@ public enum InteractionStatus { Happened, Planned }
 /// </summary>
 public enum StatementCueClass { Say, Agree, Support, Reject, Request, Accuse, Consult }
 
+/// <summary>
+/// Whom an event verb of data/lexicons/event_verbs.tsv makes the source of its act: the actor before it (active),
+/// the actor after it (reverse), or both sides alike (mutual).
+/// </summary>
+public enum VerbDirection { Active, Reverse, Mutual }
+
 /// <summary>What an organisation of the lexicon is (the kind column of data/lexicons/organisations.tsv).</summary>
 public enum OrganisationKind { Intergovernmental, UnBody, Alliance, Party, GovernmentOffice, Legislature, Initiative, Media, Ngo, Company, Other }
 
@@ -26,6 +32,30 @@ public enum OrganisationKind { Intergovernmental, UnBody, Alliance, Party, Gover
 /// </summary>
 [JsonConverter(typeof(ActorKindJson))]
 public enum ActorKind { Participant, Attendee }
+
+/// <summary>
+/// The office a person on a record held on the day: the role of <see cref="Actor"/>. Its wire string (the record's
+/// JSON, the <c>role</c> column of the actor tables, the exports, a reviewer's <c>Name (ISO3, role)</c>) is
+/// <see cref="Codes.Office"/>'s. The lexicons name offices with these strings and two of their own, which never
+/// reach a record: people.tsv's "other" post (exported as <see cref="Official"/>) and titles.tsv's "honorific".
+/// </summary>
+[JsonConverter(typeof(OfficeJson))]
+public enum Office { HeadOfState, HeadOfGovernment, ForeignMinister, DefenceMinister, VicePresident, NationalSecurityAdvisor, Official }
+
+/// <summary>
+/// A field of a record as its evidence, provenance, conflicts and reviews name it: the eight a person can correct
+/// (<see cref="Reviews.ReviewFields"/>) and the sentence that reports the interaction, which only evidence names. Its wire
+/// string (the stored and exported <c>field</c>, the review trail's field column, what a reviewer types) is
+/// <see cref="Codes.Field"/>'s.
+/// </summary>
+[JsonConverter(typeof(RecordFieldJson))]
+public enum RecordField { Status, Mode, Date, City, Country, Venue, Participants, Attendees, Interaction }
+
+/// <summary>
+/// Where <c>readout show</c> and a record's page group its fields and their evidence: each field is its own section
+/// but the place's three, which are one. Its string names the section's evidence marks on the page (ev-location).
+/// </summary>
+public enum FieldSection { Interaction, Status, Mode, Date, Participants, Location, Attendees }
 
 /// <summary>
 /// Who made a statement: a state speaking as such ("the Russian side", "Beijing"), a person, or an organisation.
@@ -77,6 +107,10 @@ public sealed class CodeSet<T> where T : struct, Enum
     /// <exception cref="FormatException">The string is none of the codes; the message lists those there are.</exception>
     public T Parse(string? wire) => TryParse(wire, out var code) ? code : throw new FormatException(Unknown(wire));
 
+    /// <summary>The code of a column or key that may be empty: null stays null, any other string must be a code.</summary>
+    /// <exception cref="FormatException">The string is none of the codes.</exception>
+    public T? ParseOrNull(string? wire) => wire is null ? null : Parse(wire);
+
     /// <summary>The error for a string that is none of the codes: what it is not, and what it could be.</summary>
     public string Unknown(string? wire) => $"unknown {Name} '{wire}' (expected one of {string.Join(", ", Wires)})";
 }
@@ -97,6 +131,10 @@ public static class Codes
         (StatementCueClass.Reject, "reject"), (StatementCueClass.Request, "request"), (StatementCueClass.Accuse, "accuse"),
         (StatementCueClass.Consult, "consult"));
 
+    /// <summary>The direction column of event_verbs.tsv.</summary>
+    public static CodeSet<VerbDirection> VerbDirection { get; } = new("event verb direction",
+        (Extract.VerbDirection.Active, "active"), (Extract.VerbDirection.Reverse, "reverse"), (Extract.VerbDirection.Mutual, "mutual"));
+
     /// <summary>The kind column of organisations.tsv.</summary>
     public static CodeSet<OrganisationKind> OrganisationKind { get; } = new("organisation kind",
         (Extract.OrganisationKind.Intergovernmental, "intergovernmental"), (Extract.OrganisationKind.UnBody, "un_body"),
@@ -115,6 +153,40 @@ public static class Codes
     public static CodeSet<SpeakerKind> SpeakerKind { get; } = new("speaker kind",
         (Extract.SpeakerKind.State, "state"), (Extract.SpeakerKind.Person, "person"), (Extract.SpeakerKind.Organisation, "organisation"));
 
+    /// <summary>
+    /// The role of a person on a record, in the order the lexicons' headers list them (titles.tsv, role_words.tsv).
+    /// "role" is what the export contract and a reviewer's actors call it.
+    /// </summary>
+    public static CodeSet<Office> Office { get; } = new("role",
+        (Extract.Office.HeadOfState, "head_of_state"), (Extract.Office.HeadOfGovernment, "head_of_government"),
+        (Extract.Office.ForeignMinister, "foreign_minister"), (Extract.Office.DefenceMinister, "defence_minister"),
+        (Extract.Office.VicePresident, "vice_president"), (Extract.Office.NationalSecurityAdvisor, "national_security_advisor"),
+        (Extract.Office.Official, "official"));
+
+    /// <summary>The fields of a record, in the order reviews list the ones a person can correct.</summary>
+    public static CodeSet<RecordField> Field { get; } = new("record field",
+        (RecordField.Status, "status"), (RecordField.Mode, "mode"), (RecordField.Date, "date"), (RecordField.City, "location.city"),
+        (RecordField.Country, "location.country"), (RecordField.Venue, "location.venue"), (RecordField.Participants, "participants"),
+        (RecordField.Attendees, "attendees"), (RecordField.Interaction, "interaction"));
+
+    public static CodeSet<FieldSection> Section { get; } = new("field section",
+        (FieldSection.Interaction, "interaction"), (FieldSection.Status, "status"), (FieldSection.Mode, "mode"),
+        (FieldSection.Date, "date"), (FieldSection.Participants, "participants"), (FieldSection.Location, "location"),
+        (FieldSection.Attendees, "attendees"));
+
+    /// <summary>The section a field is shown in: the city, country and venue are the place (location).</summary>
+    public static FieldSection SectionOf(RecordField field) => field switch
+    {
+        RecordField.Status => FieldSection.Status,
+        RecordField.Mode => FieldSection.Mode,
+        RecordField.Date => FieldSection.Date,
+        RecordField.City or RecordField.Country or RecordField.Venue => FieldSection.Location,
+        RecordField.Participants => FieldSection.Participants,
+        RecordField.Attendees => FieldSection.Attendees,
+        RecordField.Interaction => FieldSection.Interaction,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a record field"),
+    };
+
     /// <summary>The mode of a lexicon cue that says an interaction took place but not how ("held talks", "met").</summary>
     public const string AnyMode = "any";
 
@@ -125,6 +197,12 @@ public static class Codes
     public static string Wire(this ActorKind kind) => ActorKind.Wire(kind);
 
     public static string Wire(this SpeakerKind kind) => SpeakerKind.Wire(kind);
+
+    public static string Wire(this Office office) => Office.Wire(office);
+
+    public static string Wire(this RecordField field) => Field.Wire(field);
+
+    public static string Wire(this FieldSection section) => Section.Wire(section);
 }
 
 /// <summary>Reads and writes a code as its wire string, so the JSON of a record does not depend on the enum.</summary>
@@ -150,3 +228,7 @@ public sealed class InteractionStatusJson() : CodeJsonConverter<InteractionStatu
 public sealed class ActorKindJson() : CodeJsonConverter<ActorKind>(Codes.ActorKind);
 
 public sealed class SpeakerKindJson() : CodeJsonConverter<SpeakerKind>(Codes.SpeakerKind);
+
+public sealed class OfficeJson() : CodeJsonConverter<Office>(Codes.Office);
+
+public sealed class RecordFieldJson() : CodeJsonConverter<RecordField>(Codes.Field);

@@ -4,11 +4,11 @@ namespace Readout.Extract;
 
 /// <summary>
 /// A principal or attendee (exported as <see cref="Export.Contract.ActorRecord"/>): the canonical name (the knowledge base's, or the report's for people
-/// it does not hold), the ISO 3166-1 alpha-3 country of the state they serve, their role on the day; for an
+/// it does not hold), the ISO 3166-1 alpha-3 country of the state they serve, their role (office) on the day; for an
 /// official of an international organisation, the organisation (UN, EU, NATO, AU...) and no country; the
 /// name as the report wrote it; the knowledge base's id (a Wikidata id where known) when resolved.
 /// </summary>
-public sealed record Actor(string Name, string? Country, string? Role,
+public sealed record Actor(string Name, string? Country, [property: JsonConverter(typeof(OfficeJson))] Office? Role,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Organisation = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NameAsWritten = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KbId = null);
@@ -19,7 +19,7 @@ public sealed record ConfidenceFactor(string Name, double Value, double Weight);
 public sealed record Location(string? City, string? Country, string? Venue);
 
 /// <summary>The character span in a source's clean text that supports one field of a record.</summary>
-public sealed record EvidenceSpan(string Field, int Start, int End, string Text);
+public sealed record EvidenceSpan([property: JsonConverter(typeof(RecordFieldJson))] RecordField Field, int Start, int End, string Text);
 
 /// <summary>
 /// One report behind a record, with the spans of its clean text that support each field. Family is the
@@ -30,10 +30,12 @@ public sealed record SourceRef(string Uri, string? Title, string? Published, str
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Family = null);
 
 /// <summary>One value of a field and the reports (by uri) that say it.</summary>
-public sealed record FieldSupport(string Field, string Value, IReadOnlyList<string> Sources);
+public sealed record FieldSupport(
+    [property: JsonConverter(typeof(RecordFieldJson))] RecordField Field, string Value, IReadOnlyList<string> Sources);
 
 /// <summary>A field on which the reports behind a record disagree, with every value and who says it.</summary>
-public sealed record FieldConflict(string Field, IReadOnlyList<FieldSupport> Values);
+public sealed record FieldConflict(
+    [property: JsonConverter(typeof(RecordFieldJson))] RecordField Field, IReadOnlyList<FieldSupport> Values);
 
 /// <summary>
 /// One diplomatic interaction: who, when, how, where, who else, whether it happened or is planned, and

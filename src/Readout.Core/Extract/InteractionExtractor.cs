@@ -69,7 +69,7 @@ public sealed class InteractionExtractor
             Participants = principals, Attendees = attendees, Structured = true, InTitle = true,
             DaySource = published is null ? DaySource.None : DaySource.Publication,
             Date = published is { } d ? new ResolvedDate(d, null, DateBasis.Transcript(principals.Select(p => p.Name), doc.Frame.Basis)) : null,
-            Venue = header.FirstOrDefault(p => p.Kind == "venue"), City = header.LastOrDefault(p => p.Kind == "city"),
+            Venue = header.FirstOrDefault(p => p.Kind == PlaceKind.Venue), City = header.LastOrDefault(p => p.Kind == PlaceKind.City),
         };
     }
 
@@ -309,8 +309,10 @@ public sealed class InteractionExtractor
         {
             Sentence = s, Cue = cueSpan, Mode = mode, Strength = strength, Participants = principals,
             Time = time, Date = resolved, DaySource = source, Planned = future, InTitle = inTitle, Structured = structured, ByReference = byReference,
-            Venue = placesHere.Where(p => p.Kind == "venue" && !SpeaksAsInstitution(text, p.Span)).OrderBy(p => Distance(p.Span, cueSpan)).FirstOrDefault(),
-            City = placesHere.Where(p => p.Kind == "city" && IsLocative(text, p.Span)).OrderBy(p => Distance(p.Span, cueSpan)).FirstOrDefault(),
+            Venue = placesHere.Where(p => p.Kind == PlaceKind.Venue && !SpeaksAsInstitution(text, p.Span))
+                .OrderBy(p => Distance(p.Span, cueSpan)).FirstOrDefault(),
+            City = placesHere.Where(p => p.Kind == PlaceKind.City && IsLocative(text, p.Span))
+                .OrderBy(p => Distance(p.Span, cueSpan)).FirstOrDefault(),
         };
     }
 

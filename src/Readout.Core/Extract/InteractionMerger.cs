@@ -123,13 +123,18 @@ internal sealed class InteractionMerger(Lexicon lexicon)
         return c.Mode is null || modes.Count == 0 || modes.Contains(c.Mode);
     }
 
-    private static Actor ActorOf(PersonMention p) => new(p.Name, p.Country, p.Role, p.Organisation, p.Written, p.KbId);
+    /// <summary>
+    /// A person as a record holds them. A mention's role is the lexicons' office string, which the loader holds to the
+    /// record's roles (or to "other" and "honorific", which mentions never carry), so an unknown one fails here loudly.
+    /// </summary>
+    private static Actor ActorOf(PersonMention p) =>
+        new(p.Name, p.Country, Codes.Office.ParseOrNull(p.Role), p.Organisation, p.Written, p.KbId);
 
     private Interaction Build(AnalysedDocument doc, List<Candidate> cluster, List<(PersonMention P, Sentence S)> attendees)
     {
         var text = doc.Clean.Text;
         var evidence = new List<EvidenceSpan>();
-        EvidenceSpan Ev(string field, TextSpan span) => new(field, span.Start, span.End, text[span.Start..span.End]);
+        EvidenceSpan Ev(RecordField field, TextSpan span) => new(field, span.Start, span.End, text[span.Start..span.End]);
 
         // the mode: from the clauses that read who met whom, before those that only say "they" or "the leaders"
         var modeCue = cluster.OrderByDescending(c => c.Structured).ThenByDescending(c => c.Mode is null ? c.Strength - 0.5 : c.Strength).ThenBy(c => c.Sentence.Index).First();
@@ -141,18 +146,18 @@ internal sealed class InteractionMerger(Lexicon lexicon)
             : cluster.All(c => c.Venue is null && c.City is null) && cluster.Any(c => _x.SpokeCue.IsMatch(text[c.Cue.Start..c.Cue.End]))
                 && !cluster.Any(c => _x.MeetCue.IsMatch(text[c.Cue.Start..c.Cue.End])) ? InteractionMode.Phone
             : InteractionMode.InPerson;
-        evidence.Add(Ev("mode", modeFrom.Cue));
+        evidence.Add(Ev(RecordField.Mode, modeFrom.Cue));
 
         var dated = cluster.Where(c => c.Date is not null).OrderBy(c => c.DaySource).ThenBy(c => c.Date!.Date is null).ThenBy(c => c.Sentence.Index).FirstOrDefault();
         string? date = dated?.Date?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? dated?.Date?.Partial;
         var basis = dated?.Date?.Basis ?? DateBasis.NotGiven;
-        if (dated?.Time is { } t) evidence.Add(Ev("date", t.Span));
+        if (dated?.Time is { } t) evidence.Add(Ev(RecordField.Date, t.Span));
 
         // the principals: the largest set the report's clauses name (a trilateral over its bilateral parts)
         var first = cluster.OrderByDescending(c => c.Participants.Count >= 2 ? c.Participants.Count : 0).ThenBy(c => c.Structured ? 0 : 1)
             .ThenBy(c => c.Strength == 3 ? 0 : 1).ThenBy(c => c.InTitle).ThenBy(c => c.Sentence.Index).First();
         var participants = first.Participants.Select(ActorOf).ToList();
-        foreach (var p in first.Participants) evidence.Add(Ev("participants", p.Span));
+        foreach (var p in first.Participants) evidence.Add(Ev(RecordField.Participants, p.Span));
 
         Location? location = null;
         if (mode == InteractionMode.InPerson)
@@ -161,23 +166,23 @@ internal sealed class InteractionMerger(Lexicon lexicon)
             var city = cluster.Select(c => c.City).FirstOrDefault(v => v is not null);
             string? cityName = venue?.City ?? city?.Name;
             string? country = venue?.Country ?? city?.Country;
-            if (venue is not null) evidence.Add(Ev("location.venue", venue.Span));
-            if (city is not null && (venue?.City is null || venue.City == city.Name)) evidence.Add(Ev("location.city", city.Span));
+            if (venue is not null) evidence.Add(Ev(RecordField.Venue, venue.Span));
+            if (city is not null && (venue?.City is null || venue.City == city.Name)) evidence.Add(Ev(RecordField.City, city.Span));
             if (cityName is null && !cluster[0].Planned && doc.Clean.Dateline?.City is { } dl && lexicon.Gazetteer.FindAll(dl).FirstOrDefault()?.Value is City dc)
             {
                 cityName = dc.Name; country = dc.Country;
-                evidence.Add(Ev("location.city", doc.Clean.Dateline.Span));
+                evidence.Add(Ev(RecordField.City, doc.Clean.Dateline.Span));
             }
             if (cityName is not null || venue is not null) location = new Location(cityName, country, venue?.Name);
         }
 
         var attendeeActors = attendees.Select(a => ActorOf(a.P)).ToList();
-        foreach (var (p, _) in attendees) evidence.Add(Ev("attendees", p.Span));
+        foreach (var (p, _) in attendees) evidence.Add(Ev(RecordField.Attendees, p.Span));
         var status = cluster[0].Planned ? InteractionStatus.Planned : InteractionStatus.Happened;
         var raw = doc.Clean.Raw;
         var id = "ix-" + Ingest.InputReader.Hash($"{raw.ContentHash}|{status.Wire()}|{first.Key}|{date}|{cluster.Min(c => c.Sentence.Index)}")[..16];
         var source = new SourceRef(raw.Uri, doc.Clean.Title, doc.Clean.Published?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), raw.ContentHash,
-            evidence.Concat(cluster.Select(c => Ev("interaction", c.Sentence.Span))).ToList());
+            evidence.Concat(cluster.Select(c => Ev(RecordField.Interaction, c.Sentence.Span))).ToList());
         return new Interaction(id, status, mode, date, basis, participants, location, attendeeActors, [source]);
     }
 }

@@ -114,7 +114,7 @@ public static class FusionEngine
         var conflicts = new List<FieldConflict>();
 
         // the votes for one field: each family once, values ordered by votes, then by their text
-        string? Choose(string field, Func<Interaction, string?> value)
+        string? Choose(RecordField field, Func<Interaction, string?> value)
         {
             var supports = members.Where(m => value(m) is not null)
                 .GroupBy(m => value(m)!, StringComparer.Ordinal)
@@ -129,20 +129,21 @@ public static class FusionEngine
 
         var first = members.OrderBy(m => m.Sources[0].Published ?? "9999", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).First();
         var status = first.Status;
-        var mode = Codes.Mode.Parse(Choose("mode", m => m.Mode.Wire()));
+        var mode = Codes.Mode.Parse(Choose(RecordField.Mode, m => m.Mode.Wire()));
         // a stated year outvotes an inferred one; a partial day only counts when nothing better is known
         var stated = members.Where(m => IsExact(m.Date) && m.DateCertainty != "inferred").ToList();
-        var exactDate = Choose("date", m => IsExact(m.Date) && (stated.Count == 0 || m.DateCertainty != "inferred") ? m.Date : null);
+        var exactDate = Choose(RecordField.Date,
+            m => IsExact(m.Date) && (stated.Count == 0 || m.DateCertainty != "inferred") ? m.Date : null);
         var partials = members.Where(m => m.Date is not null && (!IsExact(m.Date) || (stated.Count > 0 && m.DateCertainty == "inferred"))).ToList();
         string? date = exactDate ?? partials.Select(m => m.Date).Order(StringComparer.Ordinal).FirstOrDefault();
         var dated = members.Where(m => m.Date == exactDate && exactDate is not null).OrderBy(m => BasisRank(m.DateBasis)).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() ?? first;
         var basis = dated.DateBasis;
         if (exactDate is not null && partials.Count > 0)
             basis = basis.WithNote("; " + string.Join("; ", partials.Select(p => $"{p.Sources[0].Uri} gives {(IsExact(p.Date) ? "no year (it inferred " + p.Date![..4] + ")" : "only " + p.Date)}: the year comes from {dated.Sources[0].Uri}, which reports the same interaction")));
-        if (date is not null && date.StartsWith("--", StringComparison.Ordinal)) Choose("date", m => m.Date);
+        if (date is not null && date.StartsWith("--", StringComparison.Ordinal)) Choose(RecordField.Date, m => m.Date);
 
-        var city = Choose("location.city", m => m.Location?.City);
-        var venue = Choose("location.venue", m => m.Location?.Venue);
+        var city = Choose(RecordField.City, m => m.Location?.City);
+        var venue = Choose(RecordField.Venue, m => m.Location?.Venue);
         var country = members.Select(m => m.Location).FirstOrDefault(l => l is not null && l.City == city && l.Country is not null)?.Country
                       ?? members.Select(m => m.Location?.Country).FirstOrDefault(c => c is not null);
         var location = mode == InteractionMode.InPerson && (city is not null || venue is not null) ? new Location(city, country, venue) : null;
@@ -157,12 +158,15 @@ public static class FusionEngine
             foreach (var a in m.Attendees)
                 if (!attendees.Any(x => x.Name == a.Name)) attendees.Add(a);
         foreach (var a in attendees)
-            provenance.Add(new FieldSupport("attendees", a.Name, members.Where(m => m.Attendees.Any(x => x.Name == a.Name)).Select(m => m.Sources[0].Uri).Distinct().Order(StringComparer.Ordinal).ToList()));
+            provenance.Add(new FieldSupport(RecordField.Attendees, a.Name, members.Where(m => m.Attendees.Any(x => x.Name == a.Name))
+                .Select(m => m.Sources[0].Uri).Distinct().Order(StringComparer.Ordinal).ToList()));
         // attendee lists that differ are kept: each source's own list, when not all sources agree
         var lists = members.Select(m => string.Join(", ", m.Attendees.Select(a => a.Name).Order(StringComparer.Ordinal))).Distinct().ToList();
         if (lists.Count > 1 && members.All(m => m.Attendees.Count > 0))
-            conflicts.Add(new FieldConflict("attendees", members.GroupBy(m => string.Join(", ", m.Attendees.Select(a => a.Name).Order(StringComparer.Ordinal)))
-                .Select(g => new FieldSupport("attendees", g.Key, g.Select(m => m.Sources[0].Uri).Distinct().Order(StringComparer.Ordinal).ToList())).ToList()));
+            conflicts.Add(new FieldConflict(RecordField.Attendees,
+                members.GroupBy(m => string.Join(", ", m.Attendees.Select(a => a.Name).Order(StringComparer.Ordinal)))
+                    .Select(g => new FieldSupport(RecordField.Attendees, g.Key,
+                        g.Select(m => m.Sources[0].Uri).Distinct().Order(StringComparer.Ordinal).ToList())).ToList()));
 
         var sources = members.OrderBy(m => m.Sources[0].Published ?? "9999", StringComparer.Ordinal).ThenBy(m => m.Sources[0].Uri, StringComparer.Ordinal)
             .Select(m => m.Sources[0] with { Family = fam[m.Id] }).ToList();
@@ -197,7 +201,7 @@ public static class FusionEngine
         "rec-" + InputReader.Hash($"{status.Wire()}|{blockKey}|{date}")[..16];
 
     /// <summary>Between two values with equal votes, the more specific wins: a call is more specific than "met".</summary>
-    private static int Specificity(string field, string value) => field == "mode"
+    private static int Specificity(RecordField field, string value) => field == RecordField.Mode
         ? Codes.Mode.Parse(value) switch { InteractionMode.Video => 0, InteractionMode.Phone => 1, InteractionMode.Written => 2, _ => 3 }
         : 0;
 

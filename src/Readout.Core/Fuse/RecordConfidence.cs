@@ -67,7 +67,7 @@ public sealed class RecordConfidence
     public static IReadOnlyDictionary<string, double> Features(Interaction r)
     {
         var evidence = r.Sources.SelectMany(s => s.Evidence.Select(e => (Source: s, Span: e))).ToList();
-        var told = evidence.Where(e => e.Span.Field == "interaction").ToList();
+        var told = evidence.Where(e => e.Span.Field == RecordField.Interaction).ToList();
         var people = r.Participants;
         double Share(Func<Actor, bool> test) => people.Count == 0 ? 0 : Math.Round(people.Count(test) / (double)people.Count, 4);
         var families = r.SourceFamilies ?? r.Sources.Count;
@@ -79,15 +79,15 @@ public sealed class RecordConfidence
             ["restated"] = Math.Round(Math.Min(Math.Max(told.Count - 1, 0), 3) / 3.0, 4),
             ["told_in_title"] = told.Any(e => e.Span.Start == 0 || e.Source.Title is { } t && e.Span.Text == t) ? 1 : 0,
             ["told_early"] = told.Any(e => e.Span.Start < 600) ? 1 : 0,
-            ["mode_stated"] = evidence.Any(e => e.Span.Field == "mode") ? 1 : 0,
-            ["day_stated"] = evidence.Any(e => e.Span.Field == "date") ? 1 : 0,
+            ["mode_stated"] = evidence.Any(e => e.Span.Field == RecordField.Mode) ? 1 : 0,
+            ["day_stated"] = evidence.Any(e => e.Span.Field == RecordField.Date) ? 1 : 0,
             ["exact_day"] = exact ? 1 : 0,
             ["day_from_publication"] = r.DateBasis.Anchor == DateAnchor.Publication ? 1 : 0,
             ["transcript"] = r.DateBasis.FromTranscript ? 1 : 0,
             ["known_people"] = Share(p => p.KbId is not null),
             ["with_country"] = Share(p => p.Country is not null),
             ["two_sides"] = people.Select(p => p.Country ?? p.Organisation ?? p.Name).Distinct(StringComparer.Ordinal).Count() >= 2 ? 1 : 0,
-            ["leaders"] = Share(p => p.Role is "head_of_state" or "head_of_government" or "foreign_minister"),
+            ["leaders"] = Share(p => p.Role is Office.HeadOfState or Office.HeadOfGovernment or Office.ForeignMinister),
             ["multilateral"] = people.Count > 2 ? 1 : 0,
             ["conflicts"] = Math.Round(Math.Min(r.Conflicts?.Count ?? 0, 3) / 3.0, 4),
         };

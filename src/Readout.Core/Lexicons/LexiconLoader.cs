@@ -34,7 +34,7 @@ public static class LexiconLoader
         var figures = FigureLexicon.Load(read);
         if (compileNow) figures.StartCompiling();
         var speechVerbs = SharedWords.Read(read("speech_verbs.tsv"), "speech_verbs.tsv", SpeechUse.All);
-        var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, RoleUse.Roles, RoleUse.Office);
+        var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, Extract.Codes.Office.Wires, RoleUse.Office);
         var extract = ExtractLexicon.Load(read, speechVerbs, roleWords);
         if (compileNow) extract.StartCompiling();
         var countries = Rows(read, "countries.tsv", ["iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases"], 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
@@ -43,7 +43,8 @@ public static class LexiconLoader
             .GroupBy(r => r[9].Length > 0 ? r[9] : r[0] + "|" + r[2] + r[3])
             .Select(g => new Person(g.First()[0],
                 g.SelectMany(r => Multi(r[1])).Distinct().ToList(),
-                g.Select(r => new RoleTenure(Nonempty(r[2]), r[4], r[5], Date(r[6], "people.tsv"), Nonempty(r[7]) is { } end ? Date(end, "people.tsv") : null, Nonempty(r[3])))
+                g.Select(r => new RoleTenure(Nonempty(r[2]), Office(r[4], "people.tsv", r[0], Person.OtherPost), r[5],
+                        Date(r[6], "people.tsv"), Nonempty(r[7]) is { } end ? Date(end, "people.tsv") : null, Nonempty(r[3])))
                     .OrderBy(t => ExOfficio(t, demonyms) ? 1 : 0).ToList(),
                 g.First()[9].Length > 0 ? g.First()[9] : null))
             .ToList();
@@ -61,7 +62,9 @@ public static class LexiconLoader
                 Nonempty(r[3]))).ToList();
         var venues = Rows(read, "venues.tsv", ["name", "aliases", "city", "country", "kind"], 5).Select(r => new Venue(r[0], Multi(r[1]), r[2], r[3], r[4])).ToList();
         var cities = Rows(read, "cities.tsv", ["name", "aliases", "country"], 3).Select(r => new City(r[0], Multi(r[1]), r[2])).ToList();
-        var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4).Select(r => new Title(r[0], r[1], string.IsNullOrEmpty(r[2]) ? null : r[2], r[3] == "yes")).ToList();
+        var titles = Rows(read, "titles.tsv", ["text", "role", "country", "principal"], 4)
+            .Select(r => new Title(r[0], Office(r[1], "titles.tsv", r[0], Title.Honorific), Nonempty(r[2]), r[3] == "yes"))
+            .ToList();
         var cues = Rows(read, "interaction_cues.tsv", ["pattern", "mode", "strength", "object", "note"], 4)
             .Select(r => new InteractionCue(r[0], CueMode(r[1], r[0]), int.Parse(r[2], CultureInfo.InvariantCulture), r[4],
                 r[3] is "required" or "no_infinitive", r[3] == "no_infinitive")).ToList();
@@ -72,9 +75,8 @@ public static class LexiconLoader
                     $"class of '{r[0]}': {Extract.Codes.StatementCue.Unknown(r[1])}"))).ToList();
         var ploverRules = Rows(read, "plover_rules.tsv", ["pattern", "event"], 2).Select(r => new PloverRule(r[0], r[1])).ToList();
         var eventVerbs = Rows(read, "event_verbs.tsv", ["pattern", "cameo", "direction", "note", "nominal", "target"], 3)
-            .Select(r => new EventVerb(r[0], r[1], r[2], r.Length > 3 ? r[3] : "", r.Length > 4 && r[4] == "yes", r.Length > 5 && r[5] == "required")).ToList();
-        foreach (var v in eventVerbs.Where(v => v.Direction is not ("active" or "reverse" or "mutual")))
-            throw new ReadoutException("RO0003", "event_verbs.tsv", $"direction '{v.Direction}' of '{v.Pattern}' is not active, reverse or mutual");
+            .Select(r => new EventVerb(r[0], r[1], Direction(r[2], r[0]), r.Length > 3 ? r[3] : "", r.Length > 4 && r[4] == "yes",
+                r.Length > 5 && r[5] == "required")).ToList();
         var agentWords = Rows(read, "agents.tsv", ["pattern", "agent", "country", "note"], 2)
             .Select(r => new AgentWord(r[0], r[1], r.Length > 2 && r[2].Length > 0 ? r[2] : null, r.Length > 3 ? r[3] : "")).ToList();
         var publishers = Rows(read, "publishers.tsv", ["host", "place", "note"], 2).Select(r => new Publisher(r[0].ToLowerInvariant(), r[1])).ToList();
@@ -139,6 +141,19 @@ public static class LexiconLoader
         : Extract.Codes.Mode.TryParse(cell, out var mode) ? mode
         : throw new ReadoutException("RO0003", "interaction_cues.tsv",
             $"mode '{cell}' of '{pattern}' is not {string.Join(", ", Extract.Codes.Mode.Wires)} or {Extract.Codes.AnyMode}");
+
+    /// <summary>
+    /// An office of people.tsv or titles.tsv: a record's role, or the one word of the file's own for what a record never
+    /// carries (a post the records call "official", a form of address). Kept as the file's string, which the readers
+    /// compare; held to the codes here so that a typo stops the load instead of failing a document that meets it.
+    /// </summary>
+    private static string Office(string cell, string file, string row, string own) =>
+        cell == own || Extract.Codes.Office.TryParse(cell, out _) ? cell
+        : throw new ReadoutException("RO0003", file, $"office of '{row}': {Extract.Codes.Office.Unknown(cell)} or {own}");
+
+    private static Extract.VerbDirection Direction(string cell, string pattern) =>
+        Extract.Codes.VerbDirection.TryParse(cell, out var direction) ? direction
+        : throw new ReadoutException("RO0003", "event_verbs.tsv", $"direction '{cell}' of '{pattern}' is not active, reverse or mutual");
 
     private static DateOnly Date(string s, string file) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

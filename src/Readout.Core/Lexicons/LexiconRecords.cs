@@ -40,8 +40,11 @@ public sealed record Person(string Name, IReadOnlyList<string> Aliases, IReadOnl
         "defence_minister" => 4, "national_security_advisor" => 5, _ => 6,
     };
 
+    /// <summary>The office column's word for a post that is none of the record's roles.</summary>
+    public const string OtherPost = "other";
+
     /// <summary>The office as exported: the knowledge base's "other" posts are officials.</summary>
-    public static string ExportRole(string role) => role == "other" ? "official" : role;
+    public static string ExportRole(string role) => role == OtherPost ? Extract.Codes.Office.Wire(Extract.Office.Official) : role;
 }
 
 /// <param name="Code">The organisation's code in the knowledge base of office-holders (UN, EU, NATO, AU), for bodies whose officials it holds.</param>
@@ -55,7 +58,11 @@ public sealed record City(string Name, IReadOnlyList<string> Aliases, string Cou
 public sealed record Publisher(string Host, string Place);
 
 /// <summary>A title that names an office: "Prime Minister" is head_of_government; "Secretary of State" in the USA is foreign_minister.</summary>
-public sealed record Title(string Text, string Role, string? Country, bool Principal);
+public sealed record Title(string Text, string Role, string? Country, bool Principal)
+{
+    /// <summary>The role column's word for a form of address that names no office (Mr, Dr, His Majesty).</summary>
+    public const string Honorific = "honorific";
+}
 
 /// <summary>A phrase that says an interaction happened, with the mode it implies and how strongly.</summary>
 /// <param name="NeedsObject">The phrase is an interaction only with a person as its object ("called Prime Minister Kishida", not "called for calm").</param>
@@ -74,7 +81,8 @@ public sealed record PloverRule(string Pattern, string Event);
 /// <param name="Direction">active (source acts on target), reverse (the act comes from the actor after the verb) or mutual.</param>
 /// <param name="Nominal">The phrase names the act as a noun and still reports it after an article ("an air strike").</param>
 /// <param name="NeedsTarget">Coded only with an object actor right after the phrase.</param>
-public sealed record EventVerb(string Pattern, string Cameo, string Direction, string Note, bool Nominal = false, bool NeedsTarget = false);
+public sealed record EventVerb(
+    string Pattern, string Cameo, Extract.VerbDirection Direction, string Note, bool Nominal = false, bool NeedsTarget = false);
 
 /// <summary>A word for an actor that is not a named person, country or organisation, with its CAMEO agent code (data/lexicons/agents.tsv).</summary>
 public sealed record AgentWord(string Pattern, string Agent, string? Country, string Note);

@@ -105,16 +105,14 @@ public static class SpeechUse
     public static readonly IReadOnlyList<string> All = [Clause, Closing, ReadoutOpening, SaidOn, Institution, Appositive];
 }
 
-/// <summary>The readers of role_words.tsv (its header says what each reads a role word for), and the offices a role word may name.</summary>
+/// <summary>
+/// The readers of role_words.tsv (its header says what each reads a role word for); the offices its words name are
+/// <see cref="Extract.Codes.Office"/>'s.
+/// </summary>
 public static class RoleUse
 {
     public const string Office = "office", DemonymOffice = "demonym_office", BareTitle = "bare_title", NameTitle = "name_title",
         Joiner = "joiner", Filler = "filler", BeforeName = "before_name", Appositive = "appositive", HeadNoun = "head_noun";
     public static readonly IReadOnlyList<string> All =
         [Office, DemonymOffice, BareTitle, NameTitle, Joiner, Filler, BeforeName, Appositive, HeadNoun];
-    public static readonly IReadOnlyList<string> Roles =
-    [
-        "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "vice_president",
-        "national_security_advisor", "official",
-    ];
 }

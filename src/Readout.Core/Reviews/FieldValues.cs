@@ -7,7 +7,7 @@ namespace Readout.Reviews;
 /// <summary>
 /// A record's correctable fields as text — the form <c>show</c> prints, a person types and the trail keeps:
 /// a mode or status word, a date (YYYY-MM-DD, --MM-DD, or empty for unknown), a place word, and actors as
-/// <c>Name (ISO3, role); Name (ISO3)</c>. An empty value clears a field.
+/// <c>Name (ISO3, role); Name (ISO3)</c>, the role one of <see cref="Codes.Office"/>'s. An empty value clears a field.
 /// </summary>
 public static partial class FieldValues
 {
@@ -17,56 +17,59 @@ public static partial class FieldValues
     [GeneratedRegex(@"^\s*(?<name>[^()]+?)\s*(\((?<country>[A-Za-z]{3})?\s*(,\s*(?<role>[^()]*?))?\s*\))?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ActorPattern();
 
-    public static string? Format(Interaction r, string field) => field switch
+    public static string? Format(Interaction r, RecordField field) => field switch
     {
-        ReviewFields.Status => r.Status.Wire(),
-        ReviewFields.Mode => r.Mode.Wire(),
-        ReviewFields.Date => r.Date,
-        ReviewFields.City => r.Location?.City,
-        ReviewFields.Country => r.Location?.Country,
-        ReviewFields.Venue => r.Location?.Venue,
-        ReviewFields.Participants => Actors(r.Participants),
-        ReviewFields.Attendees => Actors(r.Attendees),
+        RecordField.Status => r.Status.Wire(),
+        RecordField.Mode => r.Mode.Wire(),
+        RecordField.Date => r.Date,
+        RecordField.City => r.Location?.City,
+        RecordField.Country => r.Location?.Country,
+        RecordField.Venue => r.Location?.Venue,
+        RecordField.Participants => Actors(r.Participants),
+        RecordField.Attendees => Actors(r.Attendees),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a correctable field"),
     };
 
     public static string Actors(IEnumerable<Actor> actors) => string.Join("; ", actors.Select(a =>
     {
-        var extra = string.Join(", ", new[] { a.Country ?? "", a.Role ?? "" }.Where(x => x.Length > 0));
-        return a.Country is null && a.Role is not null ? $"{a.Name} (, {a.Role})" : extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
+        var role = a.Role?.Wire();
+        var extra = string.Join(", ", new[] { a.Country ?? "", role ?? "" }.Where(x => x.Length > 0));
+        return a.Country is null && role is not null ? $"{a.Name} (, {role})" : extra.Length == 0 ? a.Name : $"{a.Name} ({extra})";
     }));
 
     /// <summary>The value in its stored form, or the reason it cannot be a value of the field.</summary>
-    public static (string? Value, string? Error) Normalise(string field, string? value)
+    public static (string? Value, string? Error) Normalise(RecordField field, string? value)
     {
         var v = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         switch (field)
         {
-            case ReviewFields.Mode:
-            case ReviewFields.Status:
-                var allowed = field == ReviewFields.Mode ? Modes : Statuses;
-                var word = v?.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+            case RecordField.Mode:
+            case RecordField.Status:
+                var allowed = field == RecordField.Mode ? Modes : Statuses;
+                var word = v is null ? null : Word(v);
                 if (word == "inperson") word = InteractionMode.InPerson.Wire();
-                return word is not null && allowed.Contains(word) ? (word, null) : (null, $"{field} must be one of {string.Join(", ", allowed)}, not '{value}'");
-            case ReviewFields.Date:
+                return word is not null && allowed.Contains(word) ? (word, null)
+                    : (null, $"{field.Wire()} must be one of {string.Join(", ", allowed)}, not '{value}'");
+            case RecordField.Date:
                 if (v is null) return (null, null);
                 if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return (v, null);
                 if (Regex.IsMatch(v, @"^--\d{2}-\d{2}$") && DateOnly.TryParseExact("2000" + v[1..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return (v, null);
                 return (null, $"date must be YYYY-MM-DD, --MM-DD (day and month) or empty (unknown), not '{value}'");
-            case ReviewFields.Country:
+            case RecordField.Country:
                 if (v is null) return (null, null);
                 return Regex.IsMatch(v, "^[A-Za-z]{3}$") ? (v.ToUpperInvariant(), null) : (null, $"location.country must be an ISO 3166-1 alpha-3 code such as CHN, not '{value}'");
-            case ReviewFields.City:
-            case ReviewFields.Venue:
+            case RecordField.City:
+            case RecordField.Venue:
                 return (v is null ? null : Regex.Replace(v, @"\s+", " "), null);
-            case ReviewFields.Participants:
-            case ReviewFields.Attendees:
+            case RecordField.Participants:
+            case RecordField.Attendees:
                 var actors = ParseActors(v, out var error);
                 if (error is not null) return (null, error);
-                if (field == ReviewFields.Participants && actors.Count < 2) return (null, "participants needs at least two actors, as 'Name (ISO3, role); Name (ISO3)'");
+                if (field == RecordField.Participants && actors.Count < 2)
+                    return (null, "participants needs at least two actors, as 'Name (ISO3, role); Name (ISO3)'");
                 return (actors.Count == 0 ? null : Actors(actors), null);
             default:
-                return (null, $"'{field}' is not a field that can be corrected; one of {string.Join(", ", ReviewFields.All)}");
+                return (null, $"'{field.Wire()}' is not a field that can be corrected; one of {ReviewFields.Names}");
         }
     }
 
@@ -79,14 +82,37 @@ public static partial class FieldValues
             var m = ActorPattern().Match(part);
             if (!m.Success) { error = $"'{part}' is not an actor; write 'Name (ISO3, role)', 'Name (ISO3)' or 'Name'"; return []; }
             var country = m.Groups["country"].Success ? m.Groups["country"].Value.ToUpperInvariant() : null;
-            var role = m.Groups["role"].Success && m.Groups["role"].Value.Trim().Length > 0 ? m.Groups["role"].Value.Trim() : null;
-            list.Add(new Actor(Regex.Replace(m.Groups["name"].Value, @"\s+", " "), country, role));
+            var name = Regex.Replace(m.Groups["name"].Value, @"\s+", " ");
+            var roleText = m.Groups["role"].Success ? m.Groups["role"].Value.Trim() : "";
+            Office? role = null;
+            if (roleText.Length > 0)
+            {
+                // written as a mode is ("Foreign Minister" is foreign_minister); a role that is no code is refused, not kept as text
+                if (!Codes.Office.TryParse(Word(roleText), out var office))
+                {
+                    error = $"the role of '{name}' must be one of {string.Join(", ", Codes.Office.Wires)}, not '{roleText}'";
+                    return [];
+                }
+                role = office;
+            }
+            list.Add(new Actor(name, country, role));
         }
         return list;
     }
 
+    /// <summary>A code as a person may type it ("In Person", "foreign-minister") in the form of its wire string.</summary>
+    private static string Word(string text) => text.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+
+    /// <summary>
+    /// The actors of a stored correction. Each was normalised when it was made, so one that no longer reads (a role
+    /// written as free text before roles were codes) fails naming its value rather than becoming no actors.
+    /// </summary>
+    private static IReadOnlyList<Actor> StoredActors(string? value) =>
+        ParseActors(value, out var error) is var actors && error is null ? actors
+            : throw new FormatException($"stored actors '{value}': {error}");
+
     /// <summary>The record with one field set to a (normalised) value.</summary>
-    public static Interaction Set(Interaction r, string field, string? value)
+    public static Interaction Set(Interaction r, RecordField field, string? value)
     {
         Location? Place(Func<Location, Location> change)
         {
@@ -95,15 +121,20 @@ public static partial class FieldValues
         }
         return field switch
         {
-            ReviewFields.Status => r with { Status = value is null ? r.Status : Codes.Status.Parse(value) },
-            ReviewFields.Mode => value is null ? r : WithMode(r, Codes.Mode.Parse(value)),
-            ReviewFields.Date => r with { Date = value, DateBasis = value is null ? Analyse.DateBasis.ClearedByReviewer : Analyse.DateBasis.SetByReviewer, DateCertainty = null },
-            ReviewFields.City => r with { Location = Place(l => l with { City = value }) },
-            ReviewFields.Country => r with { Location = Place(l => l with { Country = value }) },
-            ReviewFields.Venue => r with { Location = Place(l => l with { Venue = value }) },
-            ReviewFields.Participants => r with { Participants = ParseActors(value, out _) },
-            ReviewFields.Attendees => r with { Attendees = ParseActors(value, out _) },
-            _ => r,
+            RecordField.Status => r with { Status = value is null ? r.Status : Codes.Status.Parse(value) },
+            RecordField.Mode => value is null ? r : WithMode(r, Codes.Mode.Parse(value)),
+            RecordField.Date => r with
+            {
+                Date = value,
+                DateBasis = value is null ? Analyse.DateBasis.ClearedByReviewer : Analyse.DateBasis.SetByReviewer,
+                DateCertainty = null,
+            },
+            RecordField.City => r with { Location = Place(l => l with { City = value }) },
+            RecordField.Country => r with { Location = Place(l => l with { Country = value }) },
+            RecordField.Venue => r with { Location = Place(l => l with { Venue = value }) },
+            RecordField.Participants => r with { Participants = StoredActors(value) },
+            RecordField.Attendees => r with { Attendees = StoredActors(value) },
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a correctable field"),
         };
     }
 

@@ -85,7 +85,7 @@ public static class ReviewApplier
     private static Interaction ApplyFields(Interaction record, List<StoredReview> reviews, List<StoredReview> trailOnly)
     {
         var rejected = false;
-        var set = new List<string>();
+        var set = new List<RecordField>();
         var machine = new List<MachineValue>();
         var provenance = (record.Provenance ?? []).ToList();
         foreach (var r in reviews)
@@ -95,15 +95,16 @@ public static class ReviewApplier
             {
                 case ReviewActions.Reject: rejected = true; break;
                 case ReviewActions.Restore: rejected = false; break;
-                case ReviewActions.Correct when e.Field is not null && ReviewFields.All.Contains(e.Field):
-                    if (!set.Contains(e.Field))
+                case ReviewActions.Correct when e.Field is { } field && ReviewFields.All.Contains(field):
+                    if (!set.Contains(field))
                     {
-                        set.Add(e.Field);
-                        machine.Add(new MachineValue(e.Field, FieldValues.Format(record, e.Field)));
+                        set.Add(field);
+                        machine.Add(new MachineValue(field, FieldValues.Format(record, field)));
                     }
-                    record = FieldValues.Set(record, e.Field, e.After);
-                    provenance.RemoveAll(p => p.Field == e.Field && p.Sources.Any(s => s.StartsWith("review #", StringComparison.Ordinal)));
-                    provenance.Add(new FieldSupport(e.Field, e.After ?? "", [$"review #{e.Id} by {e.Reviewer} ({e.At[..Math.Min(10, e.At.Length)]}): {e.Reason}"]));
+                    record = FieldValues.Set(record, field, e.After);
+                    provenance.RemoveAll(p => p.Field == field && p.Sources.Any(s => s.StartsWith("review #", StringComparison.Ordinal)));
+                    provenance.Add(new FieldSupport(field, e.After ?? "",
+                        [$"review #{e.Id} by {e.Reviewer} ({e.At[..Math.Min(10, e.At.Length)]}): {e.Reason}"]));
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Readout.Extract;
 
 namespace Readout.Reviews;
 
@@ -15,35 +16,37 @@ public static class ReviewActions
     public static readonly IReadOnlyList<string> All = [Reject, Restore, Correct, Confirm, Merge, Split];
 }
 
-/// <summary>The fields a person can correct, as <c>show</c> and the export name them.</summary>
+/// <summary>The fields a person can correct: every field of a record but the sentence that reports it.</summary>
 public static class ReviewFields
 {
-    public const string Status = "status";
-    public const string Mode = "mode";
-    public const string Date = "date";
-    public const string City = "location.city";
-    public const string Country = "location.country";
-    public const string Venue = "location.venue";
-    public const string Participants = "participants";
-    public const string Attendees = "attendees";
+    /// <summary>In the order <c>show</c>, the export and the usage list them.</summary>
+    public static readonly IReadOnlyList<RecordField> All =
+    [
+        RecordField.Status, RecordField.Mode, RecordField.Date, RecordField.City, RecordField.Country, RecordField.Venue,
+        RecordField.Participants, RecordField.Attendees,
+    ];
 
-    public static readonly IReadOnlyList<string> All = [Status, Mode, Date, City, Country, Venue, Participants, Attendees];
+    /// <summary>Their strings, as usage lines and refusals list them ("status, mode, date, location.city, ...").</summary>
+    public static string Names { get; } = string.Join(", ", All.Select(f => f.Wire()));
 
-    /// <summary>A field name as a user may type it ("City", "venue", "location.city") in its canonical form, or null.</summary>
-    public static string? Canonical(string? name)
+    /// <summary>
+    /// A field as a user may type it ("City", "venue", "location.city", "place_country", "attendee"), or null for
+    /// one that cannot be corrected. Everything else about fields goes by the code, whose string is the stored one.
+    /// </summary>
+    public static RecordField? Canonical(string? name)
     {
         var n = (name ?? "").Trim().ToLowerInvariant();
         if (n.StartsWith("location.", StringComparison.Ordinal)) n = n["location.".Length..];
         return n switch
         {
-            "status" => Status,
-            "mode" => Mode,
-            "date" => Date,
-            "city" => City,
-            "country" or "place_country" => Country,
-            "venue" => Venue,
-            "participants" or "participant" => Participants,
-            "attendees" or "attendee" => Attendees,
+            "status" => RecordField.Status,
+            "mode" => RecordField.Mode,
+            "date" => RecordField.Date,
+            "city" => RecordField.City,
+            "country" or "place_country" => RecordField.Country,
+            "venue" => RecordField.Venue,
+            "participants" or "participant" => RecordField.Participants,
+            "attendees" or "attendee" => RecordField.Attendees,
             _ => null,
         };
     }
@@ -63,17 +66,19 @@ public static class ReviewStatus
 /// (for a correction), the other record (for a merge) or the reports moved out (for a split).
 /// </summary>
 public sealed record ReviewEntry(
-    long Id, string Action, string Record, string? Field, string? Before, string? After, string Reason, string Reviewer, string At,
+    long Id, string Action, string Record, [property: JsonConverter(typeof(RecordFieldJson))] RecordField? Field,
+    string? Before, string? After, string Reason, string Reviewer, string At,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Other = null);
 
 /// <summary>A field's value as the machine read it, before a person set it.</summary>
-public sealed record MachineValue(string Field, string? Value);
+public sealed record MachineValue([property: JsonConverter(typeof(RecordFieldJson))] RecordField Field, string? Value);
 
 /// <summary>
 /// What people did to a record, kept apart from the machine's output and applied on top of it each time the
 /// record is fused: its status (reviewed or rejected), the fields a person set (with the machine's values) and the trail.
 /// </summary>
-public sealed record ReviewState(string Status, IReadOnlyList<string> FieldsSet, IReadOnlyList<MachineValue> Machine, IReadOnlyList<ReviewEntry> Trail);
+public sealed record ReviewState(
+    string Status, IReadOnlyList<RecordField> FieldsSet, IReadOnlyList<MachineValue> Machine, IReadOnlyList<ReviewEntry> Trail);
 
 /// <summary>A stored review with the report-level interactions it is about (which keep it on the right record through re-fusion).</summary>
 public sealed record StoredReview(ReviewEntry Entry, IReadOnlyList<string> Members, IReadOnlyList<string> OtherMembers);

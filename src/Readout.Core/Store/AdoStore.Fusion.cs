@@ -185,7 +185,7 @@ public abstract partial class AdoStore
         InsertRows(tx, "record_actors", ["record_id", "kind", "name", "country", "role", "name_fold", "organisation"],
             rows.Select(x => x.Record).Except(rejected).SelectMany(rec =>
                 new[] { (ActorKind.Participant, rec.Participants), (ActorKind.Attendee, rec.Attendees) }.SelectMany(x => x.Item2.Select(a =>
-                    new object?[] { rec.Id, x.Item1.Wire(), a.Name, a.Country, a.Role, a.Name is null ? null : Fold(a.Name),
+                    new object?[] { rec.Id, x.Item1.Wire(), a.Name, a.Country, a.Role?.Wire(), a.Name is null ? null : Fold(a.Name),
                         a.Organisation }))));
         InsertRows(tx, "rejected_records", ["record_id", "block_key"], rejected.Select(rec => new object?[] { rec.Id, block }));
         InsertRows(tx, "review_queue", ["record_id", "block_key", "conflicts", "confidence", "source_count"],

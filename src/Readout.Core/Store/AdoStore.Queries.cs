@@ -161,8 +161,8 @@ public abstract partial class AdoStore : IStoreQueries
             Add(cmd, "name", canonical);
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                roles.Add(new ActorRole(Codes.ActorKind.Parse(r.GetString(0)), NullableString(r, 1), NullableString(r, 2),
-                    NullableString(r, 3), NullableString(r, 4), Int(r, 5)));
+                roles.Add(new ActorRole(Codes.ActorKind.Parse(r.GetString(0)), Codes.Office.ParseOrNull(NullableString(r, 1)),
+                    NullableString(r, 2), NullableString(r, 3), NullableString(r, 4), Int(r, 5)));
         }
         ct.ThrowIfCancellationRequested();
 
@@ -320,7 +320,9 @@ public abstract partial class AdoStore : IStoreQueries
             using var actors = Cmd(null, Dialect.Participants(string.Join(",", chunk.Select((_, n) => "@p" + n.ToString(CultureInfo.InvariantCulture)))));
             for (var n = 0; n < chunk.Length; n++) Add(actors, "p" + n.ToString(CultureInfo.InvariantCulture), chunk[n]);
             using var r = actors.ExecuteReader();
-            while (r.Read()) participants[r.GetString(0)].Add(new Actor(NullableString(r, 1) ?? "", NullableString(r, 2), NullableString(r, 3)));
+            while (r.Read())
+                participants[r.GetString(0)].Add(
+                    new Actor(NullableString(r, 1) ?? "", NullableString(r, 2), Codes.Office.ParseOrNull(NullableString(r, 3))));
         }
         return rows.Select(x => new InteractionSummary(x.Id, x.Status, x.Mode, x.Date, participants[x.Id], x.Location, x.Sources)).ToList();
     }

@@ -28,7 +28,7 @@ public abstract partial class AdoStore
             using var r = q.ExecuteReader();
             while (r.Read())
                 entries.Add(new ReviewEntry(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
-                    Str(r, 3), Str(r, 4), Str(r, 5), r.GetString(6), r.GetString(7), r.GetString(8), Str(r, 9)));
+                    Codes.Field.ParseOrNull(Str(r, 3)), Str(r, 4), Str(r, 5), r.GetString(6), r.GetString(7), r.GetString(8), Str(r, 9)));
         }
         if (entries.Count == 0) return [];
         var members = entries.ToDictionary(e => e.Id, _ => (Record: new List<string>(), Other: new List<string>()));
@@ -94,7 +94,8 @@ public abstract partial class AdoStore
         {
             BeginWrite(tx);
             var state = record.Review?.Status ?? ReviewStatus.Unreviewed;
-            string? field = null, before = null, after = null;
+            RecordField? field = null;
+            string? before = null, after = null;
             var members = record.Members ?? [];
             IReadOnlyList<string> otherMembers = [];
             switch (request.Action)
@@ -104,12 +105,14 @@ public abstract partial class AdoStore
                 case ReviewActions.Restore when state != ReviewStatus.Rejected:
                     throw Refused(record.Id, "the record is not rejected; only a rejected record can be restored");
                 case ReviewActions.Correct:
-                    field = ReviewFields.Canonical(request.Field) ?? throw Refused(record.Id, $"'{request.Field}' is not a field that can be corrected; one of {string.Join(", ", ReviewFields.All)}");
-                    var (value, error) = FieldValues.Normalise(field, request.Value);
+                    var corrected = ReviewFields.Canonical(request.Field)
+                        ?? throw Refused(record.Id, $"'{request.Field}' is not a field that can be corrected; one of {ReviewFields.Names}");
+                    var (value, error) = FieldValues.Normalise(corrected, request.Value);
                     if (error is not null) throw Refused(record.Id, error);
-                    before = FieldValues.Format(record, field);
+                    before = FieldValues.Format(record, corrected);
                     after = value;
-                    if (before == after) throw Refused(record.Id, $"{field} is already {(after ?? "empty")}");
+                    if (before == after) throw Refused(record.Id, $"{corrected.Wire()} is already {(after ?? "empty")}");
+                    field = corrected;
                     break;
                 case ReviewActions.Merge:
                     if (other!.Id == record.Id) throw Refused(record.Id, "a record cannot be merged with itself");
@@ -136,7 +139,7 @@ public abstract partial class AdoStore
             {
                 Add(ins, "action", request.Action);
                 Add(ins, "record", record.Id);
-                Add(ins, "field", field);
+                Add(ins, "field", field?.Wire());
                 Add(ins, "before", before);
                 Add(ins, "after", after);
                 Add(ins, "reason", request.Reason.Trim());
@@ -254,7 +257,7 @@ public abstract partial class AdoStore
     {
         var why = new List<string>();
         if (confidence is { } c) why.Add("confidence " + c.ToString("0.00", CultureInfo.InvariantCulture));
-        if (conflicts > 0) why.Add($"sources disagree on {string.Join(", ", (r.Conflicts ?? []).Select(x => x.Field))}");
+        if (conflicts > 0) why.Add($"sources disagree on {string.Join(", ", (r.Conflicts ?? []).Select(x => x.Field.Wire()))}");
         why.Add(r.Sources.Count == 1 ? "one source" : $"{r.Sources.Count} sources");
         return string.Join("; ", why);
     }

@@ -233,7 +233,7 @@ public abstract partial class AdoStore : IReadoutStore
 
                 foreach (var (kind, list) in new[] { (ActorKind.Participant, participants), (ActorKind.Attendee, attendees) })
                     foreach (var a in list)
-                        actorRows.Add([i.Id, kind.Wire(), a.Name, a.Country, a.Role]);
+                        actorRows.Add([i.Id, kind.Wire(), a.Name, a.Country, a.Role?.Wire()]);
             }
             InsertRows(tx, "interaction_actors", ["interaction_id", "kind", "name", "country", "role"], actorRows);
             SaveStatements(tx, documentId, result);

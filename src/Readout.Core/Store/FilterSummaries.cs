@@ -1,13 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
+using Readout.Extract;
 
 namespace Readout.Store;
 
-public sealed record DayModeCount(string? Date, string Mode, int Count);
+public sealed record DayModeCount(string? Date, InteractionMode Mode, int Count);
 
 public sealed record CountryCount(string Country, int Count);
 
-public sealed record ModeCount(string Mode, int Count);
+public sealed record ModeCount(InteractionMode Mode, int Count);
 
 /// <summary>In-person interactions at one place (city and country as the records give them; either may be missing).</summary>
 public sealed record PlaceCount(string? City, string? Country, int Count);
@@ -29,7 +30,7 @@ internal static class FilterSummaries
         var days = new List<DayModeCount>();
         using (var cmd = command($"SELECT r.date, r.mode, COUNT(*) FROM records r WHERE {where} GROUP BY r.date, r.mode ORDER BY r.date, r.mode"))
         using (var r = cmd.ExecuteReader())
-            while (r.Read()) days.Add(new DayModeCount(r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), Int(r, 2)));
+            while (r.Read()) days.Add(new DayModeCount(r.IsDBNull(0) ? null : r.GetString(0), Codes.Mode.Parse(r.GetString(1)), Int(r, 2)));
         ct.ThrowIfCancellationRequested();
         var countries = new List<CountryCount>();
         using (var cmd = command($"""
@@ -45,7 +46,7 @@ internal static class FilterSummaries
         using (var r = cmd.ExecuteReader())
             while (r.Read()) places.Add(new PlaceCount(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), Int(r, 2)));
         var modes = days.GroupBy(d => d.Mode).Select(g => new ModeCount(g.Key, g.Sum(x => x.Count)))
-            .OrderByDescending(m => m.Count).ThenBy(m => m.Mode, StringComparer.Ordinal).ToList();
+            .OrderByDescending(m => m.Count).ThenBy(m => m.Mode.Wire(), StringComparer.Ordinal).ToList();
         return new FilterSummary(days.Sum(d => d.Count), days, countries, modes, places);
     }
 

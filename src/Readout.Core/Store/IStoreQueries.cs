@@ -69,13 +69,15 @@ public sealed record InteractionQuery(InteractionFilter Filter, string? Text, st
 public sealed record Page<T>(int Total, int Offset, int Limit, IReadOnlyList<T> Items);
 
 /// <summary>A fused record as a list shows it (no evidence).</summary>
+/// <remarks>The API sends it as <see cref="Export.Contract.InteractionSummaryRecord"/>, with the codes as their strings.</remarks>
 public sealed record InteractionSummary(
-    string Id, string Status, string Mode, string? Date, IReadOnlyList<Actor> Participants, Location? Location, int SourceCount);
+    string Id, InteractionStatus Status, InteractionMode Mode, string? Date, IReadOnlyList<Actor> Participants, Location? Location,
+    int SourceCount);
 
 public sealed record ActorMatch(string Name, string? Country, int Interactions);
 
 /// <summary>A role an actor held in the records, with the first and last dated record in it.</summary>
-public sealed record ActorRole(ActorKind Kind, string? Role, string? Country, string? First, string? Last, int Interactions);
+public sealed record ActorRole(ActorKind Kind, Office? Role, string? Country, string? First, string? Last, int Interactions);
 
 public sealed record Counterpart(string Name, string? Country, int Interactions);
 
@@ -83,7 +85,8 @@ public sealed record ActorProfile(string Name, IReadOnlyList<ActorRole> Roles, I
     int InteractionCount, IReadOnlyList<InteractionSummary> Interactions);
 
 /// <summary>Year is null for records without a year (undated or "--MM-DD").</summary>
-public sealed record YearModeCount(int? Year, string Mode, int Count);
+/// <param name="Mode">Sent as its string (<see cref="Codes.Mode"/>), as the dyad API always did.</param>
+public sealed record YearModeCount(int? Year, InteractionMode Mode, int Count);
 
 public sealed record YearTopicCount(int? Year, string Topic, int Count);
 

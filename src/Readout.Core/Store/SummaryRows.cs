@@ -5,7 +5,8 @@ using Readout.Extract;
 namespace Readout.Store;
 
 /// <summary>One record as the server's lists show it, before its participants are added.</summary>
-internal readonly record struct SummaryRow(string Id, string Status, string Mode, string? Date, Location? Location, int Sources);
+internal readonly record struct SummaryRow(
+    string Id, InteractionStatus Status, InteractionMode Mode, string? Date, Location? Location, int Sources);
 
 /// <summary>
 /// What the server's queries share on both backends: the columns of a listed record, how they are read,
@@ -19,7 +20,7 @@ internal static class SummaryRows
     /// <summary>A record's year as SQL, or NULL when its date has none ("--12-30").</summary>
     public const string DatedYear = "CASE WHEN r.date IS NOT NULL AND r.date NOT LIKE '--%' THEN CAST(substr(r.date, 1, 4) AS INTEGER) END";
 
-    /// <summary>Reads the rows of a query over <see cref="Columns"/>.</summary>
+    /// <summary>Reads the rows of a query over <see cref="Columns"/>; a stored status or mode that is no code fails naming it.</summary>
     public static List<SummaryRow> Read(DbCommand cmd)
     {
         var rows = new List<SummaryRow>();
@@ -30,7 +31,8 @@ internal static class SummaryRows
             var location = city is null && country is null && venue is null ? null : new Location(city, country, venue);
             // PostgreSQL gives source_count as bigint, SQLite as an integer
             var sources = r.IsDBNull(7) ? 0 : Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture);
-            rows.Add(new SummaryRow(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), location, sources));
+            rows.Add(new SummaryRow(r.GetString(0), Codes.Status.Parse(r.GetString(1)), Codes.Mode.Parse(r.GetString(2)),
+                NullableString(r, 3), location, sources));
         }
         return rows;
     }
@@ -46,7 +48,8 @@ internal static class SummaryRows
         static int? Year(string? date) => date is { Length: >= 4 } d && !d.StartsWith("--", StringComparison.Ordinal) ? int.Parse(d[..4], CultureInfo.InvariantCulture) : null;
         var perYear = rows.GroupBy(x => (Year: Year(x.Date), x.Mode))
             .Select(g => new YearModeCount(g.Key.Year, g.Key.Mode, g.Count()))
-            .OrderBy(x => x.Year is null).ThenBy(x => x.Year).ThenBy(x => x.Mode, StringComparer.Ordinal).ToList();
+            // modes in the order of their strings, as when they were strings (in_person before phone): the API's order
+            .OrderBy(x => x.Year is null).ThenBy(x => x.Year).ThenBy(x => x.Mode.Wire(), StringComparer.Ordinal).ToList();
         var dated = rows.Where(x => Year(x.Date) is not null).ToList();
         var first = dated.Count == 0 ? (SummaryRow?)null : dated[^1];
         var last = dated.Count == 0 ? (SummaryRow?)null : dated[0];

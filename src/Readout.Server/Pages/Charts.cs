@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Readout.Extract;
 using Readout.Store;
 using static Readout.Server.Pages.Html;
 
@@ -8,7 +9,8 @@ namespace Readout.Server.Pages;
 /// <summary>Charts drawn on the server as SVG: no script, no library, nothing fetched.</summary>
 internal static class Charts
 {
-    public static readonly string[] ModeOrder = [.. Extract.Codes.Mode.Wires];
+    /// <summary>The order modes are stacked and listed in: the codes' order (phone, video, in person, in writing).</summary>
+    private static readonly InteractionMode[] ModeOrder = Enum.GetValues<InteractionMode>();
 
     /// <summary>Stacked bars: interactions per year, one colour per mode, every year between the first and the last shown.</summary>
     public static string PerYearByMode(IReadOnlyList<YearModeCount> counts)
@@ -39,7 +41,7 @@ internal static class Charts
         var counts = dated.GroupBy(x => Start(x.Day)).ToDictionary(g => g.Key, g => g.GroupBy(x => x.Mode).ToDictionary(m => m.Key, m => m.Sum(x => x.Count)));
         var first = counts.Keys.Min();
         var last = counts.Keys.Max();
-        var buckets = new List<(string, Dictionary<string, int>)>();
+        var buckets = new List<(string, Dictionary<InteractionMode, int>)>();
         for (var d = first; d <= last; d = week ? d.AddDays(7) : d.AddMonths(1))
         {
             if (buckets.Count >= MaxBars)
@@ -75,7 +77,8 @@ internal static class Charts
     }
 
     /// <summary>Stacked bars, one per bucket, one colour per mode, with a legend.</summary>
-    private static string StackedByMode(IReadOnlyList<(string Label, Dictionary<string, int> Modes)> buckets, string title, string titleId)
+    private static string StackedByMode(
+        IReadOnlyList<(string Label, Dictionary<InteractionMode, int> Modes)> buckets, string title, string titleId)
     {
         var c = CultureInfo.InvariantCulture;
         var max = Math.Max(1, buckets.Max(b => b.Modes.Values.Sum()));
@@ -97,12 +100,13 @@ internal static class Charts
             var (label, modes) = buckets[i];
             var x = left + i * slot + (slot - barW) / 2;
             double stacked = 0;
-            foreach (var mode in ModeOrder.Concat(modes.Keys.Except(ModeOrder)))
+            foreach (var mode in ModeOrder)
             {
                 if (!modes.TryGetValue(mode, out var n) || n == 0) continue;
                 var h = plotH * n / max;
                 var y = top + plotH - stacked - h;
-                sb.Append(c, $"""<rect class="bar m-{E(mode)}" x="{x:F1}" y="{y:F1}" width="{barW:F1}" height="{h:F1}"><title>{E(label)}: {n} {E(ModeLabel(mode))}</title></rect>""");
+                sb.Append(c, $"""<rect class="bar m-{E(mode.Wire())}" x="{x:F1}" y="{y:F1}" width="{barW:F1}" height="{h:F1}">""")
+                    .Append(c, $"""<title>{E(label)}: {n} {E(ModeLabel(mode))}</title></rect>""");
                 stacked += h;
             }
             if (i % labelEvery == 0)
@@ -112,7 +116,8 @@ internal static class Charts
         var lx = left;
         foreach (var mode in ModeOrder)
         {
-            sb.Append(c, $"""<rect class="bar m-{mode}" x="{lx}" y="{height - 14}" width="10" height="10"/><text class="axis" x="{lx + 14}" y="{height - 5}">{E(ModeLabel(mode))}</text>""");
+            sb.Append(c, $"""<rect class="bar m-{mode.Wire()}" x="{lx}" y="{height - 14}" width="10" height="10"/>""")
+                .Append(c, $"""<text class="axis" x="{lx + 14}" y="{height - 5}">{E(ModeLabel(mode))}</text>""");
             lx += 110;
         }
         return sb.Append("</svg>").ToString();

@@ -53,7 +53,10 @@ internal static class ExploreEndpoints
         if (undated > 0) sb.Append(CultureInfo.InvariantCulture, $"""<p class="muted">Not charted: {N(undated)} without a full date.</p>""");
         sb.Append("</div>");
         sb.Append("""<div class="panels">""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<div class="panel by-mode"><h3>By mode</h3>{Charts.Bars("Interactions by mode", s.Modes.Select(m => (ModeLabel(m.Mode), m.Count, (string?)(basePath + FilterQuery(p with { Mode = m.Mode })), (string?)("m-" + m.Mode))).ToList())}</div>""");
+        var byMode = s.Modes.Select(m => (ModeLabel(m.Mode), m.Count, (string?)(basePath + FilterQuery(p with { Mode = m.Mode.Wire() })),
+            (string?)("m-" + m.Mode.Wire()))).ToList();
+        sb.Append(CultureInfo.InvariantCulture,
+            $"""<div class="panel by-mode"><h3>By mode</h3>{Charts.Bars("Interactions by mode", byMode)}</div>""");
         var top = s.Countries.Take(15).ToList();
         sb.Append(CultureInfo.InvariantCulture, $"""<div class="panel by-country"><h3>By country{(s.Countries.Count > top.Count ? $" (top {N(top.Count)} of {N(s.Countries.Count)})" : "")}</h3>""");
         sb.Append(Charts.Bars("Interactions by participant country", top.Select(c => (c.Country, c.Count, CountryLink(p, c.Country, basePath), (string?)null)).ToList()));

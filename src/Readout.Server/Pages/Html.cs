@@ -53,33 +53,30 @@ internal static class Html
     }
 
     /// <summary>A small drawing for each mode, with its name for screen readers and as a tooltip.</summary>
-    public static string ModeIcon(string mode)
+    public static string ModeIcon(InteractionMode mode)
     {
-        var shape = (Codes.Mode.TryParse(mode, out var code) ? code : (InteractionMode?)null) switch
+        var shape = mode switch
         {
             InteractionMode.Phone => """<path d="M3.5 1.5h2.7l1.2 3.2-1.7 1.1a8 8 0 0 0 4.5 4.5l1.1-1.7 3.2 1.2v2.7a1 1 0 0 1-1 1A12.5 12.5 0 0 1 2.5 2.5a1 1 0 0 1 1-1z"/>""",
             InteractionMode.Video => """<rect x="1" y="4" width="10" height="8" rx="1.5"/><path d="M11.5 7.2 15 5v6l-3.5-2.2z"/>""",
             InteractionMode.InPerson => """<circle cx="4.6" cy="4" r="2.3"/><circle cx="11.4" cy="4" r="2.3"/><path d="M.8 14.5c0-4 1.7-6.3 3.8-6.3s3.8 2.3 3.8 6.3zM7.6 14.5c0-4 1.7-6.3 3.8-6.3s3.8 2.3 3.8 6.3z"/>""",
             InteractionMode.Written => """<path d="M1 3h14v10H1z" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M1.5 3.5 8 8.5l6.5-5" fill="none" stroke="currentColor" stroke-width="1.4"/>""",
-            _ => """<circle cx="8" cy="8" r="5"/>""",
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not an interaction mode"),
         };
         var label = ModeLabel(mode);
-        return $"""<svg class="mode-icon mode-{E(mode)}" viewBox="0 0 16 16" width="18" height="18" fill="currentColor" role="img" aria-label="{E(label)}"><title>{E(label)}</title>{shape}</svg>""";
+        return $"""<svg class="mode-icon mode-{E(mode.Wire())}" viewBox="0 0 16 16" width="18" height="18" fill="currentColor" """
+            + $"""role="img" aria-label="{E(label)}"><title>{E(label)}</title>{shape}</svg>""";
     }
 
-    public static string ModeLabel(string mode) => !Codes.Mode.TryParse(mode, out var code) ? mode : code switch
+    /// <summary>A mode as the pages name it (the wire string is the export's, not a reader's).</summary>
+    public static string ModeLabel(InteractionMode mode) => mode switch
     {
         InteractionMode.Phone => "phone call",
         InteractionMode.Video => "video call",
         InteractionMode.InPerson => "in person",
         InteractionMode.Written => "in writing",
-        _ => mode,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not an interaction mode"),
     };
-
-    /// <summary>A record's mode as <see cref="ModeIcon(string)"/> draws it (summaries carry the stored string).</summary>
-    public static string ModeIcon(InteractionMode mode) => ModeIcon(mode.Wire());
-
-    public static string ModeLabel(InteractionMode mode) => ModeLabel(mode.Wire());
 
     public static string ActorLink(Actor a)
     {
@@ -109,7 +106,9 @@ internal static class Html
             sb.Append(CultureInfo.InvariantCulture, $"""<tr class="record" data-id="{E(s.Id)}"><td class="date">{InteractionLink(s.Id, E(s.Date ?? "undated"))}</td>""");
             sb.Append(CultureInfo.InvariantCulture, $"""<td class="mode">{ModeIcon(s.Mode)} <span class="mode-name">{E(ModeLabel(s.Mode))}</span></td>""");
             sb.Append(CultureInfo.InvariantCulture, $"""<td>{string.Join(" – ", s.Participants.Select(ActorLink))}</td><td>{E(Place(s.Location))}</td>""");
-            sb.Append(CultureInfo.InvariantCulture, $"""<td class="num sources" title="reports behind this record">{N(s.SourceCount)}</td><td>{E(s.Status)}</td></tr>""");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"""<td class="num sources" title="reports behind this record">{N(s.SourceCount)}</td>""")
+                .Append(CultureInfo.InvariantCulture, $"""<td>{E(s.Status.Wire())}</td></tr>""");
         }
         return sb.Append("</tbody></table></div>").ToString();
     }

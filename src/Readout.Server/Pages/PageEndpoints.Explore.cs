@@ -27,7 +27,7 @@ internal static partial class PageEndpoints
             <form class="filters dyad-filters" action="/dyads/{E(U(a))}-{E(U(b))}" method="get">
               <label>From <input name="from" value="{E(f.From)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
               <label>To <input name="to" value="{E(f.To)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
-              <label>Mode <select name="mode">{Options(["", .. RequestParsing.Modes], f.Mode ?? "", m => m == "" ? "any" : ModeLabel(m))}</select></label>
+              <label>Mode <select name="mode">{ModeOptions(f.Mode)}</select></label>
               <label>Status <select name="status">{Options(RequestParsing.Statuses, f.Status ?? "all", s => s)}</select></label>
               <label>Confidence at least <input name="min_confidence" value="{E(p.MinConfidence)}" placeholder="0–1, e.g. 0.8" size="6" inputmode="decimal"></label>
               <button type="submit">Filter</button>
@@ -98,7 +98,9 @@ internal static partial class PageEndpoints
         var a = store.GetActor(name, 200, ct) ?? throw ApiProblem.NotFound($"no actor named '{name}'");
         var sb = new StringBuilder("""<section><h2>Roles over time</h2><table class="roles"><thead><tr><th>As</th><th>Role</th><th>Country</th><th>From</th><th>To</th><th class="num">Interactions</th></tr></thead><tbody>""");
         foreach (var r in a.Roles)
-            sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(r.Kind.Wire())}</td><td>{E(r.Role ?? "—")}</td><td>{E(r.Country ?? "—")}</td><td>{E(r.First ?? "—")}</td><td>{E(r.Last ?? "—")}</td><td class="num">{N(r.Interactions)}</td></tr>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(r.Kind.Wire())}</td><td>{E(r.Role?.Wire() ?? "—")}</td>""")
+                .Append(CultureInfo.InvariantCulture, $"""<td>{E(r.Country ?? "—")}</td><td>{E(r.First ?? "—")}</td>""")
+                .Append(CultureInfo.InvariantCulture, $"""<td>{E(r.Last ?? "—")}</td><td class="num">{N(r.Interactions)}</td></tr>""");
         sb.Append("</tbody></table></section>");
         sb.Append("""<section><h2>Counterparts</h2>""");
         if (a.Counterparts.Count == 0) sb.Append("""<p class="empty">None.</p>""");

@@ -11,8 +11,19 @@ namespace Readout.Server.Pages;
 /// <summary>One record's page (its fields, conflicts, statements and sources, with evidence highlighted) and the comparison of two records.</summary>
 internal static partial class PageEndpoints
 {
-    private static readonly (string Field, string Label)[] FieldRows =
-        [("status", "Status"), ("mode", "Mode"), ("date", "Date"), ("participants", "Participants"), ("location.city", "City"), ("location.venue", "Venue"), ("attendees", "Attendees")];
+    /// <summary>The rows of the fields table; the city's row shows the place's country too.</summary>
+    private static readonly (RecordField Field, string Label)[] FieldRows =
+    [
+        (RecordField.Status, "Status"), (RecordField.Mode, "Mode"), (RecordField.Date, "Date"), (RecordField.Participants, "Participants"),
+        (RecordField.City, "City"), (RecordField.Venue, "Venue"), (RecordField.Attendees, "Attendees"),
+    ];
+
+    /// <summary>The sections the legend of the evidence marks names, in its order.</summary>
+    private static readonly FieldSection[] LegendSections =
+    [
+        FieldSection.Participants, FieldSection.Attendees, FieldSection.Date, FieldSection.Mode, FieldSection.Location,
+        FieldSection.Interaction,
+    ];
 
     private static IResult InteractionPage(string id, HttpContext context, ReadoutServerOptions options, IReadoutStores stores, CancellationToken ct)
     {
@@ -53,21 +64,24 @@ internal static partial class PageEndpoints
     private static string FieldsTable(Interaction r)
     {
         var provenance = r.Provenance ?? [];
-        string Value(string field) => field switch
+        static string Who(Actor a) => ActorLink(a) + (a.Role is { } role ? $" <span class=\"role\">{E(role.Wire())}</span>" : "");
+        string Value(RecordField field) => field switch
         {
-            "status" => E(r.Status.Wire()),
-            "mode" => $"{ModeIcon(r.Mode)} {E(ModeLabel(r.Mode))}",
-            "date" => $"{E(r.Date ?? "unknown")}<div class=\"basis\">{E(r.DateBasis.Text)}{(r.DateCertainty is { } dc ? $" ({E(dc)})" : "")}</div>",
-            "participants" => string.Join("<br>", r.Participants.Select(a => ActorLink(a) + (a.Role is null ? "" : $" <span class=\"role\">{E(a.Role)}</span>"))),
-            "location.city" => E(r.Location?.City is null ? "not stated" : string.Join(", ", new[] { r.Location.City, r.Location.Country }.Where(x => x is not null))),
-            "location.venue" => E(r.Location?.Venue ?? "not stated"),
-            "attendees" => r.Attendees.Count == 0 ? "none named" : string.Join("<br>", r.Attendees.Select(a => ActorLink(a) + (a.Role is null ? "" : $" <span class=\"role\">{E(a.Role)}</span>"))),
+            RecordField.Status => E(r.Status.Wire()),
+            RecordField.Mode => $"{ModeIcon(r.Mode)} {E(ModeLabel(r.Mode))}",
+            RecordField.Date => $"{E(r.Date ?? "unknown")}<div class=\"basis\">{E(r.DateBasis.Text)}"
+                + $"{(r.DateCertainty is { } dc ? $" ({E(dc)})" : "")}</div>",
+            RecordField.Participants => string.Join("<br>", r.Participants.Select(Who)),
+            RecordField.City => E(r.Location?.City is null ? "not stated"
+                : string.Join(", ", new[] { r.Location.City, r.Location.Country }.Where(x => x is not null))),
+            RecordField.Venue => E(r.Location?.Venue ?? "not stated"),
+            RecordField.Attendees => r.Attendees.Count == 0 ? "none named" : string.Join("<br>", r.Attendees.Select(Who)),
             _ => "",
         };
-        string Said(string field)
+        string Said(RecordField field)
         {
             var supports = provenance.Where(x => x.Field == field).ToList();
-            var spans = r.Sources.Count(s => s.Evidence.Any(e => Section(e.Field) == Section(field)));
+            var spans = r.Sources.Count(s => s.Evidence.Any(e => Codes.SectionOf(e.Field) == Codes.SectionOf(field)));
             if (supports.Count == 0)
                 return spans == 0 ? """<span class="muted">no evidence span</span>""" : $"""<span class="muted">evidence in {N(spans)} source(s), highlighted below</span>""";
             return "<ul class=\"provenance\">" + string.Concat(supports.Select(s =>
@@ -77,9 +91,11 @@ internal static partial class PageEndpoints
         var set = r.Review?.FieldsSet ?? [];
         foreach (var (field, label) in FieldRows)
         {
-            var byPerson = set.Contains(field) || (field == "location.city" && set.Contains("location.country"));
+            var byPerson = set.Contains(field) || (field == RecordField.City && set.Contains(RecordField.Country));
             var mark = byPerson ? $""" <span class="by-reviewer" title="set by a reviewer; the machine read: {E(r.Review!.Machine.FirstOrDefault(m => m.Field == field)?.Value ?? "nothing")}">set by a reviewer</span>""" : "";
-            sb.Append(CultureInfo.InvariantCulture, $"""<tr data-field="{E(field)}"{(byPerson ? " class=\"reviewed\"" : "")}><th scope="row">{E(label)}</th><td>{Value(field)}{mark}</td><td>{Said(field)}</td></tr>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr data-field="{E(field.Wire())}"{(byPerson ? " class=\"reviewed\"" : "")}>""")
+                .Append(CultureInfo.InvariantCulture, $"""<th scope="row">{E(label)}</th><td>{Value(field)}{mark}</td>""")
+                .Append(CultureInfo.InvariantCulture, $"""<td>{Said(field)}</td></tr>""");
         }
         return sb.Append("</tbody></table></section>").ToString();
     }
@@ -90,7 +106,11 @@ internal static partial class PageEndpoints
         if (conflicts.Count == 0) return """<section class="conflicts none"><h2>Conflicts</h2><p>The sources agree on every field.</p></section>""";
         var sb = new StringBuilder("""<section class="conflicts"><h2>Conflicts</h2><p>The sources disagree; every value is kept:</p><ul>""");
         foreach (var c in conflicts)
-            sb.Append(CultureInfo.InvariantCulture, $"""<li class="conflict"><strong>{E(c.Field)}</strong>: {string.Join("; ", c.Values.Select(v => $"<q>{E(v.Value)}</q> ({string.Join(", ", v.Sources.Select(SourceLink))})"))}</li>""");
+        {
+            var values = c.Values.Select(v => $"<q>{E(v.Value)}</q> ({string.Join(", ", v.Sources.Select(SourceLink))})");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"""<li class="conflict"><strong>{E(c.Field.Wire())}</strong>: {string.Join("; ", values)}</li>""");
+        }
         return sb.Append("</ul></section>").ToString();
     }
 
@@ -136,8 +156,8 @@ internal static partial class PageEndpoints
     private static string Sources(Interaction r, IStoreQueries store)
     {
         var sb = new StringBuilder($"""<section class="sources"><h2>Sources ({N(r.Sources.Count)})</h2><p class="legend">Evidence: """);
-        foreach (var section in new[] { "participants", "attendees", "date", "mode", "location", "interaction" })
-            sb.Append(CultureInfo.InvariantCulture, $"""<mark class="ev ev-{section}">{E(section)}</mark> """);
+        foreach (var section in LegendSections)
+            sb.Append(CultureInfo.InvariantCulture, $"""<mark class="ev ev-{section.Wire()}">{E(section.Wire())}</mark> """);
         sb.Append("</p>");
         var n = 0;
         foreach (var s in r.Sources)
@@ -174,29 +194,12 @@ internal static partial class PageEndpoints
             var piece = E(text[from..to]);
             var covering = spans.Where(s => s.Start <= from && s.End >= to).ToList();
             if (covering.Count == 0) { sb.Append(piece); continue; }
-            var sections = covering.Select(s => Section(s.Field)).Distinct().Order(StringComparer.Ordinal).ToList();
-            var fields = covering.Select(s => s.Field).Distinct().Order(StringComparer.Ordinal);
+            // in the order of their strings, as when fields were strings
+            var sections = covering.Select(s => Codes.SectionOf(s.Field).Wire()).Distinct().Order(StringComparer.Ordinal).ToList();
+            var fields = covering.Select(s => s.Field.Wire()).Distinct().Order(StringComparer.Ordinal);
             sb.Append(CultureInfo.InvariantCulture, $"""<mark class="ev {string.Join(" ", sections.Select(x => "ev-" + x))}" title="{E(string.Join(", ", fields))}">{piece}</mark>""");
         }
         return sb.ToString();
-    }
-
-    /// <summary>The section an evidence field belongs to ("location.city" → location), as <c>readout show</c> groups them.</summary>
-    internal static string Section(string field)
-    {
-        var f = field.Trim().ToLowerInvariant();
-        var cut = f.IndexOfAny(['.', '[']);
-        return (cut < 0 ? f : f[..cut]) switch
-        {
-            "participant" or "participants" => "participants",
-            "attendee" or "attendees" => "attendees",
-            "date" => "date",
-            "location" or "city" or "venue" => "location",
-            "mode" => "mode",
-            "status" => "status",
-            "interaction" => "interaction",
-            _ => "other",
-        };
     }
 
     // ---- compare ----

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Readout.Extract;
 using Readout.Store;
 using static Readout.Server.Pages.Html;
 
@@ -66,7 +67,7 @@ internal static partial class PageEndpoints
               <label>and country <input name="country" value="{E(countries[1])}" placeholder="e.g. RUS" size="5" maxlength="3"></label>
               <label>From <input name="from" value="{E(f.From)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
               <label>To <input name="to" value="{E(f.To)}" placeholder="YYYY[-MM[-DD]]" size="10"></label>
-              <label>Mode <select name="mode">{Options(["", .. RequestParsing.Modes], f.Mode ?? "", m => m == "" ? "any" : ModeLabel(m))}</select></label>
+              <label>Mode <select name="mode">{ModeOptions(f.Mode)}</select></label>
               <label>Status <select name="status">{Options(RequestParsing.Statuses, f.Status ?? "all", s => s)}</select></label>
               <label>Confidence at least <input name="min_confidence" value="{E(p.MinConfidence)}" placeholder="0–1, e.g. 0.8" size="6" inputmode="decimal"></label>
               <label>Text <input name="q" value="{E(query.Text)}" placeholder="words in the reports"></label>
@@ -85,6 +86,10 @@ internal static partial class PageEndpoints
         if (summary is not null) sb.Append(ExploreEndpoints.Overview(summary, p, period, map));
         return Page("Timeline", sb.ToString(), "Interactions");
     }
+
+    /// <summary>The filters' mode choices: any, then each mode by its string, named as the pages name it.</summary>
+    private static string ModeOptions(string? selected) =>
+        Options(["", .. RequestParsing.Modes], selected ?? "", m => m == "" ? "any" : ModeLabel(Codes.Mode.Parse(m)));
 
     private static string Options(IEnumerable<string> values, string selected, Func<string, string> label) =>
         string.Concat(values.Select(v => $"""<option value="{E(v)}"{(v == selected ? " selected" : "")}>{E(label(v))}</option>"""));

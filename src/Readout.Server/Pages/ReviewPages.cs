@@ -112,12 +112,20 @@ internal static class ReviewPages
         var state = r.Review;
         sb.Append(state is null
             ? """<p class="muted">Not reviewed: every field is as the machine read it.</p>"""
-            : $"""<p class="review-status {E(state.Status)}">{E(state.Status)}{(state.FieldsSet.Count > 0 ? " · set by a person: " + E(string.Join(", ", state.FieldsSet)) : "")}</p>""");
+            : $"""<p class="review-status {E(state.Status)}">{E(state.Status)}{SetByPerson(state)}</p>""");
         if (state is { Trail.Count: > 0 })
         {
             sb.Append("""<div class="table-wrap"><table class="trail"><thead><tr><th>#</th><th>When</th><th>Who</th><th>What</th><th>Before</th><th>After</th><th>Why</th></tr></thead><tbody>""");
             foreach (var e in state.Trail)
-                sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))}</td><td>{E(e.At)}</td><td>{E(e.Reviewer)}</td><td>{E(e.Action)}{(e.Field is null ? "" : " " + E(e.Field))}{(e.Other is null ? "" : " " + InteractionLink(e.Other, E(e.Other)))}</td><td>{E(e.Before ?? "")}</td><td>{E(e.After ?? "")}</td><td>{E(e.Reason)}</td></tr>""");
+            {
+                var field = e.Field is { } f ? " " + E(f.Wire()) : "";
+                var other = e.Other is null ? "" : " " + InteractionLink(e.Other, E(e.Other));
+                sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(e.Id.ToString(CultureInfo.InvariantCulture))}</td>""")
+                    .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.At)}</td><td>{E(e.Reviewer)}</td>""")
+                    .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.Action)}{field}{other}</td>""")
+                    .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.Before ?? "")}</td><td>{E(e.After ?? "")}</td>""")
+                    .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.Reason)}</td></tr>""");
+            }
             sb.Append("</tbody></table></div>");
         }
         if (reviewer is null || options.ApiKey is null)
@@ -130,7 +138,7 @@ internal static class ReviewPages
         sb.Append(CultureInfo.InvariantCulture, $"""<p class="muted">Reviewing as <strong>{E(reviewer)}</strong>.</p><div class="review-forms">""");
         sb.Append(state?.Status == ReviewStatus.Rejected ? Form(ReviewActions.Restore, "", "Restore") : Form(ReviewActions.Reject, "", "Reject"));
         sb.Append(Form(ReviewActions.Confirm, "", "Confirm as right"));
-        var fields = string.Concat(ReviewFields.All.Select(f => $"""<option value="{E(f)}">{E(f)}</option>"""));
+        var fields = string.Concat(ReviewFields.All.Select(f => $"""<option value="{E(f.Wire())}">{E(f.Wire())}</option>"""));
         sb.Append(Form(ReviewActions.Correct, $"""<label>Field <select name="field">{fields}</select></label><label>Value <input name="value" placeholder="e.g. video, 2022-12-30, Moscow, Name (ISO3, role); Name (ISO3)"></label>""", "Correct"));
         sb.Append(Form(ReviewActions.Merge, """<label>Merge in record <input name="other" required placeholder="rec-..."></label>""", "Merge"));
         if (r.Sources.Count > 1)
@@ -140,6 +148,10 @@ internal static class ReviewPages
         }
         return sb.Append("</div></section>").ToString();
     }
+
+    /// <summary>" · set by a person: mode, location.city" for a record whose fields a person set, else nothing.</summary>
+    private static string SetByPerson(ReviewState state) =>
+        state.FieldsSet.Count > 0 ? " · set by a person: " + E(string.Join(", ", state.FieldsSet.Select(f => f.Wire()))) : "";
 
     private static async Task<IResult> Submit(string id, HttpContext context, ReadoutServerOptions options, IReadoutStores stores, IngestGate gate)
     {

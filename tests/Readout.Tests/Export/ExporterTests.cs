@@ -150,11 +150,13 @@ public sealed class ExporterTests
             + ",other_participants,place,city,place_country,venue,attendees,source_count,source_families,confidence,review_status,reviewed_fields,date_basis,sources", lines[0]);
         var more = new string(',', Readout.Export.RecordFields.ActorFields.Count - 3);
         var call = records[0];
-        Assert.StartsWith($"{call.Id},2024-09-04,happened,{call.Mode.Wire()},Vladimir Putin,RUS,President{more},Recep Tayyip Erdoğan,TUR,President{more},,,,,,", lines[1]);
+        Assert.StartsWith($"{call.Id},2024-09-04,happened,{call.Mode.Wire()},Vladimir Putin,RUS,head_of_state{more},"
+            + $"Recep Tayyip Erdoğan,TUR,head_of_state{more},,,,,,", lines[1]);
         Assert.Contains(FormattableString.Invariant($",2,2,{call.Confidence:0.###},unreviewed,,dateline,"), lines[1]);
         Assert.InRange(call.Confidence!.Value, 0.0, 1.0);
         Assert.EndsWith("," + string.Join(" ", call.Sources.Select(s => s.Uri)), lines[1]);
-        Assert.StartsWith($"{records[1].Id},2024-10-16,happened,in_person,Vladimir Putin,RUS,President{more},Xi Jinping,CHN,President{more},,\"Kazan, RUS\",Kazan,RUS,,", lines[2]);
+        Assert.StartsWith($"{records[1].Id},2024-10-16,happened,in_person,Vladimir Putin,RUS,head_of_state{more},"
+            + $"Xi Jinping,CHN,head_of_state{more},,\"Kazan, RUS\",Kazan,RUS,,", lines[2]);
         Assert.Equal(4, lines.Length);
         Assert.Equal("", lines[3]);
     }
@@ -179,8 +181,10 @@ public sealed class ExporterTests
         var lines = w.ToString().Split('\n');   // every export ends its lines with '\n' alone (issue 12)
         Assert.Equal(3, lines.Length);
         var more = new string(',', Readout.Export.RecordFields.ActorFields.Count - 3);
-        Assert.StartsWith($"a1,2024-09-04,happened,phone,\"Mohammed bin Salman, Crown Prince\",SAU,President{more},\"Joe \"\"Joey\"\" Biden\",,President{more},,"
-            + "\"Al-Salam Palace, \"\"royal\"\" wing, Jeddah, SAU\",Jeddah,SAU,\"Al-Salam Palace, \"\"royal\"\" wing\",\"Sergei Lavrov (RUS, Foreign Minister)\",1,1,,unreviewed,,dateline,doc.txt", lines[1]);
+        Assert.StartsWith($"a1,2024-09-04,happened,phone,\"Mohammed bin Salman, Crown Prince\",SAU,head_of_state{more},"
+            + $"\"Joe \"\"Joey\"\" Biden\",,head_of_state{more},,"
+            + "\"Al-Salam Palace, \"\"royal\"\" wing, Jeddah, SAU\",Jeddah,SAU,\"Al-Salam Palace, \"\"royal\"\" wing\","
+            + "\"Sergei Lavrov (RUS, foreign_minister)\",1,1,,unreviewed,,dateline,doc.txt", lines[1]);
         Assert.Equal("", lines[2]);
     }
 

@@ -15,8 +15,8 @@ public sealed class Issue11GdeltPairsTests
     [Fact]
     public void Issue11_a_four_party_meeting_is_six_rows_with_distinct_ids_and_one_readout_id()
     {
-        var quad = Meeting(new Actor("Joe Biden", "USA", "official"), new Actor("Fumio Kishida", "JPN", "official"),
-            new Actor("Narendra Modi", "IND", "official"), new Actor("Anthony Albanese", "AUS", "official"));
+        var quad = Meeting(new Actor("Joe Biden", "USA", Office.Official), new Actor("Fumio Kishida", "JPN", Office.Official),
+            new Actor("Narendra Modi", "IND", Office.Official), new Actor("Anthony Albanese", "AUS", Office.Official));
         var w = new StringWriter();
         var (written, undated) = GdeltExporter.Write([quad], [], Codebook.LoadEmbedded(), w);
         Assert.Equal((6, 0), (written, undated));
@@ -31,7 +31,8 @@ public sealed class Issue11GdeltPairsTests
     public void Issue11_a_two_party_record_keeps_its_single_row_and_its_id()
     {
         var w = new StringWriter();
-        GdeltExporter.Write([Meeting(new Actor("Joe Biden", "USA", "official"), new Actor("Fumio Kishida", "JPN", "official"))], [], Codebook.LoadEmbedded(), w);
+        GdeltExporter.Write([Meeting(new Actor("Joe Biden", "USA", Office.Official), new Actor("Fumio Kishida", "JPN", Office.Official))],
+            [], Codebook.LoadEmbedded(), w);
         var row = Assert.Single(w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
         Assert.Equal(GdeltExporter.NumericId("rec-q").ToString(System.Globalization.CultureInfo.InvariantCulture), row.Split('\t')[0]);
     }

@@ -23,7 +23,8 @@ public sealed class Issue12ExportTests
     [Fact]
     public void Issue12_EveryExportEndsItsLinesWithLineFeedAlone()
     {
-        var record = new Interaction("rec-1", InteractionStatus.Happened, InteractionMode.Phone, "2021-05-03", DateBasis.Read("stated"), [new Actor("=cmd()", "USA", "official")], null, [],
+        var record = new Interaction("rec-1", InteractionStatus.Happened, InteractionMode.Phone, "2021-05-03", DateBasis.Read("stated"),
+            [new Actor("=cmd()", "USA", Office.Official)], null, [],
             [new SourceRef("a.txt", "Title\r\nwith a break", "2021-05-03", "hash", [])]);
         foreach (var write in new Func<TextWriter, int>[] { w => CsvExporter.Write([record], w), w => JsonlExporter.Write([record], w) })
         {

@@ -89,5 +89,5 @@ public sealed class InteractionCodesTests
 
     private static Interaction Record() => new("rec-1", InteractionStatus.Planned, InteractionMode.Video, "2024-09-04",
         DateBasis.Read("stated"),
-        [new Actor("Joe Biden", "USA", "head_of_state"), new Actor("Olaf Scholz", "DEU", "head_of_government")], null, [], []);
+        [new Actor("Joe Biden", "USA", Office.HeadOfState), new Actor("Olaf Scholz", "DEU", Office.HeadOfGovernment)], null, [], []);
 }

@@ -10,8 +10,11 @@ namespace Readout.Tests.Fuse;
 public sealed class RecordConfidenceTests
 {
     private static Interaction Record(bool toldInTitle, bool known) => new("rec-1", InteractionStatus.Happened, InteractionMode.Phone, "2023-01-05", DateBasis.Read("\"today\" counted from the publication date 2023-01-05"),
-        [new Actor("Joe Biden", "USA", "head_of_state", KbId: known ? "Q6279" : null), new Actor("Olaf Scholz", "DEU", "head_of_government", KbId: known ? "Q61053" : null)],
-        null, [], [new SourceRef("a.md", "Readout of a call", "2023-01-05", "h", [toldInTitle ? new EvidenceSpan("interaction", 0, 17, "Readout of a call") : new EvidenceSpan("interaction", 900, 920, "They spoke by phone.")])]);
+        [new Actor("Joe Biden", "USA", Office.HeadOfState, KbId: known ? "Q6279" : null),
+            new Actor("Olaf Scholz", "DEU", Office.HeadOfGovernment, KbId: known ? "Q61053" : null)],
+        null, [], [new SourceRef("a.md", "Readout of a call", "2023-01-05", "h",
+            [toldInTitle ? new EvidenceSpan(RecordField.Interaction, 0, 17, "Readout of a call")
+                : new EvidenceSpan(RecordField.Interaction, 900, 920, "They spoke by phone.")])]);
 
     [Fact]
     public void Issue11_a_record_told_in_the_title_between_known_people_scores_above_one_told_late_between_unknown_names()

@@ -43,11 +43,12 @@ public sealed class ReviewStoreTests
             var r = store.Get(id)!;
             Assert.Equal(InteractionMode.Video, r.Mode);
             Assert.Equal(ReviewStatus.Reviewed, r.Review!.Status);
-            Assert.Equal([ReviewFields.Mode], r.Review.FieldsSet);
+            Assert.Equal([RecordField.Mode], r.Review.FieldsSet);
             Assert.Equal("phone", Assert.Single(r.Review.Machine).Value);
             var trail = Assert.Single(r.Review.Trail);
             Assert.Equal(("analyst", "2026-01-15T09:30:00Z", "checked against the readout"), (trail.Reviewer, trail.At, trail.Reason));
-            Assert.Contains(r.Provenance!, p => p.Field == "mode" && p.Value == "video" && p.Sources.Single().StartsWith("review #", StringComparison.Ordinal));
+            Assert.Contains(r.Provenance!, p => p.Field == RecordField.Mode && p.Value == "video"
+                && p.Sources.Single().StartsWith("review #", StringComparison.Ordinal));
             Assert.Single(store.Query(InteractionFilter.All with { Mode = "video" }));
             // a correction to the value the record has is refused and writes nothing
             Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Correct, id, "mode", "video"))).Code);
@@ -143,9 +144,11 @@ public sealed class ReviewStoreTests
         var r = Assert.Single(store.Query(InteractionFilter.All));
         Assert.Equal(2, r.Sources.Count);
 
-        store.Review(Ask(ReviewActions.Correct, good, "participants", "Vladimir Putin (RUS, head_of_state); Recep Tayyip Erdoğan (TUR, head_of_state)"));
+        // a role typed in any case is read as its code
+        store.Review(Ask(ReviewActions.Correct, good, "participants",
+            "Vladimir Putin (RUS, head_of_state); Recep Tayyip Erdoğan (TUR, Official)"));
         r = Assert.Single(store.Query(InteractionFilter.All with { Countries = ["RUS", "TUR"] }));
-        Assert.Equal(["head_of_state", "head_of_state"], r.Participants.Select(p => p.Role));
+        Assert.Equal([Office.HeadOfState, Office.Official], r.Participants.Select(p => p.Role));
         Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Correct, good, "participants", "Only One (RUS)"))).Code);
         Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Correct, good, "date", "2024-13-01"))).Code);
         Assert.Equal(ErrorCodes.NoSuchId, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Confirm, "rec-nothing"))).Code);
@@ -183,6 +186,32 @@ public sealed class ReviewStoreTests
     }
 
     private static double? AdoStore_RecordConfidence(string json) => AdoStore.RecordConfidence(json);
+
+    [Theory, MemberData(nameof(Backends))]
+    public void A_stored_correction_whose_field_or_role_is_no_code_fails_naming_the_value(string backend)
+    {
+        using var tmp = TestDb.Create(backend);
+        using (var store = tmp.Open())
+        {
+            store.SaveDocument(PhoneCall("a", 0));
+            var id = Assert.Single(store.Query(InteractionFilter.All)).Id;
+            store.Review(Ask(ReviewActions.Correct, id, "attendees", "Yuri Ushakov (RUS, official)"));
+        }
+        // a field that is no code (corrections always stored the field's string, but a row may be edited by hand), then
+        // a role written as a title, which corrections stored as typed before roles were codes
+        tmp.Exec("UPDATE reviews SET field = 'venue';");
+        using (var store = tmp.Open())
+            Assert.StartsWith("unknown record field 'venue'", Assert.Throws<FormatException>(() => store.ReviewTrail()).Message,
+                StringComparison.Ordinal);
+        tmp.Exec("UPDATE reviews SET field = 'attendees', after_value = 'Yuri Ushakov (RUS, Aide)';");
+        using (var store = tmp.Open())
+        {
+            // a second report fuses the block again: the correction cannot be applied, and the report is not stored without it
+            var e = Assert.ThrowsAny<Exception>(() => store.SaveDocument(PhoneCall("b", 1)));
+            Assert.Contains("stored actors 'Yuri Ushakov (RUS, Aide)'", e.Message, StringComparison.Ordinal);
+            Assert.Single(Assert.Single(store.Query(InteractionFilter.All)).Sources);
+        }
+    }
 
     [Theory, MemberData(nameof(Backends))]
     public void Issue15_reviews_survive_a_schema_upgrade_that_runs_the_review_step_again_and_fuses_every_block_again(string backend)

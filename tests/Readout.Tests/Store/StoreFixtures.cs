@@ -20,11 +20,12 @@ internal static class StoreFixtures
         string uri = "doc.txt", string hash = "h1", IReadOnlyList<Actor>? attendees = null) =>
         new(id, status, mode, date, DateBasis.Read("dateline"),
             (participants ?? [("Vladimir Putin", "RUS"), ("Recep Tayyip Erdoğan", "TUR")])
-                .Select(p => new Actor(p.Name, p.Country, "President")).ToList(),
+                .Select(p => new Actor(p.Name, p.Country, Office.HeadOfState)).ToList(),
             location,
-            attendees ?? [new Actor("Sergei Lavrov", "RUS", "Foreign Minister")],
+            attendees ?? [new Actor("Sergei Lavrov", "RUS", Office.ForeignMinister)],
             [new SourceRef(uri, "A title", "2024-09-04", hash,
-                [new EvidenceSpan("participants", 0, 20, "Putin spoke, Erdoğan"), new EvidenceSpan("mode", 6, 11, "spoke")])]);
+                [new EvidenceSpan(RecordField.Participants, 0, 20, "Putin spoke, Erdoğan"),
+                    new EvidenceSpan(RecordField.Mode, 6, 11, "spoke")])]);
 
     public static DocumentResult Document(string hash, params Interaction[] interactions)
     {

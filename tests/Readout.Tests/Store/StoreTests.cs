@@ -99,9 +99,10 @@ public sealed class StoreTests
         Assert.Equal(1, back.SourceFamilies);
         Assert.Empty(back.Conflicts!);
         Assert.Equal("h1", Assert.Single(back.Sources).Family);
-        Assert.Contains(back.Provenance!, p => p is { Field: "mode", Value: "in_person" } && p.Sources.SequenceEqual(["doc.txt"]));
-        Assert.Contains(back.Provenance!, p => p is { Field: "location.city", Value: "Sochi" });
-        Assert.Contains(back.Provenance!, p => p is { Field: "attendees", Value: "Sergei Lavrov" });
+        Assert.Contains(back.Provenance!,
+            p => p is { Field: RecordField.Mode, Value: "in_person" } && p.Sources.SequenceEqual(["doc.txt"]));
+        Assert.Contains(back.Provenance!, p => p is { Field: RecordField.City, Value: "Sochi" });
+        Assert.Contains(back.Provenance!, p => p is { Field: RecordField.Attendees, Value: "Sergei Lavrov" });
 
         // apart from its id and the fusion fields, the record of a single report is that report's interaction
         var contractOnly = back with
@@ -419,7 +420,7 @@ public sealed class StoreTests
         using var tmp = TestDb.Create(backend);
         using var store = tmp.Open();
         var a = Interaction("a-1", "2024-09-04", InteractionMode.Phone);
-        var b = Interaction("b-1", "2024-09-04", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")]);
+        var b = Interaction("b-1", "2024-09-04", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", Office.Official)]);
         store.SaveDocument(Report("ha", Texts[0], a));
         store.SaveDocument(Report("hb", Texts[1], b));
 
@@ -437,13 +438,13 @@ public sealed class StoreTests
 
         // one family each: a tie, and the more specific mode wins; both values are kept, with who says them
         Assert.Contains(rec.Mode, new[] { InteractionMode.Phone, InteractionMode.Video });
-        var conflict = Assert.Single(rec.Conflicts!, c => c.Field == "mode");
+        var conflict = Assert.Single(rec.Conflicts!, c => c.Field == RecordField.Mode);
         Assert.Equal(rec.Mode.Wire(), conflict.Values[0].Value);
         Assert.Equal([("phone", "ha.txt"), ("video", "hb.txt")],
             conflict.Values.Select(v => (v.Value, Assert.Single(v.Sources))).OrderBy(v => v.Value));
-        Assert.DoesNotContain(rec.Conflicts!, c => c.Field == "date");
-        Assert.Contains(rec.Provenance!, p => p is { Field: "mode", Value: "phone" } && p.Sources.SequenceEqual(["ha.txt"]));
-        Assert.Contains(rec.Provenance!, p => p is { Field: "mode", Value: "video" } && p.Sources.SequenceEqual(["hb.txt"]));
+        Assert.DoesNotContain(rec.Conflicts!, c => c.Field == RecordField.Date);
+        Assert.Contains(rec.Provenance!, p => p is { Field: RecordField.Mode, Value: "phone" } && p.Sources.SequenceEqual(["ha.txt"]));
+        Assert.Contains(rec.Provenance!, p => p is { Field: RecordField.Mode, Value: "video" } && p.Sources.SequenceEqual(["hb.txt"]));
 
         // both report-level interactions are kept and point to the record
         Assert.Equal(2, tmp.Rows("interactions"));
@@ -469,7 +470,7 @@ public sealed class StoreTests
         Assert.Equal("w1", rec.Sources.Single(s => s.Uri == "w2.txt").Family);
         // phone has one family behind it, as video does: the copies did not outvote the other report
         Assert.Equal(InteractionMode.Video, rec.Mode);
-        var conflict = Assert.Single(rec.Conflicts!, c => c.Field == "mode");
+        var conflict = Assert.Single(rec.Conflicts!, c => c.Field == RecordField.Mode);
         Assert.Equal(["w1.txt", "w2.txt"], conflict.Values.Single(v => v.Value == "phone").Sources);
 
         // a second independent report for phone settles it
@@ -502,7 +503,7 @@ public sealed class StoreTests
         Assert.StartsWith("dateline", rec.DateBasis.Text);
         Assert.Contains("part.txt gives only --12-30", rec.DateBasis.Text);
         Assert.Contains("the year comes from full.txt", rec.DateBasis.Text);
-        Assert.DoesNotContain(rec.Conflicts!, c => c.Field == "date");
+        Assert.DoesNotContain(rec.Conflicts!, c => c.Field == RecordField.Date);
         // found by the full date
         Assert.Single(store.Query(Filter(from: "2022-12", to: "2022")));
     }
@@ -626,7 +627,8 @@ public sealed class StoreTests
         return
         [
             Report("e0", Texts[0], Interaction("e0-1", "2022-12-30", InteractionMode.Phone), Interaction("e0-2", "2022-12-28", InteractionMode.Video, participants: putinXi)),
-            Report("e1", Texts[1], Interaction("e1-1", "2022-12-30", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", "Aide")])),
+            Report("e1", Texts[1],
+                Interaction("e1-1", "2022-12-30", InteractionMode.Video, attendees: [new Actor("Yuri Ushakov", "RUS", Office.Official)])),
             Report("e2", Texts[2], Interaction("e2-1", "--12-30", InteractionMode.Phone, attendees: [])),
             Report("e3", Copy0, Interaction("e3-1", "2022-12-30", InteractionMode.Phone), Interaction("e3-2", "2022-12-28", InteractionMode.Phone, participants: putinXi)),
             Report("e4", Texts[3], Interaction("e4-1", "2022-12-29", InteractionMode.InPerson, location: new Location("Sochi", "RUS", null)),

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Readout.Extract;
 using Readout.Store;
 
 namespace Readout.Export.Contract;
@@ -23,7 +24,7 @@ public sealed record InteractionSummaryRecord(
     public static InteractionSummaryRecord From(InteractionSummary s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new(s.Id, s.Status, s.Mode, s.Date, ContractLists.Map(s.Participants, ActorRecord.From),
+        return new(s.Id, s.Status.Wire(), s.Mode.Wire(), s.Date, ContractLists.Map(s.Participants, ActorRecord.From),
             s.Location is null ? null : LocationRecord.From(s.Location), s.SourceCount);
     }
 }

@@ -23,7 +23,7 @@ public sealed record ActorRecord(
     public static ActorRecord From(Actor a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new(a.Name, a.Country, a.Role, a.Organisation, a.NameAsWritten, a.KbId);
+        return new(a.Name, a.Country, a.Role?.Wire(), a.Organisation, a.NameAsWritten, a.KbId);
     }
 }
 
@@ -50,7 +50,7 @@ public sealed record EvidenceRecord(
     public static EvidenceRecord From(EvidenceSpan e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.Field, e.Start, e.End, e.Text);
+        return new(e.Field.Wire(), e.Start, e.End, e.Text);
     }
 }
 
@@ -79,7 +79,7 @@ public sealed record FieldSupportRecord(
     public static FieldSupportRecord From(FieldSupport f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return new(f.Field, f.Value, ContractLists.Copy(f.Sources));
+        return new(f.Field.Wire(), f.Value, ContractLists.Copy(f.Sources));
     }
 }
 
@@ -91,7 +91,7 @@ public sealed record FieldConflictRecord(
     public static FieldConflictRecord From(FieldConflict c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new(c.Field, ContractLists.Map(c.Values, FieldSupportRecord.From));
+        return new(c.Field.Wire(), ContractLists.Map(c.Values, FieldSupportRecord.From));
     }
 }
 
@@ -118,7 +118,8 @@ public sealed record ReviewRecord(
     public static ReviewRecord From(ReviewState r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.Status, ContractLists.Copy(r.FieldsSet), ContractLists.Map(r.Machine, MachineValueRecord.From), ContractLists.Map(r.Trail, ReviewEntryRecord.From));
+        return new(r.Status, ContractLists.Map(r.FieldsSet, f => f.Wire()), ContractLists.Map(r.Machine, MachineValueRecord.From),
+            ContractLists.Map(r.Trail, ReviewEntryRecord.From));
     }
 }
 
@@ -130,7 +131,7 @@ public sealed record MachineValueRecord(
     public static MachineValueRecord From(MachineValue m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return new(m.Field, m.Value);
+        return new(m.Field.Wire(), m.Value);
     }
 }
 
@@ -150,7 +151,7 @@ public sealed record ReviewEntryRecord(
     public static ReviewEntryRecord From(ReviewEntry e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.Id, e.Action, e.Record, e.Field, e.Before, e.After, e.Reason, e.Reviewer, e.At, e.Other);
+        return new(e.Id, e.Action, e.Record, e.Field?.Wire(), e.Before, e.After, e.Reason, e.Reviewer, e.At, e.Other);
     }
 }
 

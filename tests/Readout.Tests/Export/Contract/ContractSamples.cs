@@ -18,24 +18,31 @@ internal static class ContractSamples
         "2024-10-22",
         DateBasis.FullDate("22 October 2024"),
         [
-            new Actor("Recep Tayyip Erdoğan", "TUR", "head_of_state", NameAsWritten: "Erdogan", KbId: "Q39259"),
-            new Actor("António Guterres", null, "official", Organisation: "UN", NameAsWritten: "Guterres", KbId: "Q311440"),
+            new Actor("Recep Tayyip Erdoğan", "TUR", Office.HeadOfState, NameAsWritten: "Erdogan", KbId: "Q39259"),
+            new Actor("António Guterres", null, Office.Official, Organisation: "UN", NameAsWritten: "Guterres", KbId: "Q311440"),
         ],
         new Location("Kazan", "RUS", "Kazan Expo <centre> & \"hall\""),
         [new Actor("Hakan Fidan", "TUR", null)],
         [
             new SourceRef("https://example.org/a?x=1&y=2", "Erdoğan meets Guterres — \"talks\"", "2024-10-22T10:00:00Z", "aaaa",
-                [new EvidenceSpan("participants", 0, 20, "Erdoğan"), new EvidenceSpan("location.city", 25, 30, "Kazan")], Family: "aaaa"),
+                [new EvidenceSpan(RecordField.Participants, 0, 20, "Erdoğan"), new EvidenceSpan(RecordField.City, 25, 30, "Kazan")],
+                Family: "aaaa"),
             new SourceRef("file:///corpus/b.txt", null, null, "bbbb", []),
         ],
-        Provenance: [new FieldSupport("mode", "in_person", ["https://example.org/a?x=1&y=2", "file:///corpus/b.txt"])],
-        Conflicts: [new FieldConflict("date", [new FieldSupport("date", "2024-10-22", ["https://example.org/a?x=1&y=2"]), new FieldSupport("date", "2024-10-23", ["file:///corpus/b.txt"])])],
+        Provenance: [new FieldSupport(RecordField.Mode, "in_person", ["https://example.org/a?x=1&y=2", "file:///corpus/b.txt"])],
+        Conflicts:
+        [
+            new FieldConflict(RecordField.Date,
+                [new FieldSupport(RecordField.Date, "2024-10-22", ["https://example.org/a?x=1&y=2"]),
+                    new FieldSupport(RecordField.Date, "2024-10-23", ["file:///corpus/b.txt"])]),
+        ],
         SourceFamilies: 2,
         Members: ["ix-1", "ix-2"],
         DateCertainty: "inferred",
-        Review: new ReviewState(ReviewStatus.Reviewed, ["venue"], [new MachineValue("venue", null)],
+        Review: new ReviewState(ReviewStatus.Reviewed, [RecordField.Venue], [new MachineValue(RecordField.Venue, null)],
             [
-                new ReviewEntry(7, ReviewActions.Correct, "rec-0123456789abcdef", "venue", null, "Kazan Expo", "the report names it", "ana", "2024-10-23T08:00:00Z"),
+                new ReviewEntry(7, ReviewActions.Correct, "rec-0123456789abcdef", RecordField.Venue, null, "Kazan Expo",
+                    "the report names it", "ana", "2024-10-23T08:00:00Z"),
                 new ReviewEntry(8, ReviewActions.Merge, "rec-0123456789abcdef", null, null, null, "same meeting", "ana", "2024-10-23T08:05:00Z", Other: "rec-fedcba9876543210"),
             ]),
         Confidence: 0.8734,
@@ -59,8 +66,10 @@ internal static class ContractSamples
         var full = FullInteraction();
         return
         [
-            new InteractionSummary(full.Id, "happened", "in_person", full.Date, full.Participants, full.Location, 2),
-            new InteractionSummary("rec-fedcba9876543210", "planned", "phone", null, [new Actor("Hakan Fidan", null, null)], null, 1),
+            new InteractionSummary(full.Id, InteractionStatus.Happened, InteractionMode.InPerson, full.Date, full.Participants,
+                full.Location, 2),
+            new InteractionSummary("rec-fedcba9876543210", InteractionStatus.Planned, InteractionMode.Phone, null,
+                [new Actor("Hakan Fidan", null, null)], null, 1),
         ];
     }
 

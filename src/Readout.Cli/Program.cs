@@ -59,7 +59,17 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine($"see '{name} --help'");
     return ExitCodes.Error;
 }
-return await parsed.InvokeAsync();
+try
+{
+    // a numbered error that escapes a command (a stored record that no longer reads, say) is one line naming the
+    // database or document, as every other error, not System.CommandLine's stack trace
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Readout.Documents.ReadoutException e)
+{
+    Cli.Error(e);
+    return ExitCodes.Error;
+}
 
 /// <summary>Prints "readout VERSION, lexicons lex-..." for --version.</summary>
 internal sealed class VersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction

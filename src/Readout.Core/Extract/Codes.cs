@@ -111,6 +111,19 @@ public sealed class CodeSet<T> where T : struct, Enum
     /// <exception cref="FormatException">The string is none of the codes.</exception>
     public T? ParseOrNull(string? wire) => wire is null ? null : Parse(wire);
 
+    /// <summary>
+    /// The code of a string written as people write it: any case, spaces or hyphens for underscores ("Foreign
+    /// Minister" is foreign_minister). For what a reviewer types, and for roles stored before roles were codes, when a
+    /// reviewer's role went in as typed.
+    /// </summary>
+    public bool TryParseSpelled(string? text, out T code) =>
+        TryParse(text?.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_'), out code);
+
+    /// <summary>As <see cref="ParseOrNull"/>, reading the string as <see cref="TryParseSpelled"/> does.</summary>
+    /// <exception cref="FormatException">The string is none of the codes, however spelled.</exception>
+    public T? ParseSpelledOrNull(string? text) =>
+        text is null ? null : TryParseSpelled(text, out var code) ? code : throw new FormatException(Unknown(text));
+
     /// <summary>The error for a string that is none of the codes: what it is not, and what it could be.</summary>
     public string Unknown(string? wire) => $"unknown {Name} '{wire}' (expected one of {string.Join(", ", Wires)})";
 }
@@ -229,6 +242,18 @@ public sealed class ActorKindJson() : CodeJsonConverter<ActorKind>(Codes.ActorKi
 
 public sealed class SpeakerKindJson() : CodeJsonConverter<SpeakerKind>(Codes.SpeakerKind);
 
-public sealed class OfficeJson() : CodeJsonConverter<Office>(Codes.Office);
+/// <summary>
+/// A role as the other codes are, but read as spelled (<see cref="CodeSet{T}.TryParseSpelled"/>): records stored before
+/// roles were codes may hold a reviewer's "Head of State", which is head_of_state. A role that is no code still fails.
+/// </summary>
+public sealed class OfficeJson() : CodeJsonConverter<Office>(Codes.Office)
+{
+    public override Office Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return Codes.Office.TryParseSpelled(text, out var office) ? office
+            : throw new JsonException(Codes.Office.Unknown(text ?? reader.TokenType.ToString()));
+    }
+}
 
 public sealed class RecordFieldJson() : CodeJsonConverter<RecordField>(Codes.Field);

@@ -88,7 +88,7 @@ public static partial class FieldValues
             if (roleText.Length > 0)
             {
                 // written as a mode is ("Foreign Minister" is foreign_minister); a role that is no code is refused, not kept as text
-                if (!Codes.Office.TryParse(Word(roleText), out var office))
+                if (!Codes.Office.TryParseSpelled(roleText, out var office))
                 {
                     error = $"the role of '{name}' must be one of {string.Join(", ", Codes.Office.Wires)}, not '{roleText}'";
                     return [];
@@ -104,8 +104,9 @@ public static partial class FieldValues
     private static string Word(string text) => text.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
 
     /// <summary>
-    /// The actors of a stored correction. Each was normalised when it was made, so one that no longer reads (a role
-    /// written as free text before roles were codes) fails naming its value rather than becoming no actors.
+    /// The actors of a stored correction, read as a reviewer's are: a role stored as typed before roles were codes
+    /// ("Head of State") reads as its code, and one that is no code fails naming its value rather than becoming no
+    /// actors.
     /// </summary>
     private static IReadOnlyList<Actor> StoredActors(string? value) =>
         ParseActors(value, out var error) is var actors && error is null ? actors

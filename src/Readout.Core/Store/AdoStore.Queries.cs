@@ -161,7 +161,7 @@ public abstract partial class AdoStore : IStoreQueries
             Add(cmd, "name", canonical);
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                roles.Add(new ActorRole(Codes.ActorKind.Parse(r.GetString(0)), Codes.Office.ParseOrNull(NullableString(r, 1)),
+                roles.Add(new ActorRole(Codes.ActorKind.Parse(r.GetString(0)), Codes.Office.ParseSpelledOrNull(NullableString(r, 1)),
                     NullableString(r, 2), NullableString(r, 3), NullableString(r, 4), Int(r, 5)));
         }
         ct.ThrowIfCancellationRequested();
@@ -322,7 +322,7 @@ public abstract partial class AdoStore : IStoreQueries
             using var r = actors.ExecuteReader();
             while (r.Read())
                 participants[r.GetString(0)].Add(
-                    new Actor(NullableString(r, 1) ?? "", NullableString(r, 2), Codes.Office.ParseOrNull(NullableString(r, 3))));
+                    new Actor(NullableString(r, 1) ?? "", NullableString(r, 2), Codes.Office.ParseSpelledOrNull(NullableString(r, 3))));
         }
         return rows.Select(x => new InteractionSummary(x.Id, x.Status, x.Mode, x.Date, participants[x.Id], x.Location, x.Sources)).ToList();
     }

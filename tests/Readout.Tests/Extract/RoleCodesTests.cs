@@ -54,7 +54,31 @@ public sealed class RoleCodesTests
         var e = Assert.Throws<FormatException>(() => Codes.Office.ParseOrNull(wire));
         Assert.Equal($"unknown role '{wire}' (expected one of head_of_state, head_of_government, foreign_minister, defence_minister, "
             + "vice_president, national_security_advisor, official)", e.Message);
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Office>($"\"{wire}\""));
+        if (!Codes.Office.TryParseSpelled(wire, out _))
+            Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Office>($"\"{wire}\""));
+    }
+
+    [Theory]
+    [InlineData("Head of State", Office.HeadOfState)]
+    [InlineData("foreign minister", Office.ForeignMinister)]
+    [InlineData("Vice-President", Office.VicePresident)]
+    [InlineData("Head_of_state", Office.HeadOfState)]
+    public void Issue14_a_role_stored_as_a_reviewer_typed_it_before_roles_were_codes_reads_as_its_code(string stored, Office role)
+    {
+        // records and actor rows of stores made by earlier versions hold such roles; they must still read
+        Assert.Equal(role, JsonSerializer.Deserialize<Office>($"\"{stored}\""));
+        Assert.Equal(role, Codes.Office.ParseSpelledOrNull(stored));
+        Assert.Equal(role.Wire(), JsonSerializer.Serialize(role).Trim('"'));
+    }
+
+    [Theory]
+    [InlineData("President")]
+    [InlineData("other")]
+    public void Issue14_a_stored_role_that_is_no_code_however_spelled_fails_naming_it(string stored)
+    {
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Office>($"\"{stored}\""));
+        Assert.StartsWith($"unknown role '{stored}'", e.Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => Codes.Office.ParseSpelledOrNull(stored));
     }
 
     [Fact]

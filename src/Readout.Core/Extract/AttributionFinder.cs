@@ -60,6 +60,9 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
                 // "Russia's foreign ministry replied" speaks for the state; "China's position" does not
                 if (!_x.StateVoice.IsMatch(text[pl.Span.End..Math.Min(text.Length, pl.Span.End + 40)])) continue;
             }
+            // a capital speaks for its state ("Beijing said"); another city does not ("Commerce Bank-Houston said",
+            // "1.25 times New York July, the trading house said")
+            if (pl.Kind == PlaceKind.City && !IsCapital(pl)) continue;
             if (pl.Country is { } iso)
             {
                 var name = lexicon.CountryByIso3.TryGetValue(iso, out var c) ? c.Iso3 : iso;
@@ -133,6 +136,10 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
         }
         return chosen.Who;
     }
+
+    private bool IsCapital(PlaceMention city) =>
+        city.Country is { } iso && lexicon.CountryByIso3.TryGetValue(iso, out var country)
+        && (country.Capital == city.Name || country.CapitalAliases.Contains(city.Name));
 
     /// <summary>
     /// "said Putin", "according to the General Administration of Customs": the speaker named right after a speech

@@ -116,8 +116,7 @@ public sealed class CodeSet<T> where T : struct, Enum
     /// Minister" is foreign_minister). For what a reviewer types, and for roles stored before roles were codes, when a
     /// reviewer's role went in as typed.
     /// </summary>
-    public bool TryParseSpelled(string? text, out T code) =>
-        TryParse(text?.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_'), out code);
+    public bool TryParseSpelled(string? text, out T code) => TryParse(text is null ? null : Codes.Spelled(text), out code);
 
     /// <summary>As <see cref="ParseOrNull"/>, reading the string as <see cref="TryParseSpelled"/> does.</summary>
     /// <exception cref="FormatException">The string is none of the codes, however spelled.</exception>
@@ -199,6 +198,13 @@ public static class Codes
         RecordField.Interaction => FieldSection.Interaction,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a record field"),
     };
+
+    /// <summary>A code as people write it, in its wire form: trimmed, lower case, spaces and hyphens as underscores.</summary>
+    public static string Spelled(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+    }
 
     /// <summary>The mode of a lexicon cue that says an interaction took place but not how ("held talks", "met").</summary>
     public const string AnyMode = "any";

@@ -46,7 +46,7 @@ public static partial class FieldValues
             case RecordField.Mode:
             case RecordField.Status:
                 var allowed = field == RecordField.Mode ? Modes : Statuses;
-                var word = v is null ? null : Word(v);
+                var word = v is null ? null : Codes.Spelled(v);
                 if (word == "inperson") word = InteractionMode.InPerson.Wire();
                 return word is not null && allowed.Contains(word) ? (word, null)
                     : (null, $"{field.Wire()} must be one of {string.Join(", ", allowed)}, not '{value}'");
@@ -101,8 +101,6 @@ public static partial class FieldValues
     }
 
     /// <summary>A code as a person may type it ("In Person", "foreign-minister") in the form of its wire string.</summary>
-    private static string Word(string text) => text.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-
     /// <summary>
     /// The actors of a stored correction, read as a reviewer's are: a role stored as typed before roles were codes
     /// ("Head of State") reads as its code, and one that is no code fails naming its value rather than becoming no

@@ -35,9 +35,9 @@ public sealed partial class NamedPatterns
     [GeneratedRegex(@"^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Name();
 
-    // letters, apostrophes and hyphens, phrases with single spaces: anything else would be regex syntax, which
-    // a list would escape where a pattern uses it, and which a set lookup never matches
-    [GeneratedRegex(@"^[\p{L}'’\-]+(?: [\p{L}'’\-]+)*$", RegexOptions.CultureInvariant)]
+    // letters, apostrophes, hyphens and ampersands ("Procter & Gamble"), phrases with single spaces: anything else
+    // would be regex syntax, which a list would escape where a pattern uses it, and which a set lookup never matches
+    [GeneratedRegex(@"^[\p{L}'’&\-]+(?: [\p{L}'’&\-]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainWord();
 
     /// <param name="read">Maps a file name to its text (the loader's, which puts the files in the lexicon version).</param>
@@ -62,7 +62,8 @@ public sealed partial class NamedPatterns
         {
             var words = cells[1].Split('|');
             foreach (var w in words.Where(w => !PlainWord().IsMatch(w)))
-                Fail("RO0002", wordsFile, line, $"'{w}' of list {cells[0]} is not a word or phrase (letters, apostrophes, hyphens and single spaces)");
+                Fail("RO0002", wordsFile, line,
+                    $"'{w}' of list {cells[0]} is not a word or phrase (letters, apostrophes, hyphens, ampersands and single spaces)");
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var w in words.Where(w => !seen.Add(w)))
                 Fail("RO0002", wordsFile, line, $"list {cells[0]} has '{w}' twice");

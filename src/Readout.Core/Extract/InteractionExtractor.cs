@@ -52,7 +52,7 @@ public sealed class InteractionExtractor
         var officials = doc.Transcript.Speakers.Where(p => p.KbId is not null && (p.Country ?? p.Organisation) is not null).ToList();
         var sides = officials.GroupBy(p => p.Country ?? p.Organisation).ToList();
         if (sides.Count < 2) return null;
-        var principals = sides.Select(g => g.OrderBy(p => Person.RoleRank(p.Role ?? "other")).First()).ToList();
+        var principals = sides.Select(g => g.OrderBy(p => Person.RoleRank(p.Role ?? Person.OtherPost)).First()).ToList();
         var attendees = officials.Where(p => !principals.Contains(p)).ToList();
         var first = doc.Transcript.Turns.First(t => !t.IsQuestion);
         var sentence = doc.Sentences.FirstOrDefault(s => s.Span.Contains(first.Label.Start)) ?? doc.Sentences[0];

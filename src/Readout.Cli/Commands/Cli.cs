@@ -128,7 +128,7 @@ internal sealed class FilterOptions
     {
         Description = "unreviewed, reviewed, rejected or all; by default every record but the rejected ones",
         HelpName = "STATE",
-    }.OneOf([.. Readout.Reviews.ReviewStatus.All, "all"]);
+    }.OneOf([.. Readout.Extract.Codes.ReviewStatus.Wires, "all"]);
 
     public Option<double?> MinConfidence { get; } = new("--min-confidence")
     {

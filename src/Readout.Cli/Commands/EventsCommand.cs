@@ -39,7 +39,7 @@ public static class EventsCommand
                         new Text(Cli.Place(i.Location)),
                         new Text((i.Sources?.Count ?? 0).ToString(CultureInfo.InvariantCulture)),
                         new Text(i.Review is null ? ""
-                            : i.Review.Status
+                            : i.Review.Status.Wire()
                               + (i.Review.FieldsSet.Count > 0 ? ": " + string.Join(", ", i.Review.FieldsSet.Select(f => f.Wire())) : "")));
                 if (list.Count > 0) Cli.Out.Write(table);
                 Cli.Out.WriteLine(list.Count == all.Count

@@ -25,18 +25,18 @@ public static class ReviewCommand
             """);
         command.Subcommands.Add(Queue(db));
         command.Subcommands.Add(Trail(db));
-        command.Subcommands.Add(Action(db, ReviewActions.Reject, "Reject a record that is wrong as a whole: it leaves lists and exports (--review rejected shows it) and keeps its evidence"));
-        command.Subcommands.Add(Action(db, ReviewActions.Restore, "Undo a rejection"));
-        command.Subcommands.Add(Action(db, ReviewActions.Confirm, "Mark a record as right as it is: it leaves the review queue"));
-        command.Subcommands.Add(Action(db, ReviewActions.Correct,
+        command.Subcommands.Add(Action(db, ReviewAction.Reject, "Reject a record that is wrong as a whole: it leaves lists and exports (--review rejected shows it) and keeps its evidence"));
+        command.Subcommands.Add(Action(db, ReviewAction.Restore, "Undo a rejection"));
+        command.Subcommands.Add(Action(db, ReviewAction.Confirm, "Mark a record as right as it is: it leaves the review queue"));
+        command.Subcommands.Add(Action(db, ReviewAction.Correct,
             $"Set one field: {ReviewFields.Names}. Actors are written 'Name (ISO3, role); Name (ISO3)'; an empty value clears a field",
             withField: true));
-        command.Subcommands.Add(Action(db, ReviewActions.Merge, "Merge the record given with --with into this one (its id then resolves to this record)", withOther: true));
-        command.Subcommands.Add(Action(db, ReviewActions.Split, "Move the reports named by --source (uri or start of the content hash) into a record of their own", withSources: true));
+        command.Subcommands.Add(Action(db, ReviewAction.Merge, "Merge the record given with --with into this one (its id then resolves to this record)", withOther: true));
+        command.Subcommands.Add(Action(db, ReviewAction.Split, "Move the reports named by --source (uri or start of the content hash) into a record of their own", withSources: true));
         return command;
     }
 
-    private static Command Action(Option<string> db, string action, string description, bool withField = false, bool withOther = false, bool withSources = false)
+    private static Command Action(Option<string> db, ReviewAction action, string description, bool withField = false, bool withOther = false, bool withSources = false)
     {
         var id = new Argument<string>("id") { Description = "The record (id, old id or unique start)" };
         var field = new Argument<string>("field") { Description = ReviewFields.Names };
@@ -51,7 +51,7 @@ public static class ReviewCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("READOUT_REVIEWER") is { Length: > 0 } r ? r
                 : Environment.UserName,
         };
-        var command = new Command(action, description);
+        var command = new Command(action.Wire(), description);
         command.Arguments.Add(id);
         if (withField) { command.Arguments.Add(field); command.Arguments.Add(value); }
         if (withOther) command.Options.Add(other);
@@ -64,7 +64,7 @@ public static class ReviewCommand
             if (store is null) return ExitCodes.Error;
             try
             {
-                var outcome = store.Review(new ReviewRequest(action, p.GetValue(id)!, p.GetValue(reason)!, p.GetValue(reviewer)!, DateTimeOffset.UtcNow,
+                var outcome = store.Review(new ReviewRequest(action.Wire(), p.GetValue(id)!, p.GetValue(reason)!, p.GetValue(reviewer)!, DateTimeOffset.UtcNow,
                     withField ? p.GetValue(field) : null, withField ? p.GetValue(value) : null, withOther ? p.GetValue(other) : null,
                     withSources ? p.GetValue(sources) : null));
                 Console.Out.WriteLine(Describe(outcome.Entry) + (outcome.Records.Count > 1 ? $"; new record {outcome.Records[1]}" : ""));
@@ -123,8 +123,8 @@ public static class ReviewCommand
             if (store is null) return ExitCodes.Error;
             var entries = output.Take(p, store.ReviewTrail(p.GetValue(id)));
             output.Write(p, entries, ["id", "at", "reviewer", "action", "record", "field", "before", "after", "other", "reason"],
-                e => [e.Id.ToString(CultureInfo.InvariantCulture), e.At, e.Reviewer, e.Action, e.Record, e.Field?.Wire(), e.Before, e.After,
-                    e.Other, e.Reason],
+                e => [e.Id.ToString(CultureInfo.InvariantCulture), e.At, e.Reviewer, e.Action.Wire(), e.Record, e.Field?.Wire(), e.Before,
+                    e.After, e.Other, e.Reason],
                 Readout.Export.Contract.ReviewEntryRecord.From,
                 list =>
                 {
@@ -141,13 +141,13 @@ public static class ReviewCommand
     {
         var what = e.Action switch
         {
-            ReviewActions.Correct => $"corrected {e.Field?.Wire()} of {e.Record}: {e.Before ?? "(empty)"} → {e.After ?? "(empty)"}",
-            ReviewActions.Merge => $"merged {e.Other} into {e.Record}",
-            ReviewActions.Split => $"split {e.After} off {e.Record}",
-            ReviewActions.Reject => $"rejected {e.Record}",
-            ReviewActions.Restore => $"restored {e.Record}",
-            ReviewActions.Confirm => $"confirmed {e.Record}",
-            _ => $"{e.Action} {e.Record}",
+            ReviewAction.Correct => $"corrected {e.Field?.Wire()} of {e.Record}: {e.Before ?? "(empty)"} → {e.After ?? "(empty)"}",
+            ReviewAction.Merge => $"merged {e.Other} into {e.Record}",
+            ReviewAction.Split => $"split {e.After} off {e.Record}",
+            ReviewAction.Reject => $"rejected {e.Record}",
+            ReviewAction.Restore => $"restored {e.Record}",
+            ReviewAction.Confirm => $"confirmed {e.Record}",
+            _ => $"{e.Action.Wire()} {e.Record}",
         };
         return $"#{e.Id} {e.At} {e.Reviewer} {what} ({e.Reason})";
     }

@@ -67,7 +67,7 @@ public static class ShowCommand
         string Set(RecordField field) => review?.FieldsSet.Contains(field) == true
             ? $"  [set by a reviewer; the machine read: {review.Machine.FirstOrDefault(m => m.Field == field)?.Value ?? "nothing"}]" : "";
         if (review is not null)
-            w.WriteLine($"review:       {review.Status}"
+            w.WriteLine($"review:       {review.Status.Wire()}"
                 + (review.FieldsSet.Count > 0 ? $" (set by a person: {string.Join(", ", review.FieldsSet.Select(f => f.Wire()))})" : ""));
         if (evidence.ContainsKey(FieldSection.Interaction))
         {

@@ -276,7 +276,7 @@ public sealed partial class MentionFinder
     private static NameContext Context(NameSurroundings around, DateOnly? day) =>
         new(around.Country, around.Organisation, around.HasTitle ? around.Title : null, RoleOf(around), day);
 
-    private static string? RoleOf(NameSurroundings around) => around.Role is "honorific" ? null : around.Role;
+    private static string? RoleOf(NameSurroundings around) => around.Role is Title.Honorific ? null : around.Role;
 
     private static PersonMention FromMatch(TextSpan span, PersonMatch match, string written, MentionKind kind)
     {
@@ -311,7 +311,7 @@ public sealed partial class MentionFinder
         var alone = Find(name, [new Sentence(0, new TextSpan(0, name.Length), 0, name)], day).People is [var first, ..] ? first : null;
         if (alone is not null)
             return mentions.People.FirstOrDefault(p => p.Name == alone.Name) ?? alone;
-        var office = _lexicon.Gazetteer.FindAll(name).Where(m => m.Value is Title { Role: not "honorific" }).ToList();
+        var office = _lexicon.Gazetteer.FindAll(name).Where(m => m.Value is Title { Role: not Title.Honorific }).ToList();
         if (office.Count > 0 && office[^1].End == name.Length)
         {
             // "THE PRESIDENT": the office's holder as the document's title names them ("Remarks by President

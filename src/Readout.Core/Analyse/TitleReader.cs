@@ -53,8 +53,8 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
         // "Dr.", "His Majesty", "Sheikh", and an appositive comma: "Israel's prime minister, Naftali Bennett"
         while (k >= 0)
         {
-            if (tokens[k].Text == "." && k > 0 && matchAt[k - 1]?.Value is Title { Role: "honorific" }) { k--; continue; }
-            if (matchAt[k]?.Value is Title { Role: "honorific" } h && Adjacent(text, tokens, k, k + 1))
+            if (tokens[k].Text == "." && k > 0 && matchAt[k - 1]?.Value is Title { Role: Title.Honorific }) { k--; continue; }
+            if (matchAt[k]?.Value is Title { Role: Title.Honorific } h && Adjacent(text, tokens, k, k + 1))
             {
                 honorific = true; start = tokens[TokenOf(tokens, matchAt[k]!.Start, k)].Start;
                 k = TokenOf(tokens, matchAt[k]!.Start, k) - 1;
@@ -62,7 +62,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
             }
             break;
         }
-        if (k >= 1 && tokens[k].Text == "," && tokens[k + 1].Start - tokens[k].End == 1 && matchAt[k - 1]?.Value is Title { Role: not "honorific" }) k--;
+        if (k >= 1 && tokens[k].Text == "," && tokens[k + 1].Start - tokens[k].End == 1 && matchAt[k - 1]?.Value is Title { Role: not Title.Honorific }) k--;
 
         string? title = null, role = null, country = null, org = null, titleCountry = null, headNoun = null;
         int phraseStart = -1;
@@ -76,7 +76,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
                 var first = TokenOf(tokens, m.Start, j);
                 switch (m.Value)
                 {
-                    case Title { Role: not "honorific" } t:
+                    case Title { Role: not Title.Honorific } t:
                         // the highest office of a compound title names the role ("Deputy Prime Minister and Minister of Foreign Affairs")
                         if (title is null || Person.RoleRank(Rank(t.Role)) < Person.RoleRank(Rank(role!))) { title = text[m.Start..m.End]; role = t.Role; }
                         titleCountry ??= t.Country;   // "Secretary of State" is American unless the text says whose
@@ -102,8 +102,8 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
             break;
         }
         // "Chief of the National Security Bureau of Poland": an office the lexicon has no title for, named by its head noun
-        if (title is null && headNoun is not null && (country is not null || org is not null)) { title = headNoun; role = "official"; }
-        if (title is null) return new NameSurroundings(null, honorific ? "honorific" : null, null, null, start) { HasHonorific = honorific };
+        if (title is null && headNoun is not null && (country is not null || org is not null)) { title = headNoun; role = Official; }
+        if (title is null) return new NameSurroundings(null, honorific ? Title.Honorific : null, null, null, start) { HasHonorific = honorific };
         country ??= org is null ? titleCountry : null;
         // leading connectors and possessives are not part of the phrase
         while (phraseStart < k && (Connectors.Contains(tokens[phraseStart].Text) || tokens[phraseStart].Text is "'" or "’" or "s")) phraseStart++;
@@ -114,7 +114,10 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
         return new NameSurroundings(title, role, country, org, tokens[Math.Max(0, phraseStart)].Start) { HasHonorific = honorific };
     }
 
-    private static string Rank(string role) => role is "official" ? "other" : role;
+    /// <summary>An office as the knowledge base ranks it (<see cref="Person.RoleRank"/>): an official is its "other" post.</summary>
+    private static string Rank(string role) => role == Official ? Person.OtherPost : role;
+
+    private static readonly string Official = Extract.Codes.Office.Wire(Extract.Office.Official);
 
     /// <summary>"of Guatemala", "of the Republic of Korea", ", the Prime Minister of Armenia", ", Japan's prime minister".</summary>
     private (string? Country, string? Organisation, Title? Title) After(string text, IReadOnlyList<Token> tokens, Match?[] matchAt, int nameEnd)
@@ -129,7 +132,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
             var (c, o) = Owner(tokens, matchAt, ref j);
             var words = j;
             while (j < tokens.Count && matchAt[j] is null && officeWords.Contains(tokens[j].Text)) j++;   // ", Diplomatic Advisor ..."
-            if (j < tokens.Count && matchAt[j]?.Value is Title { Role: not "honorific" } t)
+            if (j < tokens.Count && matchAt[j]?.Value is Title { Role: not Title.Honorific } t)
             {
                 title = t;
                 j = TokenAfter(tokens, matchAt[j]!.End, j);
@@ -174,7 +177,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
         for (var k = j; k < tokens.Count && k - j < 12;)
         {
             if (tokens[k].Text is "to" or "and" or "the" or "The" || (officeWords.Contains(tokens[k].Text) && matchAt[k] is null)) { k++; continue; }
-            if (matchAt[k]?.Value is Title { Role: not "honorific" }) { k = TokenAfter(tokens, matchAt[k]!.End, k); j = k; continue; }
+            if (matchAt[k]?.Value is Title { Role: not Title.Honorific }) { k = TokenAfter(tokens, matchAt[k]!.End, k); j = k; continue; }
             break;
         }
         return j;

@@ -27,7 +27,7 @@ public static class RecordFields
     public static double? Confidence(Interaction record) => record.Confidence;
 
     /// <summary>unreviewed, reviewed or rejected.</summary>
-    public static string ReviewStatus(Interaction record) => record.Review?.Status ?? Reviews.ReviewStatus.Unreviewed;
+    public static string ReviewStatus(Interaction record) => (record.Review?.Status ?? Reviews.ReviewStatus.Unreviewed).Wire();
 
     private static string? Text(JsonElement v) => v.ValueKind switch
     {

@@ -16,7 +16,8 @@ internal sealed record PlainWords(
 /// <summary>Who gives a figure ("according to X", "X said", "data from X"), as written.</summary>
 public sealed partial class AttributionFinder
 {
-    // shapes of text, not words of a language: they stay in the code (the words are extract_patterns.tsv's)
+    // shapes of text, not words of a language: they stay in the code (the words are extract_patterns.tsv's and
+    // extract_words.tsv's)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
@@ -26,9 +27,6 @@ public sealed partial class AttributionFinder
 
     [GeneratedRegex(@"^\p{Lu}[\p{L}.'’&\-]*$")]
     private static partial Regex NameToken();
-
-    private static readonly HashSet<string> NameConnectors =
-        new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "de", "du", "&" };
 
     /// <summary>Who gives the figure at <paramref name="figure"/> in sentence <paramref name="s"/>, as written; null when
     /// no one is named.</summary>
@@ -118,11 +116,11 @@ public sealed partial class AttributionFinder
             while (j > limit && !char.IsWhiteSpace(text[j - 1])) j--;
             var w = text[j..i];
             if (w.Length == 0) break;
-            if (!NameToken().IsMatch(w) && !NameConnectors.Contains(w)) break;
+            if (!NameToken().IsMatch(w) && !_x.NameConnectors.Contains(w)) break;
             name.Insert(0, w);
             i = SkipSpaceBack(text, limit, j);
         }
-        while (name.Count > 0 && NameConnectors.Contains(name[0])) name.RemoveAt(0);
+        while (name.Count > 0 && _x.NameConnectors.Contains(name[0])) name.RemoveAt(0);
         if (name.Count == 0)
         {
             // "the energy ministry said", "analysts said"
@@ -134,11 +132,11 @@ public sealed partial class AttributionFinder
         return TrimConnectors(joined, words);
     }
 
-    private static string? TrimConnectors(string name, PlainWords words)
+    private string? TrimConnectors(string name, PlainWords words)
     {
         var ws = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (ws.Count > 0 && NameConnectors.Contains(ws[^1])) ws.RemoveAt(ws.Count - 1);
-        while (ws.Count > 0 && (NameConnectors.Contains(ws[0]) || words.StopWords.Contains(ws[0]))) ws.RemoveAt(0);
+        while (ws.Count > 0 && _x.NameConnectors.Contains(ws[^1])) ws.RemoveAt(ws.Count - 1);
+        while (ws.Count > 0 && (_x.NameConnectors.Contains(ws[0]) || words.StopWords.Contains(ws[0]))) ws.RemoveAt(0);
         return ws.Count == 0 ? null : string.Join(' ', ws);
     }
 }

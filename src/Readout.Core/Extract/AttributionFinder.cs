@@ -89,8 +89,8 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             var c = lexicon.CountryByDemonym(m.Groups["dem"].Value);
             if (c is null) continue;
             var holder = pair?.FirstOrDefault(a => a.Country == c.Iso3);
-            var role = m.Groups["role"].Value.StartsWith("prime", StringComparison.OrdinalIgnoreCase)
-                ? "head_of_government" : "head_of_state";
+            var role = (m.Groups["role"].Value.StartsWith("prime", StringComparison.OrdinalIgnoreCase)
+                ? Office.HeadOfGovernment : Office.HeadOfState).Wire();
             if (holder is not null) candidates.Add((from + m.Index, [Spoken(holder)]));
             else if (lexicon.HolderOf(c.Iso3, role, doc.Frame.Date) is { } p)
                 candidates.Add((from + m.Index, [new Speaker(p.Name, c.Iso3, SpeakerKind.Person)]));

@@ -30,15 +30,11 @@ public sealed partial class ClauseReader(Lexicon lexicon)
 {
     private readonly HashSet<string> _officeWords = new(lexicon.WordList("office_word"), StringComparer.Ordinal);
 
-    /// <summary>Where a clause starts, what opens it and what joins two names (extract_patterns.tsv).</summary>
+    /// <summary>
+    /// Where a clause starts, what opens it and what joins two names (extract_patterns.tsv), and the words the argument
+    /// tests walk over (extract_words.tsv).
+    /// </summary>
     private readonly ExtractLexicon _x = lexicon.Extract;
-
-    private static readonly HashSet<string> ObjectPrepositions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "with", "between", "to", "by", "and", "among", "from", "counterpart", "counterparts", "host", "hosts", "hosted", "welcomed", "received", "called", "phoned",
-        "met", "meet", "meets", "meeting", "visited", "visit", "call", "calls", "talks", "talk", "conversation", "videoconference", "summit", "contact",
-        "invitation", "guest",
-    };
 
     /// <summary>The clause of a sentence that holds a span (an interaction cue).</summary>
     public Clause ClauseOf(Sentence s, TextSpan cue)
@@ -90,26 +86,18 @@ public sealed partial class ClauseReader(Lexicon lexicon)
     }
 
     /// <summary>"was welcomed by Mr Niinisto, and Mr Trump arrived": after ", and" a name followed by a verb is the subject of a new clause.</summary>
-    private static bool StartsClause(string text, int previousEnd, PersonMention next)
+    private bool StartsClause(string text, int previousEnd, PersonMention next)
     {
         if (next.Span.Start <= previousEnd) return false;   // a role reference overlapping a name
         var between = text[previousEnd..next.Span.Start];
         if (!between.Contains(", and", StringComparison.Ordinal)) return false;
         var after = LeadingWord().Match(text, next.Span.End, Math.Min(25, text.Length - next.Span.End));
-        return after.Success && !NotAVerb.Contains(after.Groups["w"].Value);
+        return after.Success && !_x.ListContinuers.Contains(after.Groups["w"].Value);
     }
 
     // a shape of text, not words of a language: it stays in the code
     [GeneratedRegex(@"\G\s+(?<w>\p{Ll}+)\b")]
     private static partial Regex LeadingWord();
-
-    /// <summary>Lower-case words that may follow the last name of a list without starting a clause.</summary>
-    private static readonly HashSet<string> NotAVerb = new(StringComparer.Ordinal)
-    {
-        "of", "and", "or", "in", "at", "on", "to", "for", "with", "from", "by", "the", "a", "an", "as", "who", "whom", "whose", "which", "that",
-        "today", "yesterday", "tonight", "this", "last", "next", "earlier", "later", "together", "respectively", "separately", "jointly", "about",
-        "during", "after", "before", "over", "via", "through", "amid", "ahead", "regarding",
-    };
 
     /// <summary>Whether two names are joined as one argument: only "and", commas, titles, countries and "of" between them.</summary>
     private bool IsJoined(string text, int from, int to, IReadOnlyList<PhraseMatcher<object>.Match> matches)
@@ -178,9 +166,9 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         var between = Strip(text, cueEnd, groupStart, matches);
         var words = Words(between);
         var k = words.Count - 1;
-        while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]))) k--;
+        while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || _x.TitleModifiers.Contains(words[k]))) k--;
         if (k < 0) return true;
-        return ObjectPrepositions.Contains(words[k]) && words.Take(k).Count(w => !IsFiller(w)) <= 6;
+        return _x.ObjectOpeners.Contains(words[k]) && words.Take(k).Count(w => !IsFiller(w)) <= 6;
     }
 
     /// <summary>
@@ -194,8 +182,8 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         var between = Strip(text, cueEnd, groupStart, matches);
         foreach (var word in Words(between))
         {
-            if (char.IsUpper(word[0]) || IsFiller(word) || TitleModifiers.Contains(word)) continue;
-            if (word is "by" or "back" or "counterpart" or "counterparts" or "s") continue;
+            if (char.IsUpper(word[0]) || IsFiller(word) || _x.TitleModifiers.Contains(word)) continue;
+            if (_x.DirectObjectWords.Contains(word)) continue;
             return false;
         }
         return true;
@@ -216,9 +204,10 @@ public sealed partial class ClauseReader(Lexicon lexicon)
         var between = Strip(text, from, groupStart, matches);
         var words = Words(between);
         var k = words.Count - 1;
-        while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || TitleModifiers.Contains(words[k]) && words[k] is not ("to" or "of" or "for" or "on" or "in"))) k--;
-        if (k >= 0 && words[k] is "to" or "for" or "of" or "on" or "in" && InsideTitle(text[from..groupStart])) return false;
-        return k >= 0 && words[k] is "by" or "of" or "for" or "to" or "with" or "from" or "about" or "on" or "at" or "between" or "among" or "against" or "under" or "behalf";
+        while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0])
+            || _x.TitleModifiers.Contains(words[k]) && !_x.TitlePrepositions.Contains(words[k]))) k--;
+        if (k >= 0 && _x.TitlePrepositions.Contains(words[k]) && InsideTitle(text[from..groupStart])) return false;
+        return k >= 0 && _x.SubjectPrepositions.Contains(words[k]);
     }
 
     /// <summary>
@@ -229,19 +218,11 @@ public sealed partial class ClauseReader(Lexicon lexicon)
     {
         var words = Regex.Matches(phrase, @"[\p{L}'’]+").Select(m => m.Value).ToList();
         if (words.Count < 3 || !_officeWords.Contains(words[0])) return false;
-        return words.All(w => char.IsUpper(w[0]) || TitleModifiers.Contains(w) || IsFiller(w));
+        return words.All(w => char.IsUpper(w[0]) || _x.TitleModifiers.Contains(w) || IsFiller(w));
     }
 
-    /// <summary>Lower-case words of a title phrase before a name: "incoming", "former", "and" in "Minister and Director".</summary>
-    private static readonly HashSet<string> TitleModifiers = new(StringComparer.Ordinal)
-    {
-        "incoming", "outgoing", "new", "newly", "former", "acting", "visiting", "elected", "designate", "caretaker", "interim", "deputy",
-        "senior", "top", "then", "current", "incumbent", "and", "for", "the", "of", "to", "on", "in",
-    };
-
     private bool IsFiller(string w) =>
-        w is "the" or "a" or "an" or "his" or "her" or "their" or "its" or "today" or "yesterday" or "tonight" or "virtually" or "briefly" or "again"
-            or "also" or "separately" or "jointly" or "privately" or "Mr" or "Mrs" or "Ms" or "Dr" or "s" or "of"
+        _x.ArgumentFillers.Contains(w)
         // a role word before a name ("with North Korean leader Kim Jong Un")
         || _roleFillers.Contains(w);
 

@@ -181,6 +181,16 @@ public static class Codes
         (RecordField.Country, "location.country"), (RecordField.Venue, "location.venue"), (RecordField.Participants, "participants"),
         (RecordField.Attendees, "attendees"), (RecordField.Interaction, "interaction"));
 
+    /// <summary>What a person did to a record: the action column of the reviews table and of the trail.</summary>
+    public static CodeSet<Reviews.ReviewAction> ReviewAction { get; } = new("review action",
+        (Reviews.ReviewAction.Reject, "reject"), (Reviews.ReviewAction.Restore, "restore"), (Reviews.ReviewAction.Correct, "correct"),
+        (Reviews.ReviewAction.Confirm, "confirm"), (Reviews.ReviewAction.Merge, "merge"), (Reviews.ReviewAction.Split, "split"));
+
+    /// <summary>A record's review state: the status of its stored review, the export's review_status, the filter's review.</summary>
+    public static CodeSet<Reviews.ReviewStatus> ReviewStatus { get; } = new("review state",
+        (Reviews.ReviewStatus.Unreviewed, "unreviewed"), (Reviews.ReviewStatus.Reviewed, "reviewed"),
+        (Reviews.ReviewStatus.Rejected, "rejected"));
+
     public static CodeSet<FieldSection> Section { get; } = new("field section",
         (FieldSection.Interaction, "interaction"), (FieldSection.Status, "status"), (FieldSection.Mode, "mode"),
         (FieldSection.Date, "date"), (FieldSection.Participants, "participants"), (FieldSection.Location, "location"),
@@ -222,6 +232,10 @@ public static class Codes
     public static string Wire(this RecordField field) => Field.Wire(field);
 
     public static string Wire(this FieldSection section) => Section.Wire(section);
+
+    public static string Wire(this Reviews.ReviewAction action) => ReviewAction.Wire(action);
+
+    public static string Wire(this Reviews.ReviewStatus status) => ReviewStatus.Wire(status);
 }
 
 /// <summary>Reads and writes a code as its wire string, so the JSON of a record does not depend on the enum.</summary>

@@ -52,7 +52,7 @@ public sealed class InteractionExtractor
         var officials = doc.Transcript.Speakers.Where(p => p.KbId is not null && (p.Country ?? p.Organisation) is not null).ToList();
         var sides = officials.GroupBy(p => p.Country ?? p.Organisation).ToList();
         if (sides.Count < 2) return null;
-        var principals = sides.Select(g => g.OrderBy(p => Person.RoleRank(p.Role ?? "other")).First()).ToList();
+        var principals = sides.Select(g => g.OrderBy(p => Person.RoleRank(p.Role ?? Person.OtherPost)).First()).ToList();
         var attendees = officials.Where(p => !principals.Contains(p)).ToList();
         var first = doc.Transcript.Turns.First(t => !t.IsQuestion);
         var sentence = doc.Sentences.FirstOrDefault(s => s.Span.Contains(first.Label.Start)) ?? doc.Sentences[0];
@@ -161,7 +161,7 @@ public sealed class InteractionExtractor
     /// <summary>A clause that claims an interaction: not a condition, a denial, a negation or an appeal to meet.</summary>
     private bool IsClaim(string text, Sentence s, Clause clause, TextSpan cue)
     {
-        if (clause.Opener is "if" or "unless" or "whether") return false;
+        if (_x.ConditionalOpeners.Contains(clause.Opener)) return false;
         if (_x.DenialBefore.IsMatch(clause.Governor)) return false;
         var before = Before(text, clause.Start, cue.Start, 60);
         if (_x.NegatedBefore.IsMatch(before)) return false;
@@ -281,7 +281,7 @@ public sealed class InteractionExtractor
         {
             time = opening; source = DaySource.Sentence;
         }
-        if (time is null && clause.Opener is "when" or "where" or "while" or "as" && !future)
+        if (time is null && _x.DatingOpeners.Contains(clause.Opener) && !future)
         {
             time = doc.Times.StartingIn(t => t.Span.Start, s.Span.Start, clause.Start).LastOrDefault(t => t.Kind != TemporalKind.Coarse);
             if (time is not null) source = DaySource.Sentence;

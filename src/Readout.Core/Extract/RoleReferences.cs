@@ -28,7 +28,7 @@ public sealed partial class RoleReferences(Lexicon lexicon)
             var roleWord = m.Groups["role"].Value.ToLowerInvariant();
             // every form the pattern matches has a role; a letter that only matches by case folding ("ſ") reads as the
             // head of state, as the list's catch-all did before it was data
-            var role = lexicon.RoleWords.RoleOf(roleWord) ?? "head_of_state";
+            var role = lexicon.RoleWords.RoleOf(roleWord) ?? Office.HeadOfState.Wire();
             // the office as a title: "presidents" → "President"
             var title = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(roleWord.EndsWith('s') && !roleWord.EndsWith("ss", StringComparison.Ordinal) ? roleWord[..^1] : roleWord);
             var countries = new List<string>();
@@ -83,7 +83,7 @@ public sealed partial class RoleReferences(Lexicon lexicon)
                 // the office's holder as the report names them elsewhere, else as the knowledge base has them on the day
                 var inText = doc.Mentions.People.FirstOrDefault(p => p.Country == iso && p.Kind != MentionKind.Role && SameOffice(p.Role, role));
                 if (inText is not null) { yield return inText with { Span = span, Kind = MentionKind.Role }; continue; }
-                var holder = role == "official" ? null : lexicon.HolderOf(iso, title, role, day);
+                var holder = role == Office.Official.Wire() ? null : lexicon.HolderOf(iso, title, role, day);
                 if (holder is not null)
                 {
                     var tenure = holder.TenureOn(day);
@@ -99,6 +99,8 @@ public sealed partial class RoleReferences(Lexicon lexicon)
     }
 
     /// <summary>A head of state and a head of government are one office where one person holds both (a president who leads the government).</summary>
-    private static bool SameOffice(string? mentioned, string role) =>
-        mentioned == role || (mentioned is "head_of_state" or "head_of_government" && role is "head_of_state" or "head_of_government");
+    private static bool SameOffice(string? mentioned, string role) => mentioned == role || (IsHead(mentioned) && IsHead(role));
+
+    private static bool IsHead(string? role) =>
+        Codes.Office.TryParse(role, out var office) && office is Office.HeadOfState or Office.HeadOfGovernment;
 }

@@ -28,7 +28,8 @@ public sealed class DateLexicon
     /// <exception cref="ReadoutException">RO0002 or RO0003 naming the file and line (see <see cref="NamedPatterns"/>).</exception>
     public static DateLexicon Load(Func<string, string> read) => new(new NamedPatterns(read, WordsFile, PatternsFile, Options));
 
-    // compiled on first use (see NamedPatterns.Deferred), checked at load: loading the lexicons compiles nothing
+    // compiled on first use (see NamedPatterns.Deferred), checked at load: loading the lexicons compiles nothing; small
+    // patterns, not warmed on a sample (see NamedPatterns.AsCompiled)
     private readonly Lazy<Regex> _headerDayMonthYear, _headerMonthDayYear, _dateline, _correspondentIn;
     private readonly Lazy<Regex> _dayMonthYear, _monthDayYear, _dayMonth, _monthDay, _weekday, _relativeDay, _coarse;
     private readonly Lazy<Regex> _statedYear;
@@ -42,24 +43,21 @@ public sealed class DateLexicon
             throw new ReadoutException("RO0003", WordsFile,
                 $"list month: '{month}' does not start with the first three letters of a month's name");
         // clean stage
-        _headerDayMonthYear = p.Deferred("header_day_month_year", Built, "d", "mon", "y");
-        _headerMonthDayYear = p.Deferred("header_month_day_year", Built, "d", "mon", "y");
-        _dateline = p.Deferred("dateline", Linear, Built, "city", "mon", "d");
-        _correspondentIn = p.Deferred("correspondent_in", Built, "city");
+        _headerDayMonthYear = p.Deferred("header_day_month_year", NamedPatterns.AsCompiled, "d", "mon", "y");
+        _headerMonthDayYear = p.Deferred("header_month_day_year", NamedPatterns.AsCompiled, "d", "mon", "y");
+        _dateline = p.Deferred("dateline", Linear, NamedPatterns.AsCompiled, "city", "mon", "d");
+        _correspondentIn = p.Deferred("correspondent_in", NamedPatterns.AsCompiled, "city");
         // analyse stage
-        _dayMonthYear = p.Deferred("day_month_year", Built, "wd", "d", "mon", "y");
-        _monthDayYear = p.Deferred("month_day_year", Built, "wd", "d", "mon", "y");
-        _dayMonth = p.Deferred("day_month", Built, "wd", "d", "mon", "last");
-        _monthDay = p.Deferred("month_day", Built, "wd", "d", "mon", "last");
-        _weekday = p.Deferred("weekday_mention", Built, "rel", "wd");
-        _relativeDay = p.Deferred("relative_day", AnyCase, Built, "rel");
-        _coarse = p.Deferred("coarse", Linear, Built);
-        _statedYear = p.Deferred("stated_year", Built, "y");
+        _dayMonthYear = p.Deferred("day_month_year", NamedPatterns.AsCompiled, "wd", "d", "mon", "y");
+        _monthDayYear = p.Deferred("month_day_year", NamedPatterns.AsCompiled, "wd", "d", "mon", "y");
+        _dayMonth = p.Deferred("day_month", NamedPatterns.AsCompiled, "wd", "d", "mon", "last");
+        _monthDay = p.Deferred("month_day", NamedPatterns.AsCompiled, "wd", "d", "mon", "last");
+        _weekday = p.Deferred("weekday_mention", NamedPatterns.AsCompiled, "rel", "wd");
+        _relativeDay = p.Deferred("relative_day", AnyCase, NamedPatterns.AsCompiled, "rel");
+        _coarse = p.Deferred("coarse", Linear, NamedPatterns.AsCompiled);
+        _statedYear = p.Deferred("stated_year", NamedPatterns.AsCompiled, "y");
         p.CheckAllUsed();
     }
-
-    // Small patterns: their first match compiles little, so they are not warmed on a sample as the figure patterns are.
-    private static Regex Built(Regex regex) => regex;
 
     internal Regex HeaderDayMonthYear => _headerDayMonthYear.Value;
     internal Regex HeaderMonthDayYear => _headerMonthDayYear.Value;

@@ -29,19 +29,18 @@ public sealed class EventCoderLexicon
 
     private EventCoderLexicon(NamedPatterns p)
     {
-        // small patterns: their first match compiles little, so they are not warmed on a sample as the figure patterns are
-        static Regex built(Regex rx) => rx;
-        _determinerBefore = p.Deferred("determiner_before", built);
-        _passiveBefore = p.Deferred("passive_before", built);
-        _pronoun = p.Deferred("pronoun", built);
-        _byAfter = p.Deferred("by_after", built);
+        // small patterns: not warmed on a sample (see NamedPatterns.AsCompiled)
+        _determinerBefore = p.Deferred("determiner_before", NamedPatterns.AsCompiled);
+        _passiveBefore = p.Deferred("passive_before", NamedPatterns.AsCompiled);
+        _pronoun = p.Deferred("pronoun", NamedPatterns.AsCompiled);
+        _byAfter = p.Deferred("by_after", NamedPatterns.AsCompiled);
         // an adjective between a country word and its agent is a word in lower case: a capital starts a name
-        _modifierGap = p.Deferred("modifier_gap", WithCase, built);
-        _ofInCountry = p.Deferred("of_in_country", built);
-        _mutualGroup = p.Deferred("mutual_group", built);
-        _toBefore = p.Deferred("to_before", built);
+        _modifierGap = p.Deferred("modifier_gap", WithCase, NamedPatterns.AsCompiled);
+        _ofInCountry = p.Deferred("of_in_country", NamedPatterns.AsCompiled);
+        _mutualGroup = p.Deferred("mutual_group", NamedPatterns.AsCompiled);
+        _toBefore = p.Deferred("to_before", NamedPatterns.AsCompiled);
         // the "to" after an appeal's addressee has been read in lower case only
-        _toBeforeWithCase = p.Deferred("to_before", WithCase, built);
+        _toBeforeWithCase = p.Deferred("to_before", WithCase, NamedPatterns.AsCompiled);
         p.CheckAllUsed();
     }
 

@@ -139,21 +139,27 @@ public sealed class ExtractLexicon
         // words the code compares as its readers did: with case (an ordinal set), each caller lowering its word if it did
         ThirdPerson = p.Words("third_person").ToFrozenSet(StringComparer.Ordinal);
         DataNouns = p.Words("data_nouns").ToFrozenSet(StringComparer.Ordinal);
+        ObjectOpeners = p.Words("object_openers");
+        ListContinuers = Ordinal(p, "list_continuers");
+        TitleModifiers = Ordinal(p, "title_modifiers");
+        TitlePrepositions = Ordinal(p, "title_prepositions");
+        DirectObjectWords = Ordinal(p, "direct_object_words");
+        SubjectPrepositions = Ordinal(p, "subject_prepositions");
+        ArgumentFillers = Ordinal(p, "argument_fillers");
+        ConditionalOpeners = Ordinal(p, "conditional_openers");
+        DatingOpeners = Ordinal(p, "dating_openers");
+        NameConnectors = Ordinal(p, "name_connectors");
         p.CheckAllUsed();
         _deferred = p.DeferredPatterns;
     }
 
-    /// <summary>
-    /// Runs a compiled pattern on a sample as soon as it is compiled (its first use), so that the JIT compiles its matcher
-    /// there rather than inside a document's first match, which the match timeout would pay for (see FigureLexicon).
-    /// </summary>
-    private static Regex Warmed(Regex regex)
-    {
-        const string Sample = "After talks in Geneva on Monday, President Xi Jinping said the two sides would not meet again, "
-            + "according to data from the customs office; trade had grown, he told reporters.";
-        for (var start = 0; start < Sample.Length; start += 40) _ = regex.IsMatch(Sample, start);
-        return regex;
-    }
+    /// <summary>A list whose words the code compares with case, as its reader did.</summary>
+    private static FrozenSet<string> Ordinal(NamedPatterns p, string list) => p.Words(list).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Each pattern is run on this sample when it is compiled (see <see cref="NamedPatterns.WarmedOn"/>).</summary>
+    private static readonly Func<Regex, Regex> Warmed = NamedPatterns.WarmedOn(
+        "After talks in Geneva on Monday, President Xi Jinping said the two sides would not meet again, "
+        + "according to data from the customs office; trade had grown, he told reporters.");
 
     // ---- interactions -----------------------------------------------------------------------------------
     internal Regex NegatedBefore => _negatedBefore.Value;
@@ -229,4 +235,36 @@ public sealed class ExtractLexicon
 
     /// <summary>"data", "figures"...: compared with case.</summary>
     internal FrozenSet<string> DataNouns { get; }
+
+    // ---- clauses and arguments (ClauseReader, InteractionExtractor) ------------------------------------------
+    /// <summary>"with", "between", "hosted"...: before a group after the predicate, its object; without regard to case.</summary>
+    internal FrozenSet<string> ObjectOpeners { get; }
+
+    /// <summary>"of", "and", "today"...: after the last name of a list, not the verb of a new clause; with case.</summary>
+    internal FrozenSet<string> ListContinuers { get; }
+
+    /// <summary>"incoming", "former", "and"...: lower-case words of a title phrase before a name; with case.</summary>
+    internal FrozenSet<string> TitleModifiers { get; }
+
+    /// <summary>"to", "of", "for", "on", "in": the prepositions among <see cref="TitleModifiers"/>; with case.</summary>
+    internal FrozenSet<string> TitlePrepositions { get; }
+
+    /// <summary>"by", "back", "counterpart"...: what may stand between a verb and its direct object; with case.</summary>
+    internal FrozenSet<string> DirectObjectWords { get; }
+
+    /// <summary>"by", "of", "with"...: before a group, make it a preposition's object, not the subject; with case.</summary>
+    internal FrozenSet<string> SubjectPrepositions { get; }
+
+    /// <summary>"the", "today", "Mr"...: skipped between a predicate and its argument; with case.</summary>
+    internal FrozenSet<string> ArgumentFillers { get; }
+
+    /// <summary>"if", "unless", "whether": a clause they open states a condition, not a claim; with case.</summary>
+    internal FrozenSet<string> ConditionalOpeners { get; }
+
+    /// <summary>"when", "where", "while", "as": a clause they open is dated by the clause it qualifies; with case.</summary>
+    internal FrozenSet<string> DatingOpeners { get; }
+
+    // ---- attribution: who gives a figure ----------------------------------------------------------------------
+    /// <summary>"of", "and", "&amp;"...: inside an organisation's name, never at its ends; with case.</summary>
+    internal FrozenSet<string> NameConnectors { get; }
 }

@@ -22,25 +22,23 @@ public sealed class JunkLineLexicon
     /// </exception>
     public static JunkLineLexicon Load(Func<string, string> read) => new(new NamedPatterns(read, WordsFile, PatternsFile, Options));
 
-    // compiled on first use (see NamedPatterns.Deferred), checked at load: loading the lexicons compiles nothing
+    // compiled on first use (see NamedPatterns.Deferred), checked at load: loading the lexicons compiles nothing; small
+    // patterns, not warmed on a sample (see NamedPatterns.AsCompiled)
     private readonly Lazy<Regex> _copyright, _boilerplate, _listHeader, _photoCredit;
     private readonly Lazy<SearchValues<string>?> _copyrightOpenings;
 
     private JunkLineLexicon(NamedPatterns p)
     {
-        _copyright = p.Deferred("copyright", Built);
-        _boilerplate = p.Deferred("boilerplate", Built);
-        _listHeader = p.Deferred("list_header", Built);
-        _photoCredit = p.Deferred("photo_credit", Built);
+        _copyright = p.Deferred("copyright", NamedPatterns.AsCompiled);
+        _boilerplate = p.Deferred("boilerplate", NamedPatterns.AsCompiled);
+        _listHeader = p.Deferred("list_header", NamedPatterns.AsCompiled);
+        _photoCredit = p.Deferred("photo_credit", NamedPatterns.AsCompiled);
         CreditAgencies = p.Words("credit_agencies");
         p.CheckAllUsed();
         _copyrightOpenings = new(() => RequiredLiterals.Of(Copyright.ToString()) is { } openings
             ? SearchValues.Create([.. openings], StringComparison.OrdinalIgnoreCase)
             : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
-
-    // Small patterns: their first match compiles little, so they are not warmed on a sample as the figure patterns are.
-    private static Regex Built(Regex regex) => regex;
 
     internal Regex Copyright => _copyright.Value;
     internal Regex Boilerplate => _boilerplate.Value;

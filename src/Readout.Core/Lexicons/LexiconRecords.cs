@@ -33,12 +33,15 @@ public sealed record Person(string Name, IReadOnlyList<string> Aliases, IReadOnl
         return Tenures.OrderByDescending(t => t.Start).ThenBy(t => RoleRank(t.Role)).FirstOrDefault();
     }
 
-    /// <summary>Offices in the order a report would name them by: a head of state before a minister.</summary>
-    public static int RoleRank(string role) => role switch
+    /// <summary>
+    /// Offices in the order a report would name them by: a head of state before a minister; an official, and a post of the
+    /// knowledge base's own ("other"), last.
+    /// </summary>
+    public static int RoleRank(string role) => Extract.Codes.Office.TryParse(role, out var office) ? office switch
     {
-        "head_of_state" => 0, "head_of_government" => 1, "vice_president" => 2, "foreign_minister" => 3,
-        "defence_minister" => 4, "national_security_advisor" => 5, _ => 6,
-    };
+        Extract.Office.HeadOfState => 0, Extract.Office.HeadOfGovernment => 1, Extract.Office.VicePresident => 2,
+        Extract.Office.ForeignMinister => 3, Extract.Office.DefenceMinister => 4, Extract.Office.NationalSecurityAdvisor => 5, _ => 6,
+    } : 6;
 
     /// <summary>The office column's word for a post that is none of the record's roles.</summary>
     public const string OtherPost = "other";

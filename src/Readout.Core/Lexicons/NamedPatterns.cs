@@ -35,9 +35,9 @@ public sealed partial class NamedPatterns
     [GeneratedRegex(@"^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Name();
 
-    // letters, apostrophes and hyphens, phrases with single spaces: anything else would be regex syntax, which
-    // a list would escape where a pattern uses it, and which a set lookup never matches
-    [GeneratedRegex(@"^[\p{L}'’\-]+(?: [\p{L}'’\-]+)*$", RegexOptions.CultureInvariant)]
+    // letters, apostrophes, hyphens and ampersands ("Procter & Gamble"), phrases with single spaces: anything else
+    // would be regex syntax, which a list would escape where a pattern uses it, and which a set lookup never matches
+    [GeneratedRegex(@"^[\p{L}'’&\-]+(?: [\p{L}'’&\-]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainWord();
 
     /// <param name="read">Maps a file name to its text (the loader's, which puts the files in the lexicon version).</param>
@@ -62,7 +62,8 @@ public sealed partial class NamedPatterns
         {
             var words = cells[1].Split('|');
             foreach (var w in words.Where(w => !PlainWord().IsMatch(w)))
-                Fail("RO0002", wordsFile, line, $"'{w}' of list {cells[0]} is not a word or phrase (letters, apostrophes, hyphens and single spaces)");
+                Fail("RO0002", wordsFile, line,
+                    $"'{w}' of list {cells[0]} is not a word or phrase (letters, apostrophes, hyphens, ampersands and single spaces)");
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var w in words.Where(w => !seen.Add(w)))
                 Fail("RO0002", wordsFile, line, $"list {cells[0]} has '{w}' twice");
@@ -130,6 +131,30 @@ public sealed partial class NamedPatterns
         _deferred.Add(pattern);
         return pattern;
     }
+
+    /// <summary>
+    /// The build of <see cref="Deferred(string, Func{Regex, Regex}, string[])"/> for large patterns: runs the compiled
+    /// pattern on <paramref name="sample"/> from every 40th character as soon as it is compiled (on its first use), so that
+    /// the JIT compiles its matcher there rather than inside a document's first match. Compiled patterns skip tiering and
+    /// are compiled fully optimised at their first match, which for the figure patterns took a third of a second, and on a
+    /// busy machine such a first match has run past two seconds, which a document's match timeout should not pay for.
+    /// The sample should reach every pattern's matcher: a sentence of the language the step reads.
+    /// </summary>
+    public static Func<Regex, Regex> WarmedOn(string sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return regex =>
+        {
+            for (var start = 0; start < sample.Length; start += 40) _ = regex.IsMatch(sample, start);
+            return regex;
+        };
+    }
+
+    /// <summary>
+    /// The build of <see cref="Deferred(string, Func{Regex, Regex}, string[])"/> for small patterns: the pattern as
+    /// compiled. Their first match compiles little, so they are not warmed on a sample (see <see cref="WarmedOn"/>).
+    /// </summary>
+    public static Regex AsCompiled(Regex regex) => regex;
 
     /// <summary>Every pattern <see cref="Deferred(string, RegexOptions, Func{Regex, Regex}, string[])"/> gave, for <see cref="StartCompiling"/>.</summary>
     public IReadOnlyList<Lazy<Regex>> DeferredPatterns => _deferred;

@@ -27,9 +27,9 @@ public sealed class TranscriptLexicon
 
     private TranscriptLexicon(NamedPatterns p)
     {
-        // small patterns: their first match compiles little, so they are not warmed on a sample as the figure patterns are
-        _label = p.Deferred("label", rx => rx, "label");
-        _question = p.Deferred("question", rx => rx);
+        // small patterns: not warmed on a sample (see NamedPatterns.AsCompiled)
+        _label = p.Deferred("label", NamedPatterns.AsCompiled, "label");
+        _question = p.Deferred("question", NamedPatterns.AsCompiled);
         NotSpeakers = p.Words("not_speakers");
         p.CheckAllUsed();
     }

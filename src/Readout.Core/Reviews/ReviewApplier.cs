@@ -22,7 +22,7 @@ public static class ReviewApplier
         // reviews are replayed in the order they were made, each on the group that held its interactions then
         foreach (var r in ordered)
         {
-            if (r.Entry.Action == ReviewActions.Split)
+            if (r.Entry.Action == ReviewAction.Split)
             {
                 var moved = r.Members.Where(byId.ContainsKey).ToHashSet(StringComparer.Ordinal);
                 if (moved.Count == 0) continue;
@@ -33,7 +33,7 @@ public static class ReviewApplier
                 split.Applied.Add(r);
                 groups.Add(split);
             }
-            else if (r.Entry.Action == ReviewActions.Merge)
+            else if (r.Entry.Action == ReviewAction.Merge)
             {
                 var target = Best(groups, r.Members);
                 if (target is null) continue;
@@ -93,9 +93,9 @@ public static class ReviewApplier
             var e = r.Entry;
             switch (e.Action)
             {
-                case ReviewActions.Reject: rejected = true; break;
-                case ReviewActions.Restore: rejected = false; break;
-                case ReviewActions.Correct when e.Field is { } field && ReviewFields.All.Contains(field):
+                case ReviewAction.Reject: rejected = true; break;
+                case ReviewAction.Restore: rejected = false; break;
+                case ReviewAction.Correct when e.Field is { } field && ReviewFields.All.Contains(field):
                     if (!set.Contains(field))
                     {
                         set.Add(field);

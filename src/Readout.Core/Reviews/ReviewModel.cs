@@ -3,17 +3,23 @@ using Readout.Extract;
 
 namespace Readout.Reviews;
 
-/// <summary>What a person can do to a record.</summary>
-public static class ReviewActions
+/// <summary>What a person can do to a record. Its wire string (the trail's action, stored and exported; the CLI's
+/// subcommands; the API's and the pages' action) is <see cref="Codes.ReviewAction"/>'s.</summary>
+[JsonConverter(typeof(ReviewActionJson))]
+public enum ReviewAction
 {
-    public const string Reject = "reject";    // the record is wrong as a whole: hidden from lists and exports, kept with its evidence
-    public const string Restore = "restore";  // undo a rejection
-    public const string Correct = "correct";  // set one field to a value the person gives
-    public const string Confirm = "confirm";  // the record is right as it is: it leaves the review queue
-    public const string Merge = "merge";      // two records are one interaction: the other joins this one
-    public const string Split = "split";      // some reports behind this record tell another interaction: they become a record of their own
-
-    public static readonly IReadOnlyList<string> All = [Reject, Restore, Correct, Confirm, Merge, Split];
+    /// <summary>The record is wrong as a whole: hidden from lists and exports, kept with its evidence.</summary>
+    Reject,
+    /// <summary>Undo a rejection.</summary>
+    Restore,
+    /// <summary>Set one field to a value the person gives.</summary>
+    Correct,
+    /// <summary>The record is right as it is: it leaves the review queue.</summary>
+    Confirm,
+    /// <summary>Two records are one interaction: the other joins this one.</summary>
+    Merge,
+    /// <summary>Some reports behind this record tell another interaction: they become a record of their own.</summary>
+    Split,
 }
 
 /// <summary>The fields a person can correct: every field of a record but the sentence that reports it.</summary>
@@ -52,21 +58,19 @@ public static class ReviewFields
     }
 }
 
-/// <summary>Review states of a record: not yet looked at (no state), looked at by a person, or rejected.</summary>
-public static class ReviewStatus
-{
-    public const string Unreviewed = "unreviewed";
-    public const string Reviewed = "reviewed";
-    public const string Rejected = "rejected";
-    public static readonly IReadOnlyList<string> All = [Unreviewed, Reviewed, Rejected];
-}
+/// <summary>
+/// Review states of a record: not yet looked at (no state), looked at by a person, or rejected. Its wire string (a
+/// record's stored and exported review status, the <c>--review</c> filter) is <see cref="Codes.ReviewStatus"/>'s.
+/// </summary>
+[JsonConverter(typeof(ReviewStatusJson))]
+public enum ReviewStatus { Unreviewed, Reviewed, Rejected }
 
 /// <summary>
 /// One line of the audit trail: who did what to which record, when and why, with the value before and after
 /// (for a correction), the other record (for a merge) or the reports moved out (for a split).
 /// </summary>
 public sealed record ReviewEntry(
-    long Id, string Action, string Record, [property: JsonConverter(typeof(RecordFieldJson))] RecordField? Field,
+    long Id, ReviewAction Action, string Record, [property: JsonConverter(typeof(RecordFieldJson))] RecordField? Field,
     string? Before, string? After, string Reason, string Reviewer, string At,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Other = null);
 
@@ -78,12 +82,13 @@ public sealed record MachineValue([property: JsonConverter(typeof(RecordFieldJso
 /// record is fused: its status (reviewed or rejected), the fields a person set (with the machine's values) and the trail.
 /// </summary>
 public sealed record ReviewState(
-    string Status, IReadOnlyList<RecordField> FieldsSet, IReadOnlyList<MachineValue> Machine, IReadOnlyList<ReviewEntry> Trail);
+    ReviewStatus Status, IReadOnlyList<RecordField> FieldsSet, IReadOnlyList<MachineValue> Machine, IReadOnlyList<ReviewEntry> Trail);
 
 /// <summary>A stored review with the report-level interactions it is about (which keep it on the right record through re-fusion).</summary>
 public sealed record StoredReview(ReviewEntry Entry, IReadOnlyList<string> Members, IReadOnlyList<string> OtherMembers);
 
 /// <summary>What a person asks for.</summary>
+/// <param name="Action">As the person gave it: the store refuses one that is no <see cref="ReviewAction"/>'s wire string.</param>
 /// <param name="Sources">For a split: the uris (or content-hash prefixes) of the reports that tell the other interaction.</param>
 public sealed record ReviewRequest(
     string Action, string Record, string Reason, string Reviewer, DateTimeOffset At,
@@ -94,3 +99,7 @@ public sealed record ReviewOutcome(ReviewEntry Entry, IReadOnlyList<string> Reco
 
 /// <summary>A record waiting for review, and why it is high in the queue.</summary>
 public sealed record QueueItem(Extract.Interaction Record, int Conflicts, double? Confidence, string Why);
+
+public sealed class ReviewActionJson() : CodeJsonConverter<ReviewAction>(Codes.ReviewAction);
+
+public sealed class ReviewStatusJson() : CodeJsonConverter<ReviewStatus>(Codes.ReviewStatus);

@@ -27,8 +27,9 @@ public abstract partial class AdoStore
             if (name is not null) Add(q, name, value);
             using var r = q.ExecuteReader();
             while (r.Read())
-                entries.Add(new ReviewEntry(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
-                    Codes.Field.ParseOrNull(Str(r, 3)), Str(r, 4), Str(r, 5), r.GetString(6), r.GetString(7), r.GetString(8), Str(r, 9)));
+                entries.Add(new ReviewEntry(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture),
+                    Codes.ReviewAction.Parse(r.GetString(1)), r.GetString(2), Codes.Field.ParseOrNull(Str(r, 3)), Str(r, 4), Str(r, 5),
+                    r.GetString(6), r.GetString(7), r.GetString(8), Str(r, 9)));
         }
         if (entries.Count == 0) return [];
         var members = entries.ToDictionary(e => e.Id, _ => (Record: new List<string>(), Other: new List<string>()));
@@ -65,14 +66,18 @@ public abstract partial class AdoStore
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!ReviewActions.All.Contains(request.Action)) throw Refused(request.Record, $"'{request.Action}' is not a review action; one of {string.Join(", ", ReviewActions.All)}");
+        if (!Codes.ReviewAction.TryParse(request.Action, out var action))
+        {
+            throw Refused(request.Record,
+                $"'{request.Action}' is not a review action; one of {string.Join(", ", Codes.ReviewAction.Wires)}");
+        }
         if (string.IsNullOrWhiteSpace(request.Reason)) throw Refused(request.Record, "give the reason for the review (--reason): the trail keeps why");
         if (string.IsNullOrWhiteSpace(request.Reviewer)) throw Refused(request.Record, "give the reviewer's name (--reviewer or READOUT_REVIEWER)");
         var record = ResolveForReview(request.Record);
-        var other = request.Action == ReviewActions.Merge
+        var other = action == ReviewAction.Merge
             ? ResolveForReview(request.Other ?? throw Refused(request.Record, "a merge names the other record (--with ID)"))
             : null;
-        return Run(() => ReviewOnce(request, record, other), CancellationToken.None);
+        return Run(() => ReviewOnce(request, action, record, other), CancellationToken.None);
     }
 
     private Interaction ResolveForReview(string key)
@@ -87,7 +92,7 @@ public abstract partial class AdoStore
 
     private static ReadoutException Refused(string record, string message) => new(ErrorCodes.ReviewRefused, record, message);
 
-    private ReviewOutcome ReviewOnce(ReviewRequest request, Interaction record, Interaction? other)
+    private ReviewOutcome ReviewOnce(ReviewRequest request, ReviewAction action, Interaction record, Interaction? other)
     {
         var tx = Connection.BeginTransaction();
         try
@@ -98,13 +103,13 @@ public abstract partial class AdoStore
             string? before = null, after = null;
             var members = record.Members ?? [];
             IReadOnlyList<string> otherMembers = [];
-            switch (request.Action)
+            switch (action)
             {
-                case ReviewActions.Reject when state == ReviewStatus.Rejected:
+                case ReviewAction.Reject when state == ReviewStatus.Rejected:
                     throw Refused(record.Id, "the record is already rejected");
-                case ReviewActions.Restore when state != ReviewStatus.Rejected:
+                case ReviewAction.Restore when state != ReviewStatus.Rejected:
                     throw Refused(record.Id, "the record is not rejected; only a rejected record can be restored");
-                case ReviewActions.Correct:
+                case ReviewAction.Correct:
                     var corrected = ReviewFields.Canonical(request.Field)
                         ?? throw Refused(record.Id, $"'{request.Field}' is not a field that can be corrected; one of {ReviewFields.Names}");
                     var (value, error) = FieldValues.Normalise(corrected, request.Value);
@@ -114,12 +119,12 @@ public abstract partial class AdoStore
                     if (before == after) throw Refused(record.Id, $"{corrected.Wire()} is already {(after ?? "empty")}");
                     field = corrected;
                     break;
-                case ReviewActions.Merge:
+                case ReviewAction.Merge:
                     if (other!.Id == record.Id) throw Refused(record.Id, "a record cannot be merged with itself");
                     otherMembers = other.Members ?? [];
                     MoveToBlock(tx, otherMembers, BlockOf(tx, record.Id));
                     break;
-                case ReviewActions.Split:
+                case ReviewAction.Split:
                     var wanted = request.Sources ?? [];
                     var moved = wanted.Count == 0 ? [] : MembersFrom(tx, record.Id, wanted);
                     if (moved.Count == 0)
@@ -137,7 +142,7 @@ public abstract partial class AdoStore
                 RETURNING id
                 """))
             {
-                Add(ins, "action", request.Action);
+                Add(ins, "action", action.Wire());
                 Add(ins, "record", record.Id);
                 Add(ins, "field", field?.Wire());
                 Add(ins, "before", before);
@@ -155,7 +160,7 @@ public abstract partial class AdoStore
             foreach (var b in blocks.Order(StringComparer.Ordinal)) RefuseBlock(tx, b);
             var entry = ReadReviews(tx, "r.id = @id", "id", id).Single().Entry;
             var records = new List<string> { ResolveIn(tx, record.Id) ?? record.Id };
-            if (request.Action == ReviewActions.Split && ResolveIn(tx, after!) is { } split) records.Add(split);
+            if (action == ReviewAction.Split && ResolveIn(tx, after!) is { } split) records.Add(split);
             tx.Commit();
             return new ReviewOutcome(entry, records);
         }

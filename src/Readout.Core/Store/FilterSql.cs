@@ -80,15 +80,18 @@ internal sealed class FilterSql
 
     /// <summary>
     /// The review condition: null keeps every record but the rejected ones. Its values are checked against a
-    /// fixed list, so they are written literally.
+    /// fixed list (a review state's wire string, or "all"), so they are written literally.
     /// </summary>
     private static string Review(string? review) => review switch
     {
         null or "" => "r.id NOT IN (SELECT record_id FROM rejected_records)",
         "all" => "1 = 1",
-        Reviews.ReviewStatus.Unreviewed => "r.id IN (SELECT record_id FROM review_queue)",
-        Reviews.ReviewStatus.Rejected => "r.id IN (SELECT record_id FROM rejected_records)",
-        Reviews.ReviewStatus.Reviewed => "r.id NOT IN (SELECT record_id FROM rejected_records) AND r.id NOT IN (SELECT record_id FROM review_queue)",
+        _ when Extract.Codes.ReviewStatus.TryParse(review, out var state) => state switch
+        {
+            Reviews.ReviewStatus.Unreviewed => "r.id IN (SELECT record_id FROM review_queue)",
+            Reviews.ReviewStatus.Rejected => "r.id IN (SELECT record_id FROM rejected_records)",
+            _ => "r.id NOT IN (SELECT record_id FROM rejected_records) AND r.id NOT IN (SELECT record_id FROM review_queue)",
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(review), review, "review is unreviewed, reviewed, rejected or all"),
     };
 

@@ -112,7 +112,7 @@ internal static class ReviewPages
         var state = r.Review;
         sb.Append(state is null
             ? """<p class="muted">Not reviewed: every field is as the machine read it.</p>"""
-            : $"""<p class="review-status {E(state.Status)}">{E(state.Status)}{SetByPerson(state)}</p>""");
+            : $"""<p class="review-status {E(state.Status.Wire())}">{E(state.Status.Wire())}{SetByPerson(state)}</p>""");
         if (state is { Trail.Count: > 0 })
         {
             sb.Append("""<div class="table-wrap"><table class="trail"><thead><tr><th>#</th><th>When</th><th>Who</th><th>What</th><th>Before</th><th>After</th><th>Why</th></tr></thead><tbody>""");
@@ -122,7 +122,7 @@ internal static class ReviewPages
                 var other = e.Other is null ? "" : " " + InteractionLink(e.Other, E(e.Other));
                 sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(e.Id.ToString(CultureInfo.InvariantCulture))}</td>""")
                     .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.At)}</td><td>{E(e.Reviewer)}</td>""")
-                    .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.Action)}{field}{other}</td>""")
+                    .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.Action.Wire())}{field}{other}</td>""")
                     .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.Before ?? "")}</td><td>{E(e.After ?? "")}</td>""")
                     .Append(CultureInfo.InvariantCulture, $"""<td>{E(e.Reason)}</td></tr>""");
             }
@@ -133,18 +133,18 @@ internal static class ReviewPages
 
         var token = FormToken(options.ApiKey, reviewer);
         var action = $"/interactions/{U(r.Id)}/review";
-        string Form(string act, string inner, string button) =>
-            $"""<form class="review-form {act}" action="{E(action)}" method="post"><input type="hidden" name="action" value="{act}"><input type="hidden" name="token" value="{E(token)}">{inner}<label>Reason <input name="reason" required placeholder="why"></label><button type="submit">{E(button)}</button></form>""";
+        string Form(ReviewAction act, string inner, string button) =>
+            $"""<form class="review-form {act.Wire()}" action="{E(action)}" method="post"><input type="hidden" name="action" value="{act.Wire()}"><input type="hidden" name="token" value="{E(token)}">{inner}<label>Reason <input name="reason" required placeholder="why"></label><button type="submit">{E(button)}</button></form>""";
         sb.Append(CultureInfo.InvariantCulture, $"""<p class="muted">Reviewing as <strong>{E(reviewer)}</strong>.</p><div class="review-forms">""");
-        sb.Append(state?.Status == ReviewStatus.Rejected ? Form(ReviewActions.Restore, "", "Restore") : Form(ReviewActions.Reject, "", "Reject"));
-        sb.Append(Form(ReviewActions.Confirm, "", "Confirm as right"));
+        sb.Append(state?.Status == ReviewStatus.Rejected ? Form(ReviewAction.Restore, "", "Restore") : Form(ReviewAction.Reject, "", "Reject"));
+        sb.Append(Form(ReviewAction.Confirm, "", "Confirm as right"));
         var fields = string.Concat(ReviewFields.All.Select(f => $"""<option value="{E(f.Wire())}">{E(f.Wire())}</option>"""));
-        sb.Append(Form(ReviewActions.Correct, $"""<label>Field <select name="field">{fields}</select></label><label>Value <input name="value" placeholder="e.g. video, 2022-12-30, Moscow, Name (ISO3, role); Name (ISO3)"></label>""", "Correct"));
-        sb.Append(Form(ReviewActions.Merge, """<label>Merge in record <input name="other" required placeholder="rec-..."></label>""", "Merge"));
+        sb.Append(Form(ReviewAction.Correct, $"""<label>Field <select name="field">{fields}</select></label><label>Value <input name="value" placeholder="e.g. video, 2022-12-30, Moscow, Name (ISO3, role); Name (ISO3)"></label>""", "Correct"));
+        sb.Append(Form(ReviewAction.Merge, """<label>Merge in record <input name="other" required placeholder="rec-..."></label>""", "Merge"));
         if (r.Sources.Count > 1)
         {
             var boxes = string.Concat(r.Sources.Select(s => s.Uri).Distinct().Select(u => $"""<label class="check"><input type="checkbox" name="source" value="{E(u)}"> {E(u)}</label>"""));
-            sb.Append(Form(ReviewActions.Split, $"""<fieldset><legend>Reports that tell another interaction</legend>{boxes}</fieldset>""", "Split off"));
+            sb.Append(Form(ReviewAction.Split, $"""<fieldset><legend>Reports that tell another interaction</legend>{boxes}</fieldset>""", "Split off"));
         }
         return sb.Append("</div></section>").ToString();
     }

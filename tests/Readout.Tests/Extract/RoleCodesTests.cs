@@ -123,4 +123,18 @@ public sealed class RoleCodesTests
         DateBasis.Read("stated"),
         [new Actor("Joe Biden", "USA", Office.HeadOfState), new Actor("António Guterres", null, Office.Official, Organisation: "UN")], null,
         [new Actor("Aide", "USA", null)], []);
+
+    [Theory]
+    [InlineData("head_of_state", 0)]
+    [InlineData("head_of_government", 1)]
+    [InlineData("vice_president", 2)]
+    [InlineData("foreign_minister", 3)]
+    [InlineData("defence_minister", 4)]
+    [InlineData("national_security_advisor", 5)]
+    [InlineData("official", 6)]
+    [InlineData(Readout.Lexicons.Person.OtherPost, 6)]   // a post of the knowledge base's own
+    [InlineData(Readout.Lexicons.Title.Honorific, 6)]    // a form of address
+    [InlineData("Head_of_State", 6)]             // the lexicons' strings are exact
+    public void Issue14_offices_rank_by_their_code_as_a_report_names_them_and_other_posts_last(string role, int rank) =>
+        Assert.Equal(rank, Readout.Lexicons.Person.RoleRank(role));
 }

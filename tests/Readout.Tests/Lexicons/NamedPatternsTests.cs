@@ -53,6 +53,22 @@ public sealed class NamedPatternsTests
     }
 
     [Fact]
+    public void Issue14_a_warmed_build_runs_the_pattern_on_its_sample_from_every_40th_character_and_AsCompiled_runs_nothing()
+    {
+        // a pattern that cannot finish from the 41st character of the sample on (catastrophic backtracking), and fails at once
+        // before it (\G anchors at the start given): only a run from there reaches the time limit
+        var sample = new string('x', 40) + new string('a', 30) + "b";
+        var slow = new Regex(@"\G(a+)+$", RegexOptions.None, TimeSpan.FromMilliseconds(20));
+        Assert.Throws<RegexMatchTimeoutException>(() => NamedPatterns.WarmedOn(sample)(slow));
+        Assert.Same(slow, NamedPatterns.AsCompiled(slow));   // not run: no time-out
+        // the same run one character later is started from neither 0 nor 40: it never reaches the time limit
+        Assert.Same(slow, NamedPatterns.WarmedOn("x" + sample)(slow));
+        var quick = new Regex(@"\bx", RegexOptions.None);
+        Assert.Same(quick, NamedPatterns.WarmedOn(sample)(quick));
+        Assert.Same(quick, NamedPatterns.WarmedOn(new string('x', 39))(quick));   // shorter than one step: run once, at 0
+    }
+
+    [Fact]
     public async Task Issue13_deferred_patterns_compile_in_the_background_once_started_and_a_failure_surfaces_where_used()
     {
         var p = Load("up\trose\n", "move\t\\b(?<v>{up})\\b\nfall\tfell\n");

@@ -22,8 +22,8 @@ public sealed class ReviewStoreTests
     /// <summary>The schema step that adds reviews (the last one when reviews came).</summary>
     private const int ReviewStep = 8;
 
-    private static ReviewRequest Ask(string action, string record, string? field = null, string? value = null, string? other = null, IReadOnlyList<string>? sources = null) =>
-        new(action, record, "checked against the readout", "analyst", At, field, value, other, sources);
+    private static ReviewRequest Ask(ReviewAction action, string record, string? field = null, string? value = null, string? other = null, IReadOnlyList<string>? sources = null) =>
+        new(action.Wire(), record, "checked against the readout", "analyst", At, field, value, other, sources);
 
     private static DocumentResult PhoneCall(string hash, int text, string date = "2024-09-04", InteractionMode mode = InteractionMode.Phone) =>
         Report(hash, Texts[text], Interaction(hash + "-1", date, mode: mode));
@@ -36,7 +36,7 @@ public sealed class ReviewStoreTests
         {
             store.SaveDocument(PhoneCall("a", 0));
             var id = Assert.Single(store.Query(InteractionFilter.All)).Id;
-            var outcome = store.Review(Ask(ReviewActions.Correct, id[..8], "Mode", "Video"));
+            var outcome = store.Review(Ask(ReviewAction.Correct, id[..8], "Mode", "Video"));
             Assert.Equal(new string?[] { "phone", "video" }, new[] { outcome.Entry.Before, outcome.Entry.After });
             Assert.Equal(id, Assert.Single(outcome.Records));
 
@@ -51,7 +51,7 @@ public sealed class ReviewStoreTests
                 && p.Sources.Single().StartsWith("review #", StringComparison.Ordinal));
             Assert.Single(store.Query(InteractionFilter.All with { Mode = "video" }));
             // a correction to the value the record has is refused and writes nothing
-            Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Correct, id, "mode", "video"))).Code);
+            Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewAction.Correct, id, "mode", "video"))).Code);
 
             // a second report of the same call joins the record and fuses its block again: the correction stays
             store.SaveDocument(PhoneCall("b", 1));
@@ -80,22 +80,22 @@ public sealed class ReviewStoreTests
         var xi = store.Query(InteractionFilter.All with { Countries = ["CHN"] }).Single().Id;
         Assert.Equal(2, store.ReviewQueue(0, 10).Total);
 
-        store.Review(Ask(ReviewActions.Reject, xi));
+        store.Review(Ask(ReviewAction.Reject, xi));
         Assert.Single(store.Query(InteractionFilter.All));
         Assert.Empty(store.Query(InteractionFilter.All with { Countries = ["CHN"] }));
-        Assert.Equal(xi, Assert.Single(store.Query(InteractionFilter.All with { Review = ReviewStatus.Rejected })).Id);
+        Assert.Equal(xi, Assert.Single(store.Query(InteractionFilter.All with { Review = ReviewStatus.Rejected.Wire() })).Id);
         Assert.Equal(2, store.Query(InteractionFilter.All with { Review = "all" }).Count);
         Assert.Equal(ReviewStatus.Rejected, store.Get(xi)!.Review!.Status);   // show still finds it
         Assert.Equal(1, store.ReviewQueue(0, 10).Total);
         Assert.Equal(1, tmp.Rows("rejected_records"));
-        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Reject, xi))).Code);
+        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewAction.Reject, xi))).Code);
 
-        store.Review(Ask(ReviewActions.Restore, xi));
+        store.Review(Ask(ReviewAction.Restore, xi));
         Assert.Equal(2, store.Query(InteractionFilter.All).Count);
         Assert.Single(store.Query(InteractionFilter.All with { Countries = ["CHN"] }));
         Assert.Equal(ReviewStatus.Reviewed, store.Get(xi)!.Review!.Status);
-        Assert.Equal([ReviewActions.Reject, ReviewActions.Restore], store.ReviewTrail(xi).Select(e => e.Action));
-        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Restore, xi))).Code);
+        Assert.Equal([ReviewAction.Reject, ReviewAction.Restore], store.ReviewTrail(xi).Select(e => e.Action));
+        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewAction.Restore, xi))).Code);
     }
 
     [Theory, MemberData(nameof(Backends))]
@@ -109,7 +109,7 @@ public sealed class ReviewStoreTests
         var ids = store.Query(InteractionFilter.All).Select(r => r.Id).ToList();
         Assert.Equal(2, ids.Count);
 
-        var merged = store.Review(Ask(ReviewActions.Merge, ids[0], other: ids[1]));
+        var merged = store.Review(Ask(ReviewAction.Merge, ids[0], other: ids[1]));
         var one = Assert.Single(store.Query(InteractionFilter.All));
         Assert.Equal((ids[0], 2), (one.Id, one.Sources.Count));
         Assert.Equal(ids[0], store.Resolve(ids[1]));
@@ -121,13 +121,13 @@ public sealed class ReviewStoreTests
         Assert.Equal(3, Assert.Single(store.Query(InteractionFilter.All)).Sources.Count);
 
         // split the report c.txt out: it becomes a record of its own, named by its members, and stays apart
-        var split = store.Review(Ask(ReviewActions.Split, ids[0], sources: ["c.txt"]));
+        var split = store.Review(Ask(ReviewAction.Split, ids[0], sources: ["c.txt"]));
         Assert.Equal(2, split.Records.Count);
         var records = store.Query(InteractionFilter.All);
         Assert.Equal(2, records.Count);
         Assert.Equal(["c.txt"], records.Single(r => r.Id == split.Records[1]).Sources.Select(s => s.Uri));
         Assert.Equal(2, records.Single(r => r.Id == ids[0]).Sources.Count);
-        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Split, ids[0], sources: ["nowhere.txt"]))).Code);
+        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewAction.Split, ids[0], sources: ["nowhere.txt"]))).Code);
     }
 
     [Theory, MemberData(nameof(Backends))]
@@ -140,18 +140,18 @@ public sealed class ReviewStoreTests
         var ids = store.Query(InteractionFilter.All).Select(r => r.Id).ToList();
         var good = store.Query(InteractionFilter.All with { Countries = ["TUR"] }).Single().Id;
         var bad = ids.Single(i => i != good);
-        store.Review(Ask(ReviewActions.Merge, good, other: bad));
+        store.Review(Ask(ReviewAction.Merge, good, other: bad));
         var r = Assert.Single(store.Query(InteractionFilter.All));
         Assert.Equal(2, r.Sources.Count);
 
         // a role typed in any case is read as its code
-        store.Review(Ask(ReviewActions.Correct, good, "participants",
+        store.Review(Ask(ReviewAction.Correct, good, "participants",
             "Vladimir Putin (RUS, head_of_state); Recep Tayyip Erdoğan (TUR, Official)"));
         r = Assert.Single(store.Query(InteractionFilter.All with { Countries = ["RUS", "TUR"] }));
         Assert.Equal([Office.HeadOfState, Office.Official], r.Participants.Select(p => p.Role));
-        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Correct, good, "participants", "Only One (RUS)"))).Code);
-        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Correct, good, "date", "2024-13-01"))).Code);
-        Assert.Equal(ErrorCodes.NoSuchId, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewActions.Confirm, "rec-nothing"))).Code);
+        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewAction.Correct, good, "participants", "Only One (RUS)"))).Code);
+        Assert.Equal(ErrorCodes.ReviewRefused, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewAction.Correct, good, "date", "2024-13-01"))).Code);
+        Assert.Equal(ErrorCodes.NoSuchId, Assert.Throws<ReadoutException>(() => store.Review(Ask(ReviewAction.Confirm, "rec-nothing"))).Code);
     }
 
     [Theory, MemberData(nameof(Backends))]
@@ -179,10 +179,10 @@ public sealed class ReviewStoreTests
         Assert.Equal(0.42, AdoStore_RecordConfidence("""{"id":"x","confidence":0.42}"""));
         Assert.Null(AdoStore_RecordConfidence("""{"id":"x"}"""));
 
-        store.Review(Ask(ReviewActions.Confirm, queue.Items[0].Record.Id));
+        store.Review(Ask(ReviewAction.Confirm, queue.Items[0].Record.Id));
         Assert.Equal(2, store.ReviewQueue(0, 10).Total);
-        Assert.Single(store.Query(InteractionFilter.All with { Review = ReviewStatus.Reviewed }));
-        Assert.Equal(2, store.Query(InteractionFilter.All with { Review = ReviewStatus.Unreviewed }).Count);
+        Assert.Single(store.Query(InteractionFilter.All with { Review = ReviewStatus.Reviewed.Wire() }));
+        Assert.Equal(2, store.Query(InteractionFilter.All with { Review = ReviewStatus.Unreviewed.Wire() }).Count);
     }
 
     private static double? AdoStore_RecordConfidence(string json) => AdoStore.RecordConfidence(json);
@@ -195,7 +195,7 @@ public sealed class ReviewStoreTests
         {
             store.SaveDocument(PhoneCall("a", 0));
             var id = Assert.Single(store.Query(InteractionFilter.All)).Id;
-            store.Review(Ask(ReviewActions.Correct, id, "attendees", "Yuri Ushakov (RUS, official)"));
+            store.Review(Ask(ReviewAction.Correct, id, "attendees", "Yuri Ushakov (RUS, official)"));
         }
         // a field that is no code (corrections always stored the field's string, but a row may be edited by hand), then
         // a role written as a title, which corrections stored as typed before roles were codes
@@ -223,8 +223,8 @@ public sealed class ReviewStoreTests
             store.SaveDocument(PhoneCall("a", 0));
             store.SaveDocument(Report("b", Texts[1], Interaction("b-1", "2023-05-01", participants: [("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS")])));
             id = store.Query(InteractionFilter.All with { Countries = ["TUR"] }).Single().Id;
-            store.Review(Ask(ReviewActions.Correct, id, "city", "Sochi"));
-            store.Review(Ask(ReviewActions.Reject, store.Query(InteractionFilter.All with { Countries = ["CHN"] }).Single().Id));
+            store.Review(Ask(ReviewAction.Correct, id, "city", "Sochi"));
+            store.Review(Ask(ReviewAction.Reject, store.Query(InteractionFilter.All with { Countries = ["CHN"] }).Single().Id));
         }
         // back to the schema before reviews, with the interactions' blocks forgotten: opening runs the review step again and fuses every block again
         tmp.Exec($"DELETE FROM schema_migrations WHERE version >= {ReviewStep}; UPDATE interactions SET block_key = NULL;");
@@ -232,7 +232,7 @@ public sealed class ReviewStoreTests
         var r = Assert.Single(upgraded.Query(InteractionFilter.All));
         Assert.Equal((id, "Sochi"), (r.Id, r.Location?.City));
         Assert.Equal(2, upgraded.ReviewTrail().Count);
-        Assert.Single(upgraded.Query(InteractionFilter.All with { Review = ReviewStatus.Rejected }));
+        Assert.Single(upgraded.Query(InteractionFilter.All with { Review = ReviewStatus.Rejected.Wire() }));
         Assert.Equal(0, upgraded.ReviewQueue(0, 10).Total);
     }
 }

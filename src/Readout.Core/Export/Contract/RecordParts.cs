@@ -118,7 +118,7 @@ public sealed record ReviewRecord(
     public static ReviewRecord From(ReviewState r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.Status, ContractLists.Map(r.FieldsSet, f => f.Wire()), ContractLists.Map(r.Machine, MachineValueRecord.From),
+        return new(r.Status.Wire(), ContractLists.Map(r.FieldsSet, f => f.Wire()), ContractLists.Map(r.Machine, MachineValueRecord.From),
             ContractLists.Map(r.Trail, ReviewEntryRecord.From));
     }
 }
@@ -151,7 +151,7 @@ public sealed record ReviewEntryRecord(
     public static ReviewEntryRecord From(ReviewEntry e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.Id, e.Action, e.Record, e.Field?.Wire(), e.Before, e.After, e.Reason, e.Reviewer, e.At, e.Other);
+        return new(e.Id, e.Action.Wire(), e.Record, e.Field?.Wire(), e.Before, e.After, e.Reason, e.Reviewer, e.At, e.Other);
     }
 }
 

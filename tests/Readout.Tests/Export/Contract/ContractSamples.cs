@@ -41,9 +41,9 @@ internal static class ContractSamples
         DateCertainty: "inferred",
         Review: new ReviewState(ReviewStatus.Reviewed, [RecordField.Venue], [new MachineValue(RecordField.Venue, null)],
             [
-                new ReviewEntry(7, ReviewActions.Correct, "rec-0123456789abcdef", RecordField.Venue, null, "Kazan Expo",
+                new ReviewEntry(7, ReviewAction.Correct, "rec-0123456789abcdef", RecordField.Venue, null, "Kazan Expo",
                     "the report names it", "ana", "2024-10-23T08:00:00Z"),
-                new ReviewEntry(8, ReviewActions.Merge, "rec-0123456789abcdef", null, null, null, "same meeting", "ana", "2024-10-23T08:05:00Z", Other: "rec-fedcba9876543210"),
+                new ReviewEntry(8, ReviewAction.Merge, "rec-0123456789abcdef", null, null, null, "same meeting", "ana", "2024-10-23T08:05:00Z", Other: "rec-fedcba9876543210"),
             ]),
         Confidence: 0.8734,
         ConfidenceFactors: [new ConfidenceFactor("families", 0.5, 1.25), new ConfidenceFactor("evidence", 1, -0.1)],

@@ -87,7 +87,8 @@ public static class LexiconLoader
         // readers, in the version too
         var (dates, junkLines, transcripts, eventCoder) =
             (DateLexicon.Load(read), JunkLineLexicon.Load(read), TranscriptLexicon.Load(read), EventCoderLexicon.Load(read));
-        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
+        var analyse = AnalyseLexicon.Load(read, dates);
+        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, analyse, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
             Publishers = publishers, SpeechVerbs = speechVerbs, RoleWords = roleWords, Figures = figures, Extract = extract,

@@ -1,0 +1,61 @@
+using Readout.Analyse;
+using Readout.Lexicons;
+using Xunit;
+using static Readout.Tests.Lexicons.ShippedLexicons;
+
+namespace Readout.Tests.Lexicons;
+
+/// <summary>
+/// Issue 14: the word sets the analyse stage compared as C# literals are lists of data/lexicons/analyse_words.tsv, read
+/// through <see cref="AnalyseLexicon"/>: each is required when the lexicons load, and the readers read the data (an
+/// edited list changes what they do).
+/// </summary>
+public sealed class AnalyseLexiconTests
+{
+    private static AnalyseLexicon Load(Func<string, string> read) => AnalyseLexicon.Load(read, DateLexicon.Load(read));
+
+    [Fact]
+    public void Issue14_the_shipped_file_loads_and_every_list_is_used() =>
+        Assert.NotNull(Load(Read));   // CheckAllUsed throws for a list nothing reads
+
+    [Theory]
+    [InlineData("abbreviated_titles")]
+    [InlineData("abbreviations")]
+    public void Issue14_a_list_the_analyse_stage_reads_that_is_missing_fails_the_load_with_RO0003(string list)
+    {
+        var e = LoadFails(Load, AnalyseLexicon.WordsFile, list + "\t", null, "RO0003", AnalyseLexicon.WordsFile);
+        Assert.Equal($"has no list {list}, which the code reads", e.Detail);
+    }
+
+    [Fact]
+    public void Issue14_a_words_file_without_patterns_refuses_a_pattern_naming_the_words_file()
+    {
+        var p = new NamedPatterns(name => "list\twords\nc\tof|to\n", "w.tsv");
+        Assert.Contains("TO", (IReadOnlySet<string>)p.Words("c"));
+        var e = Assert.Throws<Readout.Documents.ReadoutException>(() => p.Pattern("c"));
+        Assert.Equal(("RO0003", "w.tsv", "has no pattern c, which the code reads"), (e.Code, e.Document, e.Detail));
+    }
+
+    [Fact]
+    public void Issue14_the_short_month_names_come_from_the_dates_words_and_end_no_sentence()
+    {
+        Assert.Equal(["Apr", "Aug", "Dec", "Feb", "Jan", "Jul", "Jun", "Mar", "Nov", "Oct", "Sep", "Sept"],
+            DateLexicon.Load(Read).ShortMonths.Order(StringComparer.Ordinal));
+        Assert.Single(TestPipeline.Sentences("Talks were held on Sept. 4 in Geneva."));
+        Assert.Equal(2, TestPipeline.Sentences("Talks were held in May. Geneva was calm.").Count);
+    }
+
+    [Fact]
+    public void Issue14_the_sentence_splitter_reads_its_abbreviations_from_the_lexicon()
+    {
+        const string Text = "Mr. Putin met Dr. Smith in Sochi. Nobody said.";
+        Assert.Equal(2, TestPipeline.Sentences(Text).Count);
+        var edited = Load(Edited(AnalyseLexicon.WordsFile, "abbreviated_titles\t", "abbreviated_titles\tMr|Mrs|Ms"));
+        Assert.Equal(["Mr. Putin met Dr.", "Smith in Sochi.", "Nobody said."],
+            new SentenceSplitter(edited).Split(Text).Select(s => s.Text));
+        const string Company = "Shares of Acme Co. Ltd. fell. Nobody said.";
+        Assert.Equal(2, TestPipeline.Sentences(Company).Count);
+        var corp = Load(Edited(AnalyseLexicon.WordsFile, "abbreviations\t", "abbreviations\tCorp"));
+        Assert.Equal(["Shares of Acme Co.", "Ltd. fell.", "Nobody said."], new SentenceSplitter(corp).Split(Company).Select(s => s.Text));
+    }
+}

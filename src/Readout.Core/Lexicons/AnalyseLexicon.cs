@@ -5,7 +5,8 @@ namespace Readout.Lexicons;
 /// <summary>
 /// The word lists of the analyse stage (data/lexicons/analyse_words.tsv, read through <see cref="NamedPatterns"/> as a
 /// words file without patterns): the abbreviations the sentence splitter reads a period after
-/// (<see cref="Analyse.SentenceSplitter"/>). Each set compares its words as its reader did, which its comment says.
+/// (<see cref="Analyse.SentenceSplitter"/>), the particles and suffixes of names (<see cref="Analyse.NameGrammar"/>,
+/// <see cref="PeopleIndex"/>). Each set compares its words as its reader did, which its comment says.
 /// </summary>
 public sealed class AnalyseLexicon
 {
@@ -27,6 +28,11 @@ public sealed class AnalyseLexicon
     {
         Abbreviations = p.Words("abbreviated_titles").Concat(dates.ShortMonths).Concat(p.Words("abbreviations"))
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var (particles, suffixes) = (p.Words("name_particles"), p.Words("name_suffixes"));
+        NameParticles = particles.Concat(p.Words("name_grammar_particles")).ToFrozenSet(StringComparer.Ordinal);
+        NameSuffixes = suffixes.Concat(p.Words("name_grammar_suffixes")).ToFrozenSet(StringComparer.Ordinal);
+        IndexParticles = particles.Concat(suffixes).Concat(p.Words("people_index_suffixes")).Select(Lexicon.Fold)
+            .ToFrozenSet(StringComparer.Ordinal);
         p.CheckAllUsed();
     }
 
@@ -35,4 +41,22 @@ public sealed class AnalyseLexicon
     /// regard to case: the lists abbreviated_titles and abbreviations and the short month names of dates_words.tsv.
     /// </summary>
     public FrozenSet<string> Abbreviations { get; }
+
+    /// <summary>
+    /// Lower-case particles between the words of a name in running text ("da", "bin", "della"), compared with case:
+    /// the lists name_particles and name_grammar_particles (<see cref="Analyse.NameGrammar"/>).
+    /// </summary>
+    public FrozenSet<string> NameParticles { get; }
+
+    /// <summary>
+    /// Suffixes and regnal numbers after a name in running text ("Jr", "III"), compared with case: the lists name_suffixes
+    /// and name_grammar_suffixes (<see cref="Analyse.NameGrammar"/>).
+    /// </summary>
+    public FrozenSet<string> NameSuffixes { get; }
+
+    /// <summary>
+    /// The folded words of a knowledge-base name that name no one ("bin", "de", "jr", "iii"), compared with the name's folded
+    /// words: the lists name_particles, name_suffixes and people_index_suffixes, folded (<see cref="PeopleIndex"/>).
+    /// </summary>
+    public FrozenSet<string> IndexParticles { get; }
 }

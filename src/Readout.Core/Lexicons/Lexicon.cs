@@ -99,7 +99,7 @@ public sealed class Lexicon
             g.Add(v.Name, v, 60);
             foreach (var a in v.Aliases) g.Add(a, v, 60);
         }
-        PeopleIndex = new PeopleIndex(people, givenNames ?? new Dictionary<string, string>());
+        PeopleIndex = new PeopleIndex(people, givenNames ?? new Dictionary<string, string>(), analyse);
         // full names go into the gazetteer; a surname alone ("Harris", "Castro") names someone only with a
         // title or a country around it, or after the full name, which the mention finder decides
         foreach (var p in people)

@@ -21,6 +21,11 @@ public sealed class AnalyseLexiconTests
     [Theory]
     [InlineData("abbreviated_titles")]
     [InlineData("abbreviations")]
+    [InlineData("name_particles")]
+    [InlineData("name_grammar_particles")]
+    [InlineData("name_suffixes")]
+    [InlineData("name_grammar_suffixes")]
+    [InlineData("people_index_suffixes")]
     public void Issue14_a_list_the_analyse_stage_reads_that_is_missing_fails_the_load_with_RO0003(string list)
     {
         var e = LoadFails(Load, AnalyseLexicon.WordsFile, list + "\t", null, "RO0003", AnalyseLexicon.WordsFile);
@@ -57,5 +62,43 @@ public sealed class AnalyseLexiconTests
         Assert.Equal(2, TestPipeline.Sentences(Company).Count);
         var corp = Load(Edited(AnalyseLexicon.WordsFile, "abbreviations\t", "abbreviations\tCorp"));
         Assert.Equal(["Shares of Acme Co.", "Ltd. fell.", "Nobody said."], new SentenceSplitter(corp).Split(Company).Select(s => s.Text));
+    }
+
+    /// <summary>The name run the grammar reads from the first word of <paramref name="text"/>, as written.</summary>
+    private static string NameAt(AnalyseLexicon words, string text)
+    {
+        var tokens = TokenLayer.Of(text).Tokens;
+        var run = new NameGrammar(new HashSet<string>(StringComparer.Ordinal), words).RunAt(text, tokens, 0);
+        return run is { } r ? text[r.CharStart..r.CharEnd] : "";
+    }
+
+    [Fact]
+    public void Issue14_the_name_grammar_reads_its_particles_and_suffixes_from_the_lexicon()
+    {
+        var shipped = TestPipeline.Instance.Lexicon.Analyse;
+        Assert.Equal("Lula da Silva", NameAt(shipped, "Lula da Silva spoke."));
+        Assert.Equal("Ugo della Rocca", NameAt(shipped, "Ugo della Rocca spoke."));
+        Assert.Equal("Joseph R. Biden, Jr.", NameAt(shipped, "Joseph R. Biden, Jr. spoke."));
+        Assert.Equal("Henry VIII", NameAt(shipped, "Henry VIII spoke."));
+        var particles = Load(Edited(AnalyseLexicon.WordsFile, "name_grammar_particles\t", "name_grammar_particles\tzu"));
+        Assert.Equal("Ugo", NameAt(particles, "Ugo della Rocca spoke."));
+        Assert.Equal("Lula da Silva", NameAt(particles, "Lula da Silva spoke."));
+        var suffixes = Load(Edited(AnalyseLexicon.WordsFile, "name_suffixes\t", "name_suffixes\tSr"));
+        Assert.Equal("Joseph R. Biden", NameAt(suffixes, "Joseph R. Biden, Jr. spoke."));
+        Assert.Equal("Henry VIII", NameAt(suffixes, "Henry VIII spoke."));
+    }
+
+    [Fact]
+    public void Issue14_the_people_index_reads_its_particles_from_the_lexicon_folded()
+    {
+        var shipped = TestPipeline.Instance.Lexicon.PeopleIndex;
+        Assert.True(shipped.IsParticle("bin"));
+        Assert.True(shipped.IsParticle("jr"));
+        Assert.False(shipped.IsParticle("Jr"));   // the index compares folded words
+        Assert.False(shipped.IsParticle("della"));   // the name grammar's only
+        var edited = Load(Edited(AnalyseLexicon.WordsFile, "name_suffixes\t", "name_suffixes\tJr|Sr|II|III|IV|XIV"));
+        var index = new PeopleIndex([], new Dictionary<string, string>(), edited);
+        Assert.True(index.IsParticle("xiv"));
+        Assert.False(shipped.IsParticle("xiv"));
     }
 }

@@ -6,7 +6,8 @@ namespace Readout.Lexicons;
 /// The word lists of the analyse stage (data/lexicons/analyse_words.tsv, read through <see cref="NamedPatterns"/> as a
 /// words file without patterns): the abbreviations the sentence splitter reads a period after
 /// (<see cref="Analyse.SentenceSplitter"/>), the particles and suffixes of names (<see cref="Analyse.NameGrammar"/>,
-/// <see cref="PeopleIndex"/>). Each set compares its words as its reader did, which its comment says.
+/// <see cref="PeopleIndex"/>), the words a surname cannot be told from and the connectors of a title phrase. Each set
+/// compares its words as its reader did, which its comment says.
 /// </summary>
 public sealed class AnalyseLexicon
 {
@@ -33,6 +34,8 @@ public sealed class AnalyseLexicon
         NameSuffixes = suffixes.Concat(p.Words("name_grammar_suffixes")).ToFrozenSet(StringComparer.Ordinal);
         IndexParticles = particles.Concat(suffixes).Concat(p.Words("people_index_suffixes")).Select(Lexicon.Fold)
             .ToFrozenSet(StringComparer.Ordinal);
+        SurnameCommonWords = p.Words("surname_common_words");
+        TitleConnectors = p.Words("title_connectors").ToFrozenSet(StringComparer.Ordinal);
         p.CheckAllUsed();
     }
 
@@ -59,4 +62,16 @@ public sealed class AnalyseLexicon
     /// words: the lists name_particles, name_suffixes and people_index_suffixes, folded (<see cref="PeopleIndex"/>).
     /// </summary>
     public FrozenSet<string> IndexParticles { get; }
+
+    /// <summary>
+    /// Words a family name may also be ("He" of "He Lifeng", "So"), compared without regard to case: a later mention by
+    /// such a name is not tied back to the person (the list surname_common_words).
+    /// </summary>
+    public FrozenSet<string> SurnameCommonWords { get; }
+
+    /// <summary>
+    /// Lower-case words inside a title phrase ("of", "the", "and"), compared with case (the list title_connectors): read by
+    /// <see cref="Analyse.TitleReader"/>, and by the extract stage's clause reader among its title modifiers.
+    /// </summary>
+    public FrozenSet<string> TitleConnectors { get; }
 }

@@ -26,6 +26,8 @@ public sealed class AnalyseLexiconTests
     [InlineData("name_suffixes")]
     [InlineData("name_grammar_suffixes")]
     [InlineData("people_index_suffixes")]
+    [InlineData("surname_common_words")]
+    [InlineData("title_connectors")]
     public void Issue14_a_list_the_analyse_stage_reads_that_is_missing_fails_the_load_with_RO0003(string list)
     {
         var e = LoadFails(Load, AnalyseLexicon.WordsFile, list + "\t", null, "RO0003", AnalyseLexicon.WordsFile);
@@ -100,5 +102,28 @@ public sealed class AnalyseLexiconTests
         var index = new PeopleIndex([], new Dictionary<string, string>(), edited);
         Assert.True(index.IsParticle("xiv"));
         Assert.False(shipped.IsParticle("xiv"));
+    }
+
+    private static List<(string Text, MentionKind Kind, string? Country, string? Role)> People(Lexicon lexicon, string text) =>
+        new MentionFinder(lexicon).Find(text, TokenLayer.Of(text), new SentenceSplitter(lexicon.Analyse).Split(text),
+                new DateOnly(2023, 5, 2))
+            .People.Select(p => (text[p.Span.Start..p.Span.End], p.Kind, p.Country, p.Role)).ToList();
+
+    [Fact]
+    public void Issue14_the_mention_finder_reads_the_common_words_a_surname_may_be_from_the_lexicon()
+    {
+        const string Text = "Prime Minister Lee Hsien Loong met Joe Biden in Washington on Monday. Lee said the talks went well.";
+        Assert.Contains(("Lee", MentionKind.Surname, "SGP", "head_of_government"), People(TestPipeline.Instance.Lexicon, Text));
+        var edited = LoadEdited(AnalyseLexicon.WordsFile, "surname_common_words\t", "surname_common_words\the|Lee");
+        Assert.DoesNotContain(People(edited, Text), p => p.Kind == MentionKind.Surname);
+    }
+
+    [Fact]
+    public void Issue14_the_title_reader_reads_its_connectors_from_the_lexicon()
+    {
+        const string Text = "The Minister for Foreign Affairs of Estonia Kaarel Tammsaare spoke on Monday.";
+        Assert.Equal([("Kaarel Tammsaare", MentionKind.Titled, "EST", "foreign_minister")], People(TestPipeline.Instance.Lexicon, Text));
+        var edited = LoadEdited(AnalyseLexicon.WordsFile, "title_connectors\t", "title_connectors\tfor|and|the|on|to|in");
+        Assert.Empty(People(edited, Text));   // without "of" the title phrase stops at "of Estonia": no title, no person
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Readout.Analyse;
 using Readout.Pipeline;
 
 namespace Readout.Tests;
@@ -16,6 +17,9 @@ public static class TestPipeline
         using var provider = services.AddReadout(budget).BuildServiceProvider();
         return provider.GetRequiredService<IngestService>();
     }
+
+    /// <summary>The sentences of <paramref name="text"/> as the shipped pipeline splits them.</summary>
+    public static List<Sentence> Sentences(string text) => new SentenceSplitter(Instance.Lexicon.Analyse).Split(text);
 
     public static string SpecFolder(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Specs", .. parts]);
 

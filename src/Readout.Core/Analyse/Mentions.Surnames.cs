@@ -73,7 +73,7 @@ public sealed partial class MentionFinder
                 .Where(w => w.Length >= 2 && char.IsUpper(w[0]) && w.Any(char.IsLower)).ToArray();
             if (parts.Length < 2) continue;
             // a family name that is also an English word ("He Lifeng") cannot be told from the word
-            if (CommonWords.Contains(parts[0])) continue;
+            if (_lexicon.Analyse.SurnameCommonWords.Contains(parts[0])) continue;
             yield return Lexicon.Fold(parts[^1].TrimEnd(','));
             var hyphen = parts[^1].LastIndexOf('-');
             // "Al-Kadhimi" → "Kadhimi"
@@ -84,10 +84,4 @@ public sealed partial class MentionFinder
             foreach (var alias in person.Aliases.Where(a => !a.Contains(' ') && a.Length >= 3 && char.IsUpper(a[0]) && a.Any(char.IsLower)))
                 yield return Lexicon.Fold(alias);
     }
-
-    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "he", "she", "it", "we", "they", "his", "her", "an", "to", "in", "on", "at", "of", "by", "so", "no", "do", "as", "if", "or",
-        "and", "the", "but", "for",
-    };
 }

@@ -62,8 +62,9 @@ public sealed partial class MentionFinder
         var office = new HashSet<string>(lexicon.WordList("office_word"), StringComparer.Ordinal);
         _officeWords = office;
         _attendance = new PatternSet<string>([(string.Join("|", lexicon.WordList("attendance")), "attendance")], RegexOptions.IgnoreCase | RegexOptions.Compiled);
-        _grammar = new NameGrammar(new HashSet<string>(_stop.Concat(office), StringComparer.Ordinal));
-        _titles = new TitleReader(office, lexicon.RoleWords.Forms(RoleUse.HeadNoun).Select(SharedWords.TitleCase));
+        _grammar = new NameGrammar(new HashSet<string>(_stop.Concat(office), StringComparer.Ordinal), lexicon.Analyse);
+        _titles = new TitleReader(office, lexicon.RoleWords.Forms(RoleUse.HeadNoun).Select(SharedWords.TitleCase),
+            lexicon.Analyse.TitleConnectors);
         _roleWordBefore = lexicon.Pattern(@"\b(" + lexicon.RoleWords.Alternation(RoleUse.BeforeName) + @")\W*$", RegexOptions.IgnoreCase);
         _appositiveRole = lexicon.Pattern(@"^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (" + lexicon.RoleWords.Alternation(RoleUse.Appositive) + "))");
         _appositiveSaid = lexicon.Pattern(@"^, [^,.]{3,90}, (" + lexicon.SpeechVerbs.Alternation(SpeechUse.Appositive) + @")\b");

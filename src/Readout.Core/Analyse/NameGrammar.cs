@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using Readout.Lexicons;
 using Token = Readout.Lexicons.PhraseMatcher<object>.Token;
 
 namespace Readout.Analyse;
@@ -15,16 +17,15 @@ public readonly record struct NameRun(int Start, int End, int CharStart, int Cha
 /// ("Joseph R. Biden"), and suffixes and regnal numbers ("Jr.", "II"), written "Biden, Jr." as well.
 /// It says nothing of who the name belongs to: the mention finder decides whether a run is a person.
 /// </summary>
-public sealed class NameGrammar(IReadOnlySet<string> stopWords)
+public sealed class NameGrammar(IReadOnlySet<string> stopWords, AnalyseLexicon lexicon)
 {
     private const int MaxTokens = 10;
 
-    private static readonly HashSet<string> LowerParticles = new(StringComparer.Ordinal)
-    {
-        "bin", "ibn", "bint", "al", "el", "da", "de", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "la", "le", "y", "ter", "ten", "zu", "ould", "abu", "ben",
-    };
+    /// <summary>Lower-case particles between the words of a name, compared with case (analyse_words.tsv).</summary>
+    private readonly FrozenSet<string> _particles = lexicon.NameParticles;
 
-    private static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal) { "Jr", "Sr", "II", "III", "IV", "VI", "VII", "VIII" };
+    /// <summary>Suffixes and regnal numbers after a name, compared with case (analyse_words.tsv).</summary>
+    private readonly FrozenSet<string> _suffixes = lexicon.NameSuffixes;
 
     /// <summary>A word that can be part of a name: capitalised, with a lower-case letter, not a stop word.</summary>
     public bool IsNameWord(string t) =>
@@ -55,18 +56,20 @@ public sealed class NameGrammar(IReadOnlySet<string> stopWords)
             if (IsCapsWord(t) && words >= 1 && !(end + 1 < tokens.Count && IsCapsWord(tokens[end + 1].Text))) { end++; words++; continue; }   // "Fumio KISHIDA"
             if (IsInitial(text, tokens, end) && end + 2 < tokens.Count && IsSpace(Gap(text, tokens[end + 1], tokens[end + 2]))
                 && (IsNameWord(tokens[end + 2].Text) || IsInitial(text, tokens, end + 2))) { end += 2; continue; }   // "Joseph R. Biden"
-            if (LowerParticles.Contains(t) && end + 1 < tokens.Count && (IsNameWord(tokens[end + 1].Text) || IsParticleJoined(text, tokens, end)))
+            if (_particles.Contains(t) && end + 1 < tokens.Count
+                && (IsNameWord(tokens[end + 1].Text) || IsParticleJoined(text, tokens, end)))
             {
                 end++; continue;                                                              // "Lula da Silva", "bin Salman", "el-Sisi"
             }
-            if (Suffixes.Contains(t) && words >= 1) { end = AfterPeriod(text, tokens, end); break; }
+            if (_suffixes.Contains(t) && words >= 1) { end = AfterPeriod(text, tokens, end); break; }
             break;
         }
         // "Joseph R. Biden, Jr.": a suffix after a comma still belongs to the name
-        if (end + 1 < tokens.Count && tokens[end].Text == "," && Suffixes.Contains(tokens[end + 1].Text) && IsSpace(Gap(text, tokens[end], tokens[end + 1])))
+        if (end + 1 < tokens.Count && tokens[end].Text == "," && _suffixes.Contains(tokens[end + 1].Text)
+            && IsSpace(Gap(text, tokens[end], tokens[end + 1])))
             end = AfterPeriod(text, tokens, end + 1);
         // a run that ends in particles is not a name
-        while (end > i + 1 && LowerParticles.Contains(tokens[end - 1].Text)) end--;
+        while (end > i + 1 && _particles.Contains(tokens[end - 1].Text)) end--;
         // "Jon Fi- — Finer": a word broken off by the speaker is not part of the name
         while (end > i + 1 && BrokenOff(text, tokens[end - 1])) end--;
         return new NameRun(i, end, tokens[i].Start, tokens[end - 1].End);

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using Readout.Documents;
+using Readout.Lexicons;
 
 namespace Readout.Analyse;
 
@@ -8,17 +10,12 @@ public sealed record Sentence(int Index, TextSpan Span, int Paragraph, string Te
 /// Splits clean text into sentences with half-open offsets: at line breaks, and after . ! ? when the
 /// next word starts a sentence and the period does not end a known abbreviation or an initial.
 /// </summary>
-public static class SentenceSplitter
+public sealed class SentenceSplitter(AnalyseLexicon lexicon)
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "No", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Gov", "Sen", "Rep",
-        "Hon", "Rt", "Amb", "Adm", "Maj", "Brig", "Cmdr", "Pres", "Min", "Excl",
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Fla", "Calif", "Mass", "Wash", "Va", "Md", "Co", "Corp", "Inc", "Ltd", "vs", "etc", "approx", "Mt", "Ft", "E",
-    };
+    /// <summary>The abbreviations of analyse_words.tsv and the short month names, compared without regard to case.</summary>
+    private readonly FrozenSet<string> _abbreviations = lexicon.Abbreviations;
 
-    public static List<Sentence> Split(string text)
+    public List<Sentence> Split(string text)
     {
         var result = new List<Sentence>();
         int paragraph = 0, start = 0;
@@ -72,13 +69,13 @@ public static class SentenceSplitter
         return char.IsLower(next) || char.IsLetterOrDigit(last) || last is ',' or ';' or '-' or '—';
     }
 
-    private static bool EndsWithAbbreviation(string text, int dot)
+    private bool EndsWithAbbreviation(string text, int dot)
     {
         int s = dot;
         while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] == '.')) s--;
         var word = text[s..dot];
         if (word.Length == 1 && char.IsUpper(word[0])) return true;                 // an initial: "George H. Bush"
         if (word.Contains('.')) return true;                                         // "U.S." "H.E."
-        return Abbreviations.Contains(word);
+        return _abbreviations.Contains(word);
     }
 }

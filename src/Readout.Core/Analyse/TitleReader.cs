@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Readout.Lexicons;
 using Match = Readout.Lexicons.PhraseMatcher<object>.Match;
 using Token = Readout.Lexicons.PhraseMatcher<object>.Token;
@@ -21,7 +22,7 @@ public sealed record NameSurroundings(string? Title, string? Role, string? Count
 /// "Nikol Pashinyan of Armenia", "Nikol Pashinyan, the Prime Minister of Armenia", "Kishida, Japan's
 /// prime minister".
 /// </summary>
-public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<string> headNouns)
+public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<string> headNouns, FrozenSet<string> connectors)
 {
     /// <summary>
     /// Office words that name a post's holder ("Chief", "Head"), not the office ("Security", "Bureau"): role_words.tsv,
@@ -29,7 +30,8 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
     /// </summary>
     private readonly HashSet<string> _headNouns = new(headNouns, StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "to", "in" };
+    /// <summary>Lower-case words inside a title phrase ("of", "the", "and"), compared with case: analyse_words.tsv.</summary>
+    private readonly FrozenSet<string> _connectors = connectors;
 
     /// <summary>The context of the name whose first token is <paramref name="nameStart"/>.</summary>
     public NameSurroundings Read(string text, IReadOnlyList<Token> tokens, Match?[] matchAt, int nameStart, int nameEnd)
@@ -91,7 +93,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
                 j = first;
                 continue;
             }
-            if (officeWords.Contains(w) || Connectors.Contains(w) || w is "'" or "’" or "s" && Possessive(tokens, j))
+            if (officeWords.Contains(w) || _connectors.Contains(w) || w is "'" or "’" or "s" && Possessive(tokens, j))
             {
                 if (_headNouns.Contains(w)) headNoun ??= w;
                 phraseStart = j;
@@ -106,7 +108,8 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
         if (title is null) return new NameSurroundings(null, honorific ? Title.Honorific : null, null, null, start) { HasHonorific = honorific };
         country ??= org is null ? titleCountry : null;
         // leading connectors and possessives are not part of the phrase
-        while (phraseStart < k && (Connectors.Contains(tokens[phraseStart].Text) || tokens[phraseStart].Text is "'" or "’" or "s")) phraseStart++;
+        while (phraseStart < k && (_connectors.Contains(tokens[phraseStart].Text) || tokens[phraseStart].Text is "'" or "’" or "s"))
+            phraseStart++;
         // "Japan's Prime Minister": a country right before the phrase, by its possessive
         if (country is null && phraseStart >= 3 && tokens[phraseStart - 1].Text == "s" && tokens[phraseStart - 2].Text is "'" or "’"
             && matchAt[phraseStart - 3]?.Value is Country pc)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Readout.Documents;
 
@@ -42,6 +43,9 @@ public sealed class DateLexicon
         foreach (var month in p.Words("month").Where(w => w.Length < 3 || Clean.MetadataReader.MonthNumber(w) == 0))
             throw new ReadoutException("RO0003", WordsFile,
                 $"list month: '{month}' does not start with the first three letters of a month's name");
+        var months = p.Words("month");
+        ShortMonths = months.Where(w => months.Any(v => v.Length > w.Length && v.StartsWith(w, StringComparison.Ordinal)))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         // clean stage
         _headerDayMonthYear = p.Deferred("header_day_month_year", NamedPatterns.AsCompiled, "d", "mon", "y");
         _headerMonthDayYear = p.Deferred("header_month_day_year", NamedPatterns.AsCompiled, "d", "mon", "y");
@@ -58,6 +62,13 @@ public sealed class DateLexicon
         _statedYear = p.Deferred("stated_year", NamedPatterns.AsCompiled, "y");
         p.CheckAllUsed();
     }
+
+    /// <summary>
+    /// The short month names of the list month: a word another word of it starts with ("Jan" of "January", "Sept" and
+    /// "Sep" of "September"; not "May"), compared without regard to case. The sentence splitter reads a period after one
+    /// as an abbreviation's (see <see cref="AnalyseLexicon.Abbreviations"/>).
+    /// </summary>
+    public FrozenSet<string> ShortMonths { get; }
 
     internal Regex HeaderDayMonthYear => _headerDayMonthYear.Value;
     internal Regex HeaderMonthDayYear => _headerMonthDayYear.Value;

@@ -25,8 +25,12 @@ public sealed class ExtractLexicon
     /// <exception cref="Documents.ReadoutException">
     /// RO0002 or RO0003 naming the file and line (see <see cref="NamedPatterns"/>).
     /// </exception>
-    public static ExtractLexicon Load(Func<string, string> read, SharedWords speechVerbs, SharedWords roleWords) =>
-        new(new NamedPatterns(read, WordsFile, PatternsFile, Options, SharedParts(speechVerbs, roleWords)));
+    /// <param name="analyse">The analyse stage's words: its title connectors are title modifiers of the clause reader too.</param>
+    public static ExtractLexicon Load(Func<string, string> read, SharedWords speechVerbs, SharedWords roleWords, AnalyseLexicon analyse)
+    {
+        ArgumentNullException.ThrowIfNull(analyse);
+        return new(new NamedPatterns(read, WordsFile, PatternsFile, Options, SharedParts(speechVerbs, roleWords)), analyse);
+    }
 
     /// <summary>
     /// The parts the code lends the patterns (see <see cref="NamedPatterns"/>): {speech_USE} and {role_USE}, the words of a
@@ -69,7 +73,7 @@ public sealed class ExtractLexicon
     // every pattern above, for StartCompiling
     private readonly IReadOnlyList<Lazy<Regex>> _deferred;
 
-    private ExtractLexicon(NamedPatterns p)
+    private ExtractLexicon(NamedPatterns p, AnalyseLexicon analyse)
     {
         // interactions
         _negatedBefore = p.Deferred("negated_before", Warmed);
@@ -141,7 +145,7 @@ public sealed class ExtractLexicon
         DataNouns = p.Words("data_nouns").ToFrozenSet(StringComparer.Ordinal);
         ObjectOpeners = p.Words("object_openers");
         ListContinuers = Ordinal(p, "list_continuers");
-        TitleModifiers = Ordinal(p, "title_modifiers");
+        TitleModifiers = p.Words("title_modifiers").Concat(analyse.TitleConnectors).ToFrozenSet(StringComparer.Ordinal);
         TitlePrepositions = Ordinal(p, "title_prepositions");
         DirectObjectWords = Ordinal(p, "direct_object_words");
         SubjectPrepositions = Ordinal(p, "subject_prepositions");
@@ -243,7 +247,10 @@ public sealed class ExtractLexicon
     /// <summary>"of", "and", "today"...: after the last name of a list, not the verb of a new clause; with case.</summary>
     internal FrozenSet<string> ListContinuers { get; }
 
-    /// <summary>"incoming", "former", "and"...: lower-case words of a title phrase before a name; with case.</summary>
+    /// <summary>
+    /// "incoming", "former", "and"...: lower-case words of a title phrase before a name; with case. The list title_modifiers
+    /// and the analyse stage's title connectors (<see cref="AnalyseLexicon.TitleConnectors"/>).
+    /// </summary>
     internal FrozenSet<string> TitleModifiers { get; }
 
     /// <summary>"to", "of", "for", "on", "in": the prepositions among <see cref="TitleModifiers"/>; with case.</summary>

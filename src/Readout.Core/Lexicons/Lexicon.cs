@@ -47,6 +47,8 @@ public sealed class Lexicon
     public required TranscriptLexicon Transcripts { get; init; }
     /// <summary>The grammar words of the sentence event coder (event_coder_words.tsv, event_coder_patterns.tsv).</summary>
     public required EventCoderLexicon EventCoder { get; init; }
+    /// <summary>The analyse stage's word lists (analyse_words.tsv): the sentence splitter's abbreviations.</summary>
+    public AnalyseLexicon Analyse { get; }
     /// <summary>The interaction, statement and attribution readers' words and patterns (extract_words.tsv, extract_patterns.tsv).</summary>
     public required ExtractLexicon Extract { get; init; }
 
@@ -63,11 +65,12 @@ public sealed class Lexicon
 
     public Lexicon(IReadOnlyList<Country> countries, IReadOnlyList<Person> people, IReadOnlyList<Organisation> orgs,
         IReadOnlyList<Venue> venues, IReadOnlyList<City> cities, IReadOnlyList<Title> titles,
-        IReadOnlyList<InteractionCue> cues, ILookup<string, string> words,
+        IReadOnlyList<InteractionCue> cues, ILookup<string, string> words, AnalyseLexicon analyse,
         IReadOnlyDictionary<string, string>? givenNames = null)
     {
+        ArgumentNullException.ThrowIfNull(analyse);
         Countries = countries; People = people; Organisations = orgs; Venues = venues; Cities = cities;
-        Titles = titles; Cues = cues; Words = words;
+        Titles = titles; Cues = cues; Words = words; Analyse = analyse;
         CountryByIso3 = countries.ToDictionary(c => c.Iso3);
 
         // Priority decides between entries with the same surface: a venue name beats a city name
@@ -96,7 +99,7 @@ public sealed class Lexicon
             g.Add(v.Name, v, 60);
             foreach (var a in v.Aliases) g.Add(a, v, 60);
         }
-        PeopleIndex = new PeopleIndex(people, givenNames ?? new Dictionary<string, string>());
+        PeopleIndex = new PeopleIndex(people, givenNames ?? new Dictionary<string, string>(), analyse);
         // full names go into the gazetteer; a surname alone ("Harris", "Castro") names someone only with a
         // title or a country around it, or after the full name, which the mention finder decides
         foreach (var p in people)

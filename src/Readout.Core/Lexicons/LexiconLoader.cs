@@ -35,7 +35,11 @@ public static class LexiconLoader
         if (compileNow) figures.StartCompiling();
         var speechVerbs = SharedWords.Read(read("speech_verbs.tsv"), "speech_verbs.tsv", SpeechUse.All);
         var roleWords = SharedWords.Read(read("role_words.tsv"), "role_words.tsv", RoleUse.All, Extract.Codes.Office.Wires, RoleUse.Office);
-        var extract = ExtractLexicon.Load(read, speechVerbs, roleWords);
+        // the analyse stage's words, which the extract lexicon reads too (its title connectors), with the dates they take
+        // their short month names from
+        var dates = DateLexicon.Load(read);
+        var analyse = AnalyseLexicon.Load(read, dates);
+        var extract = ExtractLexicon.Load(read, speechVerbs, roleWords, analyse);
         if (compileNow) extract.StartCompiling();
         var countries = Rows(read, "countries.tsv", ["iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases"], 7).Select(r => new Country(r[0], r[1], r[2], Multi(r[3]), Multi(r[4]), r[5], Multi(r[6]))).ToList();
         var demonyms = countries.SelectMany(c => c.Demonyms.Select(d => (Demonym: d, c.Iso3))).ToLookup(d => d.Demonym, d => d.Iso3, StringComparer.Ordinal);
@@ -83,11 +87,9 @@ public static class LexiconLoader
         var places = countries.Select(c => c.Iso3).Concat(orgs.Select(o => o.Code).OfType<string>()).ToHashSet(StringComparer.Ordinal);
         foreach (var p in publishers.Where(p => !places.Contains(p.Place)))
             throw new ReadoutException("RO0003", "publishers.tsv", $"place '{p.Place}' of '{p.Host}' is neither a country's ISO3 code nor an organisation code");
-        // the words and patterns of the clean and analyse stages, of the event coder and of the extract stage's
-        // readers, in the version too
-        var (dates, junkLines, transcripts, eventCoder) =
-            (DateLexicon.Load(read), JunkLineLexicon.Load(read), TranscriptLexicon.Load(read), EventCoderLexicon.Load(read));
-        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, givenNames)
+        // the words and patterns of the clean stage, the transcripts and the event coder, in the version too
+        var (junkLines, transcripts, eventCoder) = (JunkLineLexicon.Load(read), TranscriptLexicon.Load(read), EventCoderLexicon.Load(read));
+        return new Lexicon(countries, people, orgs, venues, cities, titles, cues, words, analyse, givenNames)
         {
             StatementCues = statementCues, PloverRules = ploverRules, EventVerbs = eventVerbs, AgentWords = agentWords,
             Publishers = publishers, SpeechVerbs = speechVerbs, RoleWords = roleWords, Figures = figures, Extract = extract,

@@ -21,7 +21,10 @@ namespace Readout.Lexicons;
 /// </remarks>
 public sealed partial class NamedPatterns
 {
-    private readonly string _wordsFile, _patternsFile;
+    private readonly string _wordsFile;
+    private readonly string? _patternsFile;
+    /// <summary>The file a pattern's failure names: the patterns file, or the words file of a words file alone.</summary>
+    private string PatternsFile => _patternsFile ?? _wordsFile;
     private readonly RegexOptions _options;
     private readonly Dictionary<string, (int Line, string[] Words)> _lists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Line, string Text)> _patterns = new(StringComparer.Ordinal);
@@ -50,7 +53,8 @@ public sealed partial class NamedPatterns
     /// before any pattern is built), as for every other lexicon pattern: a pattern that runs past it fails its
     /// document with RO1010, never the batch.
     /// </param>
-    public NamedPatterns(Func<string, string> read, string wordsFile, string patternsFile, RegexOptions options,
+    /// <param name="patternsFile">The patterns file, or null for a step that reads word lists alone (see the other constructor).</param>
+    public NamedPatterns(Func<string, string> read, string wordsFile, string? patternsFile, RegexOptions options,
         IReadOnlyDictionary<string, string>? codeParts = null)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -74,6 +78,7 @@ public sealed partial class NamedPatterns
                 Fail("RO0002", wordsFile, line, $"{cells[0]} is also a part the code gives: {{{cells[0]}}} would name both");
             _lists[cells[0]] = (line, words);
         }
+        if (patternsFile is null) return;
         foreach (var (line, cells) in TsvTable.Rows(read(patternsFile), patternsFile, ["name", "pattern"], 2))
         {
             var name = cells[0];
@@ -95,6 +100,14 @@ public sealed partial class NamedPatterns
             }
             _patterns[name] = (line, text);
         }
+    }
+
+    /// <summary>
+    /// A words file without a patterns file: for a step that reads word lists only and no pattern (the analyse stage's
+    /// <see cref="AnalyseLexicon"/>). Its lists are read and checked as above; a pattern asked of it is RO0003.
+    /// </summary>
+    public NamedPatterns(Func<string, string> read, string wordsFile) : this(read, wordsFile, null, RegexOptions.None)
+    {
     }
 
     /// <summary>The words of a list, compared without regard to case (frozen: a step looks words up on every sentence).</summary>
@@ -183,7 +196,8 @@ public sealed partial class NamedPatterns
     private Regex Checked(string name, string[] groups, RegexOptions options)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        if (!_patterns.TryGetValue(name, out var row)) Fail("RO0003", _patternsFile, 0, $"has no pattern {name}, which the code reads");
+        if (!_patterns.TryGetValue(name, out var row))
+            Fail("RO0003", PatternsFile, 0, $"has no pattern {name}, which the code reads");
         _used.Add(name);
         Regex regex;
         try
@@ -193,11 +207,12 @@ public sealed partial class NamedPatterns
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             // the load parsed the row with the file's options; the step's own may refuse it (no backtracking: no lookaround)
-            Fail("RO0002", _patternsFile, row.Line, $"pattern {name} is not a valid regular expression with options {options} ({e.Message})", e);
+            Fail("RO0002", PatternsFile, row.Line,
+                $"pattern {name} is not a valid regular expression with options {options} ({e.Message})", e);
             throw;   // not reached: Fail does not return
         }
         foreach (var g in groups.Where(g => regex.GroupNumberFromName(g) < 0))
-            Fail("RO0003", _patternsFile, row.Line, $"pattern {name} has no group (?<{g}>...), which the code reads");
+            Fail("RO0003", PatternsFile, row.Line, $"pattern {name} has no group (?<{g}>...), which the code reads");
         return regex;
     }
 
@@ -207,7 +222,7 @@ public sealed partial class NamedPatterns
         foreach (var (name, row) in _lists.Where(l => !_used.Contains(l.Key)).OrderBy(l => l.Value.Line))
             Fail("RO0003", _wordsFile, row.Line, $"list {name} is used by no pattern and not by the code");
         foreach (var (name, row) in _patterns.Where(p => !_used.Contains(p.Key)).OrderBy(p => p.Value.Line))
-            Fail("RO0003", _patternsFile, row.Line, $"pattern {name} is used by no other pattern and not by the code");
+            Fail("RO0003", PatternsFile, row.Line, $"pattern {name} is used by no other pattern and not by the code");
     }
 
     /// <summary>The text {name} stands for on a line of the patterns file.</summary>
@@ -217,7 +232,8 @@ public sealed partial class NamedPatterns
         if (_patterns.TryGetValue(name, out var pattern)) return pattern.Text;
         if (_codeParts.TryGetValue(name, out var part)) return part;
         if (!_lists.TryGetValue(name, out var list))
-            Fail("RO0003", _patternsFile, line, $"{{{name}}} is neither a list of {_wordsFile}, nor a part the code gives, nor a pattern of a line above");
+            Fail("RO0003", PatternsFile, line,
+                $"{{{name}}} is neither a list of {_wordsFile}, nor a part the code gives, nor a pattern of a line above");
         var sb = new StringBuilder();
         foreach (var word in list.Words)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Readout.Lexicons;
@@ -25,11 +26,8 @@ public sealed record PersonMatch(Person Person, RoleTenure? Tenure, bool Exact);
 /// </summary>
 public sealed class PeopleIndex
 {
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
-    {
-        "al", "el", "bin", "ibn", "bint", "ben", "de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "la", "le", "y",
-        "jr", "sr", "ii", "iii", "iv", "v", "ould", "abu",
-    };
+    /// <summary>The folded words of a name that name no one ("bin", "de", "jr"): analyse_words.tsv.</summary>
+    private readonly FrozenSet<string> _particles;
 
     private readonly Dictionary<string, List<(Person Person, bool Canonical)>> _byForm = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Person>> _byToken = new(StringComparer.Ordinal);
@@ -44,9 +42,11 @@ public sealed class PeopleIndex
     private readonly Dictionary<string, Person> _byId = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _givenNames;
 
-    public PeopleIndex(IReadOnlyList<Person> people, IReadOnlyDictionary<string, string> givenNames)
+    public PeopleIndex(IReadOnlyList<Person> people, IReadOnlyDictionary<string, string> givenNames, AnalyseLexicon words)
     {
+        ArgumentNullException.ThrowIfNull(words);
         _givenNames = givenNames;
+        _particles = words.IndexParticles;
         foreach (var p in people)
         {
             var forms = new List<string[]>();
@@ -79,7 +79,7 @@ public sealed class PeopleIndex
     /// Whether a name ends with one of the person's family names, not with given names alone: "Ms. Jean-Pierre"
     /// (Karine Jean-Pierre) is not Jean-Pierre Bemba, "Sherwood-Randall" is Liz Sherwood-Randall.
     /// </summary>
-    private static bool EndsWithSurname(Person p, string[][] forms, string last) =>
+    private bool EndsWithSurname(Person p, string[][] forms, string last) =>
         forms.Any(f => f.Where(Significant).ToArray() is { Length: > 0 } sig
             && (sig[^1] == last || (sig[0] == last && p.Tenures.Any(t => t.Country is { } c && FamilyNameFirst.Contains(c)))));
 
@@ -118,10 +118,10 @@ public sealed class PeopleIndex
         token.Length >= 5 && (token.EndsWith("iy", StringComparison.Ordinal) || token.EndsWith("yy", StringComparison.Ordinal) || token.EndsWith("ii", StringComparison.Ordinal))
             ? token[..^2] + "y" : token;
 
-    private static bool Significant(string token) => token.Length >= 2 && !Particles.Contains(token);
+    private bool Significant(string token) => token.Length >= 2 && !_particles.Contains(token);
 
     /// <summary>A word that joins or ends names without naming anyone: "bin", "al", "de", "Jr", "II".</summary>
-    public static bool IsParticle(string foldedToken) => Particles.Contains(foldedToken);
+    public bool IsParticle(string foldedToken) => _particles.Contains(foldedToken);
 
     /// <summary>
     /// The canonical names of the people one of whose names contains the term as whole words: "Zelenskiy"

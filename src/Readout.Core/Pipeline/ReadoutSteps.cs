@@ -18,6 +18,7 @@ public static class ReadoutSteps
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         var cleaner = new Cleaner(lexicon, name => IsCity(lexicon, name));
+        var sentences = new SentenceSplitter(lexicon.Analyse);
         var mentions = new MentionFinder(lexicon);
         var frames = new ReferenceFrameBuilder(lexicon.Dates);
         var times = new TemporalExtractor(lexicon.Dates);
@@ -30,7 +31,7 @@ public static class ReadoutSteps
             new PipelineStep("clean", [L.Raw], [L.Clean],
                 (d, ct) => d.Set(L.Clean, cleaner.Clean(d.Get(L.Raw), ct))),
             new PipelineStep("analyse: sentences", [L.Clean], [L.Sentences],
-                (d, _) => d.Set(L.Sentences, SentenceSplitter.Split(d.Get(L.Clean).Text))),
+                (d, _) => d.Set(L.Sentences, sentences.Split(d.Get(L.Clean).Text))),
             // the report's frame: its dateline and publication date, and who published it
             new PipelineStep("analyse: frame", [L.Clean], [L.Frame, L.Publisher], (d, _) =>
             {

@@ -5,7 +5,7 @@ namespace Readout.Tests.Analyse;
 
 public sealed class SentenceSplitterTests
 {
-    private static List<string> Texts(string text) => SentenceSplitter.Split(text).Select(s => s.Text).ToList();
+    private static List<string> Texts(string text) => TestPipeline.Sentences(text).Select(s => s.Text).ToList();
 
     [Fact]
     public void Splits_after_a_full_stop_before_a_new_sentence_but_not_after_titles_initials_or_months()
@@ -19,7 +19,7 @@ public sealed class SentenceSplitterTests
     public void Spans_are_half_open_offsets_of_the_trimmed_sentence_and_paragraphs_are_counted()
     {
         const string text = "  First one.  Second one.\n\nA new paragraph here.";
-        var sentences = SentenceSplitter.Split(text);
+        var sentences = TestPipeline.Sentences(text);
         Assert.Equal(3, sentences.Count);
         foreach (var s in sentences) Assert.Equal(s.Text, text[s.Span.Start..s.Span.End]);
         Assert.Equal([0, 1, 2], sentences.Select(s => s.Index));
@@ -32,6 +32,6 @@ public sealed class SentenceSplitterTests
     public void A_line_break_ends_a_sentence_and_blank_text_has_none()
     {
         Assert.Equal(["Putin and Xi held talks", "The Kremlin said so."], Texts("Putin and Xi held talks\nThe Kremlin said so."));
-        Assert.Empty(SentenceSplitter.Split("   \n\n  "));
+        Assert.Empty(TestPipeline.Sentences("   \n\n  "));
     }
 }

@@ -34,7 +34,7 @@ public sealed class TokenLayerTests
     public void Issue13_the_mention_finder_reads_people_and_places_from_the_layer()
     {
         var finder = new MentionFinder(TestPipeline.Instance.Lexicon);
-        var mentions = finder.Find(Text, TokenLayer.Of(Text), SentenceSplitter.Split(Text), new DateOnly(2024, 3, 4));
+        var mentions = finder.Find(Text, TokenLayer.Of(Text), TestPipeline.Sentences(Text), new DateOnly(2024, 3, 4));
         var people = mentions.People.Select(p => (Text[p.Span.Start..p.Span.End], p.Country)).ToList();
         Assert.Contains(("Vladimir Putin", "RUS"), people);
         Assert.Contains(("Recep Tayyip Erdoğan", "TUR"), people);

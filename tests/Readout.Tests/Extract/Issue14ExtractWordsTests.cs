@@ -44,7 +44,7 @@ public sealed class Issue14ExtractWordsTests
         var lexicon = TestPipeline.Instance.Lexicon;
         var words = WordsWith(list, null);
         var e = Assert.Throws<ReadoutException>(() => ExtractLexicon.Load(
-            name => name == ExtractLexicon.WordsFile ? words : Shipped(name), lexicon.SpeechVerbs, lexicon.RoleWords));
+            name => name == ExtractLexicon.WordsFile ? words : Shipped(name), lexicon.SpeechVerbs, lexicon.RoleWords, lexicon.Analyse));
         Assert.Equal(("RO0003", ExtractLexicon.WordsFile), (e.Code, e.Document));
         Assert.Equal($"has no list {list}, which the code reads", e.Detail);
     }

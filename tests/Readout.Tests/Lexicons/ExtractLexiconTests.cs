@@ -16,7 +16,7 @@ public sealed class ExtractLexiconTests
     private static ExtractLexicon Load(Func<string, string> read)
     {
         var lexicon = TestPipeline.Instance.Lexicon;
-        return ExtractLexicon.Load(read, lexicon.SpeechVerbs, lexicon.RoleWords);
+        return ExtractLexicon.Load(read, lexicon.SpeechVerbs, lexicon.RoleWords, lexicon.Analyse);
     }
 
     /// <summary>The shipped files with the line that starts with <paramref name="startOfLine"/> replaced (or removed, for null).</summary>

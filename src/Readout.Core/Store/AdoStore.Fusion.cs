@@ -12,7 +12,7 @@ namespace Readout.Store;
 /// </summary>
 public abstract partial class AdoStore
 {
-    /// <summary>A report's MinHash signature, its band keys and the families of the stored reports it copies.</summary>
+    /// <summary>A report's MinHash signature, its distinct band keys and the families of the stored reports it copies.</summary>
     private sealed record FamilyMatch(ulong[] Signature, long[] BandKeys, IReadOnlySet<string> Families)
     {
         /// <summary>
@@ -30,9 +30,10 @@ public abstract partial class AdoStore
     private FamilyMatch FindFamilies(DbTransaction tx, IReadOnlyList<ulong>? signature, string text)
     {
         var sig = signature is { Count: NearDuplicates.Hashes } given ? [.. given] : NearDuplicates.Signature(text);
-        var keys = NearDuplicates.BandKeys(sig);
+        // distinct: two bands may give one key, and a report is filed under a key once
+        var keys = NearDuplicates.BandKeys(sig).Distinct().ToArray();
         var families = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (minhash, family) in FamilyCandidates(tx, keys.Distinct().ToArray()))
+        foreach (var (minhash, family) in FamilyCandidates(tx, keys))
             if (NearDuplicates.Similarity(sig, NearDuplicates.FromBytes(minhash)) >= NearDuplicates.CopyThreshold)
                 families.Add(family);
         return new FamilyMatch(sig, keys, families);
@@ -57,8 +58,7 @@ public abstract partial class AdoStore
     /// </summary>
     private List<(byte[] Minhash, string Family)> FamilyCandidates(DbTransaction tx, long[] keys)
     {
-        var candidates = new List<(byte[], string)>();
-        if (keys.Length < NearDuplicates.MinSharedBands) return candidates;
+        if (keys.Length < NearDuplicates.MinSharedBands) return [];
         var inList = string.Join(",", keys.Select((_, n) => "@k" + n));
         var first = Kept(tx, $"SELECT document_id FROM document_bands WHERE band_key IN ({inList}) LIMIT {BandRowsAtFirst + 1}");
         for (var n = 0; n < keys.Length; n++) Add(first, "k" + n, keys[n]);
@@ -74,13 +74,13 @@ public abstract partial class AdoStore
         if (rows <= BandRowsAtFirst)
         {
             var ids = shared.Where(kv => kv.Value >= NearDuplicates.MinSharedBands).Select(kv => kv.Key).ToList();
-            if (ids.Count == 0) return candidates;
+            if (ids.Count == 0) return [];
             // a few ids (a wire's copies) with a kept command; a long list once, not to crowd out the kept ones
             var sql = $"SELECT minhash, family_hash FROM documents WHERE id IN ({string.Join(",", ids.Select((_, n) => "@d" + n))})";
             using var once = ids.Count > 16 ? Cmd(tx, sql) : null;
             var fetch = once ?? Kept(tx, sql);
             for (var n = 0; n < ids.Count; n++) Add(fetch, "d" + n, ids[n]);
-            return ReadCandidates(fetch, candidates);
+            return ReadCandidates(fetch);
         }
 
         var common = CommonBands(tx, keys);
@@ -95,15 +95,16 @@ public abstract partial class AdoStore
             """);
         for (var n = 0; n < read.Length; n++) Add(find, "k" + n, read[n]);
         if (common.Count == 1) Add(find, "common", common[0]);
-        return ReadCandidates(find, candidates);
+        return ReadCandidates(find);
     }
 
-    private static List<(byte[] Minhash, string Family)> ReadCandidates(DbCommand query, List<(byte[], string)> into)
+    private static List<(byte[] Minhash, string Family)> ReadCandidates(DbCommand query)
     {
+        var candidates = new List<(byte[], string)>();
         using var r = query.ExecuteReader();
         while (r.Read())
-            if (!r.IsDBNull(0)) into.Add(((byte[])r[0], r.GetString(1)));
-        return into;
+            if (!r.IsDBNull(0)) candidates.Add(((byte[])r[0], r.GetString(1)));
+        return candidates;
     }
 
     /// <summary>Which of <paramref name="keys"/> hold more than <see cref="CommonBandSize"/> reports, each list counted no further.</summary>
@@ -125,11 +126,11 @@ public abstract partial class AdoStore
     /// </summary>
     private List<string> JoinFamily(DbTransaction tx, long documentId, FamilyMatch match, string label)
     {
-        var distinctKeys = match.BandKeys.Distinct().ToArray();
+        var keys = match.BandKeys;
         // one statement for all bands: one round trip to a server instead of sixteen
         var ins = Kept(tx, "INSERT INTO document_bands(band_key, document_id) VALUES "
-            + string.Join(", ", distinctKeys.Select((_, n) => $"(@b{n}, @d)")));
-        for (var n = 0; n < distinctKeys.Length; n++) Add(ins, "b" + n, distinctKeys[n]);
+            + string.Join(", ", keys.Select((_, n) => $"(@b{n}, @d)")));
+        for (var n = 0; n < keys.Length; n++) Add(ins, "b" + n, keys[n]);
         Add(ins, "d", documentId);
         ins.ExecuteNonQuery();
         var blocks = new List<string>();

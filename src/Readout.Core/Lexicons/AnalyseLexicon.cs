@@ -35,7 +35,7 @@ public sealed class AnalyseLexicon
         IndexParticles = particles.Concat(suffixes).Concat(p.Words("people_index_suffixes")).Select(Lexicon.Fold)
             .ToFrozenSet(StringComparer.Ordinal);
         SurnameCommonWords = p.Words("surname_common_words");
-        TitleConnectors = p.Words("title_connectors").ToFrozenSet(StringComparer.Ordinal);
+        TitleConnectors = p.WordsWithCase("title_connectors");
         p.CheckAllUsed();
     }
 

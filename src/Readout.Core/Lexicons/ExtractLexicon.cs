@@ -141,24 +141,21 @@ public sealed class ExtractLexicon
         ObligationWords = RequiredLiterals.Of(p.Text("obligation_words")) is { } openings
             ? SearchValues.Create([.. openings], StringComparison.OrdinalIgnoreCase) : null;
         // words the code compares as its readers did: with case (an ordinal set), each caller lowering its word if it did
-        ThirdPerson = p.Words("third_person").ToFrozenSet(StringComparer.Ordinal);
-        DataNouns = p.Words("data_nouns").ToFrozenSet(StringComparer.Ordinal);
+        ThirdPerson = p.WordsWithCase("third_person");
+        DataNouns = p.WordsWithCase("data_nouns");
         ObjectOpeners = p.Words("object_openers");
-        ListContinuers = Ordinal(p, "list_continuers");
+        ListContinuers = p.WordsWithCase("list_continuers");
         TitleModifiers = p.Words("title_modifiers").Concat(analyse.TitleConnectors).ToFrozenSet(StringComparer.Ordinal);
-        TitlePrepositions = Ordinal(p, "title_prepositions");
-        DirectObjectWords = Ordinal(p, "direct_object_words");
-        SubjectPrepositions = Ordinal(p, "subject_prepositions");
-        ArgumentFillers = Ordinal(p, "argument_fillers");
-        ConditionalOpeners = Ordinal(p, "conditional_openers");
-        DatingOpeners = Ordinal(p, "dating_openers");
-        NameConnectors = Ordinal(p, "name_connectors");
+        TitlePrepositions = p.WordsWithCase("title_prepositions");
+        DirectObjectWords = p.WordsWithCase("direct_object_words");
+        SubjectPrepositions = p.WordsWithCase("subject_prepositions");
+        ArgumentFillers = p.WordsWithCase("argument_fillers");
+        ConditionalOpeners = p.WordsWithCase("conditional_openers");
+        DatingOpeners = p.WordsWithCase("dating_openers");
+        NameConnectors = p.WordsWithCase("name_connectors");
         p.CheckAllUsed();
         _deferred = p.DeferredPatterns;
     }
-
-    /// <summary>A list whose words the code compares with case, as its reader did.</summary>
-    private static FrozenSet<string> Ordinal(NamedPatterns p, string list) => p.Words(list).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Each pattern is run on this sample when it is compiled (see <see cref="NamedPatterns.WarmedOn"/>).</summary>
     private static readonly Func<Regex, Regex> Warmed = NamedPatterns.WarmedOn(

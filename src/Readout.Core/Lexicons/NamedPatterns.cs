@@ -118,6 +118,9 @@ public sealed partial class NamedPatterns
         return row.Words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>The words of a list compared with case (an ordinal set), for a reader that compares them as written.</summary>
+    public FrozenSet<string> WordsWithCase(string list) => Words(list).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>A pattern, compiled, with the named groups the step reads from its matches.</summary>
     public Regex Pattern(string name, params string[] groups) => Checked(name, groups, _options);
 

@@ -65,6 +65,7 @@ public sealed partial class MentionFinder
         _grammar = new NameGrammar(new HashSet<string>(_stop.Concat(office), StringComparer.Ordinal), lexicon.Analyse);
         _titles = new TitleReader(office, lexicon.RoleWords.Forms(RoleUse.HeadNoun).Select(SharedWords.TitleCase),
             lexicon.Analyse.TitleConnectors);
+        _roleWordsTitleCase = lexicon.RoleWords.Forms(RoleUse.BeforeName).Select(SharedWords.TitleCase).ToHashSet(StringComparer.Ordinal);
         _roleWordBefore = lexicon.Pattern(@"\b(" + lexicon.RoleWords.Alternation(RoleUse.BeforeName) + @")\W*$", RegexOptions.IgnoreCase);
         _appositiveRole = lexicon.Pattern(@"^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (" + lexicon.RoleWords.Alternation(RoleUse.Appositive) + "))");
         _appositiveSaid = lexicon.Pattern(@"^, [^,.]{3,90}, (" + lexicon.SpeechVerbs.Alternation(SpeechUse.Appositive) + @")\b");
@@ -72,6 +73,8 @@ public sealed partial class MentionFinder
 
     /// <summary>A role word right before a name ("spokesman Peskov"): role_words.tsv, use "before_name".</summary>
     private readonly Regex _roleWordBefore;
+    /// <summary>The same role words as a capitalised title writes them ("Director" of "Senior Director for the Western Hemisphere").</summary>
+    private readonly HashSet<string> _roleWordsTitleCase;
     /// <summary>", the foreign minister" after a name: role_words.tsv, use "appositive".</summary>
     private readonly Regex _appositiveRole;
     /// <summary>", Russian Presidential Commissioner for ..., said" after a name: speech_verbs.tsv, use "appositive".</summary>
@@ -128,8 +131,11 @@ public sealed partial class MentionFinder
                 i = whole.End - 1;
                 continue;
             }
-            var name = Truncate(found, tokens, matchAt);
-            var around = _titles.Read(text, tokens, matchAt, name.Start, name.End);
+            var nameRun = Truncate(found, tokens, matchAt);
+            var around = _titles.Read(text, tokens, matchAt, nameRun.Start, nameRun.End);
+            var name = WithoutOfficeWords(text, tokens, matchAt, nameRun, day);
+            // the title read before the office's words stands ("Secretary of" Transportation), else the one before the name
+            if (name != nameRun && !around.HasTitle) around = _titles.Read(text, tokens, matchAt, name.Start, name.End);
             if (Words(tokens, name) < 2)
             {
                 // "the Italian Episcopal Conference": one word before an office word names a body, not a person

@@ -9,29 +9,27 @@ public sealed partial class MentionFinder
     /// <summary>
     /// The words of an office that the lexicon does not list, taken off the front of a name they ran into:
     /// "Secretary of Transportation Pete Buttigieg", "Senior Director for the Western Hemisphere Juan Gonzalez",
-    /// "Advisor for Cyber and Emerging Technologies Anne Neuberger", "Chancellor of the Exchequer Nigel Lawson".
-    /// A run of three words or more that follows a title's connector ("of", "for the", "and" after a title) is the
-    /// office's words and then the name, when the knowledge base does not know the run whole: the name is its last
-    /// words, a given name with its initials and particles and the family name ("Marcia L. Fudge", "Liz
-    /// Sherwood-Randall"), or a longer tail the knowledge base knows.
-    /// A run that opens with a role word ("National Economic Council Director Brian Deese") is left whole: read as a
-    /// name without its role, such a person (no office the lexicon knows) turned a three-way meeting into none
-    /// ("... Director Suh Hoon of the Republic of Korea met"), which the interaction extractor does not yet read.
+    /// "Advisor for Cyber and Emerging Technologies Anne Neuberger", "National Economic Council Director Brian Deese".
+    /// A run of three words or more that follows a title's connector ("of", "for the", "and" after a title) or opens
+    /// with a role word ("Director") is the office's words and then the name, when the knowledge base does not know
+    /// the run whole: the name is its last words, a given name with its initials and particles and the family name
+    /// ("Marcia L. Fudge", "Liz Sherwood-Randall"), or a longer tail the knowledge base knows.
     /// </summary>
     /// <returns>The name without the office's words; the run itself when nothing is taken off.</returns>
     private NameRun WithoutOfficeWords(string text, List<Token> tokens, Match?[] matchAt, NameRun name, DateOnly? day)
     {
         var words = WordStarts(text, tokens, name);
         if (words.Count(w => !IsInitialAt(text, tokens, w)) < 3) return name;
-        if (!AfterTitleConnector(tokens, matchAt, name.Start)) return name;
+        var opensWithRole = _roleWordsTitleCase.Contains(tokens[name.Start].Text);
+        if (!opensWithRole && !AfterTitleConnector(tokens, matchAt, name.Start)) return name;
         if (_lexicon.PeopleIndex.Resolve(text[name.CharStart..name.CharEnd], new NameContext(Day: day)) is { Exact: true }) return name;
 
         // back from the family name over initials and particles to the given name
         var keep = words.Count - 1;
         while (keep > 0 && (IsInitialAt(text, tokens, words[keep - 1]) || _lexicon.Analyse.NameParticles.Contains(tokens[words[keep - 1]].Text))) keep--;
-        keep = Math.Max(keep - 1, 0);
+        keep = Math.Max(keep - 1, opensWithRole ? 1 : 0);
         // a longer tail the knowledge base knows ("Andrés Manuel López Obrador")
-        for (var k = keep - 1; k >= 0; k--)
+        for (var k = keep - 1; k >= (opensWithRole ? 1 : 0); k--)
         {
             var tail = text[tokens[words[k]].Start..name.CharEnd];
             if (_lexicon.PeopleIndex.Resolve(tail, new NameContext(Day: day)) is { Exact: true }) keep = k;

@@ -8,7 +8,8 @@ namespace Readout.Tests.Analyse;
 /// The capitalised words of an office the lexicon does not list do not become part of the name after it: bulk White
 /// House briefings made speakers of "Transportation Pete Buttigieg" (168 statements in 1,500 documents), "Western
 /// Hemisphere Juan Gonzalez" (106), "Emerging Technologies Anne Neuberger" (73), and Reuters wires of "Exchequer Nigel
-/// Lawson" (37, in two records) and "Antitrust Charles Rule".
+/// Lawson" (37, in two records) and "Antitrust Charles Rule". A name opened by a role word ("Director Brian Deese", 115)
+/// is read without it.
 /// </summary>
 public sealed class MentionOfficeWordsTests
 {
@@ -26,6 +27,8 @@ public sealed class MentionOfficeWordsTests
     [InlineData("We are joined by Deputy National Security Advisor for Cyber and Emerging Technologies Anne Neuberger.", "Anne Neuberger")]
     [InlineData("Chancellor of the Exchequer Nigel Lawson met Brazil's finance minister.", "Nigel Lawson")]
     [InlineData("Secretary of Housing and Urban Development Marcia L. Fudge visited Ohio.", "Marcia L. Fudge")]
+    [InlineData("Earlier, National Economic Council Director Brian Deese said the plan would pass.", "Brian Deese")]
+    [InlineData("ATPC Executive Director Victor Siaahan told Reuters he received a telex from Zaire.", "Victor Siaahan")]
     public void The_office_words_before_a_name_are_not_part_of_it(string text, string expected)
     {
         var people = People(text);

@@ -121,8 +121,9 @@ public sealed class InteractionExtractor
                 }
                 if (best is null) continue;
                 var who = best.Principals;
-                // officials of one state meeting each other are not a diplomatic interaction
-                if (who.Count >= 2 && who.All(p => (p.Country ?? p.Organisation) is { } place && place == (who[0].Country ?? who[0].Organisation))) continue;
+                // officials of one state meeting each other are not a diplomatic interaction; a briefer who speaks
+                // in a government's own transcript is that government's ("MS. PSAKI:" on whitehouse.gov)
+                if (who.Count >= 2 && who.All(p => Place(p, doc) is { } place && place == Place(who[0], doc))) continue;
                 // nor are people of whom the report says no state or organisation at all (a spokesman and a
                 // congressman, a governor and an agency head): nothing makes it diplomatic
                 if (who.Count >= 2 && who.All(p => (p.Country ?? p.Organisation) is null)) continue;
@@ -135,6 +136,9 @@ public sealed class InteractionExtractor
         if (JointAppearance(doc) is { } joint) candidates.Add(joint);
         return _merger.Merge(doc, candidates, attendance).Select(i => i with { LexiconVersion = _lexicon.Version }).ToList();
     }
+
+    private static string? Place(PersonMention p, AnalysedDocument doc) =>
+        p.Country ?? p.Organisation ?? (doc.Publisher is { } own && doc.Transcript.Turns.Any(t => t.Speaker?.Name == p.Name) ? own : null);
 
     /// <summary>A cue of a clause with the principals read around it.</summary>
     /// <param name="SubjectStart">Where the subject begins: between equal readings, the one whose subject opens the clause is its main predicate.</param>

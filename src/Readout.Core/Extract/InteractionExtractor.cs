@@ -121,9 +121,8 @@ public sealed class InteractionExtractor
                 }
                 if (best is null) continue;
                 var who = best.Principals;
-                // officials of one state meeting each other are not a diplomatic interaction; a briefer who speaks
-                // in a government's own transcript is that government's ("MS. PSAKI:" on whitehouse.gov)
-                if (who.Count >= 2 && who.All(p => Place(p, doc) is { } place && place == Place(who[0], doc))) continue;
+                // officials of one state meeting each other are not a diplomatic interaction
+                if (who.Count >= 2 && who.All(p => Place(p, doc, s) is { } place && place == Place(who[0], doc, s))) continue;
                 // nor are people of whom the report says no state or organisation at all (a spokesman and a
                 // congressman, a governor and an agency head): nothing makes it diplomatic
                 if (who.Count >= 2 && who.All(p => (p.Country ?? p.Organisation) is null)) continue;
@@ -137,8 +136,31 @@ public sealed class InteractionExtractor
         return _merger.Merge(doc, candidates, attendance).Select(i => i with { LexiconVersion = _lexicon.Version }).ToList();
     }
 
-    private static string? Place(PersonMention p, AnalysedDocument doc) =>
-        p.Country ?? p.Organisation ?? (doc.Publisher is { } own && doc.Transcript.Turns.Any(t => t.Speaker?.Name == p.Name) ? own : null);
+    /// <summary>
+    /// Where a principal belongs, to tell a meeting between states from one inside a government: the state or
+    /// organisation the report gives them; else, in a government's own report, that government, when they speak as
+    /// a briefer in its transcript ("MS. PSAKI:" on whitehouse.gov), or when their sentence names no other state or
+    /// organisation ("the President spoke with Governor Abbott"; but "spoke with Krzysztof Szczerski, Chief of the
+    /// Cabinet of the President of Poland" leaves him unplaced).
+    /// </summary>
+    private static string? Place(PersonMention p, AnalysedDocument doc, Sentence s)
+    {
+        if ((p.Country ?? p.Organisation) is { } place) return place;
+        if (doc.Publisher is not { } own) return null;
+        if (doc.Transcript.Turns.Any(t => t.Speaker?.Name == p.Name)) return own;
+        foreach (var m in doc.Mentions.Matches.StartingIn(x => x.Start, s.Span.Start, s.Span.End))
+        {
+            var other = m.Value switch
+            {
+                Country c => c.Iso3 != own,
+                Demonym d => d.Country.Iso3 != own,
+                Organisation o => o.Name != own,
+                _ => false,
+            };
+            if (other) return null;
+        }
+        return own;
+    }
 
     /// <summary>A cue of a clause with the principals read around it.</summary>
     /// <param name="SubjectStart">Where the subject begins: between equal readings, the one whose subject opens the clause is its main predicate.</param>

@@ -317,7 +317,12 @@ public sealed partial class MentionFinder
         var name = TranscriptReader.AsName(label);
         var alone = Find(name, [new Sentence(0, new TextSpan(0, name.Length), 0, name)], day).People is [var first, ..] ? first : null;
         if (alone is not null)
-            return mentions.People.FirstOrDefault(p => p.Name == alone.Name) ?? alone;
+        {
+            if (mentions.People.FirstOrDefault(p => p.Name == alone.Name) is { } same) return same;
+            // "MS. JEAN-PIERRE" read alone is a family name; the document names her in full ("Press Secretary Karine Jean-Pierre")
+            if (alone.KbId is null && ByFamilyName(alone.Name, mentions) is { } full) return full;
+            return alone;
+        }
         var office = _lexicon.Gazetteer.FindAll(name).Where(m => m.Value is Title { Role: not Title.Honorific }).ToList();
         if (office.Count > 0 && office[^1].End == name.Length)
         {
@@ -328,9 +333,14 @@ public sealed partial class MentionFinder
             var firstLine = mentions.Text.IndexOf('\n') is var nl and >= 0 ? nl : mentions.Text.Length;
             return holders.FirstOrDefault(p => p.Span.End <= firstLine) ?? holders.FirstOrDefault();
         }
+        return ByFamilyName(name, mentions);
+    }
+
+    /// <summary>The first person the document names, in full, with the family name that <paramref name="name"/> ends with.</summary>
+    private static PersonMention? ByFamilyName(string name, MentionLayer mentions)
+    {
         var last = Lexicon.Fold(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
-        var named = mentions.People.FirstOrDefault(p => p.Kind != MentionKind.Role && (p.Written ?? p.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } w && Lexicon.Fold(w[^1]) == last);
-        return named;
+        return mentions.People.FirstOrDefault(p => p.Kind != MentionKind.Role && (p.Written ?? p.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } w && Lexicon.Fold(w[^1]) == last);
     }
 
     /// <summary>A gazetteer match, resolved again with its context: one spelling may be shared ("Kim Jong Un").</summary>

@@ -227,6 +227,14 @@ def apply_corrections(rows, strict=True):
             if len(keep) == len(rows) and strict:
                 sys.exit(f"{CORRECTIONS}:{n}: nothing to drop for {name!r}")
             rows[:] = keep
+        elif action == "only":
+            # one person's office held in several countries at once (a monarch of several realms): only the
+            # country the person is known by keeps it, or every mention of the King is a king of Antigua
+            office = c["office"]
+            mine = [r for r in rows if r["name"] == name and (not office or r["office"] == office)]
+            if not any(r["country"] == country for r in mine) and strict:
+                sys.exit(f"{CORRECTIONS}:{n}: no {office or 'office'} of {name!r} in {country}")
+            rows[:] = [r for r in rows if not (r in mine and r["country"] != country)]
         elif action == "add":
             code = c["country"]
             rows.append({
@@ -239,7 +247,7 @@ def apply_corrections(rows, strict=True):
             if c["office"] not in OFFICES:
                 sys.exit(f"{CORRECTIONS}:{n}: unknown office {c['office']!r}")
         else:
-            sys.exit(f"{CORRECTIONS}:{n}: unknown action {action!r} (alias, drop_alias, rename, drop, add)")
+            sys.exit(f"{CORRECTIONS}:{n}: unknown action {action!r} (alias, drop_alias, rename, drop, only, add)")
     return rows
 
 

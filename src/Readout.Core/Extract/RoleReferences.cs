@@ -60,10 +60,18 @@ public sealed partial class RoleReferences(Lexicon lexicon)
             // in a title ("Readout of the Vice President's Call with..."), which comes before any name, the one it names next
             if (countries.Count == 0 && char.IsUpper(m.Value[0]) && Regex.IsMatch(doc.Clean.Text[Math.Max(0, start - 4)..start], @"(?i)the\s$"))
             {
-                // (a secretary-general is one organisation's: only the publisher says whose)
-                var first = roleWord.StartsWith("secretary", StringComparison.Ordinal) ? null : doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Span.End <= start && !named.Any(n => n.Name == p.Name))
-                    ?? doc.Mentions.People.FirstOrDefault(p => p.Role == role && p.Kind != MentionKind.Role && !named.Any(n => n.Name == p.Name)
-                        && !doc.Mentions.People.Any(q => q.Span.End <= start && q.Role == role));
+                // (a secretary-general is one organisation's: only the publisher says whose); in a government's own
+                // report that names its own holder of the office, that one (a briefing that named Kim Jong Un before
+                // "the President is meeting with Prime Minister Frederiksen" made him the meeting's host), else
+                // whoever the report named in it ("the Prime Minister" of a White House readout; "the Vice President
+                // and the President" of one that never names President Biden)
+                var own = doc.Publisher is { } publisherPlace
+                    && doc.Mentions.People.Any(p => p.Role == role && p.Kind != MentionKind.Role && (p.Country ?? p.Organisation) == publisherPlace) ? publisherPlace : null;
+                bool Eligible(PersonMention p) => p.Role == role && (own is null || (p.Country ?? p.Organisation) == own);
+                var first = roleWord.StartsWith("secretary", StringComparison.Ordinal) ? null
+                    : doc.Mentions.People.FirstOrDefault(p => p.Span.End <= start && Eligible(p) && !named.Any(n => n.Name == p.Name))
+                    ?? doc.Mentions.People.FirstOrDefault(p => p.Kind != MentionKind.Role && Eligible(p) && !named.Any(n => n.Name == p.Name)
+                        && !doc.Mentions.People.Any(q => q.Span.End <= start && Eligible(q)));
                 var at = new TextSpan(start, s.Span.Start + m.Index + m.Length);
                 if (first is not null) yield return first with { Span = at, Kind = MentionKind.Role };
                 // a government's or organisation's own readout names its leader by office alone ("The Prime Minister

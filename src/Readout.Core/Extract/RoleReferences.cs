@@ -68,8 +68,11 @@ public sealed partial class RoleReferences(Lexicon lexicon)
                 var own = doc.Publisher is { } publisherPlace
                     && doc.Mentions.People.Any(p => p.Role == role && p.Kind != MentionKind.Role && (p.Country ?? p.Organisation) == publisherPlace) ? publisherPlace : null;
                 bool Eligible(PersonMention p) => p.Role == role && (own is null || (p.Country ?? p.Organisation) == own);
+                // of its own, the one in office on the day when the report names them ("President Trump's policy" before "the President")
+                var today = own is null ? null : lexicon.HolderOf(own, title, role, day)?.Name;
                 var first = roleWord.StartsWith("secretary", StringComparison.Ordinal) ? null
-                    : doc.Mentions.People.FirstOrDefault(p => p.Span.End <= start && Eligible(p) && !named.Any(n => n.Name == p.Name))
+                    : (today is null ? null : doc.Mentions.People.FirstOrDefault(p => p.Name == today && Eligible(p) && !named.Any(n => n.Name == p.Name)))
+                    ?? doc.Mentions.People.FirstOrDefault(p => p.Span.End <= start && Eligible(p) && !named.Any(n => n.Name == p.Name))
                     ?? doc.Mentions.People.FirstOrDefault(p => p.Kind != MentionKind.Role && Eligible(p) && !named.Any(n => n.Name == p.Name)
                         && !doc.Mentions.People.Any(q => q.Span.End <= start && Eligible(q)));
                 var at = new TextSpan(start, s.Span.Start + m.Index + m.Length);

@@ -187,11 +187,10 @@ public sealed class PeopleIndex
         {
             var (tenure, fit) = Fit(p, context);
             if (fit == int.MinValue) continue;
-            // a surname alone must belong to someone of the country the text names, or to someone in office
-            // near the day whose post the title names ("President Castro"; not "President Mohamed" for a crown prince)
-            if (quality <= 10 && context.Country is null && context.Organisation is null
-                && !(tenure is not null && context.Day is { } d && tenure.DistanceTo(d) <= 730
-                     && (context.Title is null || TitleFits(tenure.Title, context.Title) || context.Role == tenure.Role))) continue;
+            // a surname alone, or a one-word alias ("Cooper" of the Bahamas' Chester Cooper), must belong to someone of
+            // the country the text names, or to someone in office near the day whose post the title names
+            // ("President Castro"; not "President Mohamed" for a crown prince, nor "Governor Cooper" of North Carolina)
+            if (quality <= 12 && context.Country is null && context.Organisation is null && !Backed(tenure, context)) continue;
             var score = quality + fit;
             if (score > bestScore) { best = new PersonMatch(p, tenure, isExact); bestScore = score; tie = false; }
             else if (score == bestScore) tie = true;
@@ -232,17 +231,25 @@ public sealed class PeopleIndex
         return (best, bestScore);
     }
 
+    /// <summary>Whether a name of one word is backed by the context: the person is in office near the day, under no title or one that fits the post or names the same office.</summary>
+    private static bool Backed(RoleTenure? tenure, NameContext context)
+    {
+        return tenure is not null && context.Day is { } d && tenure.DistanceTo(d) <= 730
+            && (context.Title is null || TitleFits(tenure.Title, context.Title) || context.Role == tenure.Role);
+    }
+
     /// <summary>"President" fits the post "President" and "President of the European Council", not "Vice President".</summary>
     public static bool TitleFits(string post, string title)
     {
-        var p = Lexicon.Fold(post);
-        var t = Lexicon.Fold(title).Replace("-elect", "", StringComparison.Ordinal).Trim();
+        // "Secretary-General" is the post "Secretary General of NATO"
+        var p = Lexicon.Fold(post).Replace('-', ' ');
+        var t = Lexicon.Fold(title).Replace("-elect", "", StringComparison.Ordinal).Replace('-', ' ').Trim();
         if (t.Length == 0) return false;
         var at = p.IndexOf(t, StringComparison.Ordinal);
         while (at >= 0)
         {
             var before = p[..at].TrimEnd();
-            if (!(before.EndsWith("vice", StringComparison.Ordinal) || before.EndsWith("deputy", StringComparison.Ordinal) || before.EndsWith("vice-", StringComparison.Ordinal)))
+            if (!(before.EndsWith("vice", StringComparison.Ordinal) || before.EndsWith("deputy", StringComparison.Ordinal)))
                 return true;
             at = p.IndexOf(t, at + 1, StringComparison.Ordinal);
         }

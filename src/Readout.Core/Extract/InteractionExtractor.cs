@@ -233,8 +233,11 @@ public sealed class InteractionExtractor
             // "the two leaders" names the story's pair; a bare "they" may be anyone
             byReference = pair.Value.Equals("they", StringComparison.OrdinalIgnoreCase);
             if (primaryPair is not null) return primaryPair.Select(p => p with { }).ToList();
-            // "the two leaders" before any interaction: the two people the story has named most
-            var top = doc.Mentions.People.Where(p => p.Span.End <= s.Span.End).GroupBy(p => p.Name)
+            // "the two leaders" before any interaction: the two people the story has named most; outside a transcript,
+            // of a state or an organisation ("Statement by Press Secretary Jen Psaki on the Visit of Prime Minister
+            // Naftali Bennett" does not make her one of the two leaders). A briefing's "they" may be anyone it named,
+            // placed or not: there the briefers stay, and the same-state test sets them aside.
+            var top = doc.Mentions.People.Where(p => p.Span.End <= s.Span.End && (doc.Transcript.IsTranscript || (p.Country ?? p.Organisation) is not null)).GroupBy(p => p.Name)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Span.Start).Take(2).Select(g => g.First()).ToList();
             if (top.Count == 2) return top;
             byReference = false;

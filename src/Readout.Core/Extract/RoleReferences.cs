@@ -34,14 +34,18 @@ public sealed partial class RoleReferences(Lexicon lexicon)
             var countries = new List<string>();
             // countries just before: "the American and Russian presidents", "Finland's president"
             var cursor = start;
+            PhraseMatcher<object>.Match? closer = null;
             foreach (var pm in doc.Mentions.Matches.Where(x => x.End <= start && start - x.End <= 40 && x.Start >= s.Span.Start).Reverse())
             {
                 var between = doc.Clean.Text[pm.End..cursor];
+                // "Cuban American leaders", "Arab-American leaders": a community of the United States, no state's leaders
+                if (pm.Value is Demonym && closer?.Value is Demonym { Country.Iso3: "USA" } && between is " " or "-") { countries.Clear(); break; }
                 if (!Regex.IsMatch(between, @"^(\s|'s|’s|,|and)*$")) break;
                 if (pm.Value is Demonym dm) countries.Add(dm.Country.Iso3);
                 else if (pm.Value is Country c) countries.Add(c.Iso3);
                 else break;
                 cursor = pm.Start;
+                closer = pm;
             }
             // or just after: "Presidents of Russia and Belarus", "head of the North Korean state"
             if (countries.Count == 0)

@@ -162,6 +162,9 @@ public sealed class InteractionExtractor
         return own;
     }
 
+    /// <summary>The words of a short stretch of text between a cue and its object.</summary>
+    private static string[] Words(string between) => between.Split([' ', '\n', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>A cue of a clause with the principals read around it.</summary>
     /// <param name="SubjectStart">Where the subject begins: between equal readings, the one whose subject opens the clause is its main predicate.</param>
     private sealed record Reading(TextSpan Span, InteractionCue Cue, List<PersonMention> Principals, bool Structured, int SubjectStart)
@@ -210,8 +213,13 @@ public sealed class InteractionExtractor
         if (subject is not null) found.AddRange(subject.Members);
         if (obj is not null) found.AddRange(obj.Members);
         var clauseText = text[clause.Start..clause.End];
+        // the turn's speaker is a principal when "I" is the subject: not when the object names every party ("I know
+        // there's interest in the meeting between President Xi and President Putin"), nor when a third person stands
+        // between the "I" and the cue ("I mean, he talked to Prime Minister Modi today")
         if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { } speaker
-            && _x.FirstPerson.Match(text[clause.Start..cue.Start]) is { Success: true } me)
+            && !(obj is not null && obj.Start > cue.End && Words(text[cue.End..obj.Start]).Any(_x.WholePartyOpeners.Contains))
+            && _x.FirstPerson.Match(text[clause.Start..cue.Start]) is { Success: true } me
+            && !_x.Pronoun.IsMatch(text[(clause.Start + me.Index + me.Length)..cue.Start]))
         {
             // "I spoke with Prime Minister Trudeau": in a transcript, the speaker of the turn
             var at = clause.Start + me.Index;

@@ -144,6 +144,7 @@ public sealed class ExtractLexicon
         ThirdPerson = p.WordsWithCase("third_person");
         DataNouns = p.WordsWithCase("data_nouns");
         ObjectOpeners = p.Words("object_openers");
+        WholePartyOpeners = p.Words("whole_party_openers");
         ListContinuers = p.WordsWithCase("list_continuers");
         TitleModifiers = p.Words("title_modifiers").Concat(analyse.TitleConnectors).ToFrozenSet(StringComparer.Ordinal);
         TitlePrepositions = p.WordsWithCase("title_prepositions");
@@ -240,6 +241,9 @@ public sealed class ExtractLexicon
     // ---- clauses and arguments (ClauseReader, InteractionExtractor) ------------------------------------------
     /// <summary>"with", "between", "hosted"...: before a group after the predicate, its object; without regard to case.</summary>
     internal FrozenSet<string> ObjectOpeners { get; }
+
+    /// <summary>The words before an object that names every party of the meeting ("between"): extract_words.tsv.</summary>
+    internal FrozenSet<string> WholePartyOpeners { get; }
 
     /// <summary>"of", "and", "today"...: after the last name of a list, not the verb of a new clause; with case.</summary>
     internal FrozenSet<string> ListContinuers { get; }

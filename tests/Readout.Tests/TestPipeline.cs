@@ -1,3 +1,4 @@
+using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Readout.Analyse;
 using Readout.Pipeline;
@@ -16,6 +17,18 @@ public static class TestPipeline
         if (log is not null) services.AddSingleton(log);
         using var provider = services.AddReadout(budget).BuildServiceProvider();
         return provider.GetRequiredService<IngestService>();
+    }
+
+    /// <summary>A plain-text report of <paramref name="text"/>, as an input file would give it.</summary>
+    public static Readout.Documents.RawDocument Report(string text, string uri = "test://report") =>
+        new(uri, text, "text", Readout.Ingest.InputReader.Hash(text));
+
+    /// <summary>The names of the people the shipped pipeline finds in <paramref name="text"/>, in text order.</summary>
+    public static List<string> PeopleIn(string text)
+    {
+        var pipeline = Instance;
+        var ct = TestContext.Current.CancellationToken;
+        return pipeline.Analyse(pipeline.Clean(Report(text), ct), ct).Mentions.People.Select(p => p.Name).ToList();
     }
 
     /// <summary>The sentences of <paramref name="text"/> as the shipped pipeline splits them.</summary>

@@ -1,5 +1,3 @@
-using Readout.Documents;
-using Readout.Ingest;
 using Xunit;
 
 namespace Readout.Tests.Analyse;
@@ -15,10 +13,7 @@ public sealed class FirstPersonContractionNameTests
     [InlineData("Good morning. I'm Carole Johnson, the White House testing coordinator, and I am joined by the Secretary.")]
     public void A_self_introduction_names_the_speaker_without_the_pronoun(string text)
     {
-        var raw = new RawDocument("test://introduction", text, "text", InputReader.Hash(text));
-        var pipeline = TestPipeline.Instance;
-        var people = pipeline.Analyse(pipeline.Clean(raw, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)
-            .Mentions.People.Select(p => p.Name).ToList();
+        var people = TestPipeline.PeopleIn(text);
         Assert.Contains("Carole Johnson", people);
         Assert.DoesNotContain(people, p => p.StartsWith('I') && p.EndsWith("Carole Johnson", StringComparison.Ordinal));
     }

@@ -1,5 +1,3 @@
-using Readout.Documents;
-using Readout.Ingest;
 using Xunit;
 
 namespace Readout.Tests.Analyse;
@@ -13,14 +11,6 @@ namespace Readout.Tests.Analyse;
 /// </summary>
 public sealed class MentionOfficeWordsTests
 {
-    private static List<string> People(string text)
-    {
-        var raw = new RawDocument("test://office-words", text, "text", InputReader.Hash(text));
-        var pipeline = TestPipeline.Instance;
-        return pipeline.Analyse(pipeline.Clean(raw, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)
-            .Mentions.People.Select(p => p.Name).ToList();
-    }
-
     [Theory]
     [InlineData("Secretary of Transportation Pete Buttigieg spoke to reporters on Friday.", "Pete Buttigieg")]
     [InlineData("She will be joined by Special Assistant to the President and Senior Director for the Western Hemisphere Juan Gonzalez.", "Juan Gonzalez")]
@@ -31,7 +21,7 @@ public sealed class MentionOfficeWordsTests
     [InlineData("ATPC Executive Director Victor Siaahan told Reuters he received a telex from Zaire.", "Victor Siaahan")]
     public void The_office_words_before_a_name_are_not_part_of_it(string text, string expected)
     {
-        var people = People(text);
+        var people = TestPipeline.PeopleIn(text);
         Assert.Contains(expected, people);
         Assert.DoesNotContain(people, p => p != expected && p.EndsWith(expected, StringComparison.Ordinal));
     }
@@ -40,7 +30,7 @@ public sealed class MentionOfficeWordsTests
     public void A_three_word_name_after_a_word_that_is_not_a_title_stays_whole()
     {
         // "of" here follows no title: the three words are the name
-        var people = People("The foreign minister welcomed the appointment of Ambassador Maria Luisa Ramos today, and the widow of Juan Carlos Ortega said she was grateful.");
+        var people = TestPipeline.PeopleIn("The foreign minister welcomed the appointment of Ambassador Maria Luisa Ramos today, and the widow of Juan Carlos Ortega said she was grateful.");
         Assert.DoesNotContain("Carlos Ortega", people);
     }
 
@@ -48,7 +38,7 @@ public sealed class MentionOfficeWordsTests
     public void A_name_the_knowledge_base_knows_whole_is_kept_whole()
     {
         // the knowledge base knows the four words: no tail is taken for the name
-        var people = People("Readout of Vice President Kamala Harris Call with President of Mexico Andrés Manuel López Obrador.");
+        var people = TestPipeline.PeopleIn("Readout of Vice President Kamala Harris Call with President of Mexico Andrés Manuel López Obrador.");
         Assert.Contains("Andrés Manuel López Obrador", people);
     }
 }

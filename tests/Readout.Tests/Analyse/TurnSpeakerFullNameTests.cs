@@ -1,5 +1,3 @@
-using Readout.Documents;
-using Readout.Ingest;
 using Xunit;
 
 namespace Readout.Tests.Analyse;
@@ -13,8 +11,7 @@ public sealed class TurnSpeakerFullNameTests
 {
     private static List<string> Speakers(string text)
     {
-        var raw = new RawDocument("test://turn-speaker", text, "text", InputReader.Hash(text));
-        return TestPipeline.Instance.Process(raw, TestContext.Current.CancellationToken).Statements
+        return TestPipeline.Instance.Process(TestPipeline.Report(text), TestContext.Current.CancellationToken).Statements
             .SelectMany(s => s.Speakers).Select(s => s.Name).Distinct().ToList();
     }
 

@@ -99,10 +99,19 @@ public sealed partial class RoleReferences(Lexicon lexicon)
                 var inText = doc.Mentions.People.FirstOrDefault(p => p.Country == iso && p.Kind != MentionKind.Role && SameOffice(p.Role, role));
                 if (inText is not null) { yield return inText with { Span = span, Kind = MentionKind.Role }; continue; }
                 var holder = role == Office.Official.Wire() ? null : lexicon.HolderOf(iso, title, role, day);
+                var holderRole = role;
+                // "the leaders of Australia, Japan and India": a state whose head of state the knowledge base does not
+                // hold (a realm of the British monarch) is led by its head of government; not so a title ("the King of Australia")
+                if (holder is null && role == Office.HeadOfState.Wire() && !lexicon.Titles.Any(t => string.Equals(t.Text, title, StringComparison.OrdinalIgnoreCase))
+                    && lexicon.HolderOf(iso, null, Office.HeadOfGovernment.Wire(), day) is { } head)
+                {
+                    holder = head;
+                    holderRole = Office.HeadOfGovernment.Wire();
+                }
                 if (holder is not null)
                 {
                     var tenure = holder.TenureOn(day);
-                    yield return new PersonMention(span, holder.Name, iso, role, MentionKind.Role) { KbId = holder.Id ?? holder.Name, Written = doc.Clean.Text[span.Start..span.End], Organisation = tenure?.Organisation };
+                    yield return new PersonMention(span, holder.Name, iso, holderRole, MentionKind.Role) { KbId = holder.Id ?? holder.Name, Written = doc.Clean.Text[span.Start..span.End], Organisation = tenure?.Organisation };
                 }
                 else if (lexicon.CountryByIso3.TryGetValue(iso, out var country))
                 {

@@ -19,14 +19,14 @@ public sealed partial class MentionFinder
     private NameRun WithoutOfficeWords(string text, List<Token> tokens, Match?[] matchAt, NameRun name, DateOnly? day)
     {
         var words = WordStarts(text, tokens, name);
-        if (words.Count(w => !IsInitialAt(text, tokens, w)) < 3) return name;
+        if (words.Count(w => !NameGrammar.IsInitial(text, tokens, w)) < 3) return name;
         var opensWithRole = _roleWordsTitleCase.Contains(tokens[name.Start].Text);
         if (!opensWithRole && !AfterTitleConnector(tokens, matchAt, name.Start)) return name;
         if (_lexicon.PeopleIndex.Resolve(text[name.CharStart..name.CharEnd], new NameContext(Day: day)) is { Exact: true }) return name;
 
         // back from the family name over initials and particles to the given name
         var keep = words.Count - 1;
-        while (keep > 0 && (IsInitialAt(text, tokens, words[keep - 1]) || _lexicon.Analyse.NameParticles.Contains(tokens[words[keep - 1]].Text))) keep--;
+        while (keep > 0 && (NameGrammar.IsInitial(text, tokens, words[keep - 1]) || _lexicon.Analyse.NameParticles.Contains(tokens[words[keep - 1]].Text))) keep--;
         keep = Math.Max(keep - 1, opensWithRole ? 1 : 0);
         // a longer tail the knowledge base knows ("Andrés Manuel López Obrador")
         for (var k = keep - 1; k >= (opensWithRole ? 1 : 0); k--)
@@ -47,10 +47,6 @@ public sealed partial class MentionFinder
             if (tokens[k].Start > tokens[k - 1].End && char.IsWhiteSpace(text[tokens[k - 1].End])) starts.Add(k);
         return starts;
     }
-
-    /// <summary>"L." of "Marcia L. Fudge": one capital letter and its period.</summary>
-    private static bool IsInitialAt(string text, List<Token> tokens, int k) =>
-        tokens[k].Text.Length == 1 && char.IsUpper(tokens[k].Text[0]) && tokens[k].End < text.Length && text[tokens[k].End] == '.';
 
     /// <summary>
     /// The token before the run is a connector of a title phrase ("of", "for", "and", "the"), and a title or an office

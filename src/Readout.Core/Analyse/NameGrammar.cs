@@ -79,7 +79,7 @@ public sealed class NameGrammar(IReadOnlySet<string> stopWords, AnalyseLexicon l
         suffix + 1 < tokens.Count && tokens[suffix + 1].Text == "." && tokens[suffix + 1].Start == tokens[suffix].End ? suffix + 2 : suffix + 1;
 
     /// <summary>"R." of "Joseph R. Biden": one capital letter and a period.</summary>
-    private static bool IsInitial(string text, IReadOnlyList<Token> tokens, int i) =>
+    internal static bool IsInitial(string text, IReadOnlyList<Token> tokens, int i) =>
         tokens[i].Text.Length == 1 && char.IsUpper(tokens[i].Text[0]) && i + 1 < tokens.Count && tokens[i + 1].Text == "." && tokens[i + 1].Start == tokens[i].End;
 
     /// <summary>"al-Sisi": a lower-case particle joined by a hyphen to the next word.</summary>

@@ -163,12 +163,30 @@ public sealed partial class ClauseReader(Lexicon lexicon)
     private bool IsObject(string text, int cueEnd, int groupStart, IReadOnlyList<PhraseMatcher<object>.Match> matches)
     {
         if (groupStart - cueEnd > 160) return false;
-        var between = Strip(text, cueEnd, groupStart, matches);
-        var words = Words(between);
-        var k = words.Count - 1;
-        while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || _x.TitleModifiers.Contains(words[k]))) k--;
+        var (words, k) = OpenerOf(text, cueEnd, groupStart, matches);
         if (k < 0) return true;
         return _x.ObjectOpeners.Contains(words[k]) && words.Take(k).Count(w => !IsFiller(w)) <= 6;
+    }
+
+    /// <summary>
+    /// Whether the object of a predicate names every party of the meeting ("the meeting between President Xi and
+    /// President Putin"): the word that opens it is one of extract_words.tsv's whole_party_openers.
+    /// </summary>
+    public bool NamesEveryParty(string text, TextSpan cue, ActorGroup obj, IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (obj.Start <= cue.End) return false;
+        var (words, k) = OpenerOf(text, cue.End, obj.Start, matches);
+        return k >= 0 && _x.WholePartyOpeners.Contains(words[k]);
+    }
+
+    /// <summary>The words between a predicate and a group, and where the word that would open the group as an object stands (-1: none).</summary>
+    private (List<string> Words, int Opener) OpenerOf(string text, int cueEnd, int groupStart, IReadOnlyList<PhraseMatcher<object>.Match> matches)
+    {
+        var words = Words(Strip(text, cueEnd, groupStart, matches));
+        var k = words.Count - 1;
+        while (k >= 0 && (IsFiller(words[k]) || char.IsUpper(words[k][0]) || _x.TitleModifiers.Contains(words[k]))) k--;
+        return (words, k);
     }
 
     /// <summary>

@@ -122,7 +122,7 @@ public sealed class InteractionExtractor
                 if (best is null) continue;
                 var who = best.Principals;
                 // officials of one state meeting each other are not a diplomatic interaction
-                if (who.Count >= 2 && who.All(p => Place(p, doc, s) is { } place && place == Place(who[0], doc, s))) continue;
+                if (who.Count >= 2 && Place(who[0], doc, s) is { } place && who.All(p => Place(p, doc, s) == place)) continue;
                 // nor are people of whom the report says no state or organisation at all (a spokesman and a
                 // congressman, a governor and an agency head): nothing makes it diplomatic
                 if (who.Count >= 2 && who.All(p => (p.Country ?? p.Organisation) is null)) continue;
@@ -161,9 +161,6 @@ public sealed class InteractionExtractor
         }
         return own;
     }
-
-    /// <summary>The words of a short stretch of text between a cue and its object.</summary>
-    private static string[] Words(string between) => between.Split([' ', '\n', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>A cue of a clause with the principals read around it.</summary>
     /// <param name="SubjectStart">Where the subject begins: between equal readings, the one whose subject opens the clause is its main predicate.</param>
@@ -217,7 +214,7 @@ public sealed class InteractionExtractor
         // there's interest in the meeting between President Xi and President Putin"), nor when a third person stands
         // between the "I" and the cue ("I mean, he talked to Prime Minister Modi today")
         if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { } speaker
-            && !(obj is not null && obj.Start > cue.End && Words(text[cue.End..obj.Start]).Any(_x.WholePartyOpeners.Contains))
+            && !(obj is not null && _clauses.NamesEveryParty(text, cue, obj, doc.Mentions.Matches))
             && _x.FirstPerson.Match(text[clause.Start..cue.Start]) is { Success: true } me
             && !_x.Pronoun.IsMatch(text[(clause.Start + me.Index + me.Length)..cue.Start]))
         {

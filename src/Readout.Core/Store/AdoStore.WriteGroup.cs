@@ -91,6 +91,15 @@ public abstract partial class AdoStore
     private void CommitGroup()
     {
         if (_groupTx is not { } tx) return;
+        try { OnGroupCommitting(tx); }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            _groupTx = null;
+            RollbackQuietly(tx);
+            tx.Dispose();
+            OnGroupAbandoned();
+            throw new ReadoutException(ErrorCodes.Store, Name, "cannot index the reports written since the last commit: " + e.Message, e);
+        }
         _groupTx = null;
         try { tx.Commit(); }
         catch (Exception e) when (e is DbException or InvalidOperationException)
@@ -107,6 +116,7 @@ public abstract partial class AdoStore
         _groupTx = null;
         RollbackQuietly(tx);
         tx.Dispose();
+        OnGroupAbandoned();
     }
 
     /// <summary>The handle <see cref="BeginWriteGroup"/> returns.</summary>

@@ -42,8 +42,18 @@ public abstract partial class AdoStore : IReadoutStore
     /// </summary>
     private protected virtual bool WritersExcludedFromTheStart => true;
 
-    /// <summary>Called in the write transaction after a new report's row is inserted (SQLite indexes it for full-text search there).</summary>
-    protected virtual void OnDocumentSaved(DbTransaction tx, long documentId, CleanDocument doc) { }
+    /// <summary>
+    /// Called in the write transaction after a new report's row is inserted (SQLite indexes it for full-text search
+    /// there); <paramref name="inWriteGroup"/> when the transaction is a write group's, which <see cref="OnGroupCommitting"/>
+    /// ends.
+    /// </summary>
+    protected virtual void OnDocumentSaved(DbTransaction tx, long documentId, CleanDocument doc, bool inWriteGroup) { }
+
+    /// <summary>Called in a write group's transaction just before it commits; what it writes commits with the group.</summary>
+    protected virtual void OnGroupCommitting(DbTransaction tx) { }
+
+    /// <summary>Called when a write group's transaction is rolled back: nothing it wrote since its last commit is kept.</summary>
+    protected virtual void OnGroupAbandoned() { }
 
     /// <summary>Runs one database operation; a backend that can lose its server retries it here.</summary>
     protected virtual T Run<T>(Func<T> operation, CancellationToken ct) => operation();
@@ -195,7 +205,7 @@ public abstract partial class AdoStore : IReadoutStore
                 if (id is null or DBNull) return false;   // already stored: idempotent
                 documentId = Convert.ToInt64(id, CultureInfo.InvariantCulture);
             }
-            OnDocumentSaved(tx, documentId, doc);
+            OnDocumentSaved(tx, documentId, doc, ReferenceEquals(tx, _groupTx));
             SaveFetch(tx, documentId, doc.Raw);
 
             var insI = Kept(tx, """

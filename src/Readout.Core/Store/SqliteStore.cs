@@ -235,15 +235,43 @@ public sealed partial class SqliteStore : AdoStore
         _conn.Dispose();
     }
 
-    /// <summary>Keeps the full-text index (an external-content FTS5 table, migration 5) in step with the reports, in the same transaction.</summary>
-    protected override void OnDocumentSaved(DbTransaction tx, long documentId, Readout.Documents.CleanDocument doc)
+    /// <summary>
+    /// The first report row a write group wrote since its last commit, not yet in the full-text index; null when none.
+    /// </summary>
+    private long? _unindexedFrom;
+
+    /// <summary>
+    /// Keeps the full-text index (an external-content FTS5 table, migration 5) in step with the reports, in the same
+    /// transaction. In a write group the rows are indexed together just before the commit (<see cref="OnGroupCommitting"/>):
+    /// FTS5 writes its pending terms out as a new segment at every savepoint, and a segment per batch of 32 reports kept
+    /// it merging small segments through the whole ingest.
+    /// </summary>
+    protected override void OnDocumentSaved(DbTransaction tx, long documentId, Readout.Documents.CleanDocument doc, bool inWriteGroup)
     {
+        if (inWriteGroup)
+        {
+            // rowids only grow while the group holds the database's one write transaction, so every report row from
+            // the first one on is the group's (rows of a batch rolled back are gone, and their rowids are given again)
+            _unindexedFrom ??= documentId;
+            return;
+        }
         var cmd = Kept(tx, "INSERT INTO documents_fts(rowid, title, clean_text) VALUES (@id, @title, @text)");
         Add(cmd, "id", documentId);
         Add(cmd, "title", doc.Title ?? doc.Raw.Title);
         Add(cmd, "text", doc.Text);
         cmd.ExecuteNonQuery();
     }
+
+    protected override void OnGroupCommitting(DbTransaction tx)
+    {
+        if (_unindexedFrom is not { } from) return;
+        var cmd = Kept(tx, "INSERT INTO documents_fts(rowid, title, clean_text) SELECT id, title, clean_text FROM documents WHERE id >= @from ORDER BY id");
+        Add(cmd, "from", from);
+        cmd.ExecuteNonQuery();
+        _unindexedFrom = null;
+    }
+
+    protected override void OnGroupAbandoned() => _unindexedFrom = null;
 
     private void Exec(string sql)
     {

@@ -11,32 +11,72 @@ public sealed partial class MentionFinder
     /// "Secretary of Transportation Pete Buttigieg", "Senior Director for the Western Hemisphere Juan Gonzalez",
     /// "Advisor for Cyber and Emerging Technologies Anne Neuberger", "National Economic Council Director Brian Deese".
     /// A run of three words or more that follows a title's connector ("of", "for the", "and" after a title) or opens
-    /// with a role word ("Director") is the office's words and then the name, when the knowledge base does not know
-    /// the run whole: the name is its last words, a given name with its initials and particles and the family name
-    /// ("Marcia L. Fudge", "Liz Sherwood-Randall"), or a longer tail the knowledge base knows.
+    /// with a role word ("Director"), or with an organisation's acronym and a role word ("NEC Director Daleep Singh",
+    /// "FEMA Administrator Deanne Criswell"), is the office's words and then the name, when the knowledge base does
+    /// not know the run whole: the name is its last words, a given name with its initials and particles and the family
+    /// name ("Marcia L. Fudge", "Liz Sherwood-Randall"), or a longer tail the knowledge base knows.
     /// </summary>
-    /// <returns>The name without the office's words; the run itself when nothing is taken off.</returns>
-    private NameRun WithoutOfficeWords(string text, List<Token> tokens, Match?[] matchAt, NameRun name, DateOnly? day)
+    /// <returns>The name without the office's words (the run itself when nothing is taken off), and whether a role
+    /// word heads the office ("Director", "Administrator"): then the office makes the name a person's.</returns>
+    private (NameRun Name, bool ByRole) WithoutOfficeWords(string text, List<Token> tokens, Match?[] matchAt, NameRun name, DateOnly? day)
     {
         var words = WordStarts(text, tokens, name);
-        if (words.Count(w => !NameGrammar.IsInitial(text, tokens, w)) < 3) return name;
-        var opensWithRole = _roleWordsTitleCase.Contains(tokens[name.Start].Text);
-        if (!opensWithRole && !AfterTitleConnector(tokens, matchAt, name.Start)) return name;
-        if (_lexicon.PeopleIndex.Resolve(text[name.CharStart..name.CharEnd], new NameContext(Day: day)) is { Exact: true }) return name;
+        // a name of two words right after an office's words is a person's; a longer run is left whole, since the
+        // words of an office the lexicon does not list ("Engagement", "Officer") cannot be told from a given name
+        // ("Rosa Icela Rodríguez")
+        if (words.Count(w => !NameGrammar.IsInitial(text, tokens, w)) < 3) return (name, words.Count == 2 && OfficePhraseBefore(tokens, name.Start, officeWord: true));
+        var opener = OfficeOpener(tokens, words);
+        var roleBefore = opener == 0 && OfficePhraseBefore(tokens, name.Start, officeWord: false);
+        if (opener == 0 && !AfterTitleConnector(tokens, matchAt, name.Start)) return (name, false);
+        if (_lexicon.PeopleIndex.Resolve(text[name.CharStart..name.CharEnd], new NameContext(Day: day)) is { Exact: true }) return (name, false);
 
         // back from the family name over initials and particles to the given name
         var keep = words.Count - 1;
         while (keep > 0 && (NameGrammar.IsInitial(text, tokens, words[keep - 1]) || _lexicon.Analyse.NameParticles.Contains(tokens[words[keep - 1]].Text))) keep--;
-        keep = Math.Max(keep - 1, opensWithRole ? 1 : 0);
+        keep = Math.Max(keep - 1, opener);
         // a longer tail the knowledge base knows ("Andrés Manuel López Obrador")
-        for (var k = keep - 1; k >= (opensWithRole ? 1 : 0); k--)
+        for (var k = keep - 1; k >= opener; k--)
         {
             var tail = text[tokens[words[k]].Start..name.CharEnd];
             if (_lexicon.PeopleIndex.Resolve(tail, new NameContext(Day: day)) is { Exact: true }) keep = k;
         }
-        if (keep == 0) return name;
+        if (keep == 0) return (name, false);
         var start = words[keep];
-        return name with { Start = start, CharStart = tokens[start].Start };
+        return (name with { Start = start, CharStart = tokens[start].Start }, opener > 0 || roleBefore);
+    }
+
+    /// <summary>
+    /// An office the lexicon has no title for ends right before the name: a role word, then connectors and office
+    /// words only ("Deputy Director of the National Economic Council Sameera Fazili", "Chairman of the Joint Chiefs of
+    /// Staff Mark Milley"); the office words stopped the name's run, so they were not taken off it. With
+    /// <paramref name="officeWord"/>, one office word at least lies between: after connectors alone a pair of capitalised
+    /// words is the office's subject ("Senior Advisor on Gender-Based Violence"), not a name.
+    /// </summary>
+    private bool OfficePhraseBefore(List<Token> tokens, int nameStart, bool officeWord)
+    {
+        var crossed = 0;
+        var offices = 0;
+        for (var j = nameStart - 1; j >= 0 && nameStart - j <= 10; j--)
+        {
+            var w = tokens[j].Text;
+            if (_roleWordsTitleCase.Contains(w)) return crossed > 0 && (!officeWord || offices > 0);
+            if (_officeWords.Contains(w)) offices++;
+            else if (!_lexicon.Analyse.TitleConnectors.Contains(w)) return false;
+            crossed++;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// How many words open the run as an office's rather than a name's: a role word ("Director Fazili"), or an
+    /// acronym in capitals and a role word ("NEC Director", "FEMA Administrator"); 0 when neither.
+    /// </summary>
+    private int OfficeOpener(List<Token> tokens, List<int> words)
+    {
+        if (_roleWordsTitleCase.Contains(tokens[words[0]].Text)) return 1;
+        var first = tokens[words[0]];
+        var acronym = first.Text.Length is >= 2 and <= 6 && first.Text.All(char.IsAsciiLetterUpper);
+        return acronym && words.Count > 1 && words[1] == words[0] + 1 && _roleWordsTitleCase.Contains(tokens[words[1]].Text) ? 2 : 0;
     }
 
     /// <summary>The first token of each word of the run: a word is what stands between spaces ("Sherwood-Randall" is one, "L." is one).</summary>

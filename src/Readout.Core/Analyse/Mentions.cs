@@ -133,7 +133,7 @@ public sealed partial class MentionFinder
             }
             var nameRun = Truncate(found, tokens, matchAt);
             var around = _titles.Read(text, tokens, matchAt, nameRun.Start, nameRun.End);
-            var name = WithoutOfficeWords(text, tokens, matchAt, nameRun, day);
+            var (name, byRole) = WithoutOfficeWords(text, tokens, matchAt, nameRun, day);
             // the title read before the office's words stands ("Secretary of" Transportation), else the one before the name
             if (name != nameRun && !around.HasTitle) around = _titles.Read(text, tokens, matchAt, name.Start, name.End);
             if (Words(tokens, name) < 2)
@@ -144,7 +144,7 @@ public sealed partial class MentionFinder
                 continue;
             }
             var sentence = sentences.Count == 0 ? null : sentences[sentenceOf[name.CharStart]];
-            var mention = NamedPerson(text, name, around, sentence, day);
+            var mention = NamedPerson(text, name, around, sentence, day, afterOffice: byRole && !OfficeWordsIn(tokens, name));
             if (mention is not null)
             {
                 people.Add(mention);
@@ -262,7 +262,10 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>A name of two words or more that is a person: known to the knowledge base, or titled, or in a person's place in the sentence.</summary>
-    private PersonMention? NamedPerson(string text, NameRun name, NameSurroundings around, Sentence? sentence, DateOnly? day)
+    /// <param name="afterOffice">The words of an office the lexicon has no title for stand before the name, taken off
+    /// the run it was found in ("NEC Director Daleep Singh", "Deputy Director of the National Economic Council Sameera
+    /// Fazili"): they make it a person as a title would.</param>
+    private PersonMention? NamedPerson(string text, NameRun name, NameSurroundings around, Sentence? sentence, DateOnly? day, bool afterOffice = false)
     {
         var surface = text[name.CharStart..name.CharEnd];
         var context = Context(around, day);
@@ -273,9 +276,17 @@ public sealed partial class MentionFinder
         if (match is not null && (match.Exact || around.HasTitle || around.HasHonorific || around.Country is not null || Words(surface) >= 2))
             return FromMatch(span, match, surface, around.HasTitle ? MentionKind.Titled : MentionKind.Lexicon);
         var before = text[Math.Max(sentence?.Span.Start ?? 0, name.CharStart - 40)..name.CharStart];
-        if (around.HasTitle || around.HasHonorific || _roleWordBefore.IsMatch(before) || (sentence is not null && IsAttendance(sentence.Text)) || Appositive(text, name.CharEnd))
+        if (afterOffice || around.HasTitle || around.HasHonorific || _roleWordBefore.IsMatch(before) || (sentence is not null && IsAttendance(sentence.Text)) || Appositive(text, name.CharEnd))
             return new PersonMention(span, Tidy(surface), around.Country, RoleOf(around), MentionKind.Titled) { Organisation = around.Organisation, Written = surface };
         return null;
+    }
+
+    /// <summary>Whether a word of the name is an office's ("Press Office", "Trade Council"): then it is no person's name.</summary>
+    private bool OfficeWordsIn(List<Token> tokens, NameRun name)
+    {
+        for (var k = name.Start; k < name.End; k++)
+            if (_officeWords.Contains(tokens[k].Text) || _roleWordsTitleCase.Contains(tokens[k].Text)) return true;
+        return false;
     }
 
     private static int Words(string surface) => surface.Split(' ', '-').Count(w => w.Length >= 2 && char.IsUpper(w[0]));

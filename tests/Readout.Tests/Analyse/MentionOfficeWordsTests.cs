@@ -41,4 +41,39 @@ public sealed class MentionOfficeWordsTests
         var people = TestPipeline.PeopleIn("Readout of Vice President Kamala Harris Call with President of Mexico Andrés Manuel López Obrador.");
         Assert.Contains("Andrés Manuel López Obrador", people);
     }
+
+    /// <summary>
+    /// An office the lexicon has no title for, before the name, makes it a person's, and its words stay out of the name:
+    /// the whole White House corpus had "NEC Director Daleep Singh" (307 statements), "FEMA Administrator Deanne Criswell"
+    /// (209 more, and 125 of "FEMA Administrator Criswell"), "OMB Director Shalanda Young" (163), "EPA Administrator
+    /// Michael Regan" as speakers, while "Deputy Director of the National Economic Council Sameera Fazili" was no person
+    /// at all (her turns went to "Director Fazili").
+    /// </summary>
+    [Theory]
+    [InlineData("NEC Director Daleep Singh said the sanctions would bite.", "Daleep Singh")]
+    [InlineData("FEMA Administrator Deanne Criswell said the agency was ready.", "Deanne Criswell")]
+    [InlineData("OMB Director Shalanda Young told reporters the budget was ready.", "Shalanda Young")]
+    [InlineData("We have with us today Deputy Director of\nthe National Economic Council Sameera Fazili.", "Sameera Fazili")]
+    [InlineData("Thank you to Chairman of the Joint Chiefs of Staff Mark Milley for joining us.", "Mark Milley")]
+    public void An_office_without_a_title_before_a_name_makes_it_a_person(string text, string expected)
+    {
+        var people = TestPipeline.PeopleIn(text);
+        Assert.Equal([expected], people);
+    }
+
+    [Fact]
+    public void Office_words_before_a_place_make_no_person_of_it()
+    {
+        // "Commonwealth of the" opens no office a role word heads: the words after it are no one's name
+        var people = TestPipeline.PeopleIn("It helps families in American Samoa and the Commonwealth of the Northern Mariana Islands.");
+        Assert.DoesNotContain(people, p => p.Contains("Mariana", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_longer_name_after_an_office_stays_whole()
+    {
+        // the words of an office the lexicon does not list cannot be told from a given name: three words stay whole
+        var people = TestPipeline.PeopleIn("Mexico's Secretary of Security Rosa Icela Rodríguez met the delegation.");
+        Assert.Contains("Rosa Icela Rodríguez", people);
+    }
 }

@@ -11,10 +11,10 @@ public sealed partial class MentionFinder
     /// "Secretary of Transportation Pete Buttigieg", "Senior Director for the Western Hemisphere Juan Gonzalez",
     /// "Advisor for Cyber and Emerging Technologies Anne Neuberger", "National Economic Council Director Brian Deese".
     /// A run of three words or more that follows a title's connector ("of", "for the", "and" after a title) or opens
-    /// with a role word ("Director"), or with an organisation's acronym and a role word ("NEC Director Daleep Singh",
-    /// "FEMA Administrator Deanne Criswell"), is the office's words and then the name, when the knowledge base does
-    /// not know the run whole: the name is its last words, a given name with its initials and particles and the family
-    /// name ("Marcia L. Fudge", "Liz Sherwood-Randall"), or a longer tail the knowledge base knows.
+    /// with a role word ("Director"), or holds one before two more words ("NEC Director Daleep Singh", "FEMA Administrator
+    /// Deanne Criswell", "Implementation Coordinator Mitch Landrieu"), is the office's words and then the name, when the
+    /// knowledge base does not know the run whole: the name is its last words, a given name with its initials and
+    /// particles and the family name ("Marcia L. Fudge", "Liz Sherwood-Randall"), or a longer tail the knowledge base knows.
     /// </summary>
     /// <returns>The name without the office's words (the run itself when nothing is taken off), and whether a role
     /// word heads the office ("Director", "Administrator"): then the office makes the name a person's.</returns>
@@ -68,15 +68,19 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>
-    /// How many words open the run as an office's rather than a name's: a role word ("Director Fazili"), or an
-    /// acronym in capitals and a role word ("NEC Director", "FEMA Administrator"); 0 when neither.
+    /// How many words open the run as an office's rather than a name's: those through its last role word that has two
+    /// words after it, a given and a family name ("Director Brian Deese", "NEC Director Daleep Singh", "FEMA
+    /// Administrator Deanne Criswell", "Implementation Coordinator Mitch Landrieu"), or an acronym and a role word before
+    /// a family name ("FEMA Administrator Criswell"); 0 when neither.
     /// </summary>
     private int OfficeOpener(List<Token> tokens, List<int> words)
     {
-        if (_roleWordsTitleCase.Contains(tokens[words[0]].Text)) return 1;
-        var first = tokens[words[0]];
-        var acronym = first.Text.Length is >= 2 and <= 6 && first.Text.All(char.IsAsciiLetterUpper);
-        return acronym && words.Count > 1 && words[1] == words[0] + 1 && _roleWordsTitleCase.Contains(tokens[words[1]].Text) ? 2 : 0;
+        for (var p = words.Count - 3; p >= 0; p--)
+            if (_roleWordsTitleCase.Contains(tokens[words[p]].Text)) return p + 1;
+        // an acronym and a role word before a family name alone ("FEMA Administrator Criswell")
+        var first = tokens[words[0]].Text;
+        return first.Length is >= 2 and <= 6 && first.All(char.IsAsciiLetterUpper) && words[1] == words[0] + 1
+            && _roleWordsTitleCase.Contains(tokens[words[1]].Text) ? 2 : 0;
     }
 
     /// <summary>The first token of each word of the run: a word is what stands between spaces ("Sherwood-Randall" is one, "L." is one).</summary>

@@ -212,8 +212,10 @@ public sealed class InteractionExtractor
         var clauseText = text[clause.Start..clause.End];
         // the turn's speaker is a principal when "I" is the subject: not when the object names every party ("I know
         // there's interest in the meeting between President Xi and President Putin"), nor when a third person stands
-        // between the "I" and the cue ("I mean, he talked to Prime Minister Modi today")
-        if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { } speaker
+        // between the "I" and the cue ("I mean, he talked to Prime Minister Modi today"), nor when the knowledge base
+        // knows the speaker in no office: a briefer speaks of the meetings of others ("I don't have a visit by
+        // President Xi to announce today", John Kirby)
+        if (subject is null && doc.Transcript.At(cue.Start)?.Speaker is { KbId: not null } speaker
             && !(obj is not null && _clauses.NamesEveryParty(text, cue, obj, doc.Mentions.Matches))
             && _x.FirstPerson.Match(text[clause.Start..cue.Start]) is { Success: true } me
             && !_x.Pronoun.IsMatch(text[(clause.Start + me.Index + me.Length)..cue.Start]))

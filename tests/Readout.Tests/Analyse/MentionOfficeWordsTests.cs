@@ -53,6 +53,7 @@ public sealed class MentionOfficeWordsTests
     [InlineData("NEC Director Daleep Singh said the sanctions would bite.", "Daleep Singh")]
     [InlineData("FEMA Administrator Deanne Criswell said the agency was ready.", "Deanne Criswell")]
     [InlineData("OMB Director Shalanda Young told reporters the budget was ready.", "Shalanda Young")]
+    [InlineData("White House Infrastructure Implementation Coordinator Mitch Landrieu said the money was flowing.", "Mitch Landrieu")]
     [InlineData("We have with us today Deputy Director of\nthe National Economic Council Sameera Fazili.", "Sameera Fazili")]
     [InlineData("Thank you to Chairman of the Joint Chiefs of Staff Mark Milley for joining us.", "Mark Milley")]
     public void An_office_without_a_title_before_a_name_makes_it_a_person(string text, string expected)

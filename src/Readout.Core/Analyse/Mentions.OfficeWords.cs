@@ -26,7 +26,6 @@ public sealed partial class MentionFinder
         // ("Rosa Icela Rodríguez")
         if (words.Count(w => !NameGrammar.IsInitial(text, tokens, w)) < 3) return (name, words.Count == 2 && OfficePhraseBefore(tokens, name.Start, officeWord: true));
         var opener = OfficeOpener(tokens, words);
-        var roleBefore = opener == 0 && OfficePhraseBefore(tokens, name.Start, officeWord: false);
         if (opener == 0 && !AfterTitleConnector(tokens, matchAt, name.Start)) return (name, false);
         if (_lexicon.PeopleIndex.Resolve(text[name.CharStart..name.CharEnd], new NameContext(Day: day)) is { Exact: true }) return (name, false);
 
@@ -42,7 +41,7 @@ public sealed partial class MentionFinder
         }
         if (keep == 0) return (name, false);
         var start = words[keep];
-        return (name with { Start = start, CharStart = tokens[start].Start }, opener > 0 || roleBefore);
+        return (name with { Start = start, CharStart = tokens[start].Start }, opener > 0 || OfficePhraseBefore(tokens, name.Start, officeWord: false));
     }
 
     /// <summary>

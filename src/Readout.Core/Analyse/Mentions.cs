@@ -265,7 +265,7 @@ public sealed partial class MentionFinder
     /// <param name="afterOffice">The words of an office the lexicon has no title for stand before the name, taken off
     /// the run it was found in ("NEC Director Daleep Singh", "Deputy Director of the National Economic Council Sameera
     /// Fazili"): they make it a person as a title would.</param>
-    private PersonMention? NamedPerson(string text, NameRun name, NameSurroundings around, Sentence? sentence, DateOnly? day, bool afterOffice = false)
+    private PersonMention? NamedPerson(string text, NameRun name, NameSurroundings around, Sentence? sentence, DateOnly? day, bool afterOffice)
     {
         var surface = text[name.CharStart..name.CharEnd];
         var context = Context(around, day);

@@ -94,10 +94,7 @@ public abstract partial class AdoStore
         try { OnGroupCommitting(tx); }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            _groupTx = null;
-            RollbackQuietly(tx);
-            tx.Dispose();
-            OnGroupAbandoned();
+            AbandonGroup();
             throw new ReadoutException(ErrorCodes.Store, Name, "cannot index the reports written since the last commit: " + e.Message, e);
         }
         _groupTx = null;

@@ -70,8 +70,8 @@ public sealed partial class SentenceEventCoder
         ArgumentNullException.ThrowIfNull(codebook);
         _lexicon = lexicon;
         _codebook = codebook;
-        _verbs = lexicon.EventVerbs.Select(v => (new Regex(@"\b(?:" + v.Pattern + @")\b", Opts), v)).ToList();
-        _agents = lexicon.AgentWords.Select(a => (new Regex(@"\b(?:" + a.Pattern + @")\b", Opts), a)).ToList();
+        _verbs = lexicon.EventVerbs.Select(v => (PrecompiledPatterns.Build(@"\b(?:" + v.Pattern + @")\b", Opts), v)).ToList();
+        _agents = lexicon.AgentWords.Select(a => (PrecompiledPatterns.Build(@"\b(?:" + a.Pattern + @")\b", Opts), a)).ToList();
         _report = WordRegex("report_speech");
         _intent = WordRegex("intent");
         _appeal = WordRegex("appeal");
@@ -92,7 +92,7 @@ public sealed partial class SentenceEventCoder
     }
 
     private Regex WordRegex(string category) =>
-        new(string.Join("|", _lexicon.WordList(category).Select(p => "(?:" + p + ")")) is { Length: > 0 } p ? p : "(?!)", Opts);
+        PrecompiledPatterns.Build(string.Join("|", _lexicon.WordList(category).Select(p => "(?:" + p + ")")) is { Length: > 0 } p ? p : "(?!)", Opts);
 
     /// <summary>Codes every sentence of an analysed document; events in text order.</summary>
     public IReadOnlyList<CodedEvent> Code(AnalysedDocument document, CancellationToken ct = default)
@@ -239,7 +239,7 @@ public sealed partial class SentenceEventCoder
     /// </summary>
     private bool HasObject(string s, int start, int end, EventVerb verb, List<Actor> actors)
     {
-        if (actors.Any(a => a.Start >= end && a.Start - end <= ObjectWindow && !IsPronoun(a) && Gap.IsMatch(s[end..a.Start])))
+        if (actors.Any(a => a.Start >= end && a.Start - end <= ObjectWindow && !IsPronoun(a) && Gap().IsMatch(s[end..a.Start])))
             return true;
         if (verb.Direction != VerbDirection.Mutual) return false;
         var before = actors.Where(a => a.End <= start && !IsPronoun(a)).ToList();
@@ -248,7 +248,8 @@ public sealed partial class SentenceEventCoder
 
     private const int ObjectWindow = 30;
     // a shape, not words: nothing but words, spaces, apostrophes and hyphens between a verb and its object
-    private static readonly Regex Gap = new(@"^[\s\w'’-]*$", Opts);
+    [GeneratedRegex(@"^[\s\w'’-]*$", Opts & ~RegexOptions.Compiled)]
+    private static partial Regex Gap();
     private const int GroupWindow = 80;
 
     /// <summary>

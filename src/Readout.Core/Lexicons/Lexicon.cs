@@ -36,7 +36,7 @@ public sealed class Lexicon
     /// timeout (Pipeline.TextLimits), as the lexicon's other patterns do, and compares case without a culture.
     /// </summary>
     public Regex Pattern(string pattern, RegexOptions options = RegexOptions.None) =>
-        _patterns.GetOrAdd((pattern, options), k => new Regex(k.Pattern, k.Options | RegexOptions.Compiled | RegexOptions.CultureInvariant));
+        _patterns.GetOrAdd((pattern, options), k => PrecompiledPatterns.Build(k.Pattern, k.Options | RegexOptions.Compiled | RegexOptions.CultureInvariant));
     /// <summary>The figure extractor's words and patterns (figure_words.tsv, figure_patterns.tsv), compiled once per lexicon.</summary>
     public required FigureLexicon Figures { get; init; }
     /// <summary>Month and weekday names and the date patterns of the clean and analyse stages (dates_*.tsv).</summary>

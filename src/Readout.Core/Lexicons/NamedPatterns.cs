@@ -143,7 +143,7 @@ public sealed partial class NamedPatterns
     public Lazy<Regex> Deferred(string name, RegexOptions options, Func<Regex, Regex> build, params string[] groups)
     {
         var text = Checked(name, groups, options & ~RegexOptions.Compiled).ToString();
-        var pattern = new Lazy<Regex>(() => build(new Regex(text, options)), LazyThreadSafetyMode.ExecutionAndPublication);
+        var pattern = new Lazy<Regex>(() => build(PrecompiledPatterns.Build(text, options)), LazyThreadSafetyMode.ExecutionAndPublication);
         _deferred.Add(pattern);
         return pattern;
     }
@@ -154,6 +154,8 @@ public sealed partial class NamedPatterns
     /// the JIT compiles its matcher there rather than inside a document's first match. Compiled patterns skip tiering and
     /// are compiled fully optimised at their first match, which for the figure patterns took a third of a second, and on a
     /// busy machine such a first match has run past two seconds, which a document's match timeout should not pay for.
+    /// The shipped patterns' matchers are generated at build time (<see cref="PrecompiledPatterns"/>) and, in the
+    /// launcher's ReadyToRun build, already compiled: warming them costs little; a pattern the table lacks still needs it.
     /// The sample should reach every pattern's matcher: a sentence of the language the step reads.
     /// </summary>
     public static Func<Regex, Regex> WarmedOn(string sample)
@@ -205,7 +207,7 @@ public sealed partial class NamedPatterns
         Regex regex;
         try
         {
-            regex = new Regex(row.Text, options);
+            regex = PrecompiledPatterns.Build(row.Text, options);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {

@@ -35,7 +35,7 @@ public sealed class PatternSet<T>
                 if (!opens.TryGetValue(opening, out var which)) opens[opening] = which = [];
                 if (which.Count == 0 || which[^1] != entries.Count) which.Add(entries.Count);
             }
-            var regex = matchTimeout is { } limit ? new Regex(pattern, options, limit) : new Regex(pattern, options);
+            var regex = PrecompiledPatterns.Build(pattern, options, matchTimeout);
             if (openings is null) alwaysRun.Add(entries.Count);
             entries.Add(new Entry(regex, item));
         }

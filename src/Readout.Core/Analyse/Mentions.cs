@@ -83,10 +83,12 @@ public sealed partial class MentionFinder
 
     public bool IsAttendance(string sentence) => _attendance.IsMatch(sentence);
 
-    public MentionLayer Find(string text, IReadOnlyList<Sentence> sentences, DateOnly? day) => Find(text, TokenLayer.Of(text), sentences, day);
+    public MentionLayer Find(string text, IReadOnlyList<Sentence> sentences, DateOnly? day, string? home = null) =>
+        Find(text, TokenLayer.Of(text), sentences, day, home);
 
     /// <summary>The mentions of <paramref name="text"/>, over its token layer made once by the pipeline.</summary>
-    public MentionLayer Find(string text, TokenLayer words, IReadOnlyList<Sentence> sentences, DateOnly? day)
+    /// <param name="home">The country the report speaks from, for titles of one country's usage (<see cref="TitleReader.Read"/>).</param>
+    public MentionLayer Find(string text, TokenLayer words, IReadOnlyList<Sentence> sentences, DateOnly? day, string? home = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         var tokens = words.List;
@@ -114,7 +116,7 @@ public sealed partial class MentionFinder
                 if (m.Value is Person p)
                 {
                     var run = ExtendedName(text, tokens, matchAt, i, last, p, day);
-                    people.Add(Resolved(text, tokens, matchAt, run, day, p, MentionKind.Lexicon));
+                    people.Add(Resolved(text, tokens, matchAt, run, day, p, MentionKind.Lexicon, home));
                     last = run.End - 1;
                 }
                 else AddPlace(text, m, places);
@@ -124,7 +126,7 @@ public sealed partial class MentionFinder
             }
             if (_grammar.RunAt(text, tokens, i) is not { } found) continue;
             // "Mohamed Irfaan Ali": a given name written before a name the gazetteer knows ("Irfaan Ali")
-            if (PersonInside(found, matchAt) is { } inner && WholeName(text, tokens, matchAt, found, inner, day) is { } whole)
+            if (PersonInside(found, matchAt) is { } inner && WholeName(text, tokens, matchAt, found, inner, day, home) is { } whole)
             {
                 people.Add(whole.Mention);
                 for (int k = found.Start; k < whole.End; k++) covered[k] = true;
@@ -132,10 +134,10 @@ public sealed partial class MentionFinder
                 continue;
             }
             var nameRun = Truncate(found, tokens, matchAt);
-            var around = _titles.Read(text, tokens, matchAt, nameRun.Start, nameRun.End);
+            var around = _titles.Read(text, tokens, matchAt, nameRun.Start, nameRun.End, home);
             var (name, byRole) = WithoutOfficeWords(text, tokens, matchAt, nameRun, day);
             // the title read before the office's words stands ("Secretary of" Transportation), else the one before the name
-            if (name != nameRun && !around.HasTitle) around = _titles.Read(text, tokens, matchAt, name.Start, name.End);
+            if (name != nameRun && !around.HasTitle) around = _titles.Read(text, tokens, matchAt, name.Start, name.End, home);
             if (Words(tokens, name) < 2)
             {
                 // "the Italian Episcopal Conference": one word before an office word names a body, not a person
@@ -220,13 +222,13 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>The run through the end of the person match, as one mention, when the whole resolves to that person.</summary>
-    private (PersonMention Mention, int End)? WholeName(string text, List<Token> tokens, Match?[] matchAt, NameRun run, Match inner, DateOnly? day)
+    private (PersonMention Mention, int End)? WholeName(string text, List<Token> tokens, Match?[] matchAt, NameRun run, Match inner, DateOnly? day, string? home)
     {
         var end = run.End;
         while (end < tokens.Count && tokens[end].Start < inner.End) end++;
         var whole = run with { End = end, CharEnd = tokens[end - 1].End };
         var surface = text[whole.CharStart..whole.CharEnd];
-        var around = _titles.Read(text, tokens, matchAt, whole.Start, whole.End);
+        var around = _titles.Read(text, tokens, matchAt, whole.Start, whole.End, home);
         var match = _lexicon.PeopleIndex.Resolve(surface, Context(around, day));
         if (match is null || !ReferenceEquals(match.Person, (Person)inner.Value)) return null;
         return (FromMatch(new TextSpan(whole.CharStart, whole.CharEnd), match, surface, MentionKind.Lexicon), end);
@@ -355,10 +357,10 @@ public sealed partial class MentionFinder
     }
 
     /// <summary>A gazetteer match, resolved again with its context: one spelling may be shared ("Kim Jong Un").</summary>
-    private PersonMention Resolved(string text, List<Token> tokens, Match?[] matchAt, NameRun run, DateOnly? day, Person fallback, MentionKind kind)
+    private PersonMention Resolved(string text, List<Token> tokens, Match?[] matchAt, NameRun run, DateOnly? day, Person fallback, MentionKind kind, string? home)
     {
         var surface = text[run.CharStart..run.CharEnd];
-        var around = _titles.Read(text, tokens, matchAt, run.Start, run.End);
+        var around = _titles.Read(text, tokens, matchAt, run.Start, run.End, home);
         var span = new TextSpan(run.CharStart, run.CharEnd);
         var match = _lexicon.PeopleIndex.Resolve(surface, Context(around, day))
                     ?? _lexicon.PeopleIndex.Resolve(surface, new NameContext(Day: day))

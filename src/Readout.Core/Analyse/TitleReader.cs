@@ -13,6 +13,8 @@ public sealed record NameSurroundings(string? Title, string? Role, string? Count
 {
     public bool HasTitle => Title is not null;
     public bool HasHonorific { get; init; }
+    /// <summary>The country whose usage the title is ("Secretary of State", "Treasury Secretary": USA), when the text names none.</summary>
+    internal string? UsageCountry { get; init; }
 }
 
 /// <summary>
@@ -34,12 +36,19 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
     private readonly FrozenSet<string> _connectors = connectors;
 
     /// <summary>The context of the name whose first token is <paramref name="nameStart"/>.</summary>
-    public NameSurroundings Read(string text, IReadOnlyList<Token> tokens, Match?[] matchAt, int nameStart, int nameEnd)
+    /// <param name="home">
+    /// The country whose government publishes the report, or null. A title one country's usage gives ("Treasury
+    /// Secretary") makes its holder that country's only where the text names no other country for them ("Argentine",
+    /// "Argentina's", "of Argentina") and no other government publishes it: India's ministry writes "Commerce Secretary
+    /// Sunil Barthwal" of India's.
+    /// </param>
+    public NameSurroundings Read(string text, IReadOnlyList<Token> tokens, Match?[] matchAt, int nameStart, int nameEnd, string? home = null)
     {
         var before = Before(text, tokens, matchAt, nameStart);
         var (afterCountry, afterOrg, afterTitle) = After(text, tokens, matchAt, nameEnd);
-        var country = before.Country ?? afterCountry;
         var org = before.Organisation ?? afterOrg;
+        var country = before.Country ?? afterCountry
+            ?? (before.Organisation is null && (home is null || home == before.UsageCountry) ? before.UsageCountry : null);
         var title = before.Title;
         var role = before.Role;
         if (title is null && afterTitle is Title t) { title = t.Text; role = t.Role; }
@@ -106,7 +115,6 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
         // "Chief of the National Security Bureau of Poland": an office the lexicon has no title for, named by its head noun
         if (title is null && headNoun is not null && (country is not null || org is not null)) { title = headNoun; role = Official; }
         if (title is null) return new NameSurroundings(null, honorific ? Title.Honorific : null, null, null, start) { HasHonorific = honorific };
-        country ??= org is null ? titleCountry : null;
         // leading connectors and possessives are not part of the phrase
         while (phraseStart < k && (_connectors.Contains(tokens[phraseStart].Text) || tokens[phraseStart].Text is "'" or "’" or "s"))
             phraseStart++;
@@ -114,7 +122,8 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
         if (country is null && phraseStart >= 3 && tokens[phraseStart - 1].Text == "s" && tokens[phraseStart - 2].Text is "'" or "’"
             && matchAt[phraseStart - 3]?.Value is Country pc)
             country = pc.Iso3;
-        return new NameSurroundings(title, role, country, org, tokens[Math.Max(0, phraseStart)].Start) { HasHonorific = honorific };
+        return new NameSurroundings(title, role, country, org, tokens[Math.Max(0, phraseStart)].Start)
+            { HasHonorific = honorific, UsageCountry = country is null ? titleCountry : null };
     }
 
     /// <summary>An office as the knowledge base ranks it (<see cref="Person.RoleRank"/>): an official is its "other" post.</summary>

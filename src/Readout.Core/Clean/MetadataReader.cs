@@ -68,7 +68,9 @@ public sealed partial class MetadataReader(DateLexicon dates)
         int pos = 0;
         foreach (var line in text.Split('\n'))
         {
-            if (line.Length > 120)
+            // a wire's text is wrapped short: its first line opens with a full dateline ("BUENOS AIRES, March 2 - ...")
+            var wrapped = pos == 0 && line.Length <= 120 && dates.Dateline.Match(line) is { Success: true } w && w.Groups["mon"].Success;
+            if (line.Length > 120 || wrapped)
             {
                 foreach (var rx in new[] { dates.Dateline, DatelineDot() })
                 {

@@ -51,8 +51,11 @@ public sealed partial class AttributionFinder(Lexicon lexicon)
             if (_x.PersonAfterPreposition.IsMatch(text[Math.Max(from, p.Span.Start - 60)..p.Span.Start])) continue;
             candidates.Add((p.Span.Start, [Spoken(p)]));
         }
+        var dateline = doc.Clean.Dateline?.Span;
         foreach (var pl in doc.Mentions.Places.StartingIn(p => p.Span.Start, from, to).Where(p => p.Span.End <= to))
         {
+            // "PARIS, June 18 - ... the OECD said": the dateline's city is where the report was filed, not who speaks
+            if (dateline is { } dl && dl.Overlaps(pl.Span)) continue;
             if (_x.PlaceAfterPreposition.IsMatch(text[Math.Max(from, pl.Span.Start - 8)..pl.Span.Start])) continue;
             var after = text[pl.Span.End..Math.Min(text.Length, pl.Span.End + 3)];
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal))

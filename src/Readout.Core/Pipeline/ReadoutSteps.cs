@@ -41,8 +41,9 @@ public static class ReadoutSteps
             }),
             new PipelineStep("analyse: tokens", [L.Clean], [L.Tokens],
                 (d, _) => d.Set(L.Tokens, TokenLayer.Of(d.Get(L.Clean).Text))),
-            new PipelineStep("analyse: mentions", [L.Clean, L.Tokens, L.Sentences, L.Frame], [L.Mentions],
-                (d, _) => d.Set(L.Mentions, mentions.Find(d.Get(L.Clean).Text, d.Get(L.Tokens), d.Get(L.Sentences), d.Get(L.Frame).Date))),
+            new PipelineStep("analyse: mentions", [L.Clean, L.Tokens, L.Sentences, L.Frame, L.Publisher], [L.Mentions],
+                (d, _) => d.Set(L.Mentions, mentions.Find(d.Get(L.Clean).Text, d.Get(L.Tokens), d.Get(L.Sentences), d.Get(L.Frame).Date,
+                    HomeCountry(lexicon, d.Get(L.Publisher))))),
             new PipelineStep("analyse: dates", [L.Clean], [L.Times],
                 (d, _) => d.Set<IReadOnlyList<TemporalExpression>>(L.Times, times.Extract(d.Get(L.Clean).Text))),
             new PipelineStep("analyse: transcript", [L.Clean, L.Mentions, L.Frame], [L.Transcript],
@@ -60,6 +61,14 @@ public static class ReadoutSteps
     }
 
     /// <summary>Whether a dateline's place is a city of the gazetteer (the cleaner asks, to tell a dateline from a heading).</summary>
+    /// <summary>
+    /// The country a report speaks from: its publisher's state (a government's site), else null. A wire's dateline is
+    /// not one: wires datelined abroad write "Treasury Secretary James Baker" of the visitor (Reuters, Tokyo), and a
+    /// foreign official whose title reads as another country's usage there keeps that usage's country.
+    /// </summary>
+    private static string? HomeCountry(Lexicon lexicon, string? publisher) =>
+        publisher is not null && lexicon.Countries.Any(c => c.Iso3 == publisher) ? publisher : null;
+
     private static bool IsCity(Lexicon lexicon, string name) =>
         lexicon.Gazetteer.FindAll(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant()))
             .Any(m => m.Value is City && m.End - m.Start == name.Length);

@@ -87,7 +87,7 @@ public sealed partial class MentionFinder
         Find(text, TokenLayer.Of(text), sentences, day, home);
 
     /// <summary>The mentions of <paramref name="text"/>, over its token layer made once by the pipeline.</summary>
-    /// <param name="home">The country the report speaks from, for titles of one country's usage (<see cref="TitleReader.Read"/>).</param>
+    /// <param name="home">The country whose government publishes the report, for titles of one country's usage (<see cref="TitleReader.Read"/>).</param>
     public MentionLayer Find(string text, TokenLayer words, IReadOnlyList<Sentence> sentences, DateOnly? day, string? home = null)
     {
         ArgumentNullException.ThrowIfNull(words);

@@ -306,7 +306,7 @@ public sealed class InputReader(long maxBytes = InputReader.DefaultMaxBytes)
         var id = url ?? origin;
         if (Get("html") is { } html) return Make(id, html, "html", title, published, url);
         // a wire's dateline given apart from its text ("BUENOS AIRES, March 2 -") opens the text, as the wire printed it:
-        // the report's place and the country it speaks from are read there, with the text as their evidence
+        // the report's date and place are read there, with the text as their evidence
         if (Get("text") is { } text)
             return Make(id, Get("dateline") is { Length: > 0 } dateline && text.Length > 0 ? dateline.Trim() + " " + text : text, "text", title, published, url);
         throw new ReadoutException(ErrorCodes.BadJson, origin, "has neither a \"text\" nor an \"html\" string field");

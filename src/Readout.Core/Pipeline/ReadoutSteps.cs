@@ -60,15 +60,16 @@ public static class ReadoutSteps
         ];
     }
 
-    /// <summary>Whether a dateline's place is a city of the gazetteer (the cleaner asks, to tell a dateline from a heading).</summary>
     /// <summary>
-    /// The country a report speaks from: its publisher's state (a government's site), else null. A wire's dateline is
-    /// not one: wires datelined abroad write "Treasury Secretary James Baker" of the visitor (Reuters, Tokyo), and a
-    /// foreign official whose title reads as another country's usage there keeps that usage's country.
+    /// The country whose government publishes a report (its site's state), else null; an organisation's site speaks
+    /// for no country. A wire's dateline is not taken for one: a wire filed abroad often gives a visiting official by
+    /// title alone (a Tokyo wire's "Under-Secretary of State ... Allen Wallis" lost his country, and his meeting with it,
+    /// when the dateline counted).
     /// </summary>
     private static string? HomeCountry(Lexicon lexicon, string? publisher) =>
         publisher is not null && lexicon.Countries.Any(c => c.Iso3 == publisher) ? publisher : null;
 
+    /// <summary>Whether a dateline's place is a city of the gazetteer (the cleaner asks, to tell a dateline from a heading).</summary>
     private static bool IsCity(Lexicon lexicon, string name) =>
         lexicon.Gazetteer.FindAll(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant()))
             .Any(m => m.Value is City && m.End - m.Start == name.Length);

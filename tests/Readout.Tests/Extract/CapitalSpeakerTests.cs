@@ -25,6 +25,22 @@ public sealed class CapitalSpeakerTests
     public void A_city_that_is_no_capital_does_not_speak_for_its_state(string text) =>
         Assert.DoesNotContain(Statements(text), s => s.Speakers == "USA");
 
+    /// <summary>A country inside a company's name is not the state speaking (about 200 Reuters statements).</summary>
+    [Theory]
+    [InlineData("Standard Oil Co and BP North America Inc said they plan to form a venture.", "USA")]
+    [InlineData("Volkswagen U.S. Inc, a subsidiary of Volkswagen AG, said car sales fell 42.5 pct.", "USA")]
+    [InlineData("The Japan Fund Inc said it has received an unsolicited offer.", "JPN")]
+    [InlineData("McLean Industries Inc's United States Lines Inc subsidiary said it agreed to transfer its service.", "USA")]
+    public void A_country_inside_a_company_name_does_not_speak(string text, string state) =>
+        Assert.DoesNotContain(Statements(text), s => s.Speakers == state);
+
+    [Fact]
+    public void A_country_before_a_government_body_still_speaks()
+    {
+        var statements = Statements("Japan said on Tuesday it would cut tariffs on farm goods, and the U.S. Federal Reserve Board said rates would hold.");
+        Assert.Contains(statements, s => s.Speakers == "JPN");
+    }
+
     [Fact]
     public void A_capital_still_speaks_for_its_state()
     {

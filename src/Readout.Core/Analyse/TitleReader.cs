@@ -13,7 +13,7 @@ public sealed record NameSurroundings(string? Title, string? Role, string? Count
 {
     public bool HasTitle => Title is not null;
     public bool HasHonorific { get; init; }
-    /// <summary>The country whose usage the title is ("Secretary of State", "Treasury Secretary": USA), when the text names none.</summary>
+    /// <summary>The country whose usage the title is ("Secretary of State", "Treasury Secretary": USA); <see cref="TitleReader.Read"/> takes it only when the text names none.</summary>
     internal string? UsageCountry { get; init; }
 }
 
@@ -123,7 +123,7 @@ public sealed class TitleReader(IReadOnlySet<string> officeWords, IEnumerable<st
             && matchAt[phraseStart - 3]?.Value is Country pc)
             country = pc.Iso3;
         return new NameSurroundings(title, role, country, org, tokens[Math.Max(0, phraseStart)].Start)
-            { HasHonorific = honorific, UsageCountry = country is null ? titleCountry : null };
+            { HasHonorific = honorific, UsageCountry = titleCountry };
     }
 
     /// <summary>An office as the knowledge base ranks it (<see cref="Person.RoleRank"/>): an official is its "other" post.</summary>

@@ -67,7 +67,7 @@ public static class ReadoutSteps
     /// when the dateline counted).
     /// </summary>
     private static string? HomeCountry(Lexicon lexicon, string? publisher) =>
-        publisher is not null && lexicon.Countries.Any(c => c.Iso3 == publisher) ? publisher : null;
+        publisher is not null && lexicon.CountryByIso3.ContainsKey(publisher) ? publisher : null;
 
     /// <summary>Whether a dateline's place is a city of the gazetteer (the cleaner asks, to tell a dateline from a heading).</summary>
     private static bool IsCity(Lexicon lexicon, string name) =>

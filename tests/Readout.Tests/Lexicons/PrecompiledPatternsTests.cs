@@ -104,7 +104,7 @@ public sealed class PrecompiledPatternsTests
                 case Delegate d:
                     if (d.Target is { } target) pending.Push(target);
                     continue;
-                case IEnumerable items when item is Array || IsCollection(item.GetType()):
+                case IEnumerable items when item is Array || OwnOrCollection(item.GetType()):
                     foreach (var element in items) if (element is not null && !element.GetType().IsPrimitive) pending.Push(element);
                     if (item is Array) continue;
                     break;
@@ -117,12 +117,13 @@ public sealed class PrecompiledPatternsTests
         return [.. found.Values];
     }
 
-    private static bool IsCollection(Type type) =>
+    /// <summary>A type of the project's own or a collection: the walk enumerates it, and follows its fields.</summary>
+    private static bool OwnOrCollection(Type type) =>
         type.Namespace is { } ns && (ns.StartsWith("System.Collections", StringComparison.Ordinal) || ns.StartsWith("Readout", StringComparison.Ordinal));
 
     /// <summary>The types whose fields the walk follows: the project's own, collections, tuples and lazies.</summary>
     private static bool Walked(Type type) =>
-        type.Namespace is { } ns && (ns.StartsWith("Readout", StringComparison.Ordinal) || ns.StartsWith("System.Collections", StringComparison.Ordinal))
+        OwnOrCollection(type)
         || (type.IsGenericType && type.GetGenericTypeDefinition() is var g
             && (g == typeof(Lazy<>) || g.FullName!.StartsWith("System.ValueTuple", StringComparison.Ordinal)
                 || g.FullName.StartsWith("System.Tuple", StringComparison.Ordinal) || g == typeof(KeyValuePair<,>)));

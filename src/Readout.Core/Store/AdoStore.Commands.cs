@@ -34,6 +34,13 @@ public abstract partial class AdoStore
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name.StartsWith('@') ? name : "@" + name;
+        Set(p, value);
+        cmd.Parameters.Add(p);
+        return p;
+    }
+
+    /// <summary>Gives a parameter its value and the type that goes with it (see <see cref="Add"/>).</summary>
+    private static void Set(DbParameter p, object? value) =>
         (p.DbType, p.Value) = value switch
         {
             null => (DbType.String, (object)DBNull.Value),
@@ -43,18 +50,38 @@ public abstract partial class AdoStore
             double d => (DbType.Double, d),
             TypedNull t => (t.Type, DBNull.Value),
             byte[] b => (DbType.Binary, b),
-            _ => throw new ArgumentException($"unsupported parameter type {value.GetType().Name} for @{name}", nameof(value)),
+            _ => throw new ArgumentException($"unsupported parameter type {value.GetType().Name} for {p.ParameterName}", nameof(value)),
         };
-        cmd.Parameters.Add(p);
-        return p;
-    }
 
     /// <summary>
-    /// Inserts rows with multi-row <c>VALUES</c> lists, a hundred rows a statement: against a server each
-    /// statement is a round trip, and a long report has dozens of statements and figures.
+    /// Whether rows are inserted one statement each (SQLite, in process) rather than in multi-row <c>VALUES</c> lists (a
+    /// server, where each statement is a round trip). SQLite runs a statement of many rows under a statement journal,
+    /// copying every page the statement touches before it writes it; a prepared one-row statement run again has none.
+    /// </summary>
+    private protected virtual bool InsertsRowByRow => true;
+
+    /// <summary>
+    /// Inserts rows: one prepared one-row statement run for each (<see cref="InsertsRowByRow"/>), or multi-row
+    /// <c>VALUES</c> lists of a hundred rows a statement: against a server each statement is a round trip, and a long
+    /// report has dozens of statements and figures.
     /// </summary>
     private void InsertRows(DbTransaction tx, string table, string[] columns, IEnumerable<object?[]> rows, string onConflict = "")
     {
+        if (InsertsRowByRow)
+        {
+            DbCommand? one = null;
+            foreach (var row in rows)
+            {
+                if (one is null)
+                {
+                    one = Kept(tx, $"INSERT INTO {table}({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, c) => $"@c{c}"))}) {onConflict}");
+                    for (var c = 0; c < columns.Length; c++) Add(one, $"@c{c}", null);
+                }
+                for (var c = 0; c < columns.Length; c++) Set(one.Parameters[c], row[c]);
+                one.ExecuteNonQuery();
+            }
+            return;
+        }
         foreach (var chunk in rows.Chunk(100))
         {
             var values = chunk.Select((_, r) => "(" + string.Join(", ", columns.Select((_, c) => $"@r{r}c{c}")) + ")");

@@ -186,6 +186,8 @@ public sealed partial class PostgresStore : AdoStore
     // a transaction kept open across batches would hold BeginWrite's lock, and every other writer with it
     private protected override bool KeepsGroupsOpen => false;
 
+    private protected override bool InsertsRowByRow => false;
+
     protected override void BeginWrite(DbTransaction tx)
     {
         using var cmd = Cmd(tx, "SELECT pg_advisory_xact_lock(@key)");

@@ -68,6 +68,35 @@ public sealed class Issue13WriteGroupTests
     }
 
     [Fact]
+    public void Issue13_a_report_failing_in_a_later_batch_of_a_group_leaves_the_earlier_batches_written_and_nothing_of_itself()
+    {
+        // batches are written without savepoints; a failure rolls the whole group back and writes its reports again
+        using var tmp = TestDb.Create(TestDb.Sqlite);
+        using var store = (SqliteStore)tmp.Open();
+        var ct = TestContext.Current.CancellationToken;
+        var bad = Report("h3", Texts[2], Interaction("i3", "2024-09-03"), Interaction("", "2024-09-04"));   // fails after its report row and i3 are written
+        using (var group = store.BeginWriteGroup())
+        {
+            var first = store.SaveDocuments([Report("h1", Texts[0], Interaction("i1", "2024-09-01")), Report("h2", Texts[1], Interaction("i2", "2024-09-02"))], ct);
+            var second = store.SaveDocuments([bad, Report("h4", Texts[3], Interaction("i4", "2024-09-05"))], ct);
+            var third = store.SaveDocuments([Report("h1", Texts[0], Interaction("i1", "2024-09-01")), Report("h5", Texts[4], Interaction("i5", "2024-09-06"))], ct);
+            group.Commit();
+
+            Assert.Equal([true, true, false, true, false, true], first.Concat(second).Concat(third).Select(o => o.Stored));
+            Assert.Equal(ErrorCodes.Store, second[0].Error?.Code);
+            Assert.All(first.Concat(third).Append(second[1]), o => Assert.Null(o.Error));
+        }
+
+        Assert.Equal(4, tmp.Rows("documents"));
+        Assert.Equal(4, tmp.Rows("interactions"));   // i3, written before its report failed, is gone with it
+        Assert.False(store.HasDocument("h3"));
+        Assert.Equal(0, store.SearchText("exchanged greetings", 0, 10, ct).Total);   // h3's text
+        Assert.Equal(1, store.SearchText("grain exports", 0, 10, ct).Total);         // h1, of the batch before the failure
+        Assert.Equal(4L, tmp.Rows("documents_fts_docsize"));
+        tmp.Scalar("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)");
+    }
+
+    [Fact]
     public void Issue13_a_write_group_indexes_for_search_exactly_the_reports_it_commits()
     {
         using var tmp = TestDb.Create(TestDb.Sqlite);

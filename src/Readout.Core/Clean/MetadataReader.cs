@@ -69,12 +69,15 @@ public sealed partial class MetadataReader(DateLexicon dates)
         foreach (var line in text.Split('\n'))
         {
             // a wire's text is wrapped short: its first line opens with a full dateline ("BUENOS AIRES, March 2 - ...")
-            var wrapped = pos == 0 && line.Length <= 120 && dates.Dateline.Match(line) is { Success: true } w && w.Groups["mon"].Success;
+            var first = pos == 0 && line.Length <= 120 ? dates.Dateline.Match(line) : null;
+            var wrapped = first is { Success: true } && first.Groups["mon"].Success;
             if (line.Length > 120 || wrapped)
             {
                 foreach (var rx in new[] { dates.Dateline, DatelineDot() })
                 {
-                    var m = rx.Match(line);
+                    // the dateline pattern is linear but not cheap (its captures are found by simulation): a wrapped
+                    // wire's first line is matched once, not again here
+                    var m = wrapped && rx == dates.Dateline ? first! : rx.Match(line);
                     if (!m.Success) continue;
                     var city = m.Groups["city"].Value.Trim();
                     if (!isCity(city)) continue;

@@ -45,7 +45,7 @@ public sealed class PrecompiledPatternsTests
     {
         var regex = PrecompiledPatterns.Build(@"\bnot (?<w>in) the table\b", RegexOptions.IgnoreCase | RegexOptions.Compiled, TimeSpan.FromSeconds(3));
         Assert.Equal(typeof(Regex), regex.GetType());
-        Assert.Equal(RegexOptions.IgnoreCase | RegexOptions.Compiled, regex.Options);
+        Assert.Equal(RegexOptions.IgnoreCase | RegexOptions.Compiled | RegexOptions.ExplicitCapture, regex.Options);
         Assert.Equal(TimeSpan.FromSeconds(3), regex.MatchTimeout);
         Assert.Equal("IN", regex.Match("NOT IN THE TABLE").Groups["w"].Value);
         Assert.False(PrecompiledPatterns.IsPrecompiled(regex));
@@ -65,6 +65,21 @@ public sealed class PrecompiledPatternsTests
         Assert.Equal(typeof(Regex), PrecompiledPatterns.Build(pattern, options).GetType());
     }
 
+    [Fact]
+    public void Issue13_a_compiled_lexicon_pattern_captures_its_named_groups_only_and_matches_as_before()
+    {
+        const string pattern = @"\b(met|talked)\s+(with\s+)?(?<who>\w+)";
+        var compiled = PrecompiledPatterns.Build(pattern, RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        var plain = new Regex(pattern, RegexOptions.IgnoreCase);
+        Assert.Equal([0, 1], compiled.GetGroupNumbers());   // the whole match and "who"; the unnamed groups only group
+        Assert.Equal(["0", "who"], compiled.GetGroupNames());
+        const string text = "Blinken met with Wang, then talked Kuleba through it";
+        Assert.Equal(plain.Matches(text).Select(m => (m.Index, m.Length, m.Groups["who"].Value)),
+            compiled.Matches(text).Select(m => (m.Index, m.Length, m.Groups["who"].Value)));
+        // every generated matcher of the table was generated so
+        Assert.All(PrecompiledKeys(), k => Assert.True(k.Options.HasFlag(RegexOptions.ExplicitCapture), k.Pattern));
+    }
+
     private static IEnumerable<(string Pattern, RegexOptions Options)> PrecompiledKeys() =>
         CompiledPatternsOf(ReadoutPipeline.CreateDefault()).Where(p => p.Precompiled).Select(p => (p.Pattern, p.Options));
 
@@ -81,7 +96,9 @@ public sealed class PrecompiledPatternsTests
         var pending = new Stack<object>();
         pending.Push(root);
         var core = typeof(PrecompiledPatterns).Assembly;
-        foreach (var type in core.GetTypes().Where(t => !t.ContainsGenericParameters))
+        // not the source generator's own classes: reading their static fields makes every matcher of the table, and the
+        // table would then find itself, patterns the pipeline no longer uses included
+        foreach (var type in core.GetTypes().Where(t => !t.ContainsGenericParameters && t.Namespace != "System.Text.RegularExpressions.Generated"))
             foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
                 if (!field.IsLiteral && field.GetValue(null) is { } value) pending.Push(value);
         while (pending.Count > 0)

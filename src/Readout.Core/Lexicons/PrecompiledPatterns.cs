@@ -30,13 +30,13 @@ public static partial class PrecompiledPatterns
     public static Regex Build(string pattern, RegexOptions options, TimeSpan? matchTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        if ((options & RegexOptions.Compiled) != 0) options |= RegexOptions.ExplicitCapture;   // see above
-        if ((options & RegexOptions.Compiled) != 0 && Generated.TryGetValue((pattern, options & ~RegexOptions.Compiled), out var make))
+        if ((options & RegexOptions.Compiled) != 0)
         {
-            var regex = make();
+            options |= RegexOptions.ExplicitCapture;   // see above
             // a generated matcher takes the process's limit when its class is first used; one built before the
             // limit was set, or asked for with a limit of its own, would differ from the pattern built now
-            if (regex.MatchTimeout == (matchTimeout ?? ProcessMatchTimeout())) return regex;
+            if (Generated.TryGetValue((pattern, options & ~RegexOptions.Compiled), out var make) && make() is var regex
+                && regex.MatchTimeout == (matchTimeout ?? ProcessMatchTimeout())) return regex;
         }
         return matchTimeout is { } limit ? new Regex(pattern, options, limit) : new Regex(pattern, options);
     }

@@ -19,10 +19,14 @@ public sealed partial class StatementExtractor
         var before = sentence[..cue.Start];
         if (cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase))
             return cue.Start > 0 && (!after.Contains(',') || cue.Start < 3);
-        // a shape of text (a comma and up to three words), not words of a language: it stays in the code
-        var shortSubject = Regex.IsMatch(before, @",\s*([\w.'’-]+\s+){1,3}$");
-        return shortSubject && (after.Length <= 2 || after.StartsWith(','));
+        return ShortSubjectAtEnd().IsMatch(before) && (after.Length <= 2 || after.StartsWith(','));
     }
+
+    // a shape of text (a comma and up to three words), not words of a language: it stays in the code. Read from the
+    // end it anchors on (as EndAnchoredPattern explains): whether it matches is the same in both directions, and read
+    // left to right it tried every comma of the text before the cue.
+    [GeneratedRegex(@",\s*(?:[\w.'’-]+\s+){1,3}$", RegexOptions.RightToLeft)]
+    private static partial Regex ShortSubjectAtEnd();
 
     /// <summary>A paragraph that opens with no person named, no day and no meeting continues the speech before it.</summary>
     private bool ContinuesSpeech(AnalysedDocument doc, Sentence first) =>

@@ -56,16 +56,19 @@ public sealed class ExtractLexicon
     }
 
     // compiled and warmed on first use (see NamedPatterns.Deferred), checked at load
-    private readonly Lazy<Regex> _negatedBefore, _denialBefore, _appealBefore, _greeting, _infinitiveAfter, _pronoun, _firstPerson,
-        _openingDate, _earlierReference, _saidOn, _pastVerb, _virtual, _spokeCue, _meetCue, _locativeBefore, _locativeAfter,
-        _institutionVerbAfter;
-    private readonly Lazy<Regex> _clauseBoundary, _subordinateOpener, _frontedOpener, _joiner, _joinerOnly;
-    private readonly Lazy<Regex> _stateGroup, _personGroup, _speakerPronoun, _demonymSide, _roleReference, _bareTitle, _closing,
-        _titleBeforeName, _joinedByTitle, _personAfterPreposition, _placeAfterPreposition, _stateVoice, _itWas, _institutionVoice;
-    private readonly Lazy<Regex> _accordingTo, _dataFrom, _leadingThe, _trailingData, _reportVerb, _adverbEnd, _capitalisedName,
-        _pronounName;
-    private readonly Lazy<Regex> _readoutOpening, _narrationVerb, _clauseSeparator, _andThat, _greetingCue, _greetedPerson,
+    private readonly Lazy<Regex> _greeting, _infinitiveAfter, _pronoun, _firstPerson, _pastVerb, _virtual, _spokeCue,
+        _meetCue, _locativeAfter, _institutionVerbAfter;
+    private readonly Lazy<Regex> _clauseBoundary, _subordinateOpener, _frontedOpener, _joiner;
+    private readonly Lazy<Regex> _stateGroup, _personGroup, _speakerPronoun, _demonymSide, _roleReference, _bareTitle,
+        _stateVoice;
+    private readonly Lazy<Regex> _accordingTo, _dataFrom, _leadingThe, _trailingData, _reportVerb, _capitalisedName;
+    private readonly Lazy<Regex> _readoutOpening, _narrationVerb, _clauseSeparator, _andThat, _greetedPerson,
         _congratulation, _negation, _futureMarker, _hypothetical, _commitment, _obligation, _sharedSubject;
+    // matched from their end (see EndAnchoredPattern)
+    private readonly Lazy<EndAnchoredPattern> _negatedBefore, _denialBefore, _appealBefore, _openingDate,
+        _earlierReference, _saidOn, _locativeBefore, _joinerOnly, _closing, _titleBeforeName, _joinedByTitle,
+        _personAfterPreposition, _placeAfterPreposition, _itWas, _institutionVoice, _adverbEnd,
+        _pronounName, _greetingCue;
 
     /// <summary>Compiles and warms every pattern now, in the background (see <see cref="NamedPatterns.StartCompiling"/>).</summary>
     public void StartCompiling() => NamedPatterns.StartCompiling(_deferred);
@@ -76,21 +79,21 @@ public sealed class ExtractLexicon
     private ExtractLexicon(NamedPatterns p, AnalyseLexicon analyse)
     {
         // interactions
-        _negatedBefore = p.Deferred("negated_before", Warmed);
-        _denialBefore = p.Deferred("denial_before", Warmed);
-        _appealBefore = p.Deferred("appeal_before", Warmed);
+        _negatedBefore = p.DeferredAtEnd("negated_before", Warmed);
+        _denialBefore = p.DeferredAtEnd("denial_before", Warmed);
+        _appealBefore = p.DeferredAtEnd("appeal_before", Warmed);
         _greeting = p.Deferred("greeting", Warmed);
         _infinitiveAfter = p.Deferred("infinitive_after", Warmed);
         _pronoun = p.Deferred("pronoun", Warmed);
         _firstPerson = p.Deferred("first_person", Warmed);
-        _openingDate = p.Deferred("opening_date", Warmed);
-        _earlierReference = p.Deferred("earlier_reference", Warmed);
-        _saidOn = p.Deferred("said_on", Warmed);
+        _openingDate = p.DeferredAtEnd("opening_date", Warmed);
+        _earlierReference = p.DeferredAtEnd("earlier_reference", Warmed);
+        _saidOn = p.DeferredAtEnd("said_on", Warmed);
         _pastVerb = p.Deferred("past_verb", Warmed);
         _virtual = p.Deferred("virtual", Warmed);
         _spokeCue = p.Deferred("spoke_cue", Warmed);
         _meetCue = p.Deferred("meet_cue", Warmed);
-        _locativeBefore = p.Deferred("locative_before", Warmed);
+        _locativeBefore = p.DeferredAtEnd("locative_before", Warmed);
         _locativeAfter = p.Deferred("locative_after", Warmed);
         _institutionVerbAfter = p.Deferred("institution_verb_after", Warmed);
         // clauses
@@ -98,7 +101,7 @@ public sealed class ExtractLexicon
         _subordinateOpener = p.Deferred("subordinate_opener", Warmed, "w");
         _frontedOpener = p.Deferred("fronted_opener", Warmed, "w");
         _joiner = p.Deferred("joiner", Warmed);
-        _joinerOnly = p.Deferred("joiner_only", Warmed);
+        _joinerOnly = p.DeferredAtEnd("joiner_only", Warmed);
         // attribution: who said it
         _stateGroup = p.Deferred("state_group", Warmed, "who");
         _personGroup = p.Deferred("person_group", Warmed, "who");
@@ -106,29 +109,29 @@ public sealed class ExtractLexicon
         _demonymSide = p.Deferred("demonym_side", Warmed, "dem");
         _roleReference = p.Deferred("role_reference", Warmed, "dem", "role");
         _bareTitle = p.Deferred("bare_title", Warmed, "t");
-        _closing = p.Deferred("closing", Warmed, "who");
-        _titleBeforeName = p.Deferred("title_before_name", Warmed);
-        _joinedByTitle = p.Deferred("joined_by_title", Warmed);
-        _personAfterPreposition = p.Deferred("person_after_preposition", Warmed);
-        _placeAfterPreposition = p.Deferred("place_after_preposition", Warmed);
+        _closing = p.DeferredAtEnd("closing", Warmed, "who");
+        _titleBeforeName = p.DeferredAtEnd("title_before_name", Warmed);
+        _joinedByTitle = p.DeferredAtEnd("joined_by_title", Warmed);
+        _personAfterPreposition = p.DeferredAtEnd("person_after_preposition", Warmed);
+        _placeAfterPreposition = p.DeferredAtEnd("place_after_preposition", Warmed);
         _stateVoice = p.Deferred("state_voice", Warmed);
-        _itWas = p.Deferred("it_was", Warmed);
-        _institutionVoice = p.Deferred("institution_voice", Warmed);
+        _itWas = p.DeferredAtEnd("it_was", Warmed);
+        _institutionVoice = p.DeferredAtEnd("institution_voice", Warmed);
         // attribution: who gives a figure
         _accordingTo = p.Deferred("according_to", Warmed, "src");
         _dataFrom = p.Deferred("data_from", Warmed);
         _leadingThe = p.Deferred("leading_the", Warmed);
         _trailingData = p.Deferred("trailing_data", Warmed);
         _reportVerb = p.Deferred("report_verb", Warmed, "v");
-        _adverbEnd = p.Deferred("adverb_end", Warmed);
+        _adverbEnd = p.DeferredAtEnd("adverb_end", Warmed);
         _capitalisedName = p.Deferred("capitalised_name", Warmed, "n");
-        _pronounName = p.Deferred("pronoun_name", Warmed);
+        _pronounName = p.DeferredAtEnd("pronoun_name", Warmed);
         // statements
         _readoutOpening = p.Deferred("readout_opening", Warmed);
         _narrationVerb = p.Deferred("narration_verb", Warmed);
         _clauseSeparator = p.Deferred("clause_separator", Warmed);
         _andThat = p.Deferred("and_that", Warmed);
-        _greetingCue = p.Deferred("greeting_cue", Warmed);
+        _greetingCue = p.DeferredAtEnd("greeting_cue", Warmed);
         _greetedPerson = p.Deferred("greeted_person", Warmed);
         _congratulation = p.Deferred("congratulation", Warmed);
         _negation = p.Deferred("negation", Warmed);
@@ -164,21 +167,21 @@ public sealed class ExtractLexicon
         + "according to data from the customs office; trade had grown, he told reporters.");
 
     // ---- interactions -----------------------------------------------------------------------------------
-    internal Regex NegatedBefore => _negatedBefore.Value;
-    internal Regex DenialBefore => _denialBefore.Value;
-    internal Regex AppealBefore => _appealBefore.Value;
+    internal EndAnchoredPattern NegatedBefore => _negatedBefore.Value;
+    internal EndAnchoredPattern DenialBefore => _denialBefore.Value;
+    internal EndAnchoredPattern AppealBefore => _appealBefore.Value;
     internal Regex Greeting => _greeting.Value;
     internal Regex InfinitiveAfter => _infinitiveAfter.Value;
     internal Regex Pronoun => _pronoun.Value;
     internal Regex FirstPerson => _firstPerson.Value;
-    internal Regex OpeningDate => _openingDate.Value;
-    internal Regex EarlierReference => _earlierReference.Value;
-    internal Regex SaidOn => _saidOn.Value;
+    internal EndAnchoredPattern OpeningDate => _openingDate.Value;
+    internal EndAnchoredPattern EarlierReference => _earlierReference.Value;
+    internal EndAnchoredPattern SaidOn => _saidOn.Value;
     internal Regex PastVerb => _pastVerb.Value;
     internal Regex Virtual => _virtual.Value;
     internal Regex SpokeCue => _spokeCue.Value;
     internal Regex MeetCue => _meetCue.Value;
-    internal Regex LocativeBefore => _locativeBefore.Value;
+    internal EndAnchoredPattern LocativeBefore => _locativeBefore.Value;
     internal Regex LocativeAfter => _locativeAfter.Value;
     internal Regex InstitutionVerbAfter => _institutionVerbAfter.Value;
 
@@ -187,7 +190,7 @@ public sealed class ExtractLexicon
     internal Regex SubordinateOpener => _subordinateOpener.Value;
     internal Regex FrontedOpener => _frontedOpener.Value;
     internal Regex Joiner => _joiner.Value;
-    internal Regex JoinerOnly => _joinerOnly.Value;
+    internal EndAnchoredPattern JoinerOnly => _joinerOnly.Value;
 
     // ---- attribution ------------------------------------------------------------------------------------
     internal Regex StateGroup => _stateGroup.Value;
@@ -196,30 +199,30 @@ public sealed class ExtractLexicon
     internal Regex DemonymSide => _demonymSide.Value;
     internal Regex RoleReference => _roleReference.Value;
     internal Regex BareTitle => _bareTitle.Value;
-    internal Regex Closing => _closing.Value;
-    internal Regex TitleBeforeName => _titleBeforeName.Value;
-    internal Regex JoinedByTitle => _joinedByTitle.Value;
-    internal Regex PersonAfterPreposition => _personAfterPreposition.Value;
-    internal Regex PlaceAfterPreposition => _placeAfterPreposition.Value;
+    internal EndAnchoredPattern Closing => _closing.Value;
+    internal EndAnchoredPattern TitleBeforeName => _titleBeforeName.Value;
+    internal EndAnchoredPattern JoinedByTitle => _joinedByTitle.Value;
+    internal EndAnchoredPattern PersonAfterPreposition => _personAfterPreposition.Value;
+    internal EndAnchoredPattern PlaceAfterPreposition => _placeAfterPreposition.Value;
     internal Regex StateVoice => _stateVoice.Value;
-    internal Regex ItWas => _itWas.Value;
-    internal Regex InstitutionVoice => _institutionVoice.Value;
+    internal EndAnchoredPattern ItWas => _itWas.Value;
+    internal EndAnchoredPattern InstitutionVoice => _institutionVoice.Value;
     internal Regex AccordingTo => _accordingTo.Value;
     internal Regex DataFrom => _dataFrom.Value;
     internal Regex LeadingThe => _leadingThe.Value;
     internal Regex TrailingData => _trailingData.Value;
     /// <summary>The verbs that report a figure; a noun phrase read back from a figure stops at one too.</summary>
     internal Regex ReportVerb => _reportVerb.Value;
-    internal Regex AdverbEnd => _adverbEnd.Value;
+    internal EndAnchoredPattern AdverbEnd => _adverbEnd.Value;
     internal Regex CapitalisedName => _capitalisedName.Value;
-    internal Regex PronounName => _pronounName.Value;
+    internal EndAnchoredPattern PronounName => _pronounName.Value;
 
     // ---- statements -------------------------------------------------------------------------------------
     internal Regex ReadoutOpening => _readoutOpening.Value;
     internal Regex NarrationVerb => _narrationVerb.Value;
     internal Regex ClauseSeparator => _clauseSeparator.Value;
     internal Regex AndThat => _andThat.Value;
-    internal Regex GreetingCue => _greetingCue.Value;
+    internal EndAnchoredPattern GreetingCue => _greetingCue.Value;
     internal Regex GreetedPerson => _greetedPerson.Value;
     internal Regex Congratulation => _congratulation.Value;
     internal Regex Negation => _negation.Value;

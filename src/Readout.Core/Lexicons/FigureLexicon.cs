@@ -32,31 +32,31 @@ public sealed class FigureLexicon
     };
 
     // compiled and warmed on first use (see NamedPatterns.Deferred), checked at load
-    private readonly Lazy<Regex> _changeBefore;
+    private readonly Lazy<EndAnchoredPattern> _changeBefore;
     private readonly Lazy<Regex> _changeAfter;
-    private readonly Lazy<Regex> _levelMoveBefore;
+    private readonly Lazy<EndAnchoredPattern> _levelMoveBefore;
     private readonly Lazy<Regex> _basis;
     private readonly Lazy<Regex> _timesComparative;
-    private readonly Lazy<Regex> _moveBefore;
-    private readonly Lazy<Regex> _leadsTo;
+    private readonly Lazy<EndAnchoredPattern> _moveBefore;
+    private readonly Lazy<EndAnchoredPattern> _leadsTo;
     private readonly Lazy<Regex> _anotherClaim;
-    private readonly Lazy<Regex> _orPercent;
+    private readonly Lazy<EndAnchoredPattern> _orPercent;
     private readonly Lazy<Regex> _suffix;
     private readonly Lazy<Regex> _yuan;
     private readonly Lazy<Regex> _yen;
-    private readonly Lazy<Regex> _determinerBefore;
-    private readonly Lazy<Regex> _nameBefore;
+    private readonly Lazy<EndAnchoredPattern> _determinerBefore;
+    private readonly Lazy<EndAnchoredPattern> _nameBefore;
     private readonly Lazy<Regex> _clockOrAgeAfter;
-    private readonly Lazy<Regex> _verbBefore;
+    private readonly Lazy<EndAnchoredPattern> _verbBefore;
     private readonly Lazy<Regex> _clauseBoundary;
-    private readonly Lazy<Regex> _articleBefore;
+    private readonly Lazy<EndAnchoredPattern> _articleBefore;
     private readonly Lazy<Regex> _ofAfter;
     private readonly Lazy<Regex> _yearOrMonthStart;
-    private readonly Lazy<Regex> _ofBefore;
-    private readonly Lazy<Regex> _relative;
+    private readonly Lazy<EndAnchoredPattern> _ofBefore;
+    private readonly Lazy<EndAnchoredPattern> _relative;
     private readonly Lazy<Regex> _leadingGlue;
-    private readonly Lazy<Regex> _notANounPhrase;
-    private readonly Lazy<Regex> _prepositionBefore;
+    private readonly Lazy<EndAnchoredPattern> _notANounPhrase;
+    private readonly Lazy<EndAnchoredPattern> _prepositionBefore;
     private readonly Lazy<Regex> _startsWithPreposition;
 
     // every pattern above, for StartCompiling
@@ -65,34 +65,34 @@ public sealed class FigureLexicon
     private FigureLexicon(NamedPatterns p)
     {
         // change
-        _changeBefore = p.Deferred("change_before", Warmed, "v");
+        _changeBefore = p.DeferredAtEnd("change_before", Warmed, "v");
         _changeAfter = p.Deferred("change_after", Warmed, "v");
-        _levelMoveBefore = p.Deferred("level_move_before", Warmed, "v");
+        _levelMoveBefore = p.DeferredAtEnd("level_move_before", Warmed, "v");
         _basis = p.Deferred("basis", Warmed);
         _timesComparative = p.Deferred("times_comparative", Warmed);
-        _moveBefore = p.Deferred("move_before", Warmed, "v");
-        _leadsTo = p.Deferred("leads_to", Warmed);
+        _moveBefore = p.DeferredAtEnd("move_before", Warmed, "v");
+        _leadsTo = p.DeferredAtEnd("leads_to", Warmed);
         _anotherClaim = p.Deferred("another_claim", Warmed);
-        _orPercent = p.Deferred("or_percent", Warmed);
+        _orPercent = p.DeferredAtEnd("or_percent", Warmed);
         // what follows a number, and what is not a figure
         _suffix = p.Deferred("suffix", Warmed, "h", "scale", "pct", "pts", "cur", "times", "unit");
         _yuan = p.Deferred("yuan", Warmed);
         _yen = p.Deferred("yen", Warmed);
-        _determinerBefore = p.Deferred("determiner_before", Warmed);
-        _nameBefore = p.Deferred("name_before", Warmed);
+        _determinerBefore = p.DeferredAtEnd("determiner_before", Warmed);
+        _nameBefore = p.DeferredAtEnd("name_before", Warmed);
         _clockOrAgeAfter = p.Deferred("clock_or_age_after", Warmed);
         // measure
-        _verbBefore = p.Deferred("verb_before", Warmed, "v");
+        _verbBefore = p.DeferredAtEnd("verb_before", Warmed, "v");
         _clauseBoundary = p.Deferred("clause_boundary", Warmed);
-        _articleBefore = p.Deferred("article_before", Warmed);
+        _articleBefore = p.DeferredAtEnd("article_before", Warmed);
         _ofAfter = p.Deferred("of_after", Warmed);
         _yearOrMonthStart = p.Deferred("year_or_month_start", Warmed);
-        _ofBefore = p.Deferred("of_before", Warmed);
-        _relative = p.Deferred("relative", Warmed);
+        _ofBefore = p.DeferredAtEnd("of_before", Warmed);
+        _relative = p.DeferredAtEnd("relative", Warmed);
         _leadingGlue = p.Deferred("leading_glue", Warmed);
-        _notANounPhrase = p.Deferred("not_a_noun_phrase", Warmed);
+        _notANounPhrase = p.DeferredAtEnd("not_a_noun_phrase", Warmed);
         // the prepositions a period takes along (the period grammar itself is the extractor's)
-        _prepositionBefore = p.Deferred("preposition_before", Warmed);
+        _prepositionBefore = p.DeferredAtEnd("preposition_before", Warmed);
         _startsWithPreposition = p.Deferred("starts_with_preposition", Warmed);
         // words
         var up = p.Words("move_up");
@@ -124,31 +124,31 @@ public sealed class FigureLexicon
         "Bilateral trade, which the ministry said had grown, rose by about 12.5 percent year-on-year to $240 billion "
         + "and 3 million tonnes of grain in the first 11 months of 2023, the two sides noted; it is expected to reach");
 
-    internal Regex ChangeBefore => _changeBefore.Value;
+    internal EndAnchoredPattern ChangeBefore => _changeBefore.Value;
     internal Regex ChangeAfter => _changeAfter.Value;
-    internal Regex LevelMoveBefore => _levelMoveBefore.Value;
+    internal EndAnchoredPattern LevelMoveBefore => _levelMoveBefore.Value;
     internal Regex Basis => _basis.Value;
     internal Regex TimesComparative => _timesComparative.Value;
-    internal Regex MoveBefore => _moveBefore.Value;
-    internal Regex LeadsTo => _leadsTo.Value;
+    internal EndAnchoredPattern MoveBefore => _moveBefore.Value;
+    internal EndAnchoredPattern LeadsTo => _leadsTo.Value;
     internal Regex AnotherClaim => _anotherClaim.Value;
-    internal Regex OrPercent => _orPercent.Value;
+    internal EndAnchoredPattern OrPercent => _orPercent.Value;
     internal Regex Suffix => _suffix.Value;
     internal Regex Yuan => _yuan.Value;
     internal Regex Yen => _yen.Value;
-    internal Regex DeterminerBefore => _determinerBefore.Value;
-    internal Regex NameBefore => _nameBefore.Value;
+    internal EndAnchoredPattern DeterminerBefore => _determinerBefore.Value;
+    internal EndAnchoredPattern NameBefore => _nameBefore.Value;
     internal Regex ClockOrAgeAfter => _clockOrAgeAfter.Value;
-    internal Regex VerbBefore => _verbBefore.Value;
+    internal EndAnchoredPattern VerbBefore => _verbBefore.Value;
     internal Regex ClauseBoundary => _clauseBoundary.Value;
-    internal Regex ArticleBefore => _articleBefore.Value;
+    internal EndAnchoredPattern ArticleBefore => _articleBefore.Value;
     internal Regex OfAfter => _ofAfter.Value;
     internal Regex YearOrMonthStart => _yearOrMonthStart.Value;
-    internal Regex OfBefore => _ofBefore.Value;
-    internal Regex Relative => _relative.Value;
+    internal EndAnchoredPattern OfBefore => _ofBefore.Value;
+    internal EndAnchoredPattern Relative => _relative.Value;
     internal Regex LeadingGlue => _leadingGlue.Value;
-    internal Regex NotANounPhrase => _notANounPhrase.Value;
-    internal Regex PrepositionBefore => _prepositionBefore.Value;
+    internal EndAnchoredPattern NotANounPhrase => _notANounPhrase.Value;
+    internal EndAnchoredPattern PrepositionBefore => _prepositionBefore.Value;
     internal Regex StartsWithPreposition => _startsWithPreposition.Value;
 
     /// <summary>Words of a move down ("fell", "cut"); any other move is up.</summary>

@@ -149,6 +149,36 @@ public sealed partial class NamedPatterns
     }
 
     /// <summary>
+    /// A pattern that ends at its input's end, deferred as <see cref="Deferred(string, Func{Regex, Regex}, string[])"/>
+    /// and matched from that end (see <see cref="EndAnchoredPattern"/>). RO0003 when the row does not end with $ or
+    /// uses a construct whose matches depend on the direction of reading (an atomic group, \G, a backreference or a
+    /// conditional): the code expects a window pattern there.
+    /// </summary>
+    public Lazy<EndAnchoredPattern> DeferredAtEnd(string name, Func<Regex, Regex> build, params string[] groups)
+    {
+        if (_patterns.TryGetValue(name, out var row) && ReadInOneDirection(row.Text) is { } why)
+            Fail("RO0003", PatternsFile, row.Line, $"pattern {name} is matched from its end, which it cannot be: {why}");
+        var forward = Deferred(name, _options, build, groups);
+        var backward = Deferred(name, _options | RegexOptions.RightToLeft, build, groups);
+        return new Lazy<EndAnchoredPattern>(() => new EndAnchoredPattern(forward.Value, backward.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Why a pattern cannot be matched from its end, or null (see <see cref="DeferredAtEnd"/>).</summary>
+    private static string? ReadInOneDirection(string text)
+    {
+        var trailingBackslashes = text.Length - 1 - text.AsSpan(0, Math.Max(0, text.Length - 1)).TrimEnd('\\').Length;
+        if (!text.EndsWith('$') || trailingBackslashes % 2 == 1) return "it does not end with $";
+        if (text.Contains("(?>", StringComparison.Ordinal)) return "it has an atomic group (?>...)";
+        if (text.Contains(@"\G", StringComparison.Ordinal)) return @"it has \G";
+        if (text.Contains("(?(", StringComparison.Ordinal)) return "it has a conditional (?(...)";
+        if (BackReference().IsMatch(text)) return "it has a backreference";
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<!\\)(?:\\\\)*\\(?:k<|[1-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex BackReference();
+
+    /// <summary>
     /// The build of <see cref="Deferred(string, Func{Regex, Regex}, string[])"/> for large patterns: runs the compiled
     /// pattern on <paramref name="sample"/> from every 40th character as soon as it is compiled (on its first use), so that
     /// the JIT compiles its matcher there rather than inside a document's first match. Compiled patterns skip tiering and

@@ -13,1244 +13,1368 @@ public static partial class PrecompiledPatterns
     [GeneratedRegex(P001, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R001();
 
-    private const string P002 = "(?-i),\\s*(?<who>[\\w .'-]{1,40}?)\\s+(said|says|told reporters|added|noted|stressed)\\.?[\"\u201d]?$";
-    [GeneratedRegex(P002, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P002 = "(?-i)(?:\\b\\p{Lu}[\\p{L}\\-]*\\s+(?:of\\s+)?|\\b(?:No|no|Nos|page|pages|pp|p|article|chapter|section|paragraph|item|number|resolution|aged|age|flight|route|room|level|phase|grade|size|category|class|model|version|point|points|score|scored)\\.?\\s+)$";
+    [GeneratedRegex(P002, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R002();
 
-    private const string P003 = "(?-i)\\b(?<t>President|Prime Minister|Premier|Chancellor)\\b";
+    private const string P003 = "(?-i),\\s*(?<who>[\\w .'-]{1,40}?)\\s+(said|says|told reporters|added|noted|stressed)\\.?[\"\u201d]?$";
     [GeneratedRegex(P003, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R003();
 
-    private const string P004 = "(?-i)\\b([Hh]e|[Ss]he|his|her|I)\\b";
-    [GeneratedRegex(P004, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P004 = "(?-i),\\s*(?<who>[\\w .'-]{1,40}?)\\s+(said|says|told reporters|added|noted|stressed)\\.?[\"\u201d]?$";
+    [GeneratedRegex(P004, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R004();
 
-    private const string P005 = "(?-i)\\b(with|to|for|by|of|on|at|from|under|welcomed|greeted|met|received)\\s+(the\\s+)?([A-Z][\\w.'-]*\\s+){0,4}$";
+    private const string P005 = "(?-i)\\b(?<t>President|Prime Minister|Premier|Chancellor)\\b";
     [GeneratedRegex(P005, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R005();
 
-    private const string P006 = "(?-i)\\bI\\b";
+    private const string P006 = "(?-i)\\b([Hh]e|[Ss]he|his|her|I)\\b";
     [GeneratedRegex(P006, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R006();
 
-    private const string P007 = "(?-i)\\b[Tt]he (?<dem>[A-Z][\\w.]*(?: [A-Z][\\w.]*)?) side\\b";
+    private const string P007 = "(?-i)\\b(with|to|for|by|of|on|at|from|under|welcomed|greeted|met|received)\\s+(the\\s+)?([A-Z][\\w.'-]*\\s+){0,4}$";
     [GeneratedRegex(P007, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R007();
 
-    private const string P008 = "(?-i)\\b[Tt]he (?<dem>[A-Z][a-z]+) (?<role>president|prime minister|premier|leader|foreign minister|chancellor|head of state)\\b";
-    [GeneratedRegex(P008, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P008 = "(?-i)\\b(with|to|for|by|of|on|at|from|under|welcomed|greeted|met|received)\\s+(the\\s+)?([A-Z][\\w.'-]*\\s+){0,4}$";
+    [GeneratedRegex(P008, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R008();
 
-    private const string P009 = "(?-i)\\band that\\b";
+    private const string P009 = "(?-i)\\bI\\b";
     [GeneratedRegex(P009, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R009();
 
-    private const string P010 = "(?-i)^((?:President|Prime Minister|Premier|Chancellor) |Mr\\.? )?[A-Z][\\w-]+( [A-Z][\\w-]+){0,2} (said|stated|noted|stressed|emphasised|emphasized|underscored|pointed out|highlighted|observed) that\\b";
+    private const string P010 = "(?-i)\\b[Tt]he (?<dem>[A-Z][\\w.]*(?: [A-Z][\\w.]*)?) side\\b";
     [GeneratedRegex(P010, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R010();
 
-    private const string P011 = "(?-i)^(?:I|We|You|They|It)(?:['\u2019]\\w+)?$";
+    private const string P011 = "(?-i)\\b[Tt]he (?<dem>[A-Z][a-z]+) (?<role>president|prime minister|premier|leader|foreign minister|chancellor|head of state)\\b";
     [GeneratedRegex(P011, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R011();
 
-    private const string P012 = "(?-i)^(?:the\\s+)?(?<n>\\p{Lu}[\\p{L}.'\u2019&\\-]*(?:\\s+(?:of|for|and|the|on|\\p{Lu}[\\p{L}.'\u2019&\\-]*))*)";
+    private const string P012 = "(?-i)\\band that\\b";
     [GeneratedRegex(P012, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R012();
 
-    private const string P013 = "(?-i)^\\s*((?:President|Prime Minister) |Mr\\.? |Ms\\.? )?$";
+    private const string P013 = "(?-i)^((?:President|Prime Minister|Premier|Chancellor) |Mr\\.? )?[A-Z][\\w-]+( [A-Z][\\w-]+){0,2} (said|stated|noted|stressed|emphasised|emphasized|underscored|pointed out|highlighted|observed) that\\b";
     [GeneratedRegex(P013, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R013();
 
-    private const string P014 = "(?-i)^\\s*(and|,)\\s*((President|Prime Minister|Mr\\.?|Ms\\.?)\\s+)?$";
+    private const string P014 = "(?-i)^(?:I|We|You|They|It)(?:['\u2019]\\w+)?$";
     [GeneratedRegex(P014, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R014();
 
-    private const string P015 = "(?-i)^\\s*(of\\s+[\\p{L} ]+?\\s+)?,?\\s*to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|their\\b)\\p{Ll}";
-    [GeneratedRegex(P015, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P015 = "(?-i)^(?:I|We|You|They|It)(?:['\u2019]\\w+)?$";
+    [GeneratedRegex(P015, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R015();
 
-    private const string P016 = "(?-i)^\\s*It\\s+(was|is)\\s+$";
+    private const string P016 = "(?-i)^(?:the\\s+)?(?<n>\\p{Lu}[\\p{L}.'\u2019&\\-]*(?:\\s+(?:of|for|and|the|on|\\p{Lu}[\\p{L}.'\u2019&\\-]*))*)";
     [GeneratedRegex(P016, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R016();
 
-    private const string P017 = "(?-i)^\\s+(him|her|them|[A-Z][\\w.]*( [A-Z][\\w.]*)?( and| at|,|\\.))";
+    private const string P017 = "(?-i)^\\s*((?:President|Prime Minister) |Mr\\.? |Ms\\.? )?$";
     [GeneratedRegex(P017, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R017();
 
-    private const string P018 = "(?-i:\\b(UN|U\\.N\\.|WHO)(?!\\w))";
-    [GeneratedRegex(P018, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P018 = "(?-i)^\\s*((?:President|Prime Minister) |Mr\\.? |Ms\\.? )?$";
+    [GeneratedRegex(P018, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R018();
 
-    private const string P019 = "(?-i:\\b(WHO|AIDS)\\b)";
+    private const string P019 = "(?-i)^\\s*(and|,)\\s*((President|Prime Minister|Mr\\.?|Ms\\.?)\\s+)?$";
     [GeneratedRegex(P019, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R019();
 
-    private const string P020 = "(?-i:\\bAI\\b)";
-    [GeneratedRegex(P020, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P020 = "(?-i)^\\s*(and|,)\\s*((President|Prime Minister|Mr\\.?|Ms\\.?)\\s+)?$";
+    [GeneratedRegex(P020, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R020();
 
-    private const string P021 = "(?-i:\\bEU\\b)";
+    private const string P021 = "(?-i)^\\s*(of\\s+[\\p{L} ]+?\\s+)?,?\\s*to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|their\\b)\\p{Ll}";
     [GeneratedRegex(P021, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R021();
 
-    private const string P022 = "(?-i:\\bSCO\\b)";
+    private const string P022 = "(?-i)^\\s*It\\s+(was|is)\\s+$";
     [GeneratedRegex(P022, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R022();
 
-    private const string P023 = "(?-i:\\bSWIFT\\b)";
-    [GeneratedRegex(P023, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P023 = "(?-i)^\\s*It\\s+(was|is)\\s+$";
+    [GeneratedRegex(P023, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R023();
 
-    private const string P024 = "(?:\\b(?:is|are|was|were|has\\s+been|had\\s+been|have\\s+been)\\s+(?:expected|projected|forecast|set|likely|estimated|seen|poised|due|on\\s+track)\\s+)?(?:\\b(?:has|have|had|was|were|is|are|will|would|could|should|may|might|to|be|been|being)\\s+)*(?<!\\b(?:a|an|the)\\s+)\\b(?<v>increased|increase|increases|rose|rise|rises|risen|grew|grow|grows|grown|expanded|expand|expands|reached|reach|reaches|reaching|hit|hits|hitting|exceeded|exceed|exceeds|exceeding|passed|passes|crossed|neared|approached|touched|surpassed|surpass|surpasses|topped|tops|top|totaled|totalled|total|totals|amounted|amounts|amount|climbed|climbs|jumped|jumps|surged|surges|soared|fell|falls|fallen|fall|dropped|drops|declined|declines|decreased|decreases|shrank|shrunk|contracted|stood|stands|stand|came|comes|was|were|is|are|be|doubled|tripled|multiplied|equalled|equaled|equals|slid|slipped|plunged|slumped|tumbled|gained|gains|advanced|hovered|remained|remains|worth|valued|estimated)\\b(?:\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)|to|at|from|up\\s+to|a\\s+record|a\\s+new\\s+high\\s+of|a\\s+record\\s+high\\s+of|a\\s+total\\s+of|beyond|some|almost))*\\s*$";
+    private const string P024 = "(?-i)^\\s+(him|her|them|[A-Z][\\w.]*( [A-Z][\\w.]*)?( and| at|,|\\.))";
     [GeneratedRegex(P024, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R024();
 
-    private const string P025 = "(?:\\b(?:the|these|those|their|its|his|her|our|your|my|both|all|whose|every|each|first|last|next|past|previous|other|another|top|only)|['\u2019]s)\\s+$";
+    private const string P025 = "(?-i:\\b(UN|U\\.N\\.|WHO)(?!\\w))";
     [GeneratedRegex(P025, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R025();
 
-    private const string P026 = "(?:\\b(agree[sd]?|agreeing|decided?|decides|deciding|began|begin|begins|started|starts|start|voted?|votes|moved?|moves|managed|failed|tried|tries|scheduled|set|due|went on|goes on|continued?|continues)\\s+to\\s+$)";
+    private const string P026 = "(?-i:\\b(WHO|AIDS)\\b)";
     [GeneratedRegex(P026, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R026();
 
-    private const string P027 = "(?:\\b(could|might|may|should|can|must)\\s+(\\w+\\s+){0,1}$|\\b(if|unless|whether)\\b)";
+    private const string P027 = "(?-i:\\bAI\\b)";
     [GeneratedRegex(P027, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R027();
 
-    private const string P028 = "(?:\\b(deny|denies|denied|denying)\\b.*$|\\b(not|never|no longer|cannot)\\s+(\\w+\\s+){0,2}$|n['\u2019]t\\s+(\\w+\\s+){0,1}$|\\b(refuses?|refused|declines?|declined)\\s+to\\s+$)";
+    private const string P028 = "(?-i:\\bEU\\b)";
     [GeneratedRegex(P028, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R028();
 
-    private const string P029 = "(?:\\b(has|have|had|having|will|would|shall|did|does|do|is|are|was|were|be|been|being|to|not|also|then|jointly|later|again|formally|reportedly|allegedly|repeatedly|recently|earlier|yesterday|today|tonight|now|already|just|still|never|who|which|that|and|or|but|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\\w+ly)\\s+$|n['\u2019]t\\s+$|[,;]\\s+$)";
+    private const string P029 = "(?-i:\\bSCO\\b)";
     [GeneratedRegex(P029, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R029();
 
-    private const string P030 = "(?:\\b(said|says|say|saying|claimed|claims|claim|claiming|alleged|alleges|reported|reports|stated|states|told|insisted|maintained|announced)\\b(\\s+that\\b)?)";
+    private const string P030 = "(?-i:\\bSWIFT\\b)";
     [GeneratedRegex(P030, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R030();
 
-    private const string P031 = "(?:\\b(wants?|wanted|asks?|asked|asking|urges?|urged|urging|calls? on|called on|calling on|presses|pressed|pressing|appeals? to|appealed to|encourages?|encouraged|invites?|invited)\\s+$)";
+    private const string P031 = "(?:\\b(?:is|are|was|were|has\\s+been|had\\s+been|have\\s+been)\\s+(?:expected|projected|forecast|set|likely|estimated|seen|poised|due|on\\s+track)\\s+)?(?:\\b(?:has|have|had|was|were|is|are|will|would|could|should|may|might|to|be|been|being)\\s+)*(?<!\\b(?:a|an|the)\\s+)\\b(?<v>increased|increase|increases|rose|rise|rises|risen|grew|grow|grows|grown|expanded|expand|expands|reached|reach|reaches|reaching|hit|hits|hitting|exceeded|exceed|exceeds|exceeding|passed|passes|crossed|neared|approached|touched|surpassed|surpass|surpasses|topped|tops|top|totaled|totalled|total|totals|amounted|amounts|amount|climbed|climbs|jumped|jumps|surged|surges|soared|fell|falls|fallen|fall|dropped|drops|declined|declines|decreased|decreases|shrank|shrunk|contracted|stood|stands|stand|came|comes|was|were|is|are|be|doubled|tripled|multiplied|equalled|equaled|equals|slid|slipped|plunged|slumped|tumbled|gained|gains|advanced|hovered|remained|remains|worth|valued|estimated)\\b(?:\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)|to|at|from|up\\s+to|a\\s+record|a\\s+new\\s+high\\s+of|a\\s+record\\s+high\\s+of|a\\s+total\\s+of|beyond|some|almost))*\\s*$";
     [GeneratedRegex(P031, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R031();
 
-    private const string P032 = "(?:\\b(wants?|wanted|plans?|planned|intends?|intended|aims?|aimed|seeks?|sought|hopes?|hoped|prepares?|prepared|ready|threatens?|threatened|vows?|vowed|pledges?|pledged|promises?|promised|offers?|offered|would like|is|are)\\s+to\\s+$)";
-    [GeneratedRegex(P032, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P032 = "(?:\\b(?:is|are|was|were|has\\s+been|had\\s+been|have\\s+been)\\s+(?:expected|projected|forecast|set|likely|estimated|seen|poised|due|on\\s+track)\\s+)?(?:\\b(?:has|have|had|was|were|is|are|will|would|could|should|may|might|to|be|been|being)\\s+)*(?<!\\b(?:a|an|the)\\s+)\\b(?<v>increased|increase|increases|rose|rise|rises|risen|grew|grow|grows|grown|expanded|expand|expands|reached|reach|reaches|reaching|hit|hits|hitting|exceeded|exceed|exceeds|exceeding|passed|passes|crossed|neared|approached|touched|surpassed|surpass|surpasses|topped|tops|top|totaled|totalled|total|totals|amounted|amounts|amount|climbed|climbs|jumped|jumps|surged|surges|soared|fell|falls|fallen|fall|dropped|drops|declined|declines|decreased|decreases|shrank|shrunk|contracted|stood|stands|stand|came|comes|was|were|is|are|be|doubled|tripled|multiplied|equalled|equaled|equals|slid|slipped|plunged|slumped|tumbled|gained|gains|advanced|hovered|remained|remains|worth|valued|estimated)\\b(?:\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)|to|at|from|up\\s+to|a\\s+record|a\\s+new\\s+high\\s+of|a\\s+record\\s+high\\s+of|a\\s+total\\s+of|beyond|some|almost))*\\s*$";
+    [GeneratedRegex(P032, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R032();
 
-    private const string P033 = "(?:\\bPHOTO:\\s*[\\w .]{0,30}$|(?:^|[.\\s])\\s*(?:[A-Z]\\w*\\s+){0,3}(?:pool\\s+)?photo(?:graph)?\\s*(?:/\\s*\\w+)?\\.?$|[.]\\s+(?:Xinhua|AFP|Reuters|AP|EPA|Getty\\s+Images|TASS|Sputnik|Anadolu|Kyodo|Yonhap)\\.?$)";
+    private const string P033 = "(?:\\b(?:the|these|those|their|its|his|her|our|your|my|both|all|whose|every|each|first|last|next|past|previous|other|another|top|only)|['\u2019]s)\\s+$";
     [GeneratedRegex(P033, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R033();
 
-    private const string P034 = "(?:\\band\\b|,|&|\\bas\\s+well\\s+as\\b)";
-    [GeneratedRegex(P034, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P034 = "(?:\\b(?:the|these|those|their|its|his|her|our|your|my|both|all|whose|every|each|first|last|next|past|previous|other|another|top|only)|['\u2019]s)\\s+$";
+    [GeneratedRegex(P034, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R034();
 
-    private const string P035 = "(?<!\\b(?:by|until|till|through|before|to|towards?|next|in the)\\s)\\b(?<y>19[5-9]\\d|20[0-4]\\d)\\b(?!\\s*(?:target|goals?|agenda|vision|-\\d))";
-    [GeneratedRegex(P035, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P035 = "(?:\\b(agree[sd]?|agreeing|decided?|decides|deciding|began|begin|begins|started|starts|start|voted?|votes|moved?|moves|managed|failed|tried|tries|scheduled|set|due|went on|goes on|continued?|continues)\\s+to\\s+$)";
+    [GeneratedRegex(P035, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R035();
 
-    private const string P036 = "(?<!\\bCold )\\bwars?\\b";
+    private const string P036 = "(?:\\b(could|might|may|should|can|must)\\s+(\\w+\\s+){0,1}$|\\b(if|unless|whether)\\b)";
     [GeneratedRegex(P036, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R036();
 
-    private const string P037 = "(?<!\\bCondoleezza )\\brice\\b";
+    private const string P037 = "(?:\\b(deny|denies|denied|denying)\\b.*$|\\b(not|never|no longer|cannot)\\s+(\\w+\\s+){0,2}$|n['\u2019]t\\s+(\\w+\\s+){0,1}$|\\b(refuses?|refused|declines?|declined)\\s+to\\s+$)";
     [GeneratedRegex(P037, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R037();
 
-    private const string P038 = "(?<!\\bWest )\\bbanks?\\b";
+    private const string P038 = "(?:\\b(has|have|had|having|will|would|shall|did|does|do|is|are|was|were|be|been|being|to|not|also|then|jointly|later|again|formally|reportedly|allegedly|repeatedly|recently|earlier|yesterday|today|tonight|now|already|just|still|never|who|which|that|and|or|but|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\\w+ly)\\s+$|n['\u2019]t\\s+$|[,;]\\s+$)";
     [GeneratedRegex(P038, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R038();
 
-    private const string P039 = "(?<!\\bthink )\\btanks\\b";
+    private const string P039 = "(?:\\b(said|says|say|saying|claimed|claims|claim|claiming|alleged|alleges|reported|reports|stated|states|told|insisted|maintained|announced)\\b(\\s+that\\b)?)";
     [GeneratedRegex(P039, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R039();
 
-    private const string P040 = "(?<=\\s)(?:just|also|previously|earlier|recently|already|then|now|later|again|further|separately|certainly|\\p{L}+ly)$";
+    private const string P040 = "(?:\\b(wants?|wanted|asks?|asked|asking|urges?|urged|urging|calls? on|called on|calling on|presses|pressed|pressing|appeals? to|appealed to|encourages?|encouraged|invites?|invited)\\s+$)";
     [GeneratedRegex(P040, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R040();
 
-    private const string P041 = "(?s),\\s*(?:which|that)\\b(?!.*,\\s*(?:which|that)\\b)[^,]*$";
+    private const string P041 = "(?:\\b(wants?|wanted|plans?|planned|intends?|intended|aims?|aimed|seeks?|sought|hopes?|hoped|prepares?|prepared|ready|threatens?|threatened|vows?|vowed|pledges?|pledged|promises?|promised|offers?|offered|would like|is|are)\\s+to\\s+$)";
     [GeneratedRegex(P041, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R041();
 
-    private const string P042 = "(copyright|\u00a9|\\(c\\)\\s*\\d{4}|all rights reserved|ICP\u5907|\u516c\u7f51\u5b89\u5907|republication or redistribution|reproduction without permission)";
+    private const string P042 = "(?:\\bPHOTO:\\s*[\\w .]{0,30}$|(?:^|[.\\s])\\s*(?:[A-Z]\\w*\\s+){0,3}(?:pool\\s+)?photo(?:graph)?\\s*(?:/\\s*\\w+)?\\.?$|[.]\\s+(?:Xinhua|AFP|Reuters|AP|EPA|Getty\\s+Images|TASS|Sputnik|Anadolu|Kyodo|Yonhap)\\.?$)";
     [GeneratedRegex(P042, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R042();
 
-    private const string P043 = ",\\s*with\\b|[,;:(\\u2014\\u2013\"\u201c\u201d]|\\s-\\s|\\b(?:that|which|who|while|whereas|when|because|said|says|say|noted|added|stated|stressed|emphasi[sz]ed|underscored|pointed\\s+out|told\\s+\\S+)\\b";
+    private const string P043 = "(?:\\band\\b|,|&|\\bas\\s+well\\s+as\\b)";
     [GeneratedRegex(P043, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R043();
 
-    private const string P044 = "[;:](?=\\s)|(?<!-)\\s[\u2014\u2013]\\s|(?<!-)\\s--\\s|,(?=\\s+(?:which|who|whom|whose|where|whereas|while|as|but|although|though|including|yet|so|and\\s+(?:he|she|they|it|both|the\\s+two|then)\\b|(?!during\\b|morning\\b|evening\\b|nothing\\b|something\\b|king\\b)\\p{Ll}+ing\\b)\\b)|(?<=\\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\\s)|(?<=\\s)(?=to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|our\\b|their\\b|this\\b|that\\b|these\\b|those\\b|both\\b|all\\b|each\\b|one\\b|[\\p{Lu}\\d])\\p{Ll})|(?<=\\b(?:said|says|say|told|tells|stated|added|noted|stressed|emphasised|emphasized|underscored|announced|recalled|reported|confirmed|denied|denies|claimed|insisted|argued|believe|believes|hope|hopes)\\b)(?=\\s)";
-    [GeneratedRegex(P044, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P044 = "(?<!\\b(?:by|until|till|through|before|to|towards?|next|in the)\\s)\\b(?<y>19[5-9]\\d|20[0-4]\\d)\\b(?!\\s*(?:target|goals?|agenda|vision|-\\d))";
+    [GeneratedRegex(P044, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R044();
 
-    private const string P045 = "\\G(?:\\s(?<h>hundred)(?!\\p{L}))?(?:\\s?(?<scale>thousand|million|billion|trillion|bn|bln|mln|mn|tn|trn)(?!\\p{L}))?(?:\\s?(?<pct>%)|\\s(?<pct>per\\s?cent|percent|pct)(?!\\p{L})|\\s(?<pts>percentage\\s+points?)(?!\\p{L})|\\s(?<cur>(?:US|U\\.S\\.|American|Hong\\s+Kong|Canadian|Australian|Singapore|New\\s+Zealand|Taiwan)\\s+(?:dollars?|dlrs)|dollars?|dlrs|euros?|yuan|renminbi|RMB|rubles?|roubles?|yen|pounds\\s+sterling|British\\s+pounds|sterling|stg|Indian\\s+rupees?|rupees?|South\\s+Korean\\s+won|won|Turkish\\s+lira|lira|reais|rand|Saudi\\s+riyals?|riyals?|dirhams?|Swiss\\s+francs?|francs?|hryvnias?|hryvnia|tenge|rupiah|ringgit|pesos?|USD|EUR|CNY|RUB|JPY|GBP|INR|CHF)(?!\\p{L})|\\s(?<times>times)(?!\\p{L})|\\s(?<unit>(?:metric\\s+)?tonnes|(?:metric\\s+)?tons|tonne|barrels\\s+(?:per|a)\\s+day|barrels|bpd|(?:billion\\s+)?cubic\\s+(?:metres|meters)|bcm|square\\s+(?:kilometres|kilometers|miles)|kilometres|kilometers|km|miles|hectares|acres|megawatts|MW|gigawatts|GW|kilowatt-hours|kWh|terawatt-hours|TWh|kilograms|kilos|kg|litres|liters|gallons|bushels|ounces|troy\\s+ounces)(?![\\p{L}\\-]))?";
+    private const string P045 = "(?<!\\bCold )\\bwars?\\b";
     [GeneratedRegex(P045, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R045();
 
-    private const string P046 = "\\b(?:(?<rel>last|next|this|coming)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\\b";
-    [GeneratedRegex(P046, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P046 = "(?<!\\bCondoleezza )\\brice\\b";
+    [GeneratedRegex(P046, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R046();
 
-    private const string P047 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?>\\s*)(?:,(?>\\s*))?\\(?)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\b\\.?(?<last>\\s+of\\s+last\\s+year)?\\)?";
-    [GeneratedRegex(P047, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P047 = "(?<!\\bWest )\\bbanks?\\b";
+    [GeneratedRegex(P047, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R047();
 
-    private const string P048 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?>\\s*)(?:,(?>\\s*))?\\(?)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:percent|per cent|%|million|billion))\\)?(?<last>\\s+of\\s+last\\s+year)?";
-    [GeneratedRegex(P048, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P048 = "(?<!\\bthink )\\btanks\\b";
+    [GeneratedRegex(P048, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R048();
 
-    private const string P049 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
-    [GeneratedRegex(P049, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P049 = "(?<=\\s)(?:just|also|previously|earlier|recently|already|then|now|later|again|further|separately|certainly|\\p{L}+ly)$";
+    [GeneratedRegex(P049, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R049();
 
-    private const string P050 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,\\s*(?<y>(?:19|20)\\d\\d)\\b";
-    [GeneratedRegex(P050, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P050 = "(?<=\\s)(?:just|also|previously|earlier|recently|already|then|now|later|again|further|separately|certainly|\\p{L}+ly)$";
+    [GeneratedRegex(P050, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R050();
 
-    private const string P051 = "\\b(?:(Hezbollah|Hizbollah))\\b";
+    private const string P051 = "(?s),\\s*(?:which|that)\\b(?!.*,\\s*(?:which|that)\\b)[^,]*$";
     [GeneratedRegex(P051, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R051();
 
-    private const string P052 = "\\b(?:(Houthis?|Ansar Allah))\\b";
-    [GeneratedRegex(P052, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P052 = "(?s),\\s*(?:which|that)\\b(?!.*,\\s*(?:which|that)\\b)[^,]*$";
+    [GeneratedRegex(P052, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R052();
 
-    private const string P053 = "\\b(?:(Islamic State|ISIL|ISIS|Daesh|al-Qaeda|al Qaeda|Al Qaeda))\\b";
+    private const string P053 = "(copyright|\u00a9|\\(c\\)\\s*\\d{4}|all rights reserved|ICP\u5907|\u516c\u7f51\u5b89\u5907|republication or redistribution|reproduction without permission)";
     [GeneratedRegex(P053, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R053();
 
-    private const string P054 = "\\b(?:(abduct(s|ed|ing)?|kidnap(s|ped|ping)?|(took|take|takes|taken) (\\w+ )?hostages?))\\b";
+    private const string P054 = ",\\s*with\\b|[,;:(\\u2014\\u2013\"\u201c\u201d]|\\s-\\s|\\b(?:that|which|who|while|whereas|when|because|said|says|say|noted|added|stated|stressed|emphasi[sz]ed|underscored|pointed\\s+out|told\\s+\\S+)\\b";
     [GeneratedRegex(P054, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R054();
 
-    private const string P055 = "\\b(?:(advis(e|es|ed|ing)|warn(s|ed|ing)?) (\\w+ )?against (\\w+ )?travel)\\b";
+    private const string P055 = "[;:](?=\\s)|(?<!-)\\s[\u2014\u2013]\\s|(?<!-)\\s--\\s|,(?=\\s+(?:which|who|whom|whose|where|whereas|while|as|but|although|though|including|yet|so|and\\s+(?:he|she|they|it|both|the\\s+two|then)\\b|(?!during\\b|morning\\b|evening\\b|nothing\\b|something\\b|king\\b)\\p{Ll}+ing\\b)\\b)|(?<=\\s)(?=(?:that|which|who|whom|when|while|because|although|if|unless|whether|where)\\s)|(?<=\\s)(?=to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|our\\b|their\\b|this\\b|that\\b|these\\b|those\\b|both\\b|all\\b|each\\b|one\\b|[\\p{Lu}\\d])\\p{Ll})|(?<=\\b(?:said|says|say|told|tells|stated|added|noted|stressed|emphasised|emphasized|underscored|announced|recalled|reported|confirmed|denied|denies|claimed|insisted|argued|believe|believes|hope|hopes)\\b)(?=\\s)";
     [GeneratedRegex(P055, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R055();
 
-    private const string P056 = "\\b(?:(agree(s|d|ing)? to (a )?(ceasefire|cease-fire|truce)|declar(e|es|ed|ing) (a )?(ceasefire|cease-fire|truce)))\\b";
+    private const string P056 = "\\G(?:\\s(?<h>hundred)(?!\\p{L}))?(?:\\s?(?<scale>thousand|million|billion|trillion|bn|bln|mln|mn|tn|trn)(?!\\p{L}))?(?:\\s?(?<pct>%)|\\s(?<pct>per\\s?cent|percent|pct)(?!\\p{L})|\\s(?<pts>percentage\\s+points?)(?!\\p{L})|\\s(?<cur>(?:US|U\\.S\\.|American|Hong\\s+Kong|Canadian|Australian|Singapore|New\\s+Zealand|Taiwan)\\s+(?:dollars?|dlrs)|dollars?|dlrs|euros?|yuan|renminbi|RMB|rubles?|roubles?|yen|pounds\\s+sterling|British\\s+pounds|sterling|stg|Indian\\s+rupees?|rupees?|South\\s+Korean\\s+won|won|Turkish\\s+lira|lira|reais|rand|Saudi\\s+riyals?|riyals?|dirhams?|Swiss\\s+francs?|francs?|hryvnias?|hryvnia|tenge|rupiah|ringgit|pesos?|USD|EUR|CNY|RUB|JPY|GBP|INR|CHF)(?!\\p{L})|\\s(?<times>times)(?!\\p{L})|\\s(?<unit>(?:metric\\s+)?tonnes|(?:metric\\s+)?tons|tonne|barrels\\s+(?:per|a)\\s+day|barrels|bpd|(?:billion\\s+)?cubic\\s+(?:metres|meters)|bcm|square\\s+(?:kilometres|kilometers|miles)|kilometres|kilometers|km|miles|hectares|acres|megawatts|MW|gigawatts|GW|kilowatt-hours|kWh|terawatt-hours|TWh|kilograms|kilos|kg|litres|liters|gallons|bushels|ounces|troy\\s+ounces)(?![\\p{L}\\-]))?";
     [GeneratedRegex(P056, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R056();
 
-    private const string P057 = "\\b(?:(air ?strikes?|airstrikes?|air raids?|bomb(s|ed|ing)?|drone strikes?))\\b";
-    [GeneratedRegex(P057, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P057 = "\\b(?:(?<rel>last|next|this|coming)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\\b";
+    [GeneratedRegex(P057, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R057();
 
-    private const string P058 = "\\b(?:(al-Shabab|al-Shabaab|al Shabab))\\b";
-    [GeneratedRegex(P058, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P058 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?>\\s*)(?:,(?>\\s*))?\\(?)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\b\\.?(?<last>\\s+of\\s+last\\s+year)?\\)?";
+    [GeneratedRegex(P058, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R058();
 
-    private const string P059 = "\\b(?:(ask(s|ed|ing)?|urg(e|es|ed|ing)|appeal(s|ed|ing)? to|call(s|ed|ing)? on|call(s|ed|ing)? for))\\b";
-    [GeneratedRegex(P059, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P059 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?>\\s*)(?:,(?>\\s*))?\\(?)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:percent|per cent|%|million|billion))\\)?(?<last>\\s+of\\s+last\\s+year)?";
+    [GeneratedRegex(P059, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R059();
 
-    private const string P060 = "\\b(?:(ask(s|ed|ing)?|urg(e|es|ed|ing)|appeal(s|ed|ing)? to|call(s|ed|ing)? on|press(es|ed|ing)?)(\\W+\\w+){1,4}?\\W+to (help|aid|assist|support))\\b";
-    [GeneratedRegex(P060, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P060 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
+    [GeneratedRegex(P060, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R060();
 
-    private const string P061 = "\\b(?:(attack(s|ed|ing)?|assault(s|ed|ing)?|launch(es|ed|ing)? (an? )?(\\w+ )?offensive|clash(es|ed|ing)?|engag(e|es|ed|ing) (\\w+ ){0,3}in (a )?(\\w+ )?fight|kill(s|ed|ing)?))\\b";
-    [GeneratedRegex(P061, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P061 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,\\s*(?<y>(?:19|20)\\d\\d)\\b";
+    [GeneratedRegex(P061, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R061();
 
-    private const string P062 = "\\b(?:(civilians|children|residents|villagers|refugees|students?|men|women|people|families))\\b";
+    private const string P062 = "\\b(?:(Hezbollah|Hizbollah))\\b";
     [GeneratedRegex(P062, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R062();
 
-    private const string P063 = "\\b(?:(condemn(s|ed|ing)?|denounc(e|es|ed|ing)|critici[sz](e|es|ed|ing)))\\b";
+    private const string P063 = "\\b(?:(Houthis?|Ansar Allah))\\b";
     [GeneratedRegex(P063, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R063();
 
-    private const string P064 = "\\b(?:(conduct(s|ed|ing)?|hold(s|ing)?|held|stag(e|es|ed|ing)|launch(es|ed|ing)?) (\\w+ ){0,2}(military )?(exercises|drills|war games|manoeuvres|maneuvers))\\b";
+    private const string P064 = "\\b(?:(Islamic State|ISIL|ISIS|Daesh|al-Qaeda|al Qaeda|Al Qaeda))\\b";
     [GeneratedRegex(P064, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R064();
 
-    private const string P065 = "\\b(?:(courts?|judges?|judiciary|prosecutors?|tribunals?))\\b";
+    private const string P065 = "\\b(?:(abduct(s|ed|ing)?|kidnap(s|ped|ping)?|(took|take|takes|taken) (\\w+ )?hostages?))\\b";
     [GeneratedRegex(P065, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R065();
 
-    private const string P066 = "\\b(?:(cut(s|ting)?|sever(s|ed|ing)?|break(s|ing)? off|broke off) (\\w+ )?(diplomatic )?(ties|relations)|recall(s|ed|ing)? (its |their )?(ambassadors?|envoys?))\\b";
+    private const string P066 = "\\b(?:(advis(e|es|ed|ing)|warn(s|ed|ing)?) (\\w+ )?against (\\w+ )?travel)\\b";
     [GeneratedRegex(P066, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R066();
 
-    private const string P067 = "\\b(?:(endors(e|es|ed|ing)|prais(e|es|ed|ing)|hail(s|ed|ing)?|commend(s|ed|ing)?))\\b";
+    private const string P067 = "\\b(?:(agree(s|d|ing)? to (a )?(ceasefire|cease-fire|truce)|declar(e|es|ed|ing) (a )?(ceasefire|cease-fire|truce)))\\b";
     [GeneratedRegex(P067, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R067();
 
-    private const string P068 = "\\b(?:(expel(s|led|ling)?|deport(s|ed|ing)?))\\b";
+    private const string P068 = "\\b(?:(air ?strikes?|airstrikes?|air raids?|bomb(s|ed|ing)?|drone strikes?))\\b";
     [GeneratedRegex(P068, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R068();
 
-    private const string P069 = "\\b(?:(fac(e|es|ed|ing)) (\\w+ )?pressure from)\\b";
+    private const string P069 = "\\b(?:(al-Shabab|al-Shabaab|al Shabab))\\b";
     [GeneratedRegex(P069, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R069();
 
-    private const string P070 = "\\b(?:(fight(s|ing)?|fought)( back)?)\\b";
+    private const string P070 = "\\b(?:(ask(s|ed|ing)?|urg(e|es|ed|ing)|appeal(s|ed|ing)? to|call(s|ed|ing)? on|call(s|ed|ing)? for))\\b";
     [GeneratedRegex(P070, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R070();
 
-    private const string P071 = "\\b(?:(fir(e|es|ed|ing)) ([\\w-]+ ){0,3}(at|on|into)|(fir(e|es|ed|ing)|launch(es|ed|ing)?) ([\\w-]+ ){0,3}(missiles?|rockets?|mortars?|shells|batteries))\\b";
+    private const string P071 = "\\b(?:(ask(s|ed|ing)?|urg(e|es|ed|ing)|appeal(s|ed|ing)? to|call(s|ed|ing)? on|press(es|ed|ing)?)(\\W+\\w+){1,4}?\\W+to (help|aid|assist|support))\\b";
     [GeneratedRegex(P071, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R071();
 
-    private const string P072 = "\\b(?:(firefights?|gun ?battles?|exchang(e|es|ed|ing) (of )?(gun)?fire))\\b";
+    private const string P072 = "\\b(?:(attack(s|ed|ing)?|assault(s|ed|ing)?|launch(es|ed|ing)? (an? )?(\\w+ )?offensive|clash(es|ed|ing)?|engag(e|es|ed|ing) (\\w+ ){0,3}in (a )?(\\w+ )?fight|kill(s|ed|ing)?))\\b";
     [GeneratedRegex(P072, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R072();
 
-    private const string P073 = "\\b(?:(give|gives|gave|giving|grant(s|ed|ing)?) (\\w+ )?permission|allow(s|ed|ing)?|permit(s|ted|ting)?)\\b";
+    private const string P073 = "\\b(?:(civilians|children|residents|villagers|refugees|students?|men|women|people|families))\\b";
     [GeneratedRegex(P073, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R073();
 
-    private const string P074 = "\\b(?:(government|administration|cabinet|authorities|officials?|ministry|ministers?|minister|president|prime minister|premier|chancellor|king|leader|regime|state department|foreign office|presidency|commander|general|advis[oe]rs?|spokesman|spokeswoman|spokesperson|envoys?|diplomats?|ambassadors?))\\b";
+    private const string P074 = "\\b(?:(condemn(s|ed|ing)?|denounc(e|es|ed|ing)|critici[sz](e|es|ed|ing)))\\b";
     [GeneratedRegex(P074, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R074();
 
-    private const string P075 = "\\b(?:(held|hold|holds|holding) (\\w+ ){0,2}(talks|negotiations|consultations)|negotiat(e|es|ed|ing))\\b";
+    private const string P075 = "\\b(?:(conduct(s|ed|ing)?|hold(s|ing)?|held|stag(e|es|ed|ing)|launch(es|ed|ing)?) (\\w+ ){0,2}(military )?(exercises|drills|war games|manoeuvres|maneuvers))\\b";
     [GeneratedRegex(P075, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R075();
 
-    private const string P076 = "\\b(?:(help(s|ed|ing)?|assist(s|ed|ing)?|aid(s|ed|ing)?))\\b";
+    private const string P076 = "\\b(?:(courts?|judges?|judiciary|prosecutors?|tribunals?))\\b";
     [GeneratedRegex(P076, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R076();
 
-    private const string P077 = "\\b(?:(host(s|ed|ing)?|welcom(e|es|ed|ing)|receiv(e|es|ed|ing)) (\\w+ ){0,3}(delegation|delegations|ministers?|leaders?|president|envoys?|officials?|counterparts?))\\b";
+    private const string P077 = "\\b(?:(cut(s|ting)?|sever(s|ed|ing)?|break(s|ing)? off|broke off) (\\w+ )?(diplomatic )?(ties|relations)|recall(s|ed|ing)? (its |their )?(ambassadors?|envoys?))\\b";
     [GeneratedRegex(P077, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R077();
 
-    private const string P078 = "\\b(?:(human rights (group|observatory|organi[sz]ation)|rights groups?|observatory|NGOs?|charity|charities|aid groups?))\\b";
+    private const string P078 = "\\b(?:(endors(e|es|ed|ing)|prais(e|es|ed|ing)|hail(s|ed|ing)?|commend(s|ed|ing)?))\\b";
     [GeneratedRegex(P078, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R078();
 
-    private const string P079 = "\\b(?:(inspectors|monitors|observers))\\b";
+    private const string P079 = "\\b(?:(expel(s|led|ling)?|deport(s|ed|ing)?))\\b";
     [GeneratedRegex(P079, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R079();
 
-    private const string P080 = "\\b(?:(investigat(e|es|ed|ing)|inspect(s|ed|ing)?|re-examin(e|es|ed|ing)|examin(e|es|ed|ing)|prob(e|es|ed|ing)))\\b";
+    private const string P080 = "\\b(?:(fac(e|es|ed|ing)) (\\w+ )?pressure from)\\b";
     [GeneratedRegex(P080, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R080();
 
-    private const string P081 = "\\b(?:(issu(e|es|ed|ing)) (\\w+ ){0,2}arrest warrants?|(arrest(s|ed|ing)?|detain(s|ed|ing)?|jail(s|ed|ing)?|imprison(s|ed|ing)?|sentenc(e|es|ed|ing)))\\b";
+    private const string P081 = "\\b(?:(fight(s|ing)?|fought)( back)?)\\b";
     [GeneratedRegex(P081, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R081();
 
-    private const string P082 = "\\b(?:(lawmakers|legislators|parliament|senate|congress|MPs|deputies|legislature))\\b";
+    private const string P082 = "\\b(?:(fir(e|es|ed|ing)) ([\\w-]+ ){0,3}(at|on|into)|(fir(e|es|ed|ing)|launch(es|ed|ing)?) ([\\w-]+ ){0,3}(missiles?|rockets?|mortars?|shells|batteries))\\b";
     [GeneratedRegex(P082, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R082();
 
-    private const string P083 = "\\b(?:(lift(s|ed|ing)?|eas(e|es|ed|ing)) (the )?(\\w+ ){0,2}(sanctions|embargo|ban|blockade|restrictions))\\b";
+    private const string P083 = "\\b(?:(firefights?|gun ?battles?|exchang(e|es|ed|ing) (of )?(gun)?fire))\\b";
     [GeneratedRegex(P083, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R083();
 
-    private const string P084 = "\\b(?:(mediat(e|es|ed|ing)|broker(s|ed|ing)?))\\b";
+    private const string P084 = "\\b(?:(give|gives|gave|giving|grant(s|ed|ing)?) (\\w+ )?permission|allow(s|ed|ing)?|permit(s|ted|ting)?)\\b";
     [GeneratedRegex(P084, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R084();
 
-    private const string P085 = "\\b(?:(met|meet(s|ing)?|talk(s|ed)? with|spoke with|phone call with))\\b";
+    private const string P085 = "\\b(?:(government|administration|cabinet|authorities|officials?|ministry|ministers?|minister|president|prime minister|premier|chancellor|king|leader|regime|state department|foreign office|presidency|commander|general|advis[oe]rs?|spokesman|spokeswoman|spokesperson|envoys?|diplomats?|ambassadors?))\\b";
     [GeneratedRegex(P085, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R085();
 
-    private const string P086 = "\\b(?:(mobili[sz](e|es|ed|ing)|deploy(s|ed|ing)?|mass(es|ed|ing)?) (\\w+ ){0,2}(troops|forces|warships|soldiers|tanks))\\b";
+    private const string P086 = "\\b(?:(held|hold|holds|holding) (\\w+ ){0,2}(talks|negotiations|consultations)|negotiat(e|es|ed|ing))\\b";
     [GeneratedRegex(P086, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R086();
 
-    private const string P087 = "\\b(?:(occup(y|ies|ied|ying)|annex(es|ed|ing)?|invad(e|es|ed|ing)|captur(e|es|ed|ing) (the )?(city|town|village|territory|region)))\\b";
+    private const string P087 = "\\b(?:(help(s|ed|ing)?|assist(s|ed|ing)?|aid(s|ed|ing)?))\\b";
     [GeneratedRegex(P087, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R087();
 
-    private const string P088 = "\\b(?:(order(s|ed|ing)?|demand(s|ed|ing)?|call(s|ed|ing)? for) (an? )?(\\w+ )?(investigation|inquiry|probe))\\b";
+    private const string P088 = "\\b(?:(host(s|ed|ing)?|welcom(e|es|ed|ing)|receiv(e|es|ed|ing)) (\\w+ ){0,3}(delegation|delegations|ministers?|leaders?|president|envoys?|officials?|counterparts?))\\b";
     [GeneratedRegex(P088, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R088();
 
-    private const string P089 = "\\b(?:(pa(id|ys|y|ying) (\\w+ )?visit|visit(s|ed|ing)?))\\b";
+    private const string P089 = "\\b(?:(human rights (group|observatory|organi[sz]ation)|rights groups?|observatory|NGOs?|charity|charities|aid groups?))\\b";
     [GeneratedRegex(P089, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R089();
 
-    private const string P090 = "\\b(?:(pledg(e|es|ed|ing)|promis(e|es|ed|ing)|vow(s|ed|ing)?) to (help|aid|assist|support|provide))\\b";
+    private const string P090 = "\\b(?:(inspectors|monitors|observers))\\b";
     [GeneratedRegex(P090, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R090();
 
-    private const string P091 = "\\b(?:(pledg(e|es|ed|ing)|promis(e|es|ed|ing)|vow(s|ed|ing)?|offer(s|ed|ing)? to))\\b";
+    private const string P091 = "\\b(?:(investigat(e|es|ed|ing)|inspect(s|ed|ing)?|re-examin(e|es|ed|ing)|examin(e|es|ed|ing)|prob(e|es|ed|ing)))\\b";
     [GeneratedRegex(P091, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R091();
 
-    private const string P092 = "\\b(?:(police|policemen|security forces|border guards?))\\b";
+    private const string P092 = "\\b(?:(issu(e|es|ed|ing)) (\\w+ ){0,2}arrest warrants?|(arrest(s|ed|ing)?|detain(s|ed|ing)?|jail(s|ed|ing)?|imprison(s|ed|ing)?|sentenc(e|es|ed|ing)))\\b";
     [GeneratedRegex(P092, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R092();
 
-    private const string P093 = "\\b(?:(protest(e|o)rs?|demonstrators?|activists?|rioters?|opponents|opposition|dissidents?))\\b";
+    private const string P093 = "\\b(?:(lawmakers|legislators|parliament|senate|congress|MPs|deputies|legislature))\\b";
     [GeneratedRegex(P093, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R093();
 
-    private const string P094 = "\\b(?:(provid(e|es|ed|ing)|giv(e|es|ing)|gave|send(s|ing)?|sent|deliver(s|ed|ing)?|offer(s|ed|ing)?|pledg(e|es|ed|ing)) (\\w+ ){0,3}(aid|assistance|relief|loans?|funds|funding|grants?|support))\\b";
+    private const string P094 = "\\b(?:(lift(s|ed|ing)?|eas(e|es|ed|ing)) (the )?(\\w+ ){0,2}(sanctions|embargo|ban|blockade|restrictions))\\b";
     [GeneratedRegex(P094, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R094();
 
-    private const string P095 = "\\b(?:(rebels?|insurgents?|militants?|guerrillas?|militias?|militiamen|jihadists?|separatists?|gunmen|fighters))\\b";
+    private const string P095 = "\\b(?:(mediat(e|es|ed|ing)|broker(s|ed|ing)?))\\b";
     [GeneratedRegex(P095, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R095();
 
-    private const string P096 = "\\b(?:(recogni[sz](e|es|ed|ing) (the )?(independence|sovereignty|government|state|statehood) of|establish(es|ed|ing)? diplomatic (ties|relations)))\\b";
+    private const string P096 = "\\b(?:(met|meet(s|ing)?|talk(s|ed)? with|spoke with|phone call with))\\b";
     [GeneratedRegex(P096, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R096();
 
-    private const string P097 = "\\b(?:(reject(s|ed|ing)?|refus(e|es|ed|ing)))\\b";
+    private const string P097 = "\\b(?:(mobili[sz](e|es|ed|ing)|deploy(s|ed|ing)?|mass(es|ed|ing)?) (\\w+ ){0,2}(troops|forces|warships|soldiers|tanks))\\b";
     [GeneratedRegex(P097, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R097();
 
-    private const string P098 = "\\b(?:(releas(e|es|ed|ing)|fre(e|es|ed|eing)) (\\w+ ){0,4}(prisoners?|detainees?|hostages?|captives?|mayor|activists?|dissidents?|journalists?|civilians|students?|men|women|people)|(was|were|been|being) (releas(ed)|freed))\\b";
+    private const string P098 = "\\b(?:(occup(y|ies|ied|ying)|annex(es|ed|ing)?|invad(e|es|ed|ing)|captur(e|es|ed|ing) (the )?(city|town|village|territory|region)))\\b";
     [GeneratedRegex(P098, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R098();
 
-    private const string P099 = "\\b(?:(seiz(e|es|ed|ing)|confiscat(e|es|ed|ing)) (\\w+ ){0,2}(property|assets|ships?|vessels?|cargo))\\b";
+    private const string P099 = "\\b(?:(order(s|ed|ing)?|demand(s|ed|ing)?|call(s|ed|ing)? for) (an? )?(\\w+ )?(investigation|inquiry|probe))\\b";
     [GeneratedRegex(P099, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R099();
 
-    private const string P100 = "\\b(?:(shell(s|ed|ing)?|bombard(s|ed|ing|ment)?|blow(s|n)? up|blew up|shot down|shoot(s|ing)? down))\\b";
+    private const string P100 = "\\b(?:(pa(id|ys|y|ying) (\\w+ )?visit|visit(s|ed|ing)?))\\b";
     [GeneratedRegex(P100, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R100();
 
-    private const string P101 = "\\b(?:(sign(s|ed|ing)?|conclud(e|es|ed|ing)) (an? |the )?(\\w+ ){0,4}(agreement|accord|treaty|deal|pact|memorandum|protocol))\\b";
+    private const string P101 = "\\b(?:(pledg(e|es|ed|ing)|promis(e|es|ed|ing)|vow(s|ed|ing)?) to (help|aid|assist|support|provide))\\b";
     [GeneratedRegex(P101, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R101();
 
-    private const string P102 = "\\b(?:(stag(e|es|ed|ing)|held|hold(s|ing)?) (an? )?(\\w+ ){0,2}(protests?|demonstrations?|rall(y|ies)|sit-ins?)|protest(s|ed|ing)?|demonstrat(e|ed|ing) (against|in|outside)|(?-i:march)(ed|es|ing)? (against|on))\\b";
+    private const string P102 = "\\b(?:(pledg(e|es|ed|ing)|promis(e|es|ed|ing)|vow(s|ed|ing)?|offer(s|ed|ing)? to))\\b";
     [GeneratedRegex(P102, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R102();
 
-    private const string P103 = "\\b(?:(sue|sues|sued|suing))\\b";
+    private const string P103 = "\\b(?:(police|policemen|security forces|border guards?))\\b";
     [GeneratedRegex(P103, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R103();
 
-    private const string P104 = "\\b(?:(suicide bomb(ing|ings|er|ers)?|car bomb(ing|ings)?))\\b";
+    private const string P104 = "\\b(?:(protest(e|o)rs?|demonstrators?|activists?|rioters?|opponents|opposition|dissidents?))\\b";
     [GeneratedRegex(P104, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R104();
 
-    private const string P105 = "\\b(?:(suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|send(s|ing)?|sent|ship(s|ped|ping)?|provid(e|es|ed|ing)|sell(s|ing)?|sold|giv(e|es|ing)|gave) (\\w+ ){0,2}(arms|weapons|missiles|ammunition|military aid|tanks|jets|drones))\\b";
+    private const string P105 = "\\b(?:(provid(e|es|ed|ing)|giv(e|es|ing)|gave|send(s|ing)?|sent|deliver(s|ed|ing)?|offer(s|ed|ing)?|pledg(e|es|ed|ing)) (\\w+ ){0,3}(aid|assistance|relief|loans?|funds|funding|grants?|support))\\b";
     [GeneratedRegex(P105, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R105();
 
-    private const string P106 = "\\b(?:(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)|froze) (\\w+ ){0,2}(aid|assistance|talks|negotiations|cooperation))\\b";
+    private const string P106 = "\\b(?:(rebels?|insurgents?|militants?|guerrillas?|militias?|militiamen|jihadists?|separatists?|gunmen|fighters))\\b";
     [GeneratedRegex(P106, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R106();
 
-    private const string P107 = "\\b(?:(troops|soldiers?|army|armed forces|military|forces|navy|air force|peacekeepers?|marines|tanks|warplanes|jets))\\b";
+    private const string P107 = "\\b(?:(recogni[sz](e|es|ed|ing) (the )?(independence|sovereignty|government|state|statehood) of|establish(es|ed|ing)? diplomatic (ties|relations)))\\b";
     [GeneratedRegex(P107, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R107();
 
-    private const string P108 = "\\b(?:(withdr[ae]w(s|n|ing)?|pull(s|ed|ing)? (out|back)|retreat(s|ed|ing)?))\\b";
+    private const string P108 = "\\b(?:(reject(s|ed|ing)?|refus(e|es|ed|ing)))\\b";
     [GeneratedRegex(P108, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R108();
 
-    private const string P109 = "\\b(?:Boko Haram)\\b";
+    private const string P109 = "\\b(?:(releas(e|es|ed|ing)|fre(e|es|ed|eing)) (\\w+ ){0,4}(prisoners?|detainees?|hostages?|captives?|mayor|activists?|dissidents?|journalists?|civilians|students?|men|women|people)|(was|were|been|being) (releas(ed)|freed))\\b";
     [GeneratedRegex(P109, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R109();
 
-    private const string P110 = "\\b(?:apologi[sz](e|es|ed|ing))\\b";
+    private const string P110 = "\\b(?:(seiz(e|es|ed|ing)|confiscat(e|es|ed|ing)) (\\w+ ){0,2}(property|assets|ships?|vessels?|cargo))\\b";
     [GeneratedRegex(P110, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R110();
 
-    private const string P111 = "\\b(?:assassinat(e|es|ed|ing))\\b";
+    private const string P111 = "\\b(?:(shell(s|ed|ing)?|bombard(s|ed|ing|ment)?|blow(s|n)? up|blew up|shot down|shoot(s|ing)? down))\\b";
     [GeneratedRegex(P111, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R111();
 
-    private const string P112 = "\\b(?:assur(e|es|ed|ing))\\b";
+    private const string P112 = "\\b(?:(sign(s|ed|ing)?|conclud(e|es|ed|ing)) (an? |the )?(\\w+ ){0,4}(agreement|accord|treaty|deal|pact|memorandum|protocol))\\b";
     [GeneratedRegex(P112, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R112();
 
-    private const string P113 = "\\b(?:attend(s|ed|ing)? (an? |the )?(\\w+ ){0,3}(summit|conference|meeting|talks|forum|ceremony))\\b";
+    private const string P113 = "\\b(?:(stag(e|es|ed|ing)|held|hold(s|ing)?) (an? )?(\\w+ ){0,2}(protests?|demonstrations?|rall(y|ies)|sit-ins?)|protest(s|ed|ing)?|demonstrat(e|ed|ing) (against|in|outside)|(?-i:march)(ed|es|ing)? (against|on))\\b";
     [GeneratedRegex(P113, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R113();
 
-    private const string P114 = "\\b(?:a|an|the)\\s+$";
+    private const string P114 = "\\b(?:(sue|sues|sued|suing))\\b";
     [GeneratedRegex(P114, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R114();
 
-    private const string P115 = "\\b(?:claim(s|ed|ing)? responsibility)\\b";
+    private const string P115 = "\\b(?:(suicide bomb(ing|ings|er|ers)?|car bomb(ing|ings)?))\\b";
     [GeneratedRegex(P115, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R115();
 
-    private const string P116 = "\\b(?:complain(s|ed|ing)?)\\b";
+    private const string P116 = "\\b(?:(suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|send(s|ing)?|sent|ship(s|ped|ping)?|provid(e|es|ed|ing)|sell(s|ing)?|sold|giv(e|es|ing)|gave) (\\w+ ){0,2}(arms|weapons|missiles|ammunition|military aid|tanks|jets|drones))\\b";
     [GeneratedRegex(P116, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R116();
 
-    private const string P117 = "\\b(?:correspondent|reporting|reporter|staff) in (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)|\\bour (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?) correspondent\\b";
-    [GeneratedRegex(P117, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P117 = "\\b(?:(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)|froze) (\\w+ ){0,2}(aid|assistance|talks|negotiations|cooperation))\\b";
+    [GeneratedRegex(P117, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R117();
 
-    private const string P118 = "\\b(?:crack(s|ed|ing)? down|repress(es|ed|ing)?)\\b";
+    private const string P118 = "\\b(?:(troops|soldiers?|army|armed forces|military|forces|navy|air force|peacekeepers?|marines|tanks|warplanes|jets))\\b";
     [GeneratedRegex(P118, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R118();
 
-    private const string P119 = "\\b(?:demand(s|ed|ing)?)\\b";
+    private const string P119 = "\\b(?:(withdr[ae]w(s|n|ing)?|pull(s|ed|ing)? (out|back)|retreat(s|ed|ing)?))\\b";
     [GeneratedRegex(P119, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R119();
 
-    private const string P120 = "\\b(?:express(es|ed|ing)? (\\w+ ){0,2}(appreciation|gratitude|optimism))\\b";
+    private const string P120 = "\\b(?:Boko Haram)\\b";
     [GeneratedRegex(P120, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R120();
 
-    private const string P121 = "\\b(?:express(es|ed|ing)? (\\w+ ){0,2}(sorrow|regret|condolences?|sympathy|grief))\\b";
+    private const string P121 = "\\b(?:apologi[sz](e|es|ed|ing))\\b";
     [GeneratedRegex(P121, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R121();
 
-    private const string P122 = "\\b(?:grant(s|ed|ing)? (\\w+ ){0,2}asylum|(help(s|ed|ing)?) (\\w+ ){0,4}(asylum|refuge))\\b";
+    private const string P122 = "\\b(?:assassinat(e|es|ed|ing))\\b";
     [GeneratedRegex(P122, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R122();
 
-    private const string P123 = "\\b(?:hunger strike)\\b";
+    private const string P123 = "\\b(?:assur(e|es|ed|ing))\\b";
     [GeneratedRegex(P123, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R123();
 
-    private const string P124 = "\\b(?:impos(e|es|ed|ing) (new )?(\\w+ ){0,3}(sanctions|embargo|ban|tariffs|asset freezes)|sanction(s|ed|ing))\\b";
+    private const string P124 = "\\b(?:attend(s|ed|ing)? (an? |the )?(\\w+ ){0,3}(summit|conference|meeting|talks|forum|ceremony))\\b";
     [GeneratedRegex(P124, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R124();
 
-    private const string P125 = "\\b(?:in|during|for|over|through|throughout|within|between|from)\\s+$";
+    private const string P125 = "\\b(?:a|an|the)\\s+$";
     [GeneratedRegex(P125, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R125();
 
-    private const string P126 = "\\b(?:massacr(e|es|ed|ing))\\b";
-    [GeneratedRegex(P126, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P126 = "\\b(?:a|an|the)\\s+$";
+    [GeneratedRegex(P126, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R126();
 
-    private const string P127 = "\\b(?:present(s|ed|ing)? (\\w+ ){0,2}evidence against|accus(e|es|ed|ing)|blam(e|es|ed|ing)|alleg(e|es|ed|ing))\\b";
+    private const string P127 = "\\b(?:claim(s|ed|ing)? responsibility)\\b";
     [GeneratedRegex(P127, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R127();
 
-    private const string P128 = "\\b(?:pressur(e|es|ed|ing))\\b";
+    private const string P128 = "\\b(?:complain(s|ed|ing)?)\\b";
     [GeneratedRegex(P128, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R128();
 
-    private const string P129 = "\\b(?:ratif(y|ies|ied|ying))\\b";
-    [GeneratedRegex(P129, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P129 = "\\b(?:correspondent|reporting|reporter|staff) in (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)|\\bour (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?) correspondent\\b";
+    [GeneratedRegex(P129, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R129();
 
-    private const string P130 = "\\b(?:receiv(e|es|ed|ing) (\\w+ ){0,2}(assurances?|pledges?|promises?) from)\\b";
+    private const string P130 = "\\b(?:crack(s|ed|ing)? down|repress(es|ed|ing)?)\\b";
     [GeneratedRegex(P130, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R130();
 
-    private const string P131 = "\\b(?:receiv(e|es|ed|ing) (\\w+ ){0,2}(weapons|arms|missiles|ammunition|military aid|tanks|jets) from)\\b";
+    private const string P131 = "\\b(?:demand(s|ed|ing)?)\\b";
     [GeneratedRegex(P131, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R131();
 
-    private const string P132 = "\\b(?:riot(s|ed|ing)?|demolish(es|ed|ing)?|vandali[sz](e|es|ed|ing)|set fire to|torch(es|ed|ing)?)\\b";
+    private const string P132 = "\\b(?:express(es|ed|ing)? (\\w+ ){0,2}(appreciation|gratitude|optimism))\\b";
     [GeneratedRegex(P132, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R132();
 
-    private const string P133 = "\\b(?:seek(s|ing)? to (deepen|strengthen|expand|boost|broaden|advance)|sought to (deepen|strengthen|expand|boost|broaden|advance))\\b";
+    private const string P133 = "\\b(?:express(es|ed|ing)? (\\w+ ){0,2}(sorrow|regret|condolences?|sympathy|grief))\\b";
     [GeneratedRegex(P133, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R133();
 
-    private const string P134 = "\\b(?:shar(e|es|ed|ing) (\\w+ )?intelligence)\\b";
+    private const string P134 = "\\b(?:grant(s|ed|ing)? (\\w+ ){0,2}asylum|(help(s|ed|ing)?) (\\w+ ){0,4}(asylum|refuge))\\b";
     [GeneratedRegex(P134, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R134();
 
-    private const string P135 = "\\b(?:threaten(s|ed|ing)? (to )?(use )?(military )?(force|war|invade|attack|strike))\\b";
+    private const string P135 = "\\b(?:hunger strike)\\b";
     [GeneratedRegex(P135, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R135();
 
-    private const string P136 = "\\b(?:threaten(s|ed|ing)?)\\b";
+    private const string P136 = "\\b(?:impos(e|es|ed|ing) (new )?(\\w+ ){0,3}(sanctions|embargo|ban|tariffs|asset freezes)|sanction(s|ed|ing))\\b";
     [GeneratedRegex(P136, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R136();
 
-    private const string P137 = "\\b(?:times)\\s+(?:more|higher|larger|bigger|greater|over|as\\s+(?:much|many|large|high|big))\\b";
+    private const string P137 = "\\b(?:in|during|for|over|through|throughout|within|between|from)\\s+$";
     [GeneratedRegex(P137, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R137();
 
-    private const string P138 = "\\b(?:veto(es|ed|ing)?)\\b";
-    [GeneratedRegex(P138, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P138 = "\\b(?:in|during|for|over|through|throughout|within|between|from)\\s+$";
+    [GeneratedRegex(P138, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R138();
 
-    private const string P139 = "\\b(?:while|whereas|with|but|and|compared|against|versus|vs)\\b|[;:]";
+    private const string P139 = "\\b(?:massacr(e|es|ed|ing))\\b";
     [GeneratedRegex(P139, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R139();
 
-    private const string P140 = "\\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\\b|\\b(?:a|an|the)$";
+    private const string P140 = "\\b(?:present(s|ed|ing)? (\\w+ ){0,2}evidence against|accus(e|es|ed|ing)|blam(e|es|ed|ing)|alleg(e|es|ed|ing))\\b";
     [GeneratedRegex(P140, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R140();
 
-    private const string P141 = "\\b(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q|(?:from|over|compared\\s+(?:with|to))\\s+(?:a|the\\s+previous|the\\s+prior|the\\s+same\\s+period\\s+(?:of\\s+|in\\s+)?(?:last|a|the\\s+previous)|the\\s+same\\s+(?:month|quarter)\\s+(?:of\\s+|in\\s+)?(?:last|a|the\\s+previous))\\s+(?<u>year|month|quarter)(?:\\s+(?:earlier|ago|before))?|(?:compared\\s+(?:with|to)|from|over|on)\\s+(?:the\\s+)?same\\s+period\\s+(?:of\\s+|in\\s+)?last\\s+year|on\\s+the\\s+year)\\b";
+    private const string P141 = "\\b(?:pressur(e|es|ed|ing))\\b";
     [GeneratedRegex(P141, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R141();
 
-    private const string P142 = "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
-    [GeneratedRegex(P142, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P142 = "\\b(?:ratif(y|ies|ied|ying))\\b";
+    [GeneratedRegex(P142, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R142();
 
-    private const string P143 = "\\b(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
-    [GeneratedRegex(P143, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P143 = "\\b(?:receiv(e|es|ed|ing) (\\w+ ){0,2}(assurances?|pledges?|promises?) from)\\b";
+    [GeneratedRegex(P143, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R143();
 
-    private const string P144 = "\\b(?<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today)\\b";
+    private const string P144 = "\\b(?:receiv(e|es|ed|ing) (\\w+ ){0,2}(weapons|arms|missiles|ammunition|military aid|tanks|jets) from)\\b";
     [GeneratedRegex(P144, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R144();
 
-    private const string P145 = "\\b(?<role>president|presidents|prime minister|prime ministers|premier|premiers|leader|leaders|foreign minister|foreign ministers|chancellor|chancellors|head of state|heads of state|head of government|heads of government|head of the|national security adviser|national security advisers|national security advisor|national security advisors|defence minister|defence ministers|defense minister|defense ministers|vice president|vice presidents|ambassador|ambassadors|special envoy|special envoys|envoy|envoys|secretary-general|secretary general)\\b";
+    private const string P145 = "\\b(?:riot(s|ed|ing)?|demolish(es|ed|ing)?|vandali[sz](e|es|ed|ing)|set fire to|torch(es|ed|ing)?)\\b";
     [GeneratedRegex(P145, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R145();
 
-    private const string P146 = "\\b(?<subj>[\\w' -]{1,40}?)\\s+(should|must|has to|have to|had to|needs? to)\\b";
+    private const string P146 = "\\b(?:seek(s|ing)? to (deepen|strengthen|expand|boost|broaden|advance)|sought to (deepen|strengthen|expand|boost|broaden|advance))\\b";
     [GeneratedRegex(P146, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R146();
 
-    private const string P147 = "\\b(?<v>(?!(?:up|down|higher|lower|added|cut|cuts|lost)\\b)(?:rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased))\\b\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    private const string P147 = "\\b(?:shar(e|es|ed|ing) (\\w+ )?intelligence)\\b";
     [GeneratedRegex(P147, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R147();
 
-    private const string P148 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b(?:\\s+(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q))?\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    private const string P148 = "\\b(?:threaten(s|ed|ing)? (to )?(use )?(military )?(force|war|invade|attack|strike))\\b";
     [GeneratedRegex(P148, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R148();
 
-    private const string P149 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b\\s+(?:to|at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    private const string P149 = "\\b(?:threaten(s|ed|ing)?)\\b";
     [GeneratedRegex(P149, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R149();
 
-    private const string P150 = "\\b(?<v>said|says|say|told|tells|stated|noted|added|announced|reported|reports|estimated|estimates|showed|shows|show|revealed|disclosed|pointed\\s+out|stressed|emphasi[sz]ed|underscored|highlighted|observed|recalled|predicted|forecast|expects)\\b";
+    private const string P150 = "\\b(?:times)\\s+(?:more|higher|larger|bigger|greater|over|as\\s+(?:much|many|large|high|big))\\b";
     [GeneratedRegex(P150, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R150();
 
-    private const string P151 = "\\b(?<who>the two (presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers)|both (presidents|leaders|men)|the leaders|the presidents|they)\\b";
+    private const string P151 = "\\b(?:veto(es|ed|ing)?)\\b";
     [GeneratedRegex(P151, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R151();
 
-    private const string P152 = "\\b(?<who>the two sides|both sides|the two governments|both governments|the two countries|both countries)\\b";
+    private const string P152 = "\\b(?:while|whereas|with|but|and|compared|against|versus|vs)\\b|[;:]";
     [GeneratedRegex(P152, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R152();
 
-    private const string P153 = "\\b(ASEAN|Association of Southeast Asian Nations|East Asia Summit|RCEP)\\b";
+    private const string P153 = "\\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\\b|\\b(?:a|an|the)$";
     [GeneratedRegex(P153, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R153();
 
-    private const string P154 = "\\b(BRICS\\+?|BRICS Plus|New Development Bank)(?!\\w)";
-    [GeneratedRegex(P154, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P154 = "\\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\\b|\\b(?:a|an|the)$";
+    [GeneratedRegex(P154, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R154();
 
-    private const string P155 = "\\b(COVID(-?19)?|coronavirus(es)?|SARS-CoV-2|the pandemic|pandemic (response|recovery|control)|lockdowns?|Omicron|Sputnik V|Sinovac|Sinopharm|anti-epidemic)\\b";
+    private const string P155 = "\\b(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q|(?:from|over|compared\\s+(?:with|to))\\s+(?:a|the\\s+previous|the\\s+prior|the\\s+same\\s+period\\s+(?:of\\s+|in\\s+)?(?:last|a|the\\s+previous)|the\\s+same\\s+(?:month|quarter)\\s+(?:of\\s+|in\\s+)?(?:last|a|the\\s+previous))\\s+(?<u>year|month|quarter)(?:\\s+(?:earlier|ago|before))?|(?:compared\\s+(?:with|to)|from|over|on)\\s+(?:the\\s+)?same\\s+period\\s+(?:of\\s+|in\\s+)?last\\s+year|on\\s+the\\s+year)\\b";
     [GeneratedRegex(P155, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R155();
 
-    private const string P156 = "\\b(Eurasian Economic Union|EAEU|EAEC|EEU|Eurasian Economic (Commission|Forum)|Supreme Eurasian Economic Council|Eurasian integration)\\b";
-    [GeneratedRegex(P156, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P156 = "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
+    [GeneratedRegex(P156, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R156();
 
-    private const string P157 = "\\b(European Union|European Commission|European Council|European Parliament|Council of the EU|Brussels|von der Leyen|Charles Michel|Borrell|eurozone|euro area|Schengen)\\b";
-    [GeneratedRegex(P157, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P157 = "\\b(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
+    [GeneratedRegex(P157, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R157();
 
-    private const string P158 = "\\b(G-?20|Group of (Twenty|20))\\b";
+    private const string P158 = "\\b(?<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today)\\b";
     [GeneratedRegex(P158, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R158();
 
-    private const string P159 = "\\b(G-?7|Group of (Seven|7)|G-?8)\\b";
+    private const string P159 = "\\b(?<role>president|presidents|prime minister|prime ministers|premier|premiers|leader|leaders|foreign minister|foreign ministers|chancellor|chancellors|head of state|heads of state|head of government|heads of government|head of the|national security adviser|national security advisers|national security advisor|national security advisors|defence minister|defence ministers|defense minister|defense ministers|vice president|vice presidents|ambassador|ambassadors|special envoy|special envoys|envoy|envoys|secretary-general|secretary general)\\b";
     [GeneratedRegex(P159, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R159();
 
-    private const string P160 = "\\b(Korea\\w*|DPRK|ROK|Pyongyang|Seoul|Kim Jong[- ]?Un|Kim Yo[- ]Jong|Yoon Suk[- ]Yeol|Moon Jae[- ]in|Lee Jae[- ]myung|inter-Korean|Panmunjom|demilitari[sz]ed zone)\\b";
+    private const string P160 = "\\b(?<subj>[\\w' -]{1,40}?)\\s+(should|must|has to|have to|had to|needs? to)\\b";
     [GeneratedRegex(P160, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R160();
 
-    private const string P161 = "\\b(Middle East|Mideast|West Asia|Persian Gulf|Gulf (states|countries|region)|Israel\\w*|Palestin\\w*|Gaza|West Bank|Hamas|Hezbollah|Houthis?|Iran\\w*|Tehran|Syria\\w*|Damascus|Iraq\\w*|Baghdad|Leban\\w*|Beirut|Yemen\\w*|Saudi\\w*|Riyadh|Jordanian|Amman|Egypt\\w*|Cairo|Qatar\\w*|Doha|UAE|Emirat\\w*|Abu Dhabi|Dubai|Kuwait\\w*|Bahrain\\w*|Omani?|Muscat|Jerusalem|Tel Aviv|Netanyahu|Abraham Accords|two-state solution|GCC|Gulf Cooperation Council)\\b";
+    private const string P161 = "\\b(?<v>(?!(?:up|down|higher|lower|added|cut|cuts|lost)\\b)(?:rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased))\\b\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
     [GeneratedRegex(P161, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R161();
 
-    private const string P162 = "\\b(NATO|North Atlantic (Treaty|Alliance|Council)|OTAN|Atlantic alliance|Stoltenberg)\\b";
-    [GeneratedRegex(P162, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P162 = "\\b(?<v>(?!(?:up|down|higher|lower|added|cut|cuts|lost)\\b)(?:rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased))\\b\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P162, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R162();
 
-    private const string P163 = "\\b(Shanghai Cooperation Organi[sz]ation|Shanghai Five|SCO (summit|member|states|countries|Secretary-General|Council))\\b";
+    private const string P163 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b(?:\\s+(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q))?\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
     [GeneratedRegex(P163, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R163();
 
-    private const string P164 = "\\b(Taiwan\\w*|Taipei|Tsai Ing-wen|Lai Ching-te|cross-Strait|one-China|One China|Kuomintang|KMT)\\b";
-    [GeneratedRegex(P164, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P164 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b(?:\\s+(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q))?\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P164, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R164();
 
-    private const string P165 = "\\b(Ukrain\\w*|Kyiv|Kiev|Zelensk(y|yy|iy)|Donbass?|Donetsk|Luhansk|Lugansk|Crimea\\w*|Kherson|Zaporizh\\w*|Zaporozh\\w*|Kharkiv|Kharkov|Odesa|Odessa|Mariupol|Bakhmut|Kursk incursion|special military operation|Minsk agreements?|Istanbul agreements)\\b";
+    private const string P165 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b\\s+(?:to|at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
     [GeneratedRegex(P165, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R165();
 
-    private const string P166 = "\\b(United Nations|UNSC|UNGA|Security Council|UN General Assembly|UNESCO|UNICEF|UNHCR|UNDP|UNCTAD|UNRWA|UNEP|UNIFIL|World Food Programme|WFP|FAO|IAEA|World Health Organi[sz]ation|Human Rights Council|Guterres)\\b";
-    [GeneratedRegex(P166, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P166 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b\\s+(?:to|at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P166, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R166();
 
-    private const string P167 = "\\b(accus\\w+|blam\\w+|interfer\\w+|hegemon\\w+|bullying|meddl\\w+|provocation\\w*|condemn\\w*|denounc\\w+)\\b";
-    [GeneratedRegex(P167, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P167 = "\\b(?<v>said|says|say|told|tells|stated|noted|added|announced|reported|reports|estimated|estimates|showed|shows|show|revealed|disclosed|pointed\\s+out|stressed|emphasi[sz]ed|underscored|highlighted|observed|recalled|predicted|forecast|expects)\\b";
+    [GeneratedRegex(P167, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R167();
 
-    private const string P168 = "\\b(accused|accuses|blamed|blames|blaming|critici[sz]ed|critici[sz]es|condemned|condemns|warned|warns)\\b";
-    [GeneratedRegex(P168, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P168 = "\\b(?<who>the two (presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers)|both (presidents|leaders|men)|the leaders|the presidents|they)\\b";
+    [GeneratedRegex(P168, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R168();
 
-    private const string P169 = "\\b(agreed|agrees|it was agreed|pledged|pledges|promised|vowed|committed|(expressed|expresses) (his |her |its )?(readiness|willingness|expectation|hope)|stands? ready|(is|was|were|are) (willing|ready)|looked forward|looks forward|look forward|hoped|hopes|expected|expects|jointly declared|(released|issued|signed) a joint statement|reached (an )?(agreement|consensus)|decided)\\b";
-    [GeneratedRegex(P169, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P169 = "\\b(?<who>the two sides|both sides|the two governments|both governments|the two countries|both countries)\\b";
+    [GeneratedRegex(P169, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R169();
 
-    private const string P170 = "\\b(agricultur\\w*|agri-?food|agro\\w*|farms?|farmers?|farming|food security|food (supplies|exports|imports|prices|crisis)|grain|wheat|corn|maize|soybeans?|fertili[sz]ers?|crops?|harvests?|livestock|fisher(y|ies)|grain deal|Black Sea Grain Initiative|famine)\\b";
+    private const string P170 = "\\b(ASEAN|Association of Southeast Asian Nations|East Asia Summit|RCEP)\\b";
     [GeneratedRegex(P170, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R170();
 
-    private const string P171 = "\\b(aid|assistance|humanitarian|donat\\w+|deliver(y|ies))\\b";
-    [GeneratedRegex(P171, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P171 = "\\b(BRICS\\+?|BRICS Plus|New Development Bank)(?!\\w)";
+    [GeneratedRegex(P171, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R171();
 
-    private const string P172 = "\\b(by|on the|over the|via) (tele)?phone\\b";
-    [GeneratedRegex(P172, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P172 = "\\b(COVID(-?19)?|coronavirus(es)?|SARS-CoV-2|the pandemic|pandemic (response|recovery|control)|lockdowns?|Omicron|Sputnik V|Sinovac|Sinopharm|anti-epidemic)\\b";
+    [GeneratedRegex(P172, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R172();
 
-    private const string P173 = "\\b(called|phoned|rang)\\b(?!\\s+(on|for|off|it|upon|out)\\b)";
-    [GeneratedRegex(P173, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P173 = "\\b(Eurasian Economic Union|EAEU|EAEC|EEU|Eurasian Economic (Commission|Forum)|Supreme Eurasian Economic Council|Eurasian integration)\\b";
+    [GeneratedRegex(P173, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R173();
 
-    private const string P174 = "\\b(climate|global warming|carbon|emissions?|greenhouse|net[- ]zero|decarboni[sz]\\w*|COP ?\\d{2}|Paris (Agreement|accord)|UNFCCC|low-carbon|green (transition|energy|development|economy)|environment(al)?|biodiversity|sustainable development|deforestation|Amazon rainforest)\\b";
+    private const string P174 = "\\b(European Union|European Commission|European Council|European Parliament|Council of the EU|Brussels|von der Leyen|Charles Michel|Borrell|eurozone|euro area|Schengen)\\b";
     [GeneratedRegex(P174, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R174();
 
-    private const string P175 = "\\b(congratulat\\w+|support(s|ed)?|appreciat\\w+|hail\\w*|prais\\w+|welcom\\w+|spoke highly|thank\\w*|wish(ed|es|ing)?|best wishes)\\b";
-    [GeneratedRegex(P175, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P175 = "\\b(G-?20|Group of (Twenty|20))\\b";
+    [GeneratedRegex(P175, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R175();
 
-    private const string P176 = "\\b(congratulatory|condolence) (message|letter|cable)s?\\b";
-    [GeneratedRegex(P176, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P176 = "\\b(G-?7|Group of (Seven|7)|G-?8)\\b";
+    [GeneratedRegex(P176, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R176();
 
-    private const string P177 = "\\b(cultur(e|es|al)|people-to-people|tourism|tourists?|arts|museums?|heritage|films?|cinema|literature|education(al)?|universit(y|ies)|students?|academic|scholarships?|youth exchanges?|Confucius Institutes?|humanitarian (ties|cooperation|exchanges))\\b";
+    private const string P177 = "\\b(Korea\\w*|DPRK|ROK|Pyongyang|Seoul|Kim Jong[- ]?Un|Kim Yo[- ]Jong|Yoon Suk[- ]Yeol|Moon Jae[- ]in|Lee Jae[- ]myung|inter-Korean|Panmunjom|demilitari[sz]ed zone)\\b";
     [GeneratedRegex(P177, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R177();
 
-    private const string P178 = "\\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\\b(\\s+\\w+){0,4}\\s*$";
+    private const string P178 = "\\b(Middle East|Mideast|West Asia|Persian Gulf|Gulf (states|countries|region)|Israel\\w*|Palestin\\w*|Gaza|West Bank|Hamas|Hezbollah|Houthis?|Iran\\w*|Tehran|Syria\\w*|Damascus|Iraq\\w*|Baghdad|Leban\\w*|Beirut|Yemen\\w*|Saudi\\w*|Riyadh|Jordanian|Amman|Egypt\\w*|Cairo|Qatar\\w*|Doha|UAE|Emirat\\w*|Abu Dhabi|Dubai|Kuwait\\w*|Bahrain\\w*|Omani?|Muscat|Jerusalem|Tel Aviv|Netanyahu|Abraham Accords|two-state solution|GCC|Gulf Cooperation Council)\\b";
     [GeneratedRegex(P178, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R178();
 
-    private const string P179 = "\\b(dinner|banquet|luncheon|lunch|breakfast)\\b";
-    [GeneratedRegex(P179, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P179 = "\\b(NATO|North Atlantic (Treaty|Alliance|Council)|OTAN|Atlantic alliance|Stoltenberg)\\b";
+    [GeneratedRegex(P179, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R179();
 
-    private const string P180 = "\\b(energy|oil|crude|petroleum|natural gas|gas (supplies|supply|exports|imports|prices|fields?)|LNG|pipelines?|Nord Stream|Power of Siberia|TurkStream|OPEC\\+?|electricity|power (grid|plants?|stations?)|renewables?|solar (power|energy|panels?)|wind (power|energy|farms?)|hydropower|coal|refiner(y|ies)|hydrogen)\\b";
+    private const string P180 = "\\b(Shanghai Cooperation Organi[sz]ation|Shanghai Five|SCO (summit|member|states|countries|Secretary-General|Council))\\b";
     [GeneratedRegex(P180, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R180();
 
-    private const string P181 = "\\b(exchanged (\\w+ ){0,2}views|(had|have) an? ([\\w-]+ ){0,4}exchange of views|discussed|discusses|exchanged (\\w+ ){0,2}(greetings|messages|letters)|invited|invites)\\b";
-    [GeneratedRegex(P181, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P181 = "\\b(Taiwan\\w*|Taipei|Tsai Ing-wen|Lai Ching-te|cross-Strait|one-China|One China|Kuomintang|KMT)\\b";
+    [GeneratedRegex(P181, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R181();
 
-    private const string P182 = "\\b(financ(e|es|ial|ing)|investments?|investors?|invest(s|ed|ing)?|banking|central banks?|currenc(y|ies)|dollar|de-?dollari[sz]ation|yuan|renminbi|roubles?|rubles?|rupees?|loans?|credit lines?|debts?|IMF|International Monetary Fund|World Bank|payments? systems?|settlements in national currencies|stock (markets?|exchanges?)|fiscal|monetary)\\b";
+    private const string P182 = "\\b(Ukrain\\w*|Kyiv|Kiev|Zelensk(y|yy|iy)|Donbass?|Donetsk|Luhansk|Lugansk|Crimea\\w*|Kherson|Zaporizh\\w*|Zaporozh\\w*|Kharkiv|Kharkov|Odesa|Odessa|Mariupol|Bakhmut|Kursk incursion|special military operation|Minsk agreements?|Istanbul agreements)\\b";
     [GeneratedRegex(P182, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R182();
 
-    private const string P183 = "\\b(had|have|conducted) (\\w+ ){0,2}(talks|negotiations|consultations)\\b";
-    [GeneratedRegex(P183, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P183 = "\\b(United Nations|UNSC|UNGA|Security Council|UN General Assembly|UNESCO|UNICEF|UNHCR|UNDP|UNCTAD|UNRWA|UNEP|UNIFIL|World Food Programme|WFP|FAO|IAEA|World Health Organi[sz]ation|Human Rights Council|Guterres)\\b";
+    [GeneratedRegex(P183, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R183();
 
-    private const string P184 = "\\b(health|healthcare|medical|medicines?|hospitals?|vaccines?|vaccinations?|World Health Organi[sz]ation|epidemics?|pandemics?|diseases?|pharmaceutical\\w*|doctors|malaria|HIV|tuberculosis|Ebola|public health)\\b";
-    [GeneratedRegex(P184, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P184 = "\\b(accus\\w+|blam\\w+|interfer\\w+|hegemon\\w+|bullying|meddl\\w+|provocation\\w*|condemn\\w*|denounc\\w+)\\b";
+    [GeneratedRegex(P184, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R184();
 
-    private const string P185 = "\\b(held|had|in) a call\\b";
+    private const string P185 = "\\b(accused|accuses|blamed|blames|blaming|critici[sz]ed|critici[sz]es|condemned|condemns|warned|warns)\\b";
     [GeneratedRegex(P185, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R185();
 
-    private const string P186 = "\\b(he|she)\\b";
-    [GeneratedRegex(P186, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P186 = "\\b(agreed|agrees|it was agreed|pledged|pledges|promised|vowed|committed|(expressed|expresses) (his |her |its )?(readiness|willingness|expectation|hope)|stands? ready|(is|was|were|are) (willing|ready)|looked forward|looks forward|look forward|hoped|hopes|expected|expects|jointly declared|(released|issued|signed) a joint statement|reached (an )?(agreement|consensus)|decided)\\b";
+    [GeneratedRegex(P186, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R186();
 
-    private const string P187 = "\\b(he|she|they|it|we|themselves|itself)\\b";
+    private const string P187 = "\\b(agricultur\\w*|agri-?food|agro\\w*|farms?|farmers?|farming|food security|food (supplies|exports|imports|prices|crisis)|grain|wheat|corn|maize|soybeans?|fertili[sz]ers?|crops?|harvests?|livestock|fisher(y|ies)|grain deal|Black Sea Grain Initiative|famine)\\b";
     [GeneratedRegex(P187, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R187();
 
-    private const string P188 = "\\b(holds|held|had|hold) (a |an )?(\\w+ ){0,2}meeting\\b";
+    private const string P188 = "\\b(aid|assistance|humanitarian|donat\\w+|deliver(y|ies))\\b";
     [GeneratedRegex(P188, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R188();
 
-    private const string P189 = "\\b(hosted|held) (a |an )?(\\w+ )?(dinner|banquet|lunch|breakfast|reception) for\\b";
+    private const string P189 = "\\b(by|on the|over the|via) (tele)?phone\\b";
     [GeneratedRegex(P189, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R189();
 
-    private const string P190 = "\\b(human rights|rights defenders?|civil liberties|freedom of (speech|expression|the press|religion|assembly)|press freedom|political prisoners?|dissidents?|torture|genocide|war crimes|crimes against humanity|ethnic cleansing|Uyghurs?|Uighurs?|Xinjiang|Tibet\\w*|Human Rights Council|Amnesty International|Human Rights Watch|OHCHR|death penalty|rights of (women|minorities|children))\\b";
-    [GeneratedRegex(P190, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P190 = "\\b(called|phoned|rang)\\b(?!\\s+(on|for|off|it|upon|out)\\b)";
+    [GeneratedRegex(P190, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R190();
 
-    private const string P191 = "\\b(if|unless|could|might|may|should .* then|in case)\\b";
+    private const string P191 = "\\b(climate|global warming|carbon|emissions?|greenhouse|net[- ]zero|decarboni[sz]\\w*|COP ?\\d{2}|Paris (Agreement|accord)|UNFCCC|low-carbon|green (transition|energy|development|economy)|environment(al)?|biodiversity|sustainable development|deforestation|Amazon rainforest)\\b";
     [GeneratedRegex(P191, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R191();
 
-    private const string P192 = "\\b(in|at|near|outside|from|into|inside|of)\\s+(the\\s+)?(city\\s+of\\s+)?$";
-    [GeneratedRegex(P192, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P192 = "\\b(congratulat\\w+|support(s|ed)?|appreciat\\w+|hail\\w*|prais\\w+|welcom\\w+|spoke highly|thank\\w*|wish(ed|es|ing)?|best wishes)\\b";
+    [GeneratedRegex(P192, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R192();
 
-    private const string P193 = "\\b(in|at|to|from|with|near|into|of|on)\\s+(the\\s+)?$";
-    [GeneratedRegex(P193, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P193 = "\\b(congratulatory|condolence) (message|letter|cable)s?\\b";
+    [GeneratedRegex(P193, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R193();
 
-    private const string P194 = "\\b(met|held|had|talked|spoke|exchanged|received|hosted|called|sat|saw|conducted|phoned|welcomed|was received|were received)\\b";
+    private const string P194 = "\\b(cultur(e|es|al)|people-to-people|tourism|tourists?|arts|museums?|heritage|films?|cinema|literature|education(al)?|universit(y|ies)|students?|academic|scholarships?|youth exchanges?|Confucius Institutes?|humanitarian (ties|cooperation|exchanges))\\b";
     [GeneratedRegex(P194, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R194();
 
-    private const string P195 = "\\b(met|meeting|meet|talked|spoke|speaking)\\b[^.;]{0,40}\\bvirtually\\b";
-    [GeneratedRegex(P195, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P195 = "\\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\\b(\\s+\\w+){0,4}\\s*$";
+    [GeneratedRegex(P195, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R195();
 
-    private const string P196 = "\\b(met|meets)\\b";
-    [GeneratedRegex(P196, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P196 = "\\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\\b(\\s+\\w+){0,4}\\s*$";
+    [GeneratedRegex(P196, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R196();
 
-    private const string P197 = "\\b(met|meets?|meeting)\\b";
-    [GeneratedRegex(P197, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P197 = "\\b(dinner|banquet|luncheon|lunch|breakfast)\\b";
+    [GeneratedRegex(P197, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R197();
 
-    private const string P198 = "\\b(migrat\\w*|migrants?|immigra\\w*|emigra\\w*|refugees?|asylum(-seekers?)?|displaced (persons|people)|IDPs?|border crossings?|deportations?|visas?|visa-free|diaspora|compatriots|human trafficking|people smuggl\\w*|IOM|UNHCR)\\b";
+    private const string P198 = "\\b(energy|oil|crude|petroleum|natural gas|gas (supplies|supply|exports|imports|prices|fields?)|LNG|pipelines?|Nord Stream|Power of Siberia|TurkStream|OPEC\\+?|electricity|power (grid|plants?|stations?)|renewables?|solar (power|energy|panels?)|wind (power|energy|farms?)|hydropower|coal|refiner(y|ies)|hydrogen)\\b";
     [GeneratedRegex(P198, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R198();
 
-    private const string P199 = "\\b(military|militaries|armed forces|army|navy|naval|air force|troops?|soldiers?|servicemen|defen[cs]e (minist(er|ry)|cooperation|industry|budget|spending|pact)|weapons?|arms (sales|deliveries|supplies|exports|race)|missiles?|(joint|military|naval|air|live-fire) (exercises?|drills?|patrols?)|warships?|fighter jets?|artillery|ammunition|drones|Pentagon|warfare|frontline|offensive)\\b";
-    [GeneratedRegex(P199, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P199 = "\\b(exchanged (\\w+ ){0,2}views|(had|have) an? ([\\w-]+ ){0,4}exchange of views|discussed|discusses|exchanged (\\w+ ){0,2}(greetings|messages|letters)|invited|invites)\\b";
+    [GeneratedRegex(P199, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R199();
 
-    private const string P200 = "\\b(not|never|no|neither|nor|without)\\b";
+    private const string P200 = "\\b(financ(e|es|ial|ing)|investments?|investors?|invest(s|ed|ing)?|banking|central banks?|currenc(y|ies)|dollar|de-?dollari[sz]ation|yuan|renminbi|roubles?|rubles?|rupees?|loans?|credit lines?|debts?|IMF|International Monetary Fund|World Bank|payments? systems?|settlements in national currencies|stock (markets?|exchanges?)|fiscal|monetary)\\b";
     [GeneratedRegex(P200, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R200();
 
-    private const string P201 = "\\b(not|never|no|no longer|cannot|n['\u2019]t|refused to|declined to|failed to|no plans? (to|for)|without)\\s+(\\w+\\s+){0,2}$";
-    [GeneratedRegex(P201, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P201 = "\\b(had|have|conducted) (\\w+ ){0,2}(talks|negotiations|consultations)\\b";
+    [GeneratedRegex(P201, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R201();
 
-    private const string P202 = "\\b(nuclear|atomic|uranium|plutonium|enrichment|IAEA|NPT|denucleari[sz]ation|warheads?|JCPOA|Rosatom|New START)\\b";
+    private const string P202 = "\\b(health|healthcare|medical|medicines?|hospitals?|vaccines?|vaccinations?|World Health Organi[sz]ation|epidemics?|pandemics?|diseases?|pharmaceutical\\w*|doctors|malaria|HIV|tuberculosis|Ebola|public health)\\b";
     [GeneratedRegex(P202, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R202();
 
-    private const string P203 = "\\b(oppos\\w+|reject\\w+|refus\\w+|will not accept|never accept|denial|denied|den(y|ies))\\b";
+    private const string P203 = "\\b(held|had|in) a call\\b";
     [GeneratedRegex(P203, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R203();
 
-    private const string P204 = "\\b(outer space|space (exploration|station|agenc(y|ies)|program(me)?s?|cooperation|launch(es)?|flights?|research|industry|debris)|spaceflight|spacecraft|satellites?|astronauts?|cosmonauts?|taikonauts?|lunar|Moon (missions?|landing|station|base|exploration)|Mars|launch vehicles?|Roscosmos|NASA|ISRO|CNSA|ESA|Chandrayaan\\w*|Chang'e|International Space Station|ISS|GLONASS|BeiDou)\\b";
+    private const string P204 = "\\b(he|she)\\b";
     [GeneratedRegex(P204, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R204();
 
-    private const string P205 = "\\b(paid|pays|paying|made|makes) (a |an )?(brief )?courtesy (call|visit) (on|to)\\b";
-    [GeneratedRegex(P205, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P205 = "\\b(he|she|they|it|we|themselves|itself)\\b";
+    [GeneratedRegex(P205, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R205();
 
-    private const string P206 = "\\b(participated|were present|was present|also present|took part|attended|were among|was among|accompanied by|joined (at the table )?by|were joined by|alongside|sat in on|(delegation|team|side) (included|comprised)|(was|were) (also )?represented by|on the \\w+ side sat|present at the (talks|meeting)|(who['\u2019]s|who is|who are) here|(is|are) (also )?here (today|with (us|me))|here with (us|me)|taking part|accompanied (the|him|her|them)\\b|(participants|attendees) included|in attendance)\\b";
+    private const string P206 = "\\b(holds|held|had|hold) (a |an )?(\\w+ ){0,2}meeting\\b";
     [GeneratedRegex(P206, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R206();
 
-    private const string P207 = "\\b(president|premier|leader|ambassador|envoy|minister|chief|head|official|adviser|advisor|secretary|king|prince|emir|deputy|counterpart|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|administrator|coordinator|governor|mayor|general|staff|councilor|councillor)\\W*$";
-    [GeneratedRegex(P207, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P207 = "\\b(hosted|held) (a |an )?(\\w+ )?(dinner|banquet|lunch|breakfast|reception) for\\b";
+    [GeneratedRegex(P207, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R207();
 
-    private const string P208 = "\\b(recent|previous|earlier|prior|last|past)\\s+((tele)?phone\\s+|video\\s+|bilateral\\s+|in-person\\s+)?$";
+    private const string P208 = "\\b(human rights|rights defenders?|civil liberties|freedom of (speech|expression|the press|religion|assembly)|press freedom|political prisoners?|dissidents?|torture|genocide|war crimes|crimes against humanity|ethnic cleansing|Uyghurs?|Uighurs?|Xinjiang|Tibet\\w*|Human Rights Council|Amnesty International|Human Rights Watch|OHCHR|death penalty|rights of (women|minorities|children))\\b";
     [GeneratedRegex(P208, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R208();
 
-    private const string P209 = "\\b(rejected|rejects|opposed|opposes|refused|refuses|refusal|denied|denies|dismissed|voiced opposition)\\b";
-    [GeneratedRegex(P209, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P209 = "\\b(if|unless|could|might|may|should .* then|in case)\\b";
+    [GeneratedRegex(P209, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R209();
 
-    private const string P210 = "\\b(said|says|say|saying|told|tells|telling|stated|states|added|adds|adding|noted|notes|noting|talked about|declaring|joked|informs|informed|reported|reports|answered|noticed|characteri[sz]ed|pointed out|points out|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underscored|underscores|highlighted|highlights|observed|recalled|remarked|explained|argued|asserted|insisted|reiterated|restated|affirmed|reaffirmed|maintained|declared|announced|described|wrote|replied|responded|tweeted|believed|believes|conveyed|cast|referred to|spoke of|listed|shared (his|her|its) belief|it was believed|according to)\\b";
-    [GeneratedRegex(P210, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P210 = "\\b(in|at|near|outside|from|into|inside|of)\\s+(the\\s+)?(city\\s+of\\s+)?$";
+    [GeneratedRegex(P210, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R210();
 
-    private const string P211 = "\\b(said|says|told\\s+reporters|told\\s+journalists|told\\s+a\\s+news\\s+conference|told\\s+parliament|told\\s+lawmakers|stated|added|announced|wrote)\\s+(on\\s+|late\\s+|early\\s+)?$";
-    [GeneratedRegex(P211, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P211 = "\\b(in|at|near|outside|from|into|inside|of)\\s+(the\\s+)?(city\\s+of\\s+)?$";
+    [GeneratedRegex(P211, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R211();
 
-    private const string P212 = "\\b(security|arms control|non-?proliferation|disarmament|strategic stability|intelligence (services?|sharing|agenc(y|ies))|cyber ?security|cyber-?attacks?|collective security|peacekeep\\w*)\\b";
+    private const string P212 = "\\b(in|at|to|from|with|near|into|of|on)\\s+(the\\s+)?$";
     [GeneratedRegex(P212, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R212();
 
-    private const string P213 = "\\b(should|need to|needs to|the need for|will continue|will also|will jointly|will be extended|would be renewed|(is|are|was|were) willing|stands? ready|readiness|pledg\\w+|committed to|hope[sd]?\\b|look(s|ed)? forward|agree\\w*|expect\\w*|wanted to build)\\b";
-    [GeneratedRegex(P213, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P213 = "\\b(in|at|to|from|with|near|into|of|on)\\s+(the\\s+)?$";
+    [GeneratedRegex(P213, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R213();
 
-    private const string P214 = "\\b(sitting|sat) down\\b";
-    [GeneratedRegex(P214, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P214 = "\\b(met|held|had|talked|spoke|exchanged|received|hosted|called|sat|saw|conducted|phoned|welcomed|was received|were received)\\b";
+    [GeneratedRegex(P214, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R214();
 
-    private const string P215 = "\\b(spoke|talked|conversation|call)\\b";
-    [GeneratedRegex(P215, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P215 = "\\b(met|meeting|meet|talked|spoke|speaking)\\b[^.;]{0,40}\\bvirtually\\b";
+    [GeneratedRegex(P215, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R215();
 
-    private const string P216 = "\\b(sports?|sporting|Olympic\\w*|Olympiad|Paralympic\\w*|World Cup|FIFA|IOC|athletes?|football|soccer|hockey|chess|BRICS Games|Games of the Future|tournaments?|championships?)\\b";
-    [GeneratedRegex(P216, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P216 = "\\b(met|meets)\\b";
+    [GeneratedRegex(P216, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R216();
 
-    private const string P217 = "\\b(state|official|working) visit\\b";
-    [GeneratedRegex(P217, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P217 = "\\b(met|meets?|meeting)\\b";
+    [GeneratedRegex(P217, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R217();
 
-    private const string P218 = "\\b(supported|supports|backed|congratulated|congratulates|congratulate|(extended|offered|conveyed) (his |her |its |warm )*congratulations|appreciated|appreciates|spoke highly|hailed|hails|praised|praises|welcomed|welcomes|thanked|thanks|wished|wishing|(expressed|expresses) (his |her |its )?(appreciation|gratitude|condolences|delight|pleasure|support))\\b";
-    [GeneratedRegex(P218, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P218 = "\\b(migrat\\w*|migrants?|immigra\\w*|emigra\\w*|refugees?|asylum(-seekers?)?|displaced (persons|people)|IDPs?|border crossings?|deportations?|visas?|visa-free|diaspora|compatriots|human trafficking|people smuggl\\w*|IOM|UNHCR)\\b";
+    [GeneratedRegex(P218, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R218();
 
-    private const string P219 = "\\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference|press conference|lasted|took place|followed|joined by|attended)\\b";
+    private const string P219 = "\\b(military|militaries|armed forces|army|navy|naval|air force|troops?|soldiers?|servicemen|defen[cs]e (minist(er|ry)|cooperation|industry|budget|spending|pact)|weapons?|arms (sales|deliveries|supplies|exports|race)|missiles?|(joint|military|naval|air|live-fire) (exercises?|drills?|patrols?)|warships?|fighter jets?|artillery|ammunition|drones|Pentagon|warfare|frontline|offensive)\\b";
     [GeneratedRegex(P219, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R219();
 
-    private const string P220 = "\\b(talked|spoke) (with|to)\\b";
-    [GeneratedRegex(P220, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P220 = "\\b(not|never|no|neither|nor|without)\\b";
+    [GeneratedRegex(P220, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R220();
 
-    private const string P221 = "\\b(talked|spoke)\\b";
-    [GeneratedRegex(P221, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P221 = "\\b(not|never|no|no longer|cannot|n['\u2019]t|refused to|declined to|failed to|no plans? (to|for)|without)\\s+(\\w+\\s+){0,2}$";
+    [GeneratedRegex(P221, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R221();
 
-    private const string P222 = "\\b(technolog\\w*|tech|high-tech|artificial intelligence|semiconductors?|(micro)?chips|chipmakers?|digital\\w*|5G|6G|telecom\\w*|internet|cyber\\w*|innovation|innovative|quantum|software|data cent(er|re)s?|Huawei|biotech\\w*|IT industry)\\b";
-    [GeneratedRegex(P222, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P222 = "\\b(not|never|no|no longer|cannot|n['\u2019]t|refused to|declined to|failed to|no plans? (to|for)|without)\\s+(\\w+\\s+){0,2}$";
+    [GeneratedRegex(P222, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R222();
 
-    private const string P223 = "\\b(tele)?phone (call|conversation|talks?|discussion)\\b";
-    [GeneratedRegex(P223, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P223 = "\\b(nuclear|atomic|uranium|plutonium|enrichment|IAEA|NPT|denucleari[sz]ation|warheads?|JCPOA|Rosatom|New START)\\b";
+    [GeneratedRegex(P223, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R223();
 
-    private const string P224 = "\\b(terror\\w*|extremis[mt]s?|jihad\\w*|Islamic State|ISIS|ISIL|Daesh|al-Qaeda|al-Qaida|Taliban|al-Shabaab|Boko Haram|suicide bomb\\w*|insurgen\\w*|militants?|radicali[sz]\\w*|counter-?terrorism)\\b";
-    [GeneratedRegex(P224, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P224 = "\\b(oppos\\w+|reject\\w+|refus\\w+|will not accept|never accept|denial|denied|den(y|ies))\\b";
+    [GeneratedRegex(P224, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R224();
 
-    private const string P225 = "\\b(the|a|an|this|that|these|those|its|their|his|her|our|my|your|whose|any|no|such)\\s+$|['\u2019]s\\s+$";
+    private const string P225 = "\\b(outer space|space (exploration|station|agenc(y|ies)|program(me)?s?|cooperation|launch(es)?|flights?|research|industry|debris)|spaceflight|spacecraft|satellites?|astronauts?|cosmonauts?|taikonauts?|lunar|Moon (missions?|landing|station|base|exploration)|Mars|launch vehicles?|Roscosmos|NASA|ISRO|CNSA|ESA|Chandrayaan\\w*|Chang'e|International Space Station|ISS|GLONASS|BeiDou)\\b";
     [GeneratedRegex(P225, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R225();
 
-    private const string P226 = "\\b(the|both) (two )?(presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers|statesmen)\\b(?!\\s+(of|from)\\b)|\\bthey\\b|\\bthe presidents\\b(?!\\s+(of|from)\\b)|\\bthe leaders\\b(?!\\s+(of|from)\\b)";
+    private const string P226 = "\\b(paid|pays|paying|made|makes) (a |an )?(brief )?courtesy (call|visit) (on|to)\\b";
     [GeneratedRegex(P226, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R226();
 
-    private const string P227 = "\\b(trade|trading|traders?|tariffs?|exports?|exported|exporting|imports?|imported|importing|commerce|customs|WTO|World Trade Organi[sz]ation|free[- ]trade|market access|supply chains?|anti-dumping|trade turnover)\\b";
-    [GeneratedRegex(P227, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P227 = "\\b(participated|were present|was present|also present|took part|attended|were among|was among|accompanied by|joined (at the table )?by|were joined by|alongside|sat in on|(delegation|team|side) (included|comprised)|(was|were) (also )?represented by|on the \\w+ side sat|present at the (talks|meeting)|(who['\u2019]s|who is|who are) here|(is|are) (also )?here (today|with (us|me))|here with (us|me)|taking part|accompanied (the|him|her|them)\\b|(participants|attendees) included|in attendance)\\b";
+    [GeneratedRegex(P227, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R227();
 
-    private const string P228 = "\\b(transport\\w*|logistics|infrastructure|railways?|rail (links?|lines?|freight)|high-speed rail|roads|road (links?|construction|networks?|transport)|highways?|ports?|seaports?|airports?|shipping|maritime routes?|North-South (Transport )?Corridor|INSTC|Northern Sea Route|Belt and Road|BRI|connectivity|aviation|flights?|airlines?|Suez Canal|Panama Canal|freight|cargo)\\b";
+    private const string P228 = "\\b(president|premier|leader|ambassador|envoy|minister|chief|head|official|adviser|advisor|secretary|king|prince|emir|deputy|counterpart|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|administrator|coordinator|governor|mayor|general|staff|councilor|councillor)\\W*$";
     [GeneratedRegex(P228, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R228();
 
-    private const string P229 = "\\b(urged?|urging|call(s|ed)? on|calling on|asked|asks|press(es|ed)|encouraged?|appealed to|invite[sd]?)\\b[^.;]{0,80}\\bto\\s+(\\w+\\s+){0,1}$";
+    private const string P229 = "\\b(recent|previous|earlier|prior|last|past)\\s+((tele)?phone\\s+|video\\s+|bilateral\\s+|in-person\\s+)?$";
     [GeneratedRegex(P229, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R229();
 
-    private const string P230 = "\\b(urged|urges|called on|calls on|called for|calls for|asked|asks|demanded|demands|requested|requests|appealed)\\b";
-    [GeneratedRegex(P230, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P230 = "\\b(recent|previous|earlier|prior|last|past)\\s+((tele)?phone\\s+|video\\s+|bilateral\\s+|in-person\\s+)?$";
+    [GeneratedRegex(P230, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R230();
 
-    private const string P231 = "\\b(via|by|over) video\\b";
+    private const string P231 = "\\b(rejected|rejects|opposed|opposes|refused|refuses|refusal|denied|denies|dismissed|voiced opposition)\\b";
     [GeneratedRegex(P231, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R231();
 
-    private const string P232 = "\\b(virtually|video|videoconference|virtual)\\b";
-    [GeneratedRegex(P232, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P232 = "\\b(said|says|say|saying|told|tells|telling|stated|states|added|adds|adding|noted|notes|noting|talked about|declaring|joked|informs|informed|reported|reports|answered|noticed|characteri[sz]ed|pointed out|points out|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underscored|underscores|highlighted|highlights|observed|recalled|remarked|explained|argued|asserted|insisted|reiterated|restated|affirmed|reaffirmed|maintained|declared|announced|described|wrote|replied|responded|tweeted|believed|believes|conveyed|cast|referred to|spoke of|listed|shared (his|her|its) belief|it was believed|according to)\\b";
+    [GeneratedRegex(P232, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R232();
 
-    private const string P233 = "\\b(visit\\w*|meeting|talks|in close contact|invit\\w+|discuss\\w*|exchange of views|consult\\w*|negotiat\\w+)\\b";
-    [GeneratedRegex(P233, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P233 = "\\b(said|says|told\\s+reporters|told\\s+journalists|told\\s+a\\s+news\\s+conference|told\\s+parliament|told\\s+lawmakers|stated|added|announced|wrote)\\s+(on\\s+|late\\s+|early\\s+)?$";
+    [GeneratedRegex(P233, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R233();
 
-    private const string P234 = "\\b(was|were|been|being|is|are|be|got|get|gets)\\s+(\\w+ly\\s+)?$";
-    [GeneratedRegex(P234, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P234 = "\\b(said|says|told\\s+reporters|told\\s+journalists|told\\s+a\\s+news\\s+conference|told\\s+parliament|told\\s+lawmakers|stated|added|announced|wrote)\\s+(on\\s+|late\\s+|early\\s+)?$";
+    [GeneratedRegex(P234, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R234();
 
-    private const string P235 = "\\b(welcomed|hosted|received)\\b";
-    [GeneratedRegex(P235, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P235 = "\\b(security|arms control|non-?proliferation|disarmament|strategic stability|intelligence (services?|sharing|agenc(y|ies))|cyber ?security|cyber-?attacks?|collective security|peacekeep\\w*)\\b";
+    [GeneratedRegex(P235, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R235();
 
-    private const string P236 = "\\b(willing|ready|readiness|stand ready|stands ready|committed|commitment to|look(ed)? forward|hope[sd]?|expect\\w*|will (continue|work|jointly|also)|agree\\w*|should|need to|needs to|must|pledg\\w+|propos\\w+|promot\\w+ cooperation|work together|work with)\\b";
-    [GeneratedRegex(P236, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P236 = "\\b(should|need to|needs to|the need for|will continue|will also|will jointly|will be extended|would be renewed|(is|are|was|were) willing|stands? ready|readiness|pledg\\w+|committed to|hope[sd]?\\b|look(s|ed)? forward|agree\\w*|expect\\w*|wanted to build)\\b";
+    [GeneratedRegex(P236, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R236();
 
-    private const string P237 = "\\b(will|['\u2019]ll|would|shall|is to|are to|to be held|is due to|are due to|plans? to|planned|expected to|scheduled|next (week|month|year)|agreed to (jointly )?(meet|hold|attend|visit)|invited \\w+ to|is set to|are set to|upcoming|forthcoming|look(s|ed|ing)? forward to|hope[sd]? to|intends? to|wish(es|ed)? to|would like to|(in|over|during|within) the (coming|next) (days|weeks|months)|(ready|willing|prepared) to|later (today|tonight|this (week|month|year))|(a|an|the) (probable|possible|potential|eventual))\\b";
+    private const string P237 = "\\b(sitting|sat) down\\b";
     [GeneratedRegex(P237, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R237();
 
-    private const string P238 = "\\b(will|would|shall|going to|plans? to|intends? to|is to|are to)\\b";
+    private const string P238 = "\\b(spoke|talked|conversation|call)\\b";
     [GeneratedRegex(P238, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R238();
 
-    private const string P239 = "\\b(yuan|renminbi|RMB)\\b";
+    private const string P239 = "\\b(sports?|sporting|Olympic\\w*|Olympiad|Paralympic\\w*|World Cup|FIFA|IOC|athletes?|football|soccer|hockey|chess|BRICS Games|Games of the Future|tournaments?|championships?)\\b";
     [GeneratedRegex(P239, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R239();
 
-    private const string P240 = "\\baccording\\s+to\\s+(?<src>.+?)(?=\\s*(?:[,;:()\\n]|\\.(?:\\s|$)|$|\\s+(?:which|who|that|as|while|on\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\\b))";
-    [GeneratedRegex(P240, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P240 = "\\b(state|official|working) visit\\b";
+    [GeneratedRegex(P240, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R240();
 
-    private const string P241 = "\\bbilateral (meeting|talks|session)\\b";
+    private const string P241 = "\\b(supported|supports|backed|congratulated|congratulates|congratulate|(extended|offered|conveyed) (his |her |its |warm )*congratulations|appreciated|appreciates|spoke highly|hailed|hails|praised|praises|welcomed|welcomes|thanked|thanks|wished|wishing|(expressed|expresses) (his |her |its )?(appreciation|gratitude|condolences|delight|pleasure|support))\\b";
     [GeneratedRegex(P241, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R241();
 
-    private const string P242 = "\\bcall with\\b";
-    [GeneratedRegex(P242, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P242 = "\\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference|press conference|lasted|took place|followed|joined by|attended)\\b";
+    [GeneratedRegex(P242, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R242();
 
-    private const string P243 = "\\bcalled on\\b";
+    private const string P243 = "\\b(talked|spoke) (with|to)\\b";
     [GeneratedRegex(P243, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R243();
 
-    private const string P244 = "\\bconversation\\b";
+    private const string P244 = "\\b(talked|spoke)\\b";
     [GeneratedRegex(P244, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R244();
 
-    private const string P245 = "\\bexchanged? (\\w+ ){0,2}(messages|letters|cables)\\b";
-    [GeneratedRegex(P245, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P245 = "\\b(technolog\\w*|tech|high-tech|artificial intelligence|semiconductors?|(micro)?chips|chipmakers?|digital\\w*|5G|6G|telecom\\w*|internet|cyber\\w*|innovation|innovative|quantum|software|data cent(er|re)s?|Huawei|biotech\\w*|IT industry)\\b";
+    [GeneratedRegex(P245, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R245();
 
-    private const string P246 = "\\bface[- ]to[- ]face\\b";
+    private const string P246 = "\\b(tele)?phone (call|conversation|talks?|discussion)\\b";
     [GeneratedRegex(P246, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R246();
 
-    private const string P247 = "\\bheld (\\w+ ){0,2}(talks|negotiations|consultations)\\b";
-    [GeneratedRegex(P247, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P247 = "\\b(terror\\w*|extremis[mt]s?|jihad\\w*|Islamic State|ISIS|ISIL|Daesh|al-Qaeda|al-Qaida|Taliban|al-Shabaab|Boko Haram|suicide bomb\\w*|insurgen\\w*|militants?|radicali[sz]\\w*|counter-?terrorism)\\b";
+    [GeneratedRegex(P247, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R247();
 
-    private const string P248 = "\\bin person\\b";
-    [GeneratedRegex(P248, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P248 = "\\b(the|a|an|this|that|these|those|its|their|his|her|our|my|your|whose|any|no|such)\\s+$|['\u2019]s\\s+$";
+    [GeneratedRegex(P248, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R248();
 
-    private const string P249 = "\\bmeet\\b";
+    private const string P249 = "\\b(the|both) (two )?(presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers|statesmen)\\b(?!\\s+(of|from)\\b)|\\bthey\\b|\\bthe presidents\\b(?!\\s+(of|from)\\b)|\\bthe leaders\\b(?!\\s+(of|from)\\b)";
     [GeneratedRegex(P249, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R249();
 
-    private const string P250 = "\\bmeeting (with|between)\\b";
-    [GeneratedRegex(P250, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P250 = "\\b(trade|trading|traders?|tariffs?|exports?|exported|exporting|imports?|imported|importing|commerce|customs|WTO|World Trade Organi[sz]ation|free[- ]trade|market access|supply chains?|anti-dumping|trade turnover)\\b";
+    [GeneratedRegex(P250, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R250();
 
-    private const string P251 = "\\bmeeting\\b";
-    [GeneratedRegex(P251, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P251 = "\\b(transport\\w*|logistics|infrastructure|railways?|rail (links?|lines?|freight)|high-speed rail|roads|road (links?|construction|networks?|transport)|highways?|ports?|seaports?|airports?|shipping|maritime routes?|North-South (Transport )?Corridor|INSTC|Northern Sea Route|Belt and Road|BRI|connectivity|aviation|flights?|airlines?|Suez Canal|Panama Canal|freight|cargo)\\b";
+    [GeneratedRegex(P251, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R251();
 
-    private const string P252 = "\\bnegotiations\\b";
-    [GeneratedRegex(P252, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P252 = "\\b(urged?|urging|call(s|ed)? on|calling on|asked|asks|press(es|ed)|encouraged?|appealed to|invite[sd]?)\\b[^.;]{0,80}\\bto\\s+(\\w+\\s+){0,1}$";
+    [GeneratedRegex(P252, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R252();
 
-    private const string P253 = "\\bphoned\\b";
-    [GeneratedRegex(P253, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P253 = "\\b(urged?|urging|call(s|ed)? on|calling on|asked|asks|press(es|ed)|encouraged?|appealed to|invite[sd]?)\\b[^.;]{0,80}\\bto\\s+(\\w+\\s+){0,1}$";
+    [GeneratedRegex(P253, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R253();
 
-    private const string P254 = "\\breceived (a |his |her )?(\\w+ )?(tele)?(phone )?call from\\b";
+    private const string P254 = "\\b(urged|urges|called on|calls on|called for|calls for|asked|asks|demanded|demands|requested|requests|appealed)\\b";
     [GeneratedRegex(P254, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R254();
 
-    private const string P255 = "\\bsat down (together|with)\\b";
+    private const string P255 = "\\b(via|by|over) video\\b";
     [GeneratedRegex(P255, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R255();
 
-    private const string P256 = "\\bsaw each other\\b";
-    [GeneratedRegex(P256, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P256 = "\\b(virtually|video|videoconference|virtual)\\b";
+    [GeneratedRegex(P256, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R256();
 
-    private const string P257 = "\\bsent (a |his |her )?(\\w+ )?(message|letter|cable) (to|of)\\b";
+    private const string P257 = "\\b(visit\\w*|meeting|talks|in close contact|invit\\w+|discuss\\w*|exchange of views|consult\\w*|negotiat\\w+)\\b";
     [GeneratedRegex(P257, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R257();
 
-    private const string P258 = "\\bsession\\b";
-    [GeneratedRegex(P258, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P258 = "\\b(was|were|been|being|is|are|be|got|get|gets)\\s+(\\w+ly\\s+)?$";
+    [GeneratedRegex(P258, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R258();
 
-    private const string P259 = "\\bsummit\\b";
+    private const string P259 = "\\b(welcomed|hosted|received)\\b";
     [GeneratedRegex(P259, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R259();
 
-    private const string P260 = "\\btalks with\\b";
+    private const string P260 = "\\b(willing|ready|readiness|stand ready|stands ready|committed|commitment to|look(ed)? forward|hope[sd]?|expect\\w*|will (continue|work|jointly|also)|agree\\w*|should|need to|needs to|must|pledg\\w+|propos\\w+|promot\\w+ cooperation|work together|work with)\\b";
     [GeneratedRegex(P260, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R260();
 
-    private const string P261 = "\\btalks\\b";
+    private const string P261 = "\\b(will|['\u2019]ll|would|shall|is to|are to|to be held|is due to|are due to|plans? to|planned|expected to|scheduled|next (week|month|year)|agreed to (jointly )?(meet|hold|attend|visit)|invited \\w+ to|is set to|are set to|upcoming|forthcoming|look(s|ed|ing)? forward to|hope[sd]? to|intends? to|wish(es|ed)? to|would like to|(in|over|during|within) the (coming|next) (days|weeks|months)|(ready|willing|prepared) to|later (today|tonight|this (week|month|year))|(a|an|the) (probable|possible|potential|eventual))\\b";
     [GeneratedRegex(P261, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R261();
 
-    private const string P262 = "\\bto\\s+$";
-    [GeneratedRegex(P262, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P262 = "\\b(will|would|shall|going to|plans? to|intends? to|is to|are to)\\b";
+    [GeneratedRegex(P262, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R262();
 
-    private const string P263 = "\\bto\\s+$";
+    private const string P263 = "\\b(yuan|renminbi|RMB)\\b";
     [GeneratedRegex(P263, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R263();
 
-    private const string P264 = "\\bvideo[- ]?(link|call|conference|conferencing|meeting|summit|talks?|chat)\\b";
-    [GeneratedRegex(P264, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P264 = "\\baccording\\s+to\\s+(?<src>.+?)(?=\\s*(?:[,;:()\\n]|\\.(?:\\s|$)|$|\\s+(?:which|who|that|as|while|on\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\\b))";
+    [GeneratedRegex(P264, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R264();
 
-    private const string P265 = "\\bvideoconference\\b";
+    private const string P265 = "\\bbilateral (meeting|talks|session)\\b";
     [GeneratedRegex(P265, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R265();
 
-    private const string P266 = "\\bvirtual (meeting|summit|talks?|call|conversation)\\b";
+    private const string P266 = "\\bcall with\\b";
     [GeneratedRegex(P266, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R266();
 
-    private const string P267 = "\\bvisit\\b";
+    private const string P267 = "\\bcalled on\\b";
     [GeneratedRegex(P267, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R267();
 
-    private const string P268 = "\\bwas received by\\b";
+    private const string P268 = "\\bconversation\\b";
     [GeneratedRegex(P268, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R268();
 
-    private const string P269 = "\\bworking (lunch|breakfast|dinner)\\b";
+    private const string P269 = "\\bexchanged? (\\w+ ){0,2}(messages|letters|cables)\\b";
     [GeneratedRegex(P269, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R269();
 
-    private const string P270 = "\\byen\\b";
-    [GeneratedRegex(P270, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P270 = "\\bface[- ]to[- ]face\\b";
+    [GeneratedRegex(P270, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R270();
 
-    private const string P271 = "\\s(?:of|worth|totalling|totaling|valued\\s+at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
-    [GeneratedRegex(P271, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P271 = "\\bheld (\\w+ ){0,2}(talks|negotiations|consultations)\\b";
+    [GeneratedRegex(P271, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R271();
 
-    private const string P272 = "\\s+(?:data|figures|statistics|estimates)$";
-    [GeneratedRegex(P272, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P272 = "\\bin person\\b";
+    [GeneratedRegex(P272, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R272();
 
-    private const string P273 = "^(?:(?:19|20)\\d\\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-    [GeneratedRegex(P273, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P273 = "\\bmeet\\b";
+    [GeneratedRegex(P273, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R273();
 
-    private const string P274 = "^(?:(?:and|but|so|yet|while|then|also|meanwhile|moreover|however)\\s+)*(?:(?:the|a|an)\\s+)?";
-    [GeneratedRegex(P274, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P274 = "\\bmeeting (with|between)\\b";
+    [GeneratedRegex(P274, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R274();
 
-    private const string P275 = "^(?:(?:the|official|latest|preliminary|new|recent)\\s+)*(?:data|figures|statistics|numbers|estimates|calculations)\\s+(?:from|by|of|released\\s+by|published\\s+by|compiled\\s+by|issued\\s+by)\\s+(?:the\\s+)?";
-    [GeneratedRegex(P275, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P275 = "\\bmeeting\\b";
+    [GeneratedRegex(P275, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R275();
 
-    private const string P276 = "^(?:\\s|,|&|\\band\\b|\\bof\\b|\\bthe\\b|\\bas\\s+well\\s+as\\b|['\u2019]s\\b|\\bwith\\b(?=\\s+(?:his|her)\\s+\\w+\\s+counterparts?\\b)|\\bhis\\b|\\bher\\b|\\bcounterparts?\\b|\\b(?:president|presidents|premier|premiers|leader|leaders|chancellor|chancellors|ambassador|envoy|envoys|prime|minister|ministers|chief|chiefs|head|heads|official|officials|adviser|advisers|advisor|advisors|secretary|king|kings|prince|princes|emir|emirs|foreign|defence|defense|former|deputy|vice|state|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|governor|mayor|general|councilor|councillor)\\b)*$";
-    [GeneratedRegex(P276, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P276 = "\\bnegotiations\\b";
+    [GeneratedRegex(P276, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R276();
 
-    private const string P277 = "^(?:in|during|for|over|through|throughout|within|between|from|since|by|before)\\b";
-    [GeneratedRegex(P277, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P277 = "\\bphoned\\b";
+    [GeneratedRegex(P277, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R277();
 
-    private const string P278 = "^(?<label>(?:(?:THE|MR|MS|MRS|DR)\\.?\\s+)?\\p{Lu}[\\p{Lu}\\p{M}.'\u2019\\- ]{1,60}?)(?:\\s*\\([^)\\n]{0,60}\\))?:(?=\\s)";
-    [GeneratedRegex(P278, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P278 = "\\breceived (a |his |her )?(\\w+ )?(tele)?(phone )?call from\\b";
+    [GeneratedRegex(P278, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R278();
 
-    private const string P279 = "^(\\s*('s|\u2019s))?(\\s*(,\\s*(?=and\\b))?(?!(that|which|who|whom|whose|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|must|can|did|does|do|to|in|on|at|by|for|with|from|of|against|into|over|after|before|as|than|not)\\b)(and|the|a|an|[a-z][a-z-]*(?<!ed|ing)|armed|exiled|united|so-called|self-styled)(?=\\s|$)){0,3}\\s*$";
-    [GeneratedRegex(P279, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P279 = "\\bsat down (together|with)\\b";
+    [GeneratedRegex(P279, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R279();
 
-    private const string P280 = "^(\\s+(summit|talks|meeting|visit)\\b|,\\s+where\\b|\\s*[,.]?\\s*$)";
-    [GeneratedRegex(P280, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P280 = "\\bsaw each other\\b";
+    [GeneratedRegex(P280, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R280();
 
-    private const string P281 = "^(\\s+|'s\\s+|\u2019s\\s+)(said|says|stated|added|announced|reported|confirmed|issued|spokes\\w+|press|statement|readout|website)\\b";
-    [GeneratedRegex(P281, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P281 = "\\bsent (a |his |her )?(\\w+ )?(message|letter|cable) (to|of)\\b";
+    [GeneratedRegex(P281, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R281();
 
-    private const string P282 = "^(related|related stories|most read|read next|more from [\\w ]+|in other news)$";
-    [GeneratedRegex(P282, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P282 = "\\bsession\\b";
+    [GeneratedRegex(P282, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R282();
 
-    private const string P283 = "^(share( this( article)?)?\\b|share:|advertisement$|newspapers (in|from) |powered by pressreader|most read$|related( stories| links)?:?$|read next$|read more$|more from\\b|sign in\\b|subscribe\\b|log in\\b|contact us$|tags?:|source:|topics:|pictures?:|photos?:|\\(reporting by|\\(editing by|\\(writing by|by [^.]{0,80}$|-\\s*by\\b|we use cookies|cookie settings|\\(\\s*[A-Z][\\w ]*\\)$)";
-    [GeneratedRegex(P283, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P283 = "\\bsummit\\b";
+    [GeneratedRegex(P283, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R283();
 
-    private const string P284 = "^(the two|both|china and russia|russia and china|the two countries|the two sides|we|they|all|each|it|this|that|these|the world|countries|the international community)\\b";
-    [GeneratedRegex(P284, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P284 = "\\btalks with\\b";
+    [GeneratedRegex(P284, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R284();
 
-    private const string P285 = "^(welcomed|greeted|received)\\b[^.;]{0,40}?\\bat the (door|airport|airfield|steps|entrance|gate|tarmac|foot of the (steps|stairs))\\b";
-    [GeneratedRegex(P285, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P285 = "\\btalks\\b";
+    [GeneratedRegex(P285, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R285();
 
-    private const string P286 = "^(welcomed|welcomes|greeted|thanked)$";
-    [GeneratedRegex(P286, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P286 = "\\bto\\s+$";
+    [GeneratedRegex(P286, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R286();
 
-    private const string P287 = "^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|official|adviser|secretary|spokesman|chairman|commissioner))";
-    [GeneratedRegex(P287, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P287 = "\\bto\\s+$";
+    [GeneratedRegex(P287, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R287();
 
-    private const string P288 = "^, [^,.]{3,90}, (said|says|told|added|noted|stressed|argued)\\b";
-    [GeneratedRegex(P288, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P288 = "\\bvideo[- ]?(link|call|conference|conferencing|meeting|summit|talks?|chat)\\b";
+    [GeneratedRegex(P288, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R288();
 
-    private const string P289 = "^Q(?::|\\.|\\s)(?=\\s*\\S)";
-    [GeneratedRegex(P289, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P289 = "\\bvideoconference\\b";
+    [GeneratedRegex(P289, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R289();
 
-    private const string P290 = "^['\u2019]s (foreign ministry|government|foreign office|embassy|mission|side|spokes\\w+|leadership)\\b";
-    [GeneratedRegex(P290, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P290 = "\\bvirtual (meeting|summit|talks?|call|conversation)\\b";
+    [GeneratedRegex(P290, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R290();
 
-    private const string P291 = "^[^;:]*\\b(and|both|together)\\b[^;:]*$";
-    [GeneratedRegex(P291, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P291 = "\\bvisit\\b";
+    [GeneratedRegex(P291, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R291();
 
-    private const string P292 = "^\\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\\s+of|prior\\s+to)\\b";
-    [GeneratedRegex(P292, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P292 = "\\bwas received by\\b";
+    [GeneratedRegex(P292, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R292();
 
-    private const string P293 = "^\\W*(?<w>that|which|who|whom|when|while|as|because|although|if|unless|whether|where)\\b";
-    [GeneratedRegex(P293, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P293 = "\\bworking (lunch|breakfast|dinner)\\b";
+    [GeneratedRegex(P293, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R293();
 
-    private const string P294 = "^\\W*(on\\s+)?(the\\s+(morning|afternoon|evening|night)\\s+of\\s+)?$";
+    private const string P294 = "\\byen\\b";
     [GeneratedRegex(P294, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R294();
 
-    private const string P295 = "^\\s*(?:(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q|annual|yearly|monthly|quarterly|on-year)\\s+)?(?<v>increase|rise|growth|jump|gain|surge|climb|hike|expansion|drop|decline|fall|decrease|contraction|reduction|cut|slump|plunge|loss|higher|lower|more|less|up|down)\\b";
+    private const string P295 = "\\s(?:of|worth|totalling|totaling|valued\\s+at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
     [GeneratedRegex(P295, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R295();
 
-    private const string P296 = "^\\s*(?:to|at|,)?\\s*(?:(?:about|around|roughly|nearly|almost|approximately|an\\s+estimated|some|just\\s+over|just\\s+under|more\\s+than|over)\\s+)*$";
-    [GeneratedRegex(P296, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P296 = "\\s(?:of|worth|totalling|totaling|valued\\s+at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P296, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R296();
 
-    private const string P297 = "^\\s*(?:years?\\s+old|year-old|a\\.m\\.|p\\.m\\.|am\\b|pm\\b|o'clock|GMT|UTC|hours?\\s+GMT)";
+    private const string P297 = "\\s+(?:data|figures|statistics|estimates)$";
     [GeneratedRegex(P297, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R297();
 
-    private const string P298 = "^\\s*(\\w+\\s+){0,6}?by\\s+(the\\s+|a\\s+|an\\s+)?";
+    private const string P298 = "^(?:(?:19|20)\\d\\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
     [GeneratedRegex(P298, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R298();
 
-    private const string P299 = "^\\s*(the\\s+)?(press service|press office|spokes\\w+|office|website)?\\s*(of\\s+)?(the\\s+)?$";
+    private const string P299 = "^(?:(?:and|but|so|yet|while|then|also|meanwhile|moreover|however)\\s+)*(?:(?:the|a|an)\\s+)?";
     [GeneratedRegex(P299, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R299();
 
-    private const string P300 = "^\\s*,?\\s*or\\s+(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|some\\s+)?$";
+    private const string P300 = "^(?:(?:the|official|latest|preliminary|new|recent)\\s+)*(?:data|figures|statistics|numbers|estimates|calculations)\\s+(?:from|by|of|released\\s+by|published\\s+by|compiled\\s+by|issued\\s+by)\\s+(?:the\\s+)?";
     [GeneratedRegex(P300, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R300();
 
-    private const string P301 = "^\\s+(?:(?:worth\\s+of|of)\\s+(?!\\d)|in\\s+(?-i:(?=\\p{Ll})))";
+    private const string P301 = "^(?:\\s|,|&|\\band\\b|\\bof\\b|\\bthe\\b|\\bas\\s+well\\s+as\\b|['\u2019]s\\b|\\bwith\\b(?=\\s+(?:his|her)\\s+\\w+\\s+counterparts?\\b)|\\bhis\\b|\\bher\\b|\\bcounterparts?\\b|\\b(?:president|presidents|premier|premiers|leader|leaders|chancellor|chancellors|ambassador|envoy|envoys|prime|minister|ministers|chief|chiefs|head|heads|official|officials|adviser|advisers|advisor|advisors|secretary|king|kings|prince|princes|emir|emirs|foreign|defence|defense|former|deputy|vice|state|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|governor|mayor|general|councilor|councillor)\\b)*$";
     [GeneratedRegex(P301, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R301();
 
-    private const string P302 = "^\\s+(of|in|from)\\s+(the\\s+)?$";
-    [GeneratedRegex(P302, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P302 = "^(?:\\s|,|&|\\band\\b|\\bof\\b|\\bthe\\b|\\bas\\s+well\\s+as\\b|['\u2019]s\\b|\\bwith\\b(?=\\s+(?:his|her)\\s+\\w+\\s+counterparts?\\b)|\\bhis\\b|\\bher\\b|\\bcounterparts?\\b|\\b(?:president|presidents|premier|premiers|leader|leaders|chancellor|chancellors|ambassador|envoy|envoys|prime|minister|ministers|chief|chiefs|head|heads|official|officials|adviser|advisers|advisor|advisors|secretary|king|kings|prince|princes|emir|emirs|foreign|defence|defense|former|deputy|vice|state|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|governor|mayor|general|councilor|councillor)\\b)*$";
+    [GeneratedRegex(P302, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R302();
 
-    private const string P303 = "^the\\s+";
+    private const string P303 = "^(?:in|during|for|over|through|throughout|within|between|from|since|by|before)\\b";
     [GeneratedRegex(P303, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R303();
 
-    private const string P304 = "congratulat";
-    [GeneratedRegex(P304, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P304 = "^(?<label>(?:(?:THE|MR|MS|MRS|DR)\\.?\\s+)?\\p{Lu}[\\p{Lu}\\p{M}.'\u2019\\- ]{1,60}?)(?:\\s*\\([^)\\n]{0,60}\\))?:(?=\\s)";
+    [GeneratedRegex(P304, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R304();
+
+    private const string P305 = "^(\\s*('s|\u2019s))?(\\s*(,\\s*(?=and\\b))?(?!(that|which|who|whom|whose|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|must|can|did|does|do|to|in|on|at|by|for|with|from|of|against|into|over|after|before|as|than|not)\\b)(and|the|a|an|[a-z][a-z-]*(?<!ed|ing)|armed|exiled|united|so-called|self-styled)(?=\\s|$)){0,3}\\s*$";
+    [GeneratedRegex(P305, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R305();
+
+    private const string P306 = "^(\\s+(summit|talks|meeting|visit)\\b|,\\s+where\\b|\\s*[,.]?\\s*$)";
+    [GeneratedRegex(P306, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R306();
+
+    private const string P307 = "^(\\s+|'s\\s+|\u2019s\\s+)(said|says|stated|added|announced|reported|confirmed|issued|spokes\\w+|press|statement|readout|website)\\b";
+    [GeneratedRegex(P307, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R307();
+
+    private const string P308 = "^(related|related stories|most read|read next|more from [\\w ]+|in other news)$";
+    [GeneratedRegex(P308, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R308();
+
+    private const string P309 = "^(share( this( article)?)?\\b|share:|advertisement$|newspapers (in|from) |powered by pressreader|most read$|related( stories| links)?:?$|read next$|read more$|more from\\b|sign in\\b|subscribe\\b|log in\\b|contact us$|tags?:|source:|topics:|pictures?:|photos?:|\\(reporting by|\\(editing by|\\(writing by|by [^.]{0,80}$|-\\s*by\\b|we use cookies|cookie settings|\\(\\s*[A-Z][\\w ]*\\)$)";
+    [GeneratedRegex(P309, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R309();
+
+    private const string P310 = "^(the two|both|china and russia|russia and china|the two countries|the two sides|we|they|all|each|it|this|that|these|the world|countries|the international community)\\b";
+    [GeneratedRegex(P310, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R310();
+
+    private const string P311 = "^(welcomed|greeted|received)\\b[^.;]{0,40}?\\bat the (door|airport|airfield|steps|entrance|gate|tarmac|foot of the (steps|stairs))\\b";
+    [GeneratedRegex(P311, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R311();
+
+    private const string P312 = "^(welcomed|welcomes|greeted|thanked)$";
+    [GeneratedRegex(P312, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R312();
+
+    private const string P313 = "^(welcomed|welcomes|greeted|thanked)$";
+    [GeneratedRegex(P313, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R313();
+
+    private const string P314 = "^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|official|adviser|secretary|spokesman|chairman|commissioner))";
+    [GeneratedRegex(P314, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R314();
+
+    private const string P315 = "^, [^,.]{3,90}, (said|says|told|added|noted|stressed|argued)\\b";
+    [GeneratedRegex(P315, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R315();
+
+    private const string P316 = "^Q(?::|\\.|\\s)(?=\\s*\\S)";
+    [GeneratedRegex(P316, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R316();
+
+    private const string P317 = "^['\u2019]s (foreign ministry|government|foreign office|embassy|mission|side|spokes\\w+|leadership)\\b";
+    [GeneratedRegex(P317, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R317();
+
+    private const string P318 = "^[^;:]*\\b(and|both|together)\\b[^;:]*$";
+    [GeneratedRegex(P318, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R318();
+
+    private const string P319 = "^\\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\\s+of|prior\\s+to)\\b";
+    [GeneratedRegex(P319, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R319();
+
+    private const string P320 = "^\\W*(?<w>that|which|who|whom|when|while|as|because|although|if|unless|whether|where)\\b";
+    [GeneratedRegex(P320, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R320();
+
+    private const string P321 = "^\\W*(on\\s+)?(the\\s+(morning|afternoon|evening|night)\\s+of\\s+)?$";
+    [GeneratedRegex(P321, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R321();
+
+    private const string P322 = "^\\W*(on\\s+)?(the\\s+(morning|afternoon|evening|night)\\s+of\\s+)?$";
+    [GeneratedRegex(P322, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R322();
+
+    private const string P323 = "^\\s*(?:(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q|annual|yearly|monthly|quarterly|on-year)\\s+)?(?<v>increase|rise|growth|jump|gain|surge|climb|hike|expansion|drop|decline|fall|decrease|contraction|reduction|cut|slump|plunge|loss|higher|lower|more|less|up|down)\\b";
+    [GeneratedRegex(P323, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R323();
+
+    private const string P324 = "^\\s*(?:to|at|,)?\\s*(?:(?:about|around|roughly|nearly|almost|approximately|an\\s+estimated|some|just\\s+over|just\\s+under|more\\s+than|over)\\s+)*$";
+    [GeneratedRegex(P324, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R324();
+
+    private const string P325 = "^\\s*(?:to|at|,)?\\s*(?:(?:about|around|roughly|nearly|almost|approximately|an\\s+estimated|some|just\\s+over|just\\s+under|more\\s+than|over)\\s+)*$";
+    [GeneratedRegex(P325, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R325();
+
+    private const string P326 = "^\\s*(?:years?\\s+old|year-old|a\\.m\\.|p\\.m\\.|am\\b|pm\\b|o'clock|GMT|UTC|hours?\\s+GMT)";
+    [GeneratedRegex(P326, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R326();
+
+    private const string P327 = "^\\s*(\\w+\\s+){0,6}?by\\s+(the\\s+|a\\s+|an\\s+)?";
+    [GeneratedRegex(P327, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R327();
+
+    private const string P328 = "^\\s*(the\\s+)?(press service|press office|spokes\\w+|office|website)?\\s*(of\\s+)?(the\\s+)?$";
+    [GeneratedRegex(P328, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R328();
+
+    private const string P329 = "^\\s*(the\\s+)?(press service|press office|spokes\\w+|office|website)?\\s*(of\\s+)?(the\\s+)?$";
+    [GeneratedRegex(P329, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R329();
+
+    private const string P330 = "^\\s*,?\\s*or\\s+(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|some\\s+)?$";
+    [GeneratedRegex(P330, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R330();
+
+    private const string P331 = "^\\s*,?\\s*or\\s+(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|some\\s+)?$";
+    [GeneratedRegex(P331, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R331();
+
+    private const string P332 = "^\\s+(?:(?:worth\\s+of|of)\\s+(?!\\d)|in\\s+(?-i:(?=\\p{Ll})))";
+    [GeneratedRegex(P332, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R332();
+
+    private const string P333 = "^\\s+(of|in|from)\\s+(the\\s+)?$";
+    [GeneratedRegex(P333, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R333();
+
+    private const string P334 = "^the\\s+";
+    [GeneratedRegex(P334, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R334();
+
+    private const string P335 = "congratulat";
+    [GeneratedRegex(P335, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R335();
 
     private static IEnumerable<KeyValuePair<(string Pattern, RegexOptions Options), Func<Regex>>> Table() =>
     [
         new((P000, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R000),
         new((P001, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R001),
-        new((P002, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R002),
+        new((P002, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R002),
         new((P003, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R003),
-        new((P004, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R004),
+        new((P004, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R004),
         new((P005, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R005),
         new((P006, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R006),
         new((P007, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R007),
-        new((P008, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R008),
+        new((P008, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R008),
         new((P009, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R009),
         new((P010, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R010),
         new((P011, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R011),
         new((P012, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R012),
         new((P013, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R013),
         new((P014, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R014),
-        new((P015, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R015),
+        new((P015, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R015),
         new((P016, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R016),
         new((P017, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R017),
-        new((P018, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R018),
+        new((P018, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R018),
         new((P019, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R019),
-        new((P020, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R020),
+        new((P020, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R020),
         new((P021, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R021),
         new((P022, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R022),
-        new((P023, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R023),
+        new((P023, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R023),
         new((P024, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R024),
         new((P025, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R025),
         new((P026, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R026),
@@ -1259,10 +1383,10 @@ public static partial class PrecompiledPatterns
         new((P029, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R029),
         new((P030, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R030),
         new((P031, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R031),
-        new((P032, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R032),
+        new((P032, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R032),
         new((P033, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R033),
-        new((P034, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R034),
-        new((P035, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R035),
+        new((P034, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R034),
+        new((P035, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R035),
         new((P036, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R036),
         new((P037, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R037),
         new((P038, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R038),
@@ -1271,24 +1395,24 @@ public static partial class PrecompiledPatterns
         new((P041, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R041),
         new((P042, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R042),
         new((P043, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R043),
-        new((P044, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R044),
+        new((P044, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R044),
         new((P045, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R045),
-        new((P046, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R046),
-        new((P047, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R047),
-        new((P048, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R048),
-        new((P049, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R049),
-        new((P050, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R050),
+        new((P046, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R046),
+        new((P047, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R047),
+        new((P048, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R048),
+        new((P049, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R049),
+        new((P050, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R050),
         new((P051, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R051),
-        new((P052, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R052),
+        new((P052, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R052),
         new((P053, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R053),
         new((P054, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R054),
         new((P055, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R055),
         new((P056, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R056),
-        new((P057, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R057),
-        new((P058, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R058),
-        new((P059, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R059),
-        new((P060, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R060),
-        new((P061, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R061),
+        new((P057, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R057),
+        new((P058, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R058),
+        new((P059, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R059),
+        new((P060, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R060),
+        new((P061, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R061),
         new((P062, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R062),
         new((P063, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R063),
         new((P064, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R064),
@@ -1344,7 +1468,7 @@ public static partial class PrecompiledPatterns
         new((P114, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R114),
         new((P115, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R115),
         new((P116, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R116),
-        new((P117, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R117),
+        new((P117, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R117),
         new((P118, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R118),
         new((P119, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R119),
         new((P120, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R120),
@@ -1353,10 +1477,10 @@ public static partial class PrecompiledPatterns
         new((P123, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R123),
         new((P124, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R124),
         new((P125, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R125),
-        new((P126, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R126),
+        new((P126, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R126),
         new((P127, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R127),
         new((P128, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R128),
-        new((P129, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R129),
+        new((P129, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R129),
         new((P130, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R130),
         new((P131, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R131),
         new((P132, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R132),
@@ -1365,12 +1489,12 @@ public static partial class PrecompiledPatterns
         new((P135, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R135),
         new((P136, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R136),
         new((P137, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R137),
-        new((P138, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R138),
+        new((P138, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R138),
         new((P139, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R139),
         new((P140, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R140),
         new((P141, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R141),
-        new((P142, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R142),
-        new((P143, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R143),
+        new((P142, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R142),
+        new((P143, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R143),
         new((P144, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R144),
         new((P145, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R145),
         new((P146, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R146),
@@ -1381,156 +1505,187 @@ public static partial class PrecompiledPatterns
         new((P151, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R151),
         new((P152, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R152),
         new((P153, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R153),
-        new((P154, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R154),
+        new((P154, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R154),
         new((P155, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R155),
-        new((P156, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R156),
-        new((P157, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R157),
+        new((P156, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R156),
+        new((P157, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R157),
         new((P158, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R158),
         new((P159, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R159),
         new((P160, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R160),
         new((P161, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R161),
-        new((P162, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R162),
+        new((P162, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R162),
         new((P163, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R163),
-        new((P164, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R164),
+        new((P164, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R164),
         new((P165, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R165),
-        new((P166, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R166),
-        new((P167, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R167),
-        new((P168, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R168),
-        new((P169, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R169),
+        new((P166, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R166),
+        new((P167, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R167),
+        new((P168, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R168),
+        new((P169, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R169),
         new((P170, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R170),
-        new((P171, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R171),
-        new((P172, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R172),
-        new((P173, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R173),
+        new((P171, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R171),
+        new((P172, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R172),
+        new((P173, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R173),
         new((P174, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R174),
-        new((P175, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R175),
-        new((P176, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R176),
+        new((P175, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R175),
+        new((P176, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R176),
         new((P177, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R177),
         new((P178, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R178),
-        new((P179, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R179),
+        new((P179, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R179),
         new((P180, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R180),
-        new((P181, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R181),
+        new((P181, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R181),
         new((P182, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R182),
-        new((P183, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R183),
-        new((P184, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R184),
+        new((P183, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R183),
+        new((P184, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R184),
         new((P185, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R185),
-        new((P186, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R186),
+        new((P186, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R186),
         new((P187, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R187),
         new((P188, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R188),
         new((P189, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R189),
-        new((P190, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R190),
+        new((P190, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R190),
         new((P191, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R191),
-        new((P192, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R192),
-        new((P193, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R193),
+        new((P192, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R192),
+        new((P193, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R193),
         new((P194, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R194),
-        new((P195, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R195),
-        new((P196, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R196),
-        new((P197, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R197),
+        new((P195, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R195),
+        new((P196, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R196),
+        new((P197, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R197),
         new((P198, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R198),
-        new((P199, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R199),
+        new((P199, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R199),
         new((P200, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R200),
-        new((P201, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R201),
+        new((P201, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R201),
         new((P202, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R202),
         new((P203, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R203),
         new((P204, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R204),
-        new((P205, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R205),
+        new((P205, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R205),
         new((P206, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R206),
-        new((P207, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R207),
+        new((P207, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R207),
         new((P208, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R208),
-        new((P209, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R209),
-        new((P210, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R210),
-        new((P211, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R211),
+        new((P209, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R209),
+        new((P210, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R210),
+        new((P211, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R211),
         new((P212, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R212),
-        new((P213, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R213),
-        new((P214, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R214),
-        new((P215, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R215),
-        new((P216, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R216),
-        new((P217, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R217),
-        new((P218, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R218),
+        new((P213, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R213),
+        new((P214, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R214),
+        new((P215, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R215),
+        new((P216, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R216),
+        new((P217, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R217),
+        new((P218, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R218),
         new((P219, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R219),
-        new((P220, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R220),
-        new((P221, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R221),
-        new((P222, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R222),
-        new((P223, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R223),
-        new((P224, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R224),
+        new((P220, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R220),
+        new((P221, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R221),
+        new((P222, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R222),
+        new((P223, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R223),
+        new((P224, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R224),
         new((P225, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R225),
         new((P226, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R226),
-        new((P227, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R227),
+        new((P227, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R227),
         new((P228, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R228),
         new((P229, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R229),
-        new((P230, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R230),
+        new((P230, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R230),
         new((P231, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R231),
-        new((P232, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R232),
-        new((P233, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R233),
-        new((P234, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R234),
-        new((P235, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R235),
-        new((P236, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R236),
+        new((P232, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R232),
+        new((P233, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R233),
+        new((P234, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R234),
+        new((P235, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R235),
+        new((P236, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R236),
         new((P237, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R237),
         new((P238, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R238),
         new((P239, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R239),
-        new((P240, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R240),
+        new((P240, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R240),
         new((P241, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R241),
-        new((P242, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R242),
+        new((P242, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R242),
         new((P243, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R243),
         new((P244, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R244),
-        new((P245, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R245),
+        new((P245, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R245),
         new((P246, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R246),
-        new((P247, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R247),
-        new((P248, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R248),
+        new((P247, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R247),
+        new((P248, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R248),
         new((P249, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R249),
-        new((P250, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R250),
-        new((P251, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R251),
-        new((P252, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R252),
-        new((P253, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R253),
+        new((P250, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R250),
+        new((P251, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R251),
+        new((P252, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R252),
+        new((P253, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R253),
         new((P254, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R254),
         new((P255, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R255),
-        new((P256, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R256),
+        new((P256, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R256),
         new((P257, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R257),
-        new((P258, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R258),
+        new((P258, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R258),
         new((P259, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R259),
         new((P260, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R260),
         new((P261, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R261),
-        new((P262, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R262),
+        new((P262, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R262),
         new((P263, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R263),
-        new((P264, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R264),
+        new((P264, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R264),
         new((P265, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R265),
         new((P266, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R266),
         new((P267, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R267),
         new((P268, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R268),
         new((P269, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R269),
-        new((P270, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R270),
-        new((P271, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R271),
-        new((P272, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R272),
-        new((P273, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R273),
-        new((P274, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R274),
-        new((P275, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R275),
-        new((P276, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R276),
-        new((P277, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R277),
-        new((P278, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R278),
-        new((P279, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R279),
-        new((P280, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R280),
-        new((P281, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R281),
-        new((P282, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R282),
-        new((P283, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R283),
-        new((P284, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R284),
-        new((P285, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R285),
-        new((P286, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R286),
-        new((P287, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R287),
-        new((P288, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R288),
-        new((P289, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R289),
-        new((P290, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R290),
-        new((P291, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R291),
-        new((P292, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R292),
-        new((P293, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R293),
+        new((P270, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R270),
+        new((P271, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R271),
+        new((P272, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R272),
+        new((P273, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R273),
+        new((P274, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R274),
+        new((P275, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R275),
+        new((P276, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R276),
+        new((P277, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R277),
+        new((P278, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R278),
+        new((P279, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R279),
+        new((P280, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R280),
+        new((P281, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R281),
+        new((P282, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R282),
+        new((P283, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R283),
+        new((P284, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R284),
+        new((P285, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R285),
+        new((P286, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R286),
+        new((P287, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R287),
+        new((P288, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R288),
+        new((P289, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R289),
+        new((P290, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R290),
+        new((P291, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R291),
+        new((P292, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R292),
+        new((P293, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R293),
         new((P294, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R294),
         new((P295, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R295),
-        new((P296, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R296),
+        new((P296, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R296),
         new((P297, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R297),
         new((P298, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R298),
         new((P299, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R299),
         new((P300, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R300),
         new((P301, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R301),
-        new((P302, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R302),
+        new((P302, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R302),
         new((P303, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R303),
-        new((P304, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R304),
+        new((P304, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R304),
+        new((P305, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R305),
+        new((P306, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R306),
+        new((P307, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R307),
+        new((P308, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R308),
+        new((P309, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R309),
+        new((P310, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R310),
+        new((P311, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R311),
+        new((P312, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R312),
+        new((P313, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R313),
+        new((P314, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R314),
+        new((P315, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R315),
+        new((P316, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R316),
+        new((P317, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R317),
+        new((P318, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R318),
+        new((P319, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R319),
+        new((P320, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R320),
+        new((P321, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R321),
+        new((P322, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R322),
+        new((P323, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R323),
+        new((P324, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R324),
+        new((P325, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R325),
+        new((P326, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R326),
+        new((P327, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R327),
+        new((P328, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R328),
+        new((P329, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R329),
+        new((P330, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R330),
+        new((P331, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R331),
+        new((P332, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R332),
+        new((P333, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R333),
+        new((P334, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R334),
+        new((P335, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R335),
     ];
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
@@ -142,7 +141,7 @@ public sealed class ExtractLexicon
         _sharedSubject = p.Deferred("shared_subject", Warmed);
         // the openings of the words every obligation ends with, looked for before the pattern runs (none: it always runs)
         ObligationWords = RequiredLiterals.Of(p.Text("obligation_words")) is { } openings
-            ? SearchValues.Create([.. openings], StringComparison.OrdinalIgnoreCase) : null;
+            ? new LiteralSet(openings) : null;
         // words the code compares as its readers did: with case (an ordinal set), each caller lowering its word if it did
         ThirdPerson = p.WordsWithCase("third_person");
         DataNouns = p.WordsWithCase("data_nouns");
@@ -233,7 +232,7 @@ public sealed class ExtractLexicon
     internal Regex SharedSubject => _sharedSubject.Value;
 
     /// <summary>The words every match of <see cref="Obligation"/> ends with; null when they cannot be read from the pattern.</summary>
-    internal SearchValues<string>? ObligationWords { get; }
+    internal LiteralSet? ObligationWords { get; }
 
     /// <summary>"he", "she", compared with case.</summary>
     internal FrozenSet<string> ThirdPerson { get; }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
@@ -25,7 +24,7 @@ public sealed class JunkLineLexicon
     // compiled on first use (see NamedPatterns.Deferred), checked at load: loading the lexicons compiles nothing; small
     // patterns, not warmed on a sample (see NamedPatterns.AsCompiled)
     private readonly Lazy<Regex> _copyright, _boilerplate, _listHeader, _photoCredit;
-    private readonly Lazy<SearchValues<string>?> _copyrightOpenings;
+    private readonly Lazy<LiteralSet?> _copyrightOpenings;
 
     private JunkLineLexicon(NamedPatterns p)
     {
@@ -36,7 +35,7 @@ public sealed class JunkLineLexicon
         CreditAgencies = p.Words("credit_agencies");
         p.CheckAllUsed();
         _copyrightOpenings = new(() => RequiredLiterals.Of(Copyright.ToString()) is { } openings
-            ? SearchValues.Create([.. openings], StringComparison.OrdinalIgnoreCase)
+            ? new LiteralSet(openings)
             : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -51,7 +50,7 @@ public sealed class JunkLineLexicon
     /// "r", so without this test the pattern was tried at most positions of every line: a quarter of the junk
     /// filter's time on White House pages.
     /// </summary>
-    internal SearchValues<string>? CopyrightOpenings => _copyrightOpenings.Value;
+    internal LiteralSet? CopyrightOpenings => _copyrightOpenings.Value;
 
     /// <summary>The agencies whose name closes a photo credit (the last branch of <see cref="PhotoCredit"/>).</summary>
     internal FrozenSet<string> CreditAgencies { get; }

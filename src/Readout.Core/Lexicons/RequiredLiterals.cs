@@ -250,4 +250,11 @@ public static class RequiredLiterals
     public static bool MayHold(ReadOnlySpan<char> text, SearchValues<string> words) =>
         text.ContainsAny(words) || text.ContainsAny(CaseOutliers);
 
+    /// <summary>As <see cref="MayHold(ReadOnlySpan{char}, SearchValues{string})"/>, for words of a <see cref="LiteralSet"/>.</summary>
+    public static bool MayHold(ReadOnlySpan<char> text, LiteralSet words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words.ContainsAny(text) || text.ContainsAny(CaseOutliers);
+    }
+
 }

@@ -50,6 +50,11 @@ public sealed class EndAnchoredPatternTests
             Assert.Equal((inRange.Success, inRange.Index, inRange.Length), (actualInRange.Success, actualInRange.Index, actualInRange.Length));
         }
         Assert.InRange(matched, 5, Windows.Length - 3);   // the windows hold both answers
+        // a range that starts inside a word: its first letter starts a word to both readings ("arose" from its "r")
+        var (forward, backward) = (asWritten.Match("arose by about ", 1, 14), pattern.Match("arose by about ", 1, 14));
+        Assert.Equal((true, 1, 14, "rose"), (forward.Success, forward.Index, forward.Length, forward.Groups["v"].Value));
+        Assert.Equal((forward.Success, forward.Index, forward.Length, forward.Groups["v"].Value),
+            (backward.Success, backward.Index, backward.Length, backward.Groups["v"].Value));
     }
 
     [Theory]

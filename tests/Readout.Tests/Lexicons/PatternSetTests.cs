@@ -65,6 +65,19 @@ public sealed class PatternSetTests
         Assert.Single(set.Candidates(text));
     }
 
+    [Fact]
+    public void Issue13_openings_of_one_character_at_the_text_s_end_or_outside_ASCII_are_found()
+    {
+        var set = new PatternSet<string>([(@"\$\d", "dollar"), ("©", "c"), (@"\bmet\b", "met"), ("talks$", "talks")], RegexOptions.IgnoreCase);
+        Assert.Equal(["dollar"], set.Candidates("paid $5").Select(c => c.Item));
+        Assert.Equal(["dollar"], set.Candidates("paid $").Select(c => c.Item));    // a one-character opening as the last character
+        Assert.Equal(["c"], set.Candidates("© Reuters").Select(c => c.Item));
+        Assert.Equal(["met"], set.Candidates("they MEt").Select(c => c.Item));     // an opening ending the text, in another case
+        Assert.Equal(["talks"], set.Candidates("TALKS").Select(c => c.Item));
+        Assert.Empty(set.Candidates("m"));                                          // the start of an opening is not one
+        Assert.Empty(set.Candidates("a meeting, tal ks, ©"[..^1]));
+    }
+
     public static TheoryData<string> Lists() => new("interaction cues", "statement cues", "plover rules", "word lists", "topics");
 
     [Theory]

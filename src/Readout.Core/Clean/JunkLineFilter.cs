@@ -13,8 +13,7 @@ namespace Readout.Clean;
 /// </summary>
 public sealed partial class JunkLineFilter(JunkLineLexicon lexicon, MetadataReader metadata)
 {
-    private static readonly System.Buffers.SearchValues<string> ImageExtensions =
-        System.Buffers.SearchValues.Create([".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp"], StringComparison.OrdinalIgnoreCase);
+    private static readonly LiteralSet ImageExtensions = new([".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp"]);
 
     // shapes, not words: a file name, a list item's mark, a reader app's caption marks, an address, a dash
     [GeneratedRegex(@"[\w\-]+\.(jpe?g|png|gif|webp|svg|bmp)\b", RegexOptions.IgnoreCase)]
@@ -33,7 +32,7 @@ public sealed partial class JunkLineFilter(JunkLineLexicon lexicon, MetadataRead
     [GeneratedRegex(@"^\s*(--|—|–)\s")]
     private static partial Regex Attribution();
 
-    private static readonly System.Buffers.SearchValues<string> Photo = System.Buffers.SearchValues.Create(["photo"], StringComparison.OrdinalIgnoreCase);
+    private static readonly LiteralSet Photo = new(["photo"]);
 
     /// <summary>
     /// What every match of the photo credit pattern needs: the word "photo", or the line ending in an agency's name

@@ -247,10 +247,6 @@ public static class RequiredLiterals
     /// it holds one under ordinal ignore-case, or a case outlier leaves the answer to the pattern. The check to run
     /// before a costly pattern whose every match contains one of the words.
     /// </summary>
-    public static bool MayHold(ReadOnlySpan<char> text, SearchValues<string> words) =>
-        text.ContainsAny(words) || text.ContainsAny(CaseOutliers);
-
-    /// <summary>As <see cref="MayHold(ReadOnlySpan{char}, SearchValues{string})"/>, for words of a <see cref="LiteralSet"/>.</summary>
     public static bool MayHold(ReadOnlySpan<char> text, LiteralSet words)
     {
         ArgumentNullException.ThrowIfNull(words);

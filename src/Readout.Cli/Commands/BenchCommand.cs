@@ -27,7 +27,7 @@ public static class BenchCommand
             Exit codes: 0 success, 2 some inputs failed (the rest were timed), 1 usage error or no documents.
             """);
         command.Arguments.Add(paths);
-        var stages = new Option<bool>("--stages") { Description = "Also report the time of each stage (clean, each analysis step, each extractor), added up over the documents" };
+        var stages = new Option<bool>("--stages") { Description = "Also report the time of each stage (clean, each analysis step, each extractor) and the bytes it allocated, added up over the documents of the first run" };
         command.Options.Add(repeat);
         command.Options.Add(stages);
         command.SetAction((p, ct) => Task.FromResult(Run(p.GetValue(paths)!, p.GetValue(repeat), p.GetValue(stages), ct)));
@@ -113,8 +113,10 @@ public static class BenchCommand
         if (stageTimes is not null)
         {
             var total = stageTimes.Totals.Sum(t => t.Time.TotalSeconds);
+            var allocated = stageTimes.Allocated.ToDictionary(a => a.Stage, a => a.Bytes, StringComparer.Ordinal);
             foreach (var (stage, time) in stageTimes.Totals)
-                Console.Out.WriteLine(string.Format(ci, "  {0,-24} {1,9:F3} s  {2,5:F1}%", stage, time.TotalSeconds, 100 * time.TotalSeconds / Math.Max(total, 1e-9)));
+                Console.Out.WriteLine(string.Format(ci, "  {0,-24} {1,9:F3} s  {2,5:F1}%  {3,8:F0} MB allocated", stage, time.TotalSeconds,
+                    100 * time.TotalSeconds / Math.Max(total, 1e-9), allocated[stage] / 1e6));
         }
         // the collector's share: its pauses stop every thread, so on many cores they weigh more than here
         var timed = Math.Max(times.Sum(t => t.TotalSeconds), 1e-9);

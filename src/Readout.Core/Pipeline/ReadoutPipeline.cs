@@ -91,8 +91,9 @@ public sealed class ReadoutPipeline
             else
             {
                 var start = Stopwatch.GetTimestamp();
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 try { step.Run(data, ct); }
-                finally { times.Add(step.Name, Stopwatch.GetTimestamp() - start); }
+                finally { times.Add(step.Name, Stopwatch.GetTimestamp() - start, GC.GetAllocatedBytesForCurrentThread() - allocated); }
             }
             foreach (var layer in step.Produces)
                 if (!layers.Has(layer)) throw new InvalidOperationException($"step '{step.Name}' declares that it produces '{layer}' but did not");

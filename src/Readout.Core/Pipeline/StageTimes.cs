@@ -2,18 +2,24 @@ using System.Diagnostics;
 
 namespace Readout.Pipeline;
 
-/// <summary>Time spent in each stage of the pipeline, added up over documents (for <c>readout bench --stages</c>). Not thread-safe: one per thread.</summary>
+/// <summary>
+/// Time spent and bytes allocated in each stage of the pipeline, added up over documents (for <c>readout bench --stages</c>).
+/// Not thread-safe: one per thread, as the bytes are the calling thread's.
+/// </summary>
 public sealed class StageTimes
 {
-    private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Ticks, long Bytes)> _sums = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
 
     /// <summary>The stages in the order first met, with their total time.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Time)> Totals => _order.Select(s => (s, Stopwatch.GetElapsedTime(0, _ticks[s]))).ToList();
+    public IReadOnlyList<(string Stage, TimeSpan Time)> Totals => _order.Select(s => (s, Stopwatch.GetElapsedTime(0, _sums[s].Ticks))).ToList();
 
-    public void Add(string stage, long ticks)
+    /// <summary>The stages in the order first met, with the bytes they allocated on the calling thread.</summary>
+    public IReadOnlyList<(string Stage, long Bytes)> Allocated => _order.Select(s => (s, _sums[s].Bytes)).ToList();
+
+    public void Add(string stage, long ticks, long bytes = 0)
     {
-        if (!_ticks.TryGetValue(stage, out var sum)) _order.Add(stage);
-        _ticks[stage] = sum + ticks;
+        if (!_sums.TryGetValue(stage, out var sum)) _order.Add(stage);
+        _sums[stage] = (sum.Ticks + ticks, sum.Bytes + bytes);
     }
 }

@@ -24,8 +24,9 @@ public sealed record IngestItemResult<TTag>(TTag Tag, IngestOutcome Outcome, int
 /// calling thread — stores the results in input order, in batches of <see cref="BatchSize"/> written into one write
 /// group committed every <see cref="CommitEvery"/> (<see cref="IReadoutStore.SaveDocuments"/>: a failing batch is
 /// saved again a report at a time). Since reports are written in the order they were read, the store ends as a
-/// sequential ingest leaves it, and every outcome is reported in input order, on the calling thread, once committed. The store is used by the reader and the writer under one lock,
-/// never at once. At most <see cref="InFlight"/> items are read ahead of the writer, so memory stays bounded
+/// sequential ingest leaves it, and every outcome is reported in input order, on the calling thread, once committed. The reader asks whether a report is stored through
+/// a connection of its own where the store has one (<see cref="IReadoutStore.OpenLookup"/>), else through the store under
+/// the writer's lock. At most <see cref="InFlight"/> items are read ahead of the writer, so memory stays bounded
 /// whatever the size of the input.
 /// </summary>
 public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
@@ -91,8 +92,12 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
         var reader = Task.Factory.StartNew(() =>
         {
             long seq = 0;
+            // the reader asks through a connection of its own where the store has one: under the store's lock it waited
+            // for every batch and commit of the writer, and the document threads ran dry meanwhile
+            IDocumentLookup? lookup = null;
             try
             {
+                lookup = store.OpenLookup();
                 foreach (var (item, tag) in items)
                 {
                     room.Wait(stop.Token);
@@ -106,7 +111,11 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
                     }
                     var raw = item.Document!;
                     bool known;
-                    try { lock (storeLock) known = IngestService.IsKnown(store, raw); }
+                    try
+                    {
+                        if (lookup is not null) known = lookup.HasDocument(raw.ContentHash);
+                        else lock (storeLock) known = IngestService.IsKnown(store, raw);
+                    }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         slot.Fatal = e as ReadoutException
@@ -133,6 +142,7 @@ public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
             }
             finally
             {
+                lookup?.Dispose();
                 work.CompleteAdding();
                 lock (gate)
                 {

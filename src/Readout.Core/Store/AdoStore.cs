@@ -60,6 +60,9 @@ public abstract partial class AdoStore : IReadoutStore
 
     protected bool IsDisposed => _disposed;
 
+    /// <inheritdoc/>
+    public virtual IDocumentLookup? OpenLookup() => null;
+
     public bool HasDocument(string contentHash)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

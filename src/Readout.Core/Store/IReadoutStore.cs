@@ -9,13 +9,18 @@ namespace Readout.Store;
 /// analyst (<see cref="SqliteStore"/>) or a PostgreSQL database shared by a team and a worker fleet
 /// (<see cref="PostgresStore"/>). Both run the same SQL and the same fusion code (<see cref="AdoStore"/>).
 /// </summary>
-public interface IReadoutStore : IDisposable
+public interface IReadoutStore : IDisposable, IDocumentLookup
 {
     /// <summary>Names the database in messages: the file path, or the server and database (never a password).</summary>
     string Name { get; }
 
-    /// <summary>Whether a report with this content hash is already stored.</summary>
-    bool HasDocument(string contentHash);
+    /// <summary>
+    /// A second, read-only way to ask <see cref="IDocumentLookup.HasDocument"/> from another thread while this store writes, which sees
+    /// what is committed (not the open write group); null where the database offers none (an in-memory SQLite database),
+    /// and then the caller asks this store itself. A bulk ingest's reader uses it, so that it need not wait for the
+    /// writer's batches and commits; a report it lets through that the open group already holds is found by the writer.
+    /// </summary>
+    IDocumentLookup? OpenLookup() => null;
 
     /// <summary>
     /// Stores a report, its interactions, statements and figures, and fuses the blocks it touches, in one
@@ -78,3 +83,10 @@ public interface IReadoutStore : IDisposable
 
 /// <summary>What became of one report of a batch: stored, already stored (<see cref="Stored"/> false, no error), or its error.</summary>
 public readonly record struct SaveOutcome(bool Stored, ReadoutException? Error);
+
+/// <summary>Asks whether a report is stored (see <see cref="IReadoutStore.OpenLookup"/>). Not shared between threads.</summary>
+public interface IDocumentLookup : IDisposable
+{
+    /// <summary>Whether a report with this content hash is already stored.</summary>
+    bool HasDocument(string contentHash);
+}

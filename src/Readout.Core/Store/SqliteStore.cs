@@ -87,6 +87,14 @@ public sealed partial class SqliteStore : AdoStore
     public static SqliteStore OpenReader(string path, CountCache? counts = null) => OpenReader(path, counts, immutable: false);
 
     /// <summary>
+    /// A read-only connection of its own to this file (see <see cref="IReadoutStore.OpenLookup"/>); the database is in
+    /// WAL mode, so it reads beside this store's open write transaction without waiting for it. None for a database in
+    /// memory, which another connection cannot see, nor for a reader, which has no writer to step aside from.
+    /// </summary>
+    public override IDocumentLookup? OpenLookup() =>
+        _readOnly || Path == ":memory:" || Path.Contains("mode=memory", StringComparison.OrdinalIgnoreCase) ? null : OpenReader(Path, null, immutable: false, pooled: false);
+
+    /// <summary>
     /// Opens a database for a command that only reads it (events, show, export...): it is never created,
     /// migrated or written, so a file that is not a Readout database is refused rather than given tables,
     /// and a database on a read-only mount, where SQLite cannot make its WAL index beside it, is read as
@@ -135,7 +143,7 @@ public sealed partial class SqliteStore : AdoStore
         }
     }
 
-    private static SqliteStore OpenReader(string path, CountCache? counts, bool immutable)
+    private static SqliteStore OpenReader(string path, CountCache? counts, bool immutable, bool pooled = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
@@ -145,7 +153,7 @@ public sealed partial class SqliteStore : AdoStore
             // immutable: SQLite reads the file without any lock or WAL index (for a read-only mount, where nothing writes it)
             DataSource = immutable ? new Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri + "?immutable=1" : path,
             Mode = SqliteOpenMode.ReadOnly,
-            Pooling = !immutable,
+            Pooling = pooled && !immutable,   // a lookup's connection is closed with it, as the writer's is
             DefaultTimeout = 30,
         }.ToString());
         try

@@ -136,6 +136,32 @@ public sealed class Issue13ThroughputTests
         Assert.All(again, o => Assert.Equal(IngestOutcome.Known, o));
     }
 
+    [Fact]
+    public void Issue13_the_ingest_reader_s_lookup_sees_what_is_committed_beside_an_open_write_group()
+    {
+        using var db = new TempDb();
+        using IReadoutStore store = new SqliteStore(db.Path);
+        var ct = TestContext.Current.CancellationToken;
+        using var lookup = store.OpenLookup();
+        Assert.NotNull(lookup);
+        using (var group = store.BeginWriteGroup())
+        {
+            store.SaveDocuments([Report("h1", Texts[0], Interaction("i1", "2024-09-01"))], ct);
+            // the writer sees its open group; the lookup, on a connection of its own, reads beside it without waiting
+            Assert.True(store.HasDocument("h1"));
+            Assert.False(lookup.HasDocument("h1"));
+            group.Commit();
+        }
+        Assert.True(lookup.HasDocument("h1"));
+        Assert.False(lookup.HasDocument("h2"));
+
+        // none where another connection cannot see the data, nor for a store that only reads
+        using IReadoutStore memory = new SqliteStore(":memory:");
+        Assert.Null(memory.OpenLookup());
+        using IReadoutStore readOnly = SqliteStore.OpenReader(db.Path);
+        Assert.Null(readOnly.OpenLookup());
+    }
+
     /// <summary>Reports of one block (the same two principals) on several days, with plans, partial and undated days.</summary>
     private static List<DocumentResult> BlockReports()
     {

@@ -15,12 +15,13 @@ public interface IReadoutStore : IDisposable, IDocumentLookup
     string Name { get; }
 
     /// <summary>
-    /// A second, read-only way to ask <see cref="IDocumentLookup.HasDocument"/> from another thread while this store writes, which sees
-    /// what is committed (not the open write group); null where the database offers none (an in-memory SQLite database),
-    /// and then the caller asks this store itself. A bulk ingest's reader uses it, so that it need not wait for the
-    /// writer's batches and commits; a report it lets through that the open group already holds is found by the writer.
+    /// A second, read-only way to ask <see cref="IDocumentLookup.HasDocument"/> from another thread while this store
+    /// writes, which sees what is committed (not the open write group); null where the store offers none (an in-memory
+    /// SQLite database, which another connection cannot see; PostgreSQL for now), and then the caller asks this store
+    /// itself. A bulk ingest's reader uses it, so that it need not wait for the writer's batches and commits; a report
+    /// it lets through that the open group already holds is found by the writer.
     /// </summary>
-    IDocumentLookup? OpenLookup() => null;
+    IDocumentLookup? OpenLookup();
 
     /// <summary>
     /// Stores a report, its interactions, statements and figures, and fuses the blocks it touches, in one

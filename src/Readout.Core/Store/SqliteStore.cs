@@ -52,6 +52,7 @@ public sealed partial class SqliteStore : AdoStore
             // file, they were two thirds of an ingest's writes to disk
             Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-16384; "
                 + "PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;");
+            _wal = string.Equals(Convert.ToString(Scalar(null, "PRAGMA journal_mode"), CultureInfo.InvariantCulture), "wal", StringComparison.OrdinalIgnoreCase);
             Initialize(Migrations.Sqlite);
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
@@ -66,6 +67,8 @@ public sealed partial class SqliteStore : AdoStore
     private protected override CountCache? SharedCounts => _counts;
 
     private readonly bool _readOnly;   // a per-request reader: no PRAGMA optimize on closing
+
+    private readonly bool _wal;   // the journal mode SQLite granted: WAL unless the file system has no shared memory (or in memory)
 
     private readonly CountCache? _counts;   // a reader's list totals, shared with the other readers of this database
 
@@ -87,12 +90,19 @@ public sealed partial class SqliteStore : AdoStore
     public static SqliteStore OpenReader(string path, CountCache? counts = null) => OpenReader(path, counts, immutable: false);
 
     /// <summary>
-    /// A read-only connection of its own to this file (see <see cref="IReadoutStore.OpenLookup"/>); the database is in
-    /// WAL mode, so it reads beside this store's open write transaction without waiting for it. None for a database in
-    /// memory, which another connection cannot see, nor for a reader, which has no writer to step aside from.
+    /// A read-only connection of its own to this file (see <see cref="IReadoutStore.OpenLookup"/>): in WAL mode it reads
+    /// beside this store's open write transaction without waiting for it. None for a database in memory, which another
+    /// connection cannot see, for a reader, which has no writer to step aside from, and for a file SQLite keeps in
+    /// another journal mode (on a file system without shared memory it falls back to one): there a reader waits for the
+    /// writer's commits and could run out of its busy timeout, so the ingest asks this store under its lock as before.
     /// </summary>
-    public override IDocumentLookup? OpenLookup() =>
-        _readOnly || Path == ":memory:" || Path.Contains("mode=memory", StringComparison.OrdinalIgnoreCase) ? null : OpenReader(Path, null, immutable: false, pooled: false);
+    public override IDocumentLookup? OpenLookup()
+    {
+        // the store's own connection is not touched here: the ingest's reader calls this on its thread while the writer works
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        if (_readOnly || !_wal || !File.Exists(Path)) return null;   // ":memory:", a URI: nothing another connection can open by name
+        return OpenReader(Path, null, immutable: false, pooled: false);
+    }
 
     /// <summary>
     /// Opens a database for a command that only reads it (events, show, export...): it is never created,

@@ -113,10 +113,9 @@ public static class BenchCommand
         if (stageTimes is not null)
         {
             var total = stageTimes.Totals.Sum(t => t.Time.TotalSeconds);
-            var allocated = stageTimes.Allocated.ToDictionary(a => a.Stage, a => a.Bytes, StringComparer.Ordinal);
-            foreach (var (stage, time) in stageTimes.Totals)
+            foreach (var (stage, time, allocated) in stageTimes.Totals)
                 Console.Out.WriteLine(string.Format(ci, "  {0,-24} {1,9:F3} s  {2,5:F1}%  {3,8:F0} MB allocated", stage, time.TotalSeconds,
-                    100 * time.TotalSeconds / Math.Max(total, 1e-9), allocated[stage] / 1e6));
+                    100 * time.TotalSeconds / Math.Max(total, 1e-9), allocated / 1e6));
         }
         // the collector's share: its pauses stop every thread, so on many cores they weigh more than here
         var timed = Math.Max(times.Sum(t => t.TotalSeconds), 1e-9);

@@ -26,8 +26,8 @@ public sealed record IngestItemResult<TTag>(TTag Tag, IngestOutcome Outcome, int
 /// saved again a report at a time). Since reports are written in the order they were read, the store ends as a
 /// sequential ingest leaves it, and every outcome is reported in input order, on the calling thread, once committed.
 /// The reader asks whether a report is stored through a connection of its own where the store has one
-/// (<see cref="IReadoutStore.OpenLookup"/>), else through the store under the writer's lock. At most <see cref="InFlight"/> items are read ahead of the writer, so memory stays bounded
-/// whatever the size of the input.
+/// (<see cref="IReadoutStore.OpenLookup"/>), else through the store under the writer's lock. At most
+/// <see cref="InFlight"/> items are read ahead of the writer, so memory stays bounded whatever the size of the input.
 /// </summary>
 public sealed class ParallelIngest(IReadoutStore store, IngestService ingest)
 {

@@ -11,13 +11,11 @@ public sealed class StageTimes
     private readonly Dictionary<string, (long Ticks, long Bytes)> _sums = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
 
-    /// <summary>The stages in the order first met, with their total time.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Time)> Totals => _order.Select(s => (s, Stopwatch.GetElapsedTime(0, _sums[s].Ticks))).ToList();
+    /// <summary>The stages in the order first met, with their total time and the bytes they allocated on the calling thread.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Time, long Bytes)> Totals =>
+        _order.Select(s => (s, Stopwatch.GetElapsedTime(0, _sums[s].Ticks), _sums[s].Bytes)).ToList();
 
-    /// <summary>The stages in the order first met, with the bytes they allocated on the calling thread.</summary>
-    public IReadOnlyList<(string Stage, long Bytes)> Allocated => _order.Select(s => (s, _sums[s].Bytes)).ToList();
-
-    public void Add(string stage, long ticks, long bytes = 0)
+    public void Add(string stage, long ticks, long bytes)
     {
         if (!_sums.TryGetValue(stage, out var sum)) _order.Add(stage);
         _sums[stage] = (sum.Ticks + ticks, sum.Bytes + bytes);

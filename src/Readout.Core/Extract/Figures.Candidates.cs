@@ -26,8 +26,12 @@ public sealed partial class FigureExtractor
     [GeneratedRegex(@"(?<![\p{L}\p{N}_\-–/.,:#'’%=&])(?<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<glued>(?i:bn|bln|mn|mln|tn|trn|m|k|-?fold))?(?![\p{L}\p{N}_]|[.,]\d|[\-–/:]\w)")]
     private static partial Regex DigitsRx();
 
-    [GeneratedRegex(@"(?<![\-–'’/])\b(?<w>(?:" + Tens + @")[-\s](?:" + Units + @")\b|(?:" + Words + @"))(?<wfold>-?fold)?(?![\p{L}\p{N}_]|[\-–]\w)", RegexOptions.IgnoreCase)]
+    // tried only at the words that open like a number word (WordStartPattern): the generated matcher's own search for
+    // a start stopped at every e, f, n, o, s and t of every sentence
+    [GeneratedRegex(@"\G(?<![\-–'’/])\b(?<w>(?:" + Tens + @")[-\s](?:" + Units + @")\b|(?:" + Words + @"))(?<wfold>-?fold)?(?![\p{L}\p{N}_]|[\-–]\w)", RegexOptions.IgnoreCase)]
     private static partial Regex WrittenRx();
+
+    private static readonly WordStartPattern WrittenNumbers = new(WrittenRx(), Words.Split('|').Select(w => w[..3]));
 
     [GeneratedRegex(@"(?<cur>US\$|U\.S\.\s?\$|AU\$|A\$|CA\$|C\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₽|₹|₩|(?<![\p{L}])(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR|CHF)\s?)$")]
     private static partial Regex CurrencyPrefixRx();
@@ -54,7 +58,7 @@ public sealed partial class FigureExtractor
         var text = doc.Clean.Text;
         var found = new List<Candidate>();
         var taken = -1;   // end of the last figure: a count's noun phrase may not swallow the next number
-        var numbers = DigitsRx().Matches(s.Text).Concat(WrittenRx().Matches(s.Text)).OrderBy(m => m.Index).ToList();
+        var numbers = DigitsRx().Matches(s.Text).Concat(WrittenNumbers.Matches(s.Text)).OrderBy(m => m.Index).ToList();
         foreach (var m in numbers)
         {
             int numStart = s.Span.Start + m.Index, numEnd = numStart + m.Length;

@@ -25,8 +25,9 @@ public sealed partial class FigureExtractor
     private const string NumW = @"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
     private const string YRef = @"this\s+year|last\s+year|the\s+(?:current|previous|past)\s+year|the\s+year|(?:19|20)\d\d";
 
+    // every alternative opens with \b and a letter: tried only where a word begins (WordStartPattern)
     [GeneratedRegex(
-        @"\bthe\s+first\s+(?<fm>" + NumW + @")\s+months(?:\s+of\s+(?<y>" + YRef + @"))?\b" +
+        @"\G(?:\bthe\s+first\s+(?<fm>" + NumW + @")\s+months(?:\s+of\s+(?<y>" + YRef + @"))?\b" +
         @"|\bthe\s+first\s+(?<fq>two|three|2|3)\s+quarters(?:\s+of\s+(?<y>" + YRef + @"))?\b" +
         @"|\bthe\s+(?<oq>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?<y>" + YRef + @"))?\b" +
         @"|\b(?<qq>Q[1-4])\s+(?<y>(?:19|20)\d\d)\b" +
@@ -40,14 +41,21 @@ public sealed partial class FigureExtractor
         @"|\bover\s+(?<pn>" + NumW + @")\s+(?<pu>years|decades)\b" +
         @"|\b(?<rel>last|this|the\s+previous|the\s+past|the\s+current)\s+year\b" +
         @"|\b(?<relm>last|this)\s+month\b" +
-        @"|\b(?:by|before)\s+(?<by>(?:19|20)\d\d)\b",
+        @"|\b(?:by|before)\s+(?<by>(?:19|20)\d\d)\b)",
         RegexOptions.IgnoreCase)]
     private static partial Regex PeriodRx();
+
+    /// <summary>The first two letters of the words an alternative of <see cref="PeriodRx"/> can open with.</summary>
+    private static readonly string[] PeriodOpenings =
+        ["th", "q1", "q2", "q3", "q4", "be", "fr", "si", "in", "du", "fo", "ov", "pa", "la", "pr", "by",
+         .. Mon.Split('|').Select(m => m[..2]).Distinct()];
+
+    private static readonly WordStartPattern Periods = new(PeriodRx(), PeriodOpenings);
 
     private List<Period> FindPeriods(string sText, int offset, List<TextSpan> basisSpans, int? year, DateOnly? day)
     {
         var list = new List<Period>();
-        foreach (Match m in PeriodRx().Matches(sText))
+        foreach (var m in Periods.Matches(sText))
         {
             var ms = m.Index;
             if (!_w.StartsWithPreposition.IsMatch(m.Value)

@@ -113,10 +113,11 @@ public sealed partial class FigureExtractor
             foreach (var c in cands.Where(c => c.Kind is Kind.Percent or Kind.Points))
             {
                 var before = text[WindowStart(s, c.Start)..c.Start];
-                var after = text[c.End..Math.Min(s.Span.End, c.End + 120)];
                 var mb = _w.ChangeBefore.Match(before);
-                var ma = _w.ChangeAfter.Match(after);
-                string? dir = mb.Success ? Direction(mb.Groups["v"].Value) : ma.Success ? Direction(ma.Groups["v"].Value) : null;
+                // the move after the percentage is read only where none comes before it
+                string? dir = mb.Success ? Direction(mb.Groups["v"].Value)
+                    : _w.ChangeAfter.Match(text, c.End, Math.Min(s.Span.End, c.End + 120) - c.End) is { Success: true } ma ? Direction(ma.Groups["v"].Value)
+                    : null;
                 // "increased by $3.4 billion, or 8 percent": the same move in percent
                 if (dir is null && cands.LastOrDefault(t => t.End <= c.Start) is { Direction: { } prevDir, Kind: not (Kind.Percent or Kind.Points) } prevFig
                     && _w.OrPercent.IsMatch(text[prevFig.End..c.Start]))

@@ -40,13 +40,15 @@ public sealed partial class TemporalExtractor(DateLexicon dates)
         // the month's number from its name's first three letters (the lexicon's names are checked for one at load)
         int Mon(Match m) => MetadataReader.MonthNumber(m.Groups["mon"].Value);
 
-        foreach (var rx in new[] { dates.DayMonthYear, dates.MonthDayYear })
+        // a pattern that reads a month or a weekday by name is not run over a text that names none (DateLexicon.MonthWords)
+        var months = dates.MonthWords.ContainsAny(text);
+        foreach (var rx in months ? new[] { dates.DayMonthYear, dates.MonthDayYear } : [])
             foreach (Match m in rx.Matches(text))
                 Take(m, m => Valid(I(m, "y"), Mon(m), I(m, "d"))
                     ? new TemporalExpression(Abs(m), m.Value, TemporalKind.FullDate, I(m, "y"), Mon(m), I(m, "d"), Wday(m))
                     : null);
         foreach (Match m in Iso().Matches(text)) Take(m, m => Valid(I(m, "y"), I(m, "m"), I(m, "d")) ? new TemporalExpression(Abs(m), m.Value, TemporalKind.FullDate, I(m, "y"), I(m, "m"), I(m, "d")) : null);
-        foreach (var rx in new[] { dates.DayMonth, dates.MonthDay })
+        foreach (var rx in months ? new[] { dates.DayMonth, dates.MonthDay } : [])
             foreach (Match m in rx.Matches(text))
                 Take(m, m => Valid(2000, Mon(m), I(m, "d"))
                     ? new TemporalExpression(Abs(m), m.Value, TemporalKind.MonthDay, null, Mon(m), I(m, "d"), Wday(m),
@@ -55,7 +57,7 @@ public sealed partial class TemporalExtractor(DateLexicon dates)
         foreach (Match m in dates.RelativeDay.Matches(text))
             Take(m, m => new TemporalExpression(Abs(m), m.Value, TemporalKind.Relative,
                 DayOffset: m.Groups["rel"].Value.ToLowerInvariant() is "yesterday" or "last night" ? -1 : 0));
-        foreach (Match m in dates.Weekday.Matches(text))
+        foreach (var m in dates.WeekdayWords.ContainsAny(text) ? dates.Weekday.Matches(text) : Enumerable.Empty<Match>())
             Take(m, m => new TemporalExpression(Abs(m), m.Value, TemporalKind.Weekday, Weekday: Wday(m),
                 DayOffset: m.Groups["rel"].Value switch { "next" or "coming" => 1, "last" => -1, _ => 0 }));
         foreach (Match m in dates.Coarse.Matches(text))

@@ -46,6 +46,8 @@ public sealed class DateLexicon
         var months = p.Words("month");
         ShortMonths = months.Where(w => months.Any(v => v.Length > w.Length && v.StartsWith(w, StringComparison.Ordinal)))
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        MonthWords = new LiteralSet(months);
+        WeekdayWords = new LiteralSet(p.Words("weekday"));
         // clean stage
         _headerDayMonthYear = p.Deferred("header_day_month_year", NamedPatterns.AsCompiled, "d", "mon", "y");
         _headerMonthDayYear = p.Deferred("header_month_day_year", NamedPatterns.AsCompiled, "d", "mon", "y");
@@ -69,6 +71,16 @@ public sealed class DateLexicon
     /// as an abbreviation's (see <see cref="AnalyseLexicon.Abbreviations"/>).
     /// </summary>
     public FrozenSet<string> ShortMonths { get; }
+
+    /// <summary>
+    /// The list month's words, searched for in a whole text at once: every match of the four day-and-month patterns holds
+    /// one in its month group, which the code reads for the month's number, so a text without any is not scanned by
+    /// them (half of the Reuters wires, which name no month).
+    /// </summary>
+    internal LiteralSet MonthWords { get; }
+
+    /// <summary>The list weekday's words: every match of the weekday pattern holds one (its day group), as <see cref="MonthWords"/>.</summary>
+    internal LiteralSet WeekdayWords { get; }
 
     internal Regex HeaderDayMonthYear => _headerDayMonthYear.Value;
     internal Regex HeaderMonthDayYear => _headerMonthDayYear.Value;

@@ -89,6 +89,25 @@ public sealed class DateLexiconTests
     }
 
     [Fact]
+    public void Issue13_a_text_naming_only_one_month_or_weekday_of_the_lists_is_still_read_for_it()
+    {
+        // the day-and-month and weekday patterns run only over a text that holds a word of their lists; each word alone
+        // must let them run
+        var lists = Read(DateLexicon.WordsFile).Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 2)
+            .ToDictionary(f => f[0], f => f[1].Split('|'));
+        var extractor = new TemporalExtractor(Shipped);
+        foreach (var month in lists["month"])
+        {
+            var number = MetadataReader.MonthNumber(month);
+            Assert.Contains(extractor.Extract($"The talks of 3 {month} 2024 went well."), t => t is { Kind: TemporalKind.FullDate, Day: 3, Year: 2024 } && t.Month == number);
+            Assert.Contains(extractor.Extract($"They met on {month} 4 in Oslo."), t => t is { Kind: TemporalKind.MonthDay, Day: 4 } && t.Month == number);
+        }
+        foreach (var day in lists["weekday"])
+            Assert.Contains(extractor.Extract($"They met last {day} in Oslo."), t => t is { Kind: TemporalKind.Weekday, DayOffset: -1 } && t.Weekday == Enum.Parse<DayOfWeek>(day));
+        Assert.DoesNotContain(extractor.Extract("The Market Decision of 3 Marc 2024 and of Mayday."), t => t.Kind is TemporalKind.FullDate or TemporalKind.MonthDay or TemporalKind.Weekday);
+    }
+
+    [Fact]
     public void A_year_the_report_states_dates_it_and_a_deadline_does_not()
     {
         const string Text = "The plan, agreed in 2019, runs until 2030 and serves the 2040 agenda.";

@@ -166,8 +166,8 @@ public sealed class Codebook
     {
         if (string.IsNullOrEmpty(text)) return [];
         var found = new List<string>();
-        foreach (var (pattern, topic) in topics.Candidates(text))
-            if (!found.Contains(topic) && pattern.IsMatch(text)) found.Add(topic);
+        foreach (var pattern in topics.Candidates(text))
+            if (!found.Contains(pattern.Item) && pattern.IsMatch(text)) found.Add(pattern.Item);
         return found;
     }
 

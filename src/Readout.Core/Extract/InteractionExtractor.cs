@@ -178,9 +178,9 @@ public sealed class InteractionExtractor
     private List<(TextSpan Span, InteractionCue Cue)> Cues(Sentence s)
     {
         var found = new List<(TextSpan, InteractionCue)>();
-        foreach (var (rx, cue) in _cues.Candidates(s.Text))
-            foreach (Match m in rx.Matches(s.Text))
-                found.Add((new TextSpan(s.Span.Start + m.Index, s.Span.Start + m.Index + m.Length), cue));
+        foreach (var cue in _cues.Candidates(s.Text))
+            foreach (var m in cue.Matches(s.Text))
+                found.Add((new TextSpan(s.Span.Start + m.Index, s.Span.Start + m.Index + m.Length), cue.Item));
         return found.OrderByDescending(x => x.Item2.Strength).ThenBy(x => x.Item2.Mode is null).ThenBy(x => x.Item1.Start).ToList();
     }
 

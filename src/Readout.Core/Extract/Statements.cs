@@ -204,10 +204,10 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
     private List<Cue> FindCues(string sentence)
     {
         var found = new List<Cue>();
-        foreach (var (rx, cls) in _cues.Candidates(sentence))
-            foreach (Match m in rx.Matches(sentence))
+        foreach (var cue in _cues.Candidates(sentence))
+            foreach (var m in cue.Matches(sentence))
                 if (m.Index == 0 || !char.IsUpper(m.Value[0]))   // "the United States" is not a cue
-                    found.Add(new Cue(m.Index, m.Index + m.Length, cls, m.Value));
+                    found.Add(new Cue(m.Index, m.Index + m.Length, cue.Item, m.Value));
         // longest first, then text order; no overlaps
         var chosen = new List<Cue>();
         foreach (var c in found.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start))
@@ -275,8 +275,8 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
         // decides over words further on ("...resist interference")
         var head = text[..Math.Min(text.Length, 70)];
         if (_x.Commitment.IsMatch(head)) return "AGREE";
-        foreach (var (rx, ev) in _rules.Candidates(text))
-            if (rx.IsMatch(text)) return ev;
+        foreach (var rule in _rules.Candidates(text))
+            if (rule.IsMatch(text)) return rule.Item;
         return null;
     }
 }

@@ -7,8 +7,9 @@ namespace Readout.Lexicons;
 /// A list of patterns from a lexicon (cues, rules, topics) with a keyword prefilter: one automaton over the
 /// literal openings of every pattern (<see cref="RequiredLiterals"/>) walks a text from one opening to the next,
 /// and each opening found marks the patterns it opens. Only those are run, so a sentence without a cue word
-/// costs one vectorised search instead of a regex scan per pattern. The answers are exactly the patterns' own:
-/// the prefilter only skips what cannot match.
+/// costs one vectorised search instead of a regex scan per pattern. The walk also notes where each opening starts, and
+/// a candidate's matches are found by trying the pattern there only (anchored, \G), since every match of it starts
+/// with one of its openings. The answers are exactly the patterns' own: the prefilter only skips what cannot match.
 /// </summary>
 public sealed class PatternSet<T>
 {
@@ -19,7 +20,7 @@ public sealed class PatternSet<T>
     private readonly Dictionary<char, (string Opening, int[] Entries)[]> _byFirst = [];
     private readonly int[] _alwaysRun;             // the patterns without openings
 
-    private sealed record Entry(Regex Regex, T Item);
+    private sealed record Entry(Regex Regex, T Item, Regex? Anchored);
 
     public PatternSet(IEnumerable<(string Pattern, T Item)> patterns, RegexOptions options, TimeSpan? matchTimeout = null)
     {
@@ -29,7 +30,7 @@ public sealed class PatternSet<T>
         var opens = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (pattern, item) in patterns)
         {
-            var openings = (options & (RegexOptions.IgnorePatternWhitespace | RegexOptions.RightToLeft)) == 0 ? RequiredLiterals.Of(pattern) : null;
+            var openings = (options & (RegexOptions.IgnorePatternWhitespace | RegexOptions.RightToLeft)) == 0 ? RequiredLiterals.StartsOf(pattern) : null;
             foreach (var opening in openings ?? [])
             {
                 if (!opens.TryGetValue(opening, out var which)) opens[opening] = which = [];
@@ -37,7 +38,9 @@ public sealed class PatternSet<T>
             }
             var regex = PrecompiledPatterns.Build(pattern, options, matchTimeout);
             if (openings is null) alwaysRun.Add(entries.Count);
-            entries.Add(new Entry(regex, item));
+            // tried only where one of its openings starts (see Candidate.Matches): the pattern anchored there
+            var anchored = openings is null ? null : PrecompiledPatterns.Build(@"\G(?:" + pattern + ")", options, matchTimeout);
+            entries.Add(new Entry(regex, item, anchored));
         }
         _entries = [.. entries];
         _alwaysRun = [.. alwaysRun];
@@ -46,57 +49,126 @@ public sealed class PatternSet<T>
             _byFirst[group.Key] = [.. group.Select(o => (o.Key, o.Value.ToArray()))];
     }
 
-    /// <summary>The patterns that may match <paramref name="text"/>, in the list's order, with their items.</summary>
-    public List<(Regex Regex, T Item)> Candidates(string text)
+    /// <summary>The patterns that may match <paramref name="text"/>, in the list's order, with their items and where their matches may start.</summary>
+    public List<Candidate> Candidates(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Candidates(text, 0, text.Length);
+        return Candidates(text, 0, text.Length, positions: true);
     }
 
     /// <summary>The patterns that may match within text[start..start+length] (for <c>Regex.Match(text, start, length)</c>).</summary>
-    public List<(Regex Regex, T Item)> Candidates(string text, int start, int length)
+    public List<Candidate> Candidates(string text, int start, int length)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Candidates(text, start, length, positions: false);
+    }
+
+    private List<Candidate> Candidates(string text, int start, int length, bool positions)
+    {
         var span = text.AsSpan(start, length);
-        var found = new List<(Regex, T)>();
+        var found = new List<Candidate>();
         if (span.ContainsAny(RequiredLiterals.CaseOutliers))
         {
-            foreach (var e in _entries) found.Add((e.Regex, e.Item));
+            // a character the search and the patterns fold differently: every pattern, read the usual way
+            foreach (var e in _entries) found.Add(new Candidate(e.Regex, e.Item, null, null));
             return found;
         }
-        // One walk over the text from one opening to the next, marking the patterns each opens, instead of a scan of
-        // the whole text per pattern (a set of 40 topic patterns scanned every statement 40 times).
-        var may = _alwaysRun.Length == _entries.Length ? null : new bool[_entries.Length];
+        // One walk over the text from one opening to the next, marking the patterns each opens and where, instead of a
+        // scan of the whole text per pattern (a set of 40 topic patterns scanned every statement 40 times).
+        var may = _alwaysRun.Length == _entries.Length ? null : new List<int>?[_entries.Length];
         for (var at = _any is null ? -1 : span.IndexOfAny(_any); at >= 0; )
         {
             if (!_byFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var starting))
-                Array.Fill(may!, true);   // a case pairing the search knows and the index does not: run them all
-            else
-                foreach (var (opening, which) in starting)
-                    if (span[at..].StartsWith(opening, StringComparison.OrdinalIgnoreCase))
-                        foreach (var i in which) may![i] = true;
+            {
+                may = null;   // a case pairing the search knows and the index does not: run them all, the usual way
+                break;
+            }
+            foreach (var (opening, which) in starting)
+                if (span[at..].StartsWith(opening, StringComparison.OrdinalIgnoreCase))
+                    foreach (var i in which)
+                    {
+                        var starts = may![i] ??= [];
+                        if (starts.Count == 0 || starts[^1] != at) starts.Add(at);
+                    }
             var next = span[(at + 1)..].IndexOfAny(_any!);
             at = next < 0 ? -1 : at + 1 + next;
         }
-        foreach (var i in _alwaysRun) may?[i] = true;
         for (var i = 0; i < _entries.Length; i++)
-            if (may is null || may[i]) found.Add((_entries[i].Regex, _entries[i].Item));
+        {
+            var e = _entries[i];
+            if (may is null || e.Anchored is null) found.Add(new Candidate(e.Regex, e.Item, null, null));
+            else if (may[i] is { } starts) found.Add(new Candidate(e.Regex, e.Item, positions ? e.Anchored : null, positions ? starts : null));
+        }
         return found;
     }
 
     /// <summary>Whether any pattern matches <paramref name="text"/>.</summary>
     public bool IsMatch(string text)
     {
-        foreach (var (rx, _) in Candidates(text))
-            if (rx.IsMatch(text)) return true;
+        foreach (var c in Candidates(text))
+            if (c.IsMatch(text)) return true;
         return false;
     }
 
     /// <summary>The first pattern's match in the list's order (for a set of one: its match), or an unsuccessful match.</summary>
     public Match Match(string text)
     {
-        foreach (var (rx, _) in Candidates(text))
-            if (rx.Match(text) is { Success: true } m) return m;
+        foreach (var c in Candidates(text))
+            if (c.Regex.Match(text) is { Success: true } m) return m;
         return System.Text.RegularExpressions.Match.Empty;
+    }
+
+    /// <summary>
+    /// A pattern of the set that may match a text, with its item; where the walk saw where its openings start, its
+    /// matches are found by trying it there only (every match of it starts with one of its openings,
+    /// <see cref="RequiredLiterals.StartsOf"/>): a cue pattern's own search for a start stopped at most letters of a
+    /// sentence. The matches are the pattern's own, as <see cref="Regex.Matches(string)"/> and
+    /// <see cref="Regex.IsMatch(string)"/> give them.
+    /// </summary>
+    public sealed class Candidate
+    {
+        private readonly Regex? _anchored;
+        private readonly List<int>? _starts;
+
+        internal Candidate(Regex regex, T item, Regex? anchored, List<int>? starts)
+        {
+            Regex = regex;
+            Item = item;
+            (_anchored, _starts) = anchored is not null && starts is not null ? (anchored, starts) : (null, null);
+        }
+
+        public Regex Regex { get; }
+
+        public T Item { get; }
+
+        public void Deconstruct(out Regex regex, out T item) => (regex, item) = (Regex, Item);
+
+        /// <summary>The pattern's matches in the text the candidate was found in, in text order.</summary>
+        public IEnumerable<Match> Matches(string text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            if (_anchored is null) return Regex.Matches(text);
+            var found = new List<Match>();
+            var end = 0;
+            foreach (var at in _starts!)
+            {
+                if (at < end) continue;   // inside the last match: the matches do not overlap
+                var m = _anchored.Match(text, at);
+                if (!m.Success) continue;
+                found.Add(m);
+                end = m.Index + m.Length;
+            }
+            return found;
+        }
+
+        /// <summary>Whether the pattern matches the text the candidate was found in.</summary>
+        public bool IsMatch(string text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            if (_anchored is null) return Regex.IsMatch(text);
+            foreach (var at in _starts!)
+                if (_anchored.IsMatch(text, at)) return true;
+            return false;
+        }
     }
 }

@@ -229,1125 +229,1529 @@ public static partial class PrecompiledPatterns
     [GeneratedRegex(P055, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R055();
 
-    private const string P056 = "\\G(?:\\s(?<h>hundred)(?!\\p{L}))?(?:\\s?(?<scale>thousand|million|billion|trillion|bn|bln|mln|mn|tn|trn)(?!\\p{L}))?(?:\\s?(?<pct>%)|\\s(?<pct>per\\s?cent|percent|pct)(?!\\p{L})|\\s(?<pts>percentage\\s+points?)(?!\\p{L})|\\s(?<cur>(?:US|U\\.S\\.|American|Hong\\s+Kong|Canadian|Australian|Singapore|New\\s+Zealand|Taiwan)\\s+(?:dollars?|dlrs)|dollars?|dlrs|euros?|yuan|renminbi|RMB|rubles?|roubles?|yen|pounds\\s+sterling|British\\s+pounds|sterling|stg|Indian\\s+rupees?|rupees?|South\\s+Korean\\s+won|won|Turkish\\s+lira|lira|reais|rand|Saudi\\s+riyals?|riyals?|dirhams?|Swiss\\s+francs?|francs?|hryvnias?|hryvnia|tenge|rupiah|ringgit|pesos?|USD|EUR|CNY|RUB|JPY|GBP|INR|CHF)(?!\\p{L})|\\s(?<times>times)(?!\\p{L})|\\s(?<unit>(?:metric\\s+)?tonnes|(?:metric\\s+)?tons|tonne|barrels\\s+(?:per|a)\\s+day|barrels|bpd|(?:billion\\s+)?cubic\\s+(?:metres|meters)|bcm|square\\s+(?:kilometres|kilometers|miles)|kilometres|kilometers|km|miles|hectares|acres|megawatts|MW|gigawatts|GW|kilowatt-hours|kWh|terawatt-hours|TWh|kilograms|kilos|kg|litres|liters|gallons|bushels|ounces|troy\\s+ounces)(?![\\p{L}\\-]))?";
+    private const string P056 = "\\G(?:(?-i:\\b(UN|U\\.N\\.|WHO)(?!\\w)))";
     [GeneratedRegex(P056, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R056();
 
-    private const string P057 = "\\b(?:(?<rel>last|next|this|coming)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\\b";
-    [GeneratedRegex(P057, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P057 = "\\G(?:(?-i:\\b(WHO|AIDS)\\b))";
+    [GeneratedRegex(P057, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R057();
 
-    private const string P058 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?>\\s*)(?:,(?>\\s*))?\\(?)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\b\\.?(?<last>\\s+of\\s+last\\s+year)?\\)?";
-    [GeneratedRegex(P058, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P058 = "\\G(?:(?-i:\\bAI\\b))";
+    [GeneratedRegex(P058, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R058();
 
-    private const string P059 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?>\\s*)(?:,(?>\\s*))?\\(?)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:percent|per cent|%|million|billion))\\)?(?<last>\\s+of\\s+last\\s+year)?";
-    [GeneratedRegex(P059, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P059 = "\\G(?:(?-i:\\bEU\\b))";
+    [GeneratedRegex(P059, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R059();
 
-    private const string P060 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
-    [GeneratedRegex(P060, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P060 = "\\G(?:(?-i:\\bSCO\\b))";
+    [GeneratedRegex(P060, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R060();
 
-    private const string P061 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,\\s*(?<y>(?:19|20)\\d\\d)\\b";
-    [GeneratedRegex(P061, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P061 = "\\G(?:(?-i:\\bSWIFT\\b))";
+    [GeneratedRegex(P061, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R061();
 
-    private const string P062 = "\\b(?:(Hezbollah|Hizbollah))\\b";
+    private const string P062 = "\\G(?:(?<!\\bCold )\\bwars?\\b)";
     [GeneratedRegex(P062, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R062();
 
-    private const string P063 = "\\b(?:(Houthis?|Ansar Allah))\\b";
+    private const string P063 = "\\G(?:(?<!\\bCondoleezza )\\brice\\b)";
     [GeneratedRegex(P063, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R063();
 
-    private const string P064 = "\\b(?:(Islamic State|ISIL|ISIS|Daesh|al-Qaeda|al Qaeda|Al Qaeda))\\b";
+    private const string P064 = "\\G(?:(?<!\\bWest )\\bbanks?\\b)";
     [GeneratedRegex(P064, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R064();
 
-    private const string P065 = "\\b(?:(abduct(s|ed|ing)?|kidnap(s|ped|ping)?|(took|take|takes|taken) (\\w+ )?hostages?))\\b";
+    private const string P065 = "\\G(?:(?<!\\bthink )\\btanks\\b)";
     [GeneratedRegex(P065, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R065();
 
-    private const string P066 = "\\b(?:(advis(e|es|ed|ing)|warn(s|ed|ing)?) (\\w+ )?against (\\w+ )?travel)\\b";
+    private const string P066 = "\\G(?:\\b(ASEAN|Association of Southeast Asian Nations|East Asia Summit|RCEP)\\b)";
     [GeneratedRegex(P066, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R066();
 
-    private const string P067 = "\\b(?:(agree(s|d|ing)? to (a )?(ceasefire|cease-fire|truce)|declar(e|es|ed|ing) (a )?(ceasefire|cease-fire|truce)))\\b";
+    private const string P067 = "\\G(?:\\b(BRICS\\+?|BRICS Plus|New Development Bank)(?!\\w))";
     [GeneratedRegex(P067, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R067();
 
-    private const string P068 = "\\b(?:(air ?strikes?|airstrikes?|air raids?|bomb(s|ed|ing)?|drone strikes?))\\b";
+    private const string P068 = "\\G(?:\\b(COVID(-?19)?|coronavirus(es)?|SARS-CoV-2|the pandemic|pandemic (response|recovery|control)|lockdowns?|Omicron|Sputnik V|Sinovac|Sinopharm|anti-epidemic)\\b)";
     [GeneratedRegex(P068, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R068();
 
-    private const string P069 = "\\b(?:(al-Shabab|al-Shabaab|al Shabab))\\b";
+    private const string P069 = "\\G(?:\\b(Eurasian Economic Union|EAEU|EAEC|EEU|Eurasian Economic (Commission|Forum)|Supreme Eurasian Economic Council|Eurasian integration)\\b)";
     [GeneratedRegex(P069, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R069();
 
-    private const string P070 = "\\b(?:(ask(s|ed|ing)?|urg(e|es|ed|ing)|appeal(s|ed|ing)? to|call(s|ed|ing)? on|call(s|ed|ing)? for))\\b";
+    private const string P070 = "\\G(?:\\b(European Union|European Commission|European Council|European Parliament|Council of the EU|Brussels|von der Leyen|Charles Michel|Borrell|eurozone|euro area|Schengen)\\b)";
     [GeneratedRegex(P070, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R070();
 
-    private const string P071 = "\\b(?:(ask(s|ed|ing)?|urg(e|es|ed|ing)|appeal(s|ed|ing)? to|call(s|ed|ing)? on|press(es|ed|ing)?)(\\W+\\w+){1,4}?\\W+to (help|aid|assist|support))\\b";
+    private const string P071 = "\\G(?:\\b(G-?20|Group of (Twenty|20))\\b)";
     [GeneratedRegex(P071, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R071();
 
-    private const string P072 = "\\b(?:(attack(s|ed|ing)?|assault(s|ed|ing)?|launch(es|ed|ing)? (an? )?(\\w+ )?offensive|clash(es|ed|ing)?|engag(e|es|ed|ing) (\\w+ ){0,3}in (a )?(\\w+ )?fight|kill(s|ed|ing)?))\\b";
+    private const string P072 = "\\G(?:\\b(G-?7|Group of (Seven|7)|G-?8)\\b)";
     [GeneratedRegex(P072, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R072();
 
-    private const string P073 = "\\b(?:(civilians|children|residents|villagers|refugees|students?|men|women|people|families))\\b";
+    private const string P073 = "\\G(?:\\b(Korea\\w*|DPRK|ROK|Pyongyang|Seoul|Kim Jong[- ]?Un|Kim Yo[- ]Jong|Yoon Suk[- ]Yeol|Moon Jae[- ]in|Lee Jae[- ]myung|inter-Korean|Panmunjom|demilitari[sz]ed zone)\\b)";
     [GeneratedRegex(P073, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R073();
 
-    private const string P074 = "\\b(?:(condemn(s|ed|ing)?|denounc(e|es|ed|ing)|critici[sz](e|es|ed|ing)))\\b";
+    private const string P074 = "\\G(?:\\b(Middle East|Mideast|West Asia|Persian Gulf|Gulf (states|countries|region)|Israel\\w*|Palestin\\w*|Gaza|West Bank|Hamas|Hezbollah|Houthis?|Iran\\w*|Tehran|Syria\\w*|Damascus|Iraq\\w*|Baghdad|Leban\\w*|Beirut|Yemen\\w*|Saudi\\w*|Riyadh|Jordanian|Amman|Egypt\\w*|Cairo|Qatar\\w*|Doha|UAE|Emirat\\w*|Abu Dhabi|Dubai|Kuwait\\w*|Bahrain\\w*|Omani?|Muscat|Jerusalem|Tel Aviv|Netanyahu|Abraham Accords|two-state solution|GCC|Gulf Cooperation Council)\\b)";
     [GeneratedRegex(P074, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R074();
 
-    private const string P075 = "\\b(?:(conduct(s|ed|ing)?|hold(s|ing)?|held|stag(e|es|ed|ing)|launch(es|ed|ing)?) (\\w+ ){0,2}(military )?(exercises|drills|war games|manoeuvres|maneuvers))\\b";
+    private const string P075 = "\\G(?:\\b(NATO|North Atlantic (Treaty|Alliance|Council)|OTAN|Atlantic alliance|Stoltenberg)\\b)";
     [GeneratedRegex(P075, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R075();
 
-    private const string P076 = "\\b(?:(courts?|judges?|judiciary|prosecutors?|tribunals?))\\b";
+    private const string P076 = "\\G(?:\\b(Shanghai Cooperation Organi[sz]ation|Shanghai Five|SCO (summit|member|states|countries|Secretary-General|Council))\\b)";
     [GeneratedRegex(P076, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R076();
 
-    private const string P077 = "\\b(?:(cut(s|ting)?|sever(s|ed|ing)?|break(s|ing)? off|broke off) (\\w+ )?(diplomatic )?(ties|relations)|recall(s|ed|ing)? (its |their )?(ambassadors?|envoys?))\\b";
+    private const string P077 = "\\G(?:\\b(Taiwan\\w*|Taipei|Tsai Ing-wen|Lai Ching-te|cross-Strait|one-China|One China|Kuomintang|KMT)\\b)";
     [GeneratedRegex(P077, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R077();
 
-    private const string P078 = "\\b(?:(endors(e|es|ed|ing)|prais(e|es|ed|ing)|hail(s|ed|ing)?|commend(s|ed|ing)?))\\b";
+    private const string P078 = "\\G(?:\\b(Ukrain\\w*|Kyiv|Kiev|Zelensk(y|yy|iy)|Donbass?|Donetsk|Luhansk|Lugansk|Crimea\\w*|Kherson|Zaporizh\\w*|Zaporozh\\w*|Kharkiv|Kharkov|Odesa|Odessa|Mariupol|Bakhmut|Kursk incursion|special military operation|Minsk agreements?|Istanbul agreements)\\b)";
     [GeneratedRegex(P078, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R078();
 
-    private const string P079 = "\\b(?:(expel(s|led|ling)?|deport(s|ed|ing)?))\\b";
+    private const string P079 = "\\G(?:\\b(United Nations|UNSC|UNGA|Security Council|UN General Assembly|UNESCO|UNICEF|UNHCR|UNDP|UNCTAD|UNRWA|UNEP|UNIFIL|World Food Programme|WFP|FAO|IAEA|World Health Organi[sz]ation|Human Rights Council|Guterres)\\b)";
     [GeneratedRegex(P079, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R079();
 
-    private const string P080 = "\\b(?:(fac(e|es|ed|ing)) (\\w+ )?pressure from)\\b";
-    [GeneratedRegex(P080, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P080 = "\\G(?:\\b(accus\\w+|blam\\w+|interfer\\w+|hegemon\\w+|bullying|meddl\\w+|provocation\\w*|condemn\\w*|denounc\\w+)\\b)";
+    [GeneratedRegex(P080, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R080();
 
-    private const string P081 = "\\b(?:(fight(s|ing)?|fought)( back)?)\\b";
-    [GeneratedRegex(P081, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P081 = "\\G(?:\\b(accused|accuses|blamed|blames|blaming|critici[sz]ed|critici[sz]es|condemned|condemns|warned|warns)\\b)";
+    [GeneratedRegex(P081, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R081();
 
-    private const string P082 = "\\b(?:(fir(e|es|ed|ing)) ([\\w-]+ ){0,3}(at|on|into)|(fir(e|es|ed|ing)|launch(es|ed|ing)?) ([\\w-]+ ){0,3}(missiles?|rockets?|mortars?|shells|batteries))\\b";
-    [GeneratedRegex(P082, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P082 = "\\G(?:\\b(agreed|agrees|it was agreed|pledged|pledges|promised|vowed|committed|(expressed|expresses) (his |her |its )?(readiness|willingness|expectation|hope)|stands? ready|(is|was|were|are) (willing|ready)|looked forward|looks forward|look forward|hoped|hopes|expected|expects|jointly declared|(released|issued|signed) a joint statement|reached (an )?(agreement|consensus)|decided)\\b)";
+    [GeneratedRegex(P082, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R082();
 
-    private const string P083 = "\\b(?:(firefights?|gun ?battles?|exchang(e|es|ed|ing) (of )?(gun)?fire))\\b";
+    private const string P083 = "\\G(?:\\b(agricultur\\w*|agri-?food|agro\\w*|farms?|farmers?|farming|food security|food (supplies|exports|imports|prices|crisis)|grain|wheat|corn|maize|soybeans?|fertili[sz]ers?|crops?|harvests?|livestock|fisher(y|ies)|grain deal|Black Sea Grain Initiative|famine)\\b)";
     [GeneratedRegex(P083, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R083();
 
-    private const string P084 = "\\b(?:(give|gives|gave|giving|grant(s|ed|ing)?) (\\w+ )?permission|allow(s|ed|ing)?|permit(s|ted|ting)?)\\b";
-    [GeneratedRegex(P084, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P084 = "\\G(?:\\b(aid|assistance|humanitarian|donat\\w+|deliver(y|ies))\\b)";
+    [GeneratedRegex(P084, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R084();
 
-    private const string P085 = "\\b(?:(government|administration|cabinet|authorities|officials?|ministry|ministers?|minister|president|prime minister|premier|chancellor|king|leader|regime|state department|foreign office|presidency|commander|general|advis[oe]rs?|spokesman|spokeswoman|spokesperson|envoys?|diplomats?|ambassadors?))\\b";
-    [GeneratedRegex(P085, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P085 = "\\G(?:\\b(by|on the|over the|via) (tele)?phone\\b)";
+    [GeneratedRegex(P085, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R085();
 
-    private const string P086 = "\\b(?:(held|hold|holds|holding) (\\w+ ){0,2}(talks|negotiations|consultations)|negotiat(e|es|ed|ing))\\b";
-    [GeneratedRegex(P086, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P086 = "\\G(?:\\b(called|phoned|rang)\\b(?!\\s+(on|for|off|it|upon|out)\\b))";
+    [GeneratedRegex(P086, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R086();
 
-    private const string P087 = "\\b(?:(help(s|ed|ing)?|assist(s|ed|ing)?|aid(s|ed|ing)?))\\b";
+    private const string P087 = "\\G(?:\\b(climate|global warming|carbon|emissions?|greenhouse|net[- ]zero|decarboni[sz]\\w*|COP ?\\d{2}|Paris (Agreement|accord)|UNFCCC|low-carbon|green (transition|energy|development|economy)|environment(al)?|biodiversity|sustainable development|deforestation|Amazon rainforest)\\b)";
     [GeneratedRegex(P087, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R087();
 
-    private const string P088 = "\\b(?:(host(s|ed|ing)?|welcom(e|es|ed|ing)|receiv(e|es|ed|ing)) (\\w+ ){0,3}(delegation|delegations|ministers?|leaders?|president|envoys?|officials?|counterparts?))\\b";
-    [GeneratedRegex(P088, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P088 = "\\G(?:\\b(congratulat\\w+|support(s|ed)?|appreciat\\w+|hail\\w*|prais\\w+|welcom\\w+|spoke highly|thank\\w*|wish(ed|es|ing)?|best wishes)\\b)";
+    [GeneratedRegex(P088, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R088();
 
-    private const string P089 = "\\b(?:(human rights (group|observatory|organi[sz]ation)|rights groups?|observatory|NGOs?|charity|charities|aid groups?))\\b";
-    [GeneratedRegex(P089, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P089 = "\\G(?:\\b(congratulatory|condolence) (message|letter|cable)s?\\b)";
+    [GeneratedRegex(P089, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R089();
 
-    private const string P090 = "\\b(?:(inspectors|monitors|observers))\\b";
+    private const string P090 = "\\G(?:\\b(cultur(e|es|al)|people-to-people|tourism|tourists?|arts|museums?|heritage|films?|cinema|literature|education(al)?|universit(y|ies)|students?|academic|scholarships?|youth exchanges?|Confucius Institutes?|humanitarian (ties|cooperation|exchanges))\\b)";
     [GeneratedRegex(P090, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R090();
 
-    private const string P091 = "\\b(?:(investigat(e|es|ed|ing)|inspect(s|ed|ing)?|re-examin(e|es|ed|ing)|examin(e|es|ed|ing)|prob(e|es|ed|ing)))\\b";
-    [GeneratedRegex(P091, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P091 = "\\G(?:\\b(dinner|banquet|luncheon|lunch|breakfast)\\b)";
+    [GeneratedRegex(P091, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R091();
 
-    private const string P092 = "\\b(?:(issu(e|es|ed|ing)) (\\w+ ){0,2}arrest warrants?|(arrest(s|ed|ing)?|detain(s|ed|ing)?|jail(s|ed|ing)?|imprison(s|ed|ing)?|sentenc(e|es|ed|ing)))\\b";
+    private const string P092 = "\\G(?:\\b(energy|oil|crude|petroleum|natural gas|gas (supplies|supply|exports|imports|prices|fields?)|LNG|pipelines?|Nord Stream|Power of Siberia|TurkStream|OPEC\\+?|electricity|power (grid|plants?|stations?)|renewables?|solar (power|energy|panels?)|wind (power|energy|farms?)|hydropower|coal|refiner(y|ies)|hydrogen)\\b)";
     [GeneratedRegex(P092, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R092();
 
-    private const string P093 = "\\b(?:(lawmakers|legislators|parliament|senate|congress|MPs|deputies|legislature))\\b";
-    [GeneratedRegex(P093, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P093 = "\\G(?:\\b(exchanged (\\w+ ){0,2}views|(had|have) an? ([\\w-]+ ){0,4}exchange of views|discussed|discusses|exchanged (\\w+ ){0,2}(greetings|messages|letters)|invited|invites)\\b)";
+    [GeneratedRegex(P093, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R093();
 
-    private const string P094 = "\\b(?:(lift(s|ed|ing)?|eas(e|es|ed|ing)) (the )?(\\w+ ){0,2}(sanctions|embargo|ban|blockade|restrictions))\\b";
+    private const string P094 = "\\G(?:\\b(financ(e|es|ial|ing)|investments?|investors?|invest(s|ed|ing)?|banking|central banks?|currenc(y|ies)|dollar|de-?dollari[sz]ation|yuan|renminbi|roubles?|rubles?|rupees?|loans?|credit lines?|debts?|IMF|International Monetary Fund|World Bank|payments? systems?|settlements in national currencies|stock (markets?|exchanges?)|fiscal|monetary)\\b)";
     [GeneratedRegex(P094, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R094();
 
-    private const string P095 = "\\b(?:(mediat(e|es|ed|ing)|broker(s|ed|ing)?))\\b";
-    [GeneratedRegex(P095, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P095 = "\\G(?:\\b(had|have|conducted) (\\w+ ){0,2}(talks|negotiations|consultations)\\b)";
+    [GeneratedRegex(P095, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R095();
 
-    private const string P096 = "\\b(?:(met|meet(s|ing)?|talk(s|ed)? with|spoke with|phone call with))\\b";
+    private const string P096 = "\\G(?:\\b(health|healthcare|medical|medicines?|hospitals?|vaccines?|vaccinations?|World Health Organi[sz]ation|epidemics?|pandemics?|diseases?|pharmaceutical\\w*|doctors|malaria|HIV|tuberculosis|Ebola|public health)\\b)";
     [GeneratedRegex(P096, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R096();
 
-    private const string P097 = "\\b(?:(mobili[sz](e|es|ed|ing)|deploy(s|ed|ing)?|mass(es|ed|ing)?) (\\w+ ){0,2}(troops|forces|warships|soldiers|tanks))\\b";
-    [GeneratedRegex(P097, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P097 = "\\G(?:\\b(held|had|in) a call\\b)";
+    [GeneratedRegex(P097, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R097();
 
-    private const string P098 = "\\b(?:(occup(y|ies|ied|ying)|annex(es|ed|ing)?|invad(e|es|ed|ing)|captur(e|es|ed|ing) (the )?(city|town|village|territory|region)))\\b";
-    [GeneratedRegex(P098, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P098 = "\\G(?:\\b(holds|held|had|hold) (a |an )?(\\w+ ){0,2}meeting\\b)";
+    [GeneratedRegex(P098, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R098();
 
-    private const string P099 = "\\b(?:(order(s|ed|ing)?|demand(s|ed|ing)?|call(s|ed|ing)? for) (an? )?(\\w+ )?(investigation|inquiry|probe))\\b";
-    [GeneratedRegex(P099, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P099 = "\\G(?:\\b(hosted|held) (a |an )?(\\w+ )?(dinner|banquet|lunch|breakfast|reception) for\\b)";
+    [GeneratedRegex(P099, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R099();
 
-    private const string P100 = "\\b(?:(pa(id|ys|y|ying) (\\w+ )?visit|visit(s|ed|ing)?))\\b";
+    private const string P100 = "\\G(?:\\b(human rights|rights defenders?|civil liberties|freedom of (speech|expression|the press|religion|assembly)|press freedom|political prisoners?|dissidents?|torture|genocide|war crimes|crimes against humanity|ethnic cleansing|Uyghurs?|Uighurs?|Xinjiang|Tibet\\w*|Human Rights Council|Amnesty International|Human Rights Watch|OHCHR|death penalty|rights of (women|minorities|children))\\b)";
     [GeneratedRegex(P100, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R100();
 
-    private const string P101 = "\\b(?:(pledg(e|es|ed|ing)|promis(e|es|ed|ing)|vow(s|ed|ing)?) to (help|aid|assist|support|provide))\\b";
-    [GeneratedRegex(P101, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P101 = "\\G(?:\\b(met|meeting|meet|talked|spoke|speaking)\\b[^.;]{0,40}\\bvirtually\\b)";
+    [GeneratedRegex(P101, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R101();
 
-    private const string P102 = "\\b(?:(pledg(e|es|ed|ing)|promis(e|es|ed|ing)|vow(s|ed|ing)?|offer(s|ed|ing)? to))\\b";
-    [GeneratedRegex(P102, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P102 = "\\G(?:\\b(met|meets)\\b)";
+    [GeneratedRegex(P102, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R102();
 
-    private const string P103 = "\\b(?:(police|policemen|security forces|border guards?))\\b";
+    private const string P103 = "\\G(?:\\b(migrat\\w*|migrants?|immigra\\w*|emigra\\w*|refugees?|asylum(-seekers?)?|displaced (persons|people)|IDPs?|border crossings?|deportations?|visas?|visa-free|diaspora|compatriots|human trafficking|people smuggl\\w*|IOM|UNHCR)\\b)";
     [GeneratedRegex(P103, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R103();
 
-    private const string P104 = "\\b(?:(protest(e|o)rs?|demonstrators?|activists?|rioters?|opponents|opposition|dissidents?))\\b";
+    private const string P104 = "\\G(?:\\b(military|militaries|armed forces|army|navy|naval|air force|troops?|soldiers?|servicemen|defen[cs]e (minist(er|ry)|cooperation|industry|budget|spending|pact)|weapons?|arms (sales|deliveries|supplies|exports|race)|missiles?|(joint|military|naval|air|live-fire) (exercises?|drills?|patrols?)|warships?|fighter jets?|artillery|ammunition|drones|Pentagon|warfare|frontline|offensive)\\b)";
     [GeneratedRegex(P104, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R104();
 
-    private const string P105 = "\\b(?:(provid(e|es|ed|ing)|giv(e|es|ing)|gave|send(s|ing)?|sent|deliver(s|ed|ing)?|offer(s|ed|ing)?|pledg(e|es|ed|ing)) (\\w+ ){0,3}(aid|assistance|relief|loans?|funds|funding|grants?|support))\\b";
+    private const string P105 = "\\G(?:\\b(nuclear|atomic|uranium|plutonium|enrichment|IAEA|NPT|denucleari[sz]ation|warheads?|JCPOA|Rosatom|New START)\\b)";
     [GeneratedRegex(P105, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R105();
 
-    private const string P106 = "\\b(?:(rebels?|insurgents?|militants?|guerrillas?|militias?|militiamen|jihadists?|separatists?|gunmen|fighters))\\b";
-    [GeneratedRegex(P106, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P106 = "\\G(?:\\b(oppos\\w+|reject\\w+|refus\\w+|will not accept|never accept|denial|denied|den(y|ies))\\b)";
+    [GeneratedRegex(P106, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R106();
 
-    private const string P107 = "\\b(?:(recogni[sz](e|es|ed|ing) (the )?(independence|sovereignty|government|state|statehood) of|establish(es|ed|ing)? diplomatic (ties|relations)))\\b";
+    private const string P107 = "\\G(?:\\b(outer space|space (exploration|station|agenc(y|ies)|program(me)?s?|cooperation|launch(es)?|flights?|research|industry|debris)|spaceflight|spacecraft|satellites?|astronauts?|cosmonauts?|taikonauts?|lunar|Moon (missions?|landing|station|base|exploration)|Mars|launch vehicles?|Roscosmos|NASA|ISRO|CNSA|ESA|Chandrayaan\\w*|Chang'e|International Space Station|ISS|GLONASS|BeiDou)\\b)";
     [GeneratedRegex(P107, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R107();
 
-    private const string P108 = "\\b(?:(reject(s|ed|ing)?|refus(e|es|ed|ing)))\\b";
-    [GeneratedRegex(P108, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P108 = "\\G(?:\\b(paid|pays|paying|made|makes) (a |an )?(brief )?courtesy (call|visit) (on|to)\\b)";
+    [GeneratedRegex(P108, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R108();
 
-    private const string P109 = "\\b(?:(releas(e|es|ed|ing)|fre(e|es|ed|eing)) (\\w+ ){0,4}(prisoners?|detainees?|hostages?|captives?|mayor|activists?|dissidents?|journalists?|civilians|students?|men|women|people)|(was|were|been|being) (releas(ed)|freed))\\b";
-    [GeneratedRegex(P109, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P109 = "\\G(?:\\b(participated|were present|was present|also present|took part|attended|were among|was among|accompanied by|joined (at the table )?by|were joined by|alongside|sat in on|(delegation|team|side) (included|comprised)|(was|were) (also )?represented by|on the \\w+ side sat|present at the (talks|meeting)|(who['\u2019]s|who is|who are) here|(is|are) (also )?here (today|with (us|me))|here with (us|me)|taking part|accompanied (the|him|her|them)\\b|(participants|attendees) included|in attendance)\\b)";
+    [GeneratedRegex(P109, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R109();
 
-    private const string P110 = "\\b(?:(seiz(e|es|ed|ing)|confiscat(e|es|ed|ing)) (\\w+ ){0,2}(property|assets|ships?|vessels?|cargo))\\b";
-    [GeneratedRegex(P110, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P110 = "\\G(?:\\b(rejected|rejects|opposed|opposes|refused|refuses|refusal|denied|denies|dismissed|voiced opposition)\\b)";
+    [GeneratedRegex(P110, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R110();
 
-    private const string P111 = "\\b(?:(shell(s|ed|ing)?|bombard(s|ed|ing|ment)?|blow(s|n)? up|blew up|shot down|shoot(s|ing)? down))\\b";
-    [GeneratedRegex(P111, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P111 = "\\G(?:\\b(said|says|say|saying|told|tells|telling|stated|states|added|adds|adding|noted|notes|noting|talked about|declaring|joked|informs|informed|reported|reports|answered|noticed|characteri[sz]ed|pointed out|points out|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underscored|underscores|highlighted|highlights|observed|recalled|remarked|explained|argued|asserted|insisted|reiterated|restated|affirmed|reaffirmed|maintained|declared|announced|described|wrote|replied|responded|tweeted|believed|believes|conveyed|cast|referred to|spoke of|listed|shared (his|her|its) belief|it was believed|according to)\\b)";
+    [GeneratedRegex(P111, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R111();
 
-    private const string P112 = "\\b(?:(sign(s|ed|ing)?|conclud(e|es|ed|ing)) (an? |the )?(\\w+ ){0,4}(agreement|accord|treaty|deal|pact|memorandum|protocol))\\b";
+    private const string P112 = "\\G(?:\\b(security|arms control|non-?proliferation|disarmament|strategic stability|intelligence (services?|sharing|agenc(y|ies))|cyber ?security|cyber-?attacks?|collective security|peacekeep\\w*)\\b)";
     [GeneratedRegex(P112, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R112();
 
-    private const string P113 = "\\b(?:(stag(e|es|ed|ing)|held|hold(s|ing)?) (an? )?(\\w+ ){0,2}(protests?|demonstrations?|rall(y|ies)|sit-ins?)|protest(s|ed|ing)?|demonstrat(e|ed|ing) (against|in|outside)|(?-i:march)(ed|es|ing)? (against|on))\\b";
-    [GeneratedRegex(P113, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P113 = "\\G(?:\\b(sitting|sat) down\\b)";
+    [GeneratedRegex(P113, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R113();
 
-    private const string P114 = "\\b(?:(sue|sues|sued|suing))\\b";
+    private const string P114 = "\\G(?:\\b(sports?|sporting|Olympic\\w*|Olympiad|Paralympic\\w*|World Cup|FIFA|IOC|athletes?|football|soccer|hockey|chess|BRICS Games|Games of the Future|tournaments?|championships?)\\b)";
     [GeneratedRegex(P114, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R114();
 
-    private const string P115 = "\\b(?:(suicide bomb(ing|ings|er|ers)?|car bomb(ing|ings)?))\\b";
-    [GeneratedRegex(P115, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P115 = "\\G(?:\\b(state|official|working) visit\\b)";
+    [GeneratedRegex(P115, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R115();
 
-    private const string P116 = "\\b(?:(suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|send(s|ing)?|sent|ship(s|ped|ping)?|provid(e|es|ed|ing)|sell(s|ing)?|sold|giv(e|es|ing)|gave) (\\w+ ){0,2}(arms|weapons|missiles|ammunition|military aid|tanks|jets|drones))\\b";
-    [GeneratedRegex(P116, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P116 = "\\G(?:\\b(supported|supports|backed|congratulated|congratulates|congratulate|(extended|offered|conveyed) (his |her |its |warm )*congratulations|appreciated|appreciates|spoke highly|hailed|hails|praised|praises|welcomed|welcomes|thanked|thanks|wished|wishing|(expressed|expresses) (his |her |its )?(appreciation|gratitude|condolences|delight|pleasure|support))\\b)";
+    [GeneratedRegex(P116, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R116();
 
-    private const string P117 = "\\b(?:(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)|froze) (\\w+ ){0,2}(aid|assistance|talks|negotiations|cooperation))\\b";
-    [GeneratedRegex(P117, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P117 = "\\G(?:\\b(talked|spoke) (with|to)\\b)";
+    [GeneratedRegex(P117, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R117();
 
-    private const string P118 = "\\b(?:(troops|soldiers?|army|armed forces|military|forces|navy|air force|peacekeepers?|marines|tanks|warplanes|jets))\\b";
-    [GeneratedRegex(P118, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P118 = "\\G(?:\\b(talked|spoke)\\b)";
+    [GeneratedRegex(P118, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R118();
 
-    private const string P119 = "\\b(?:(withdr[ae]w(s|n|ing)?|pull(s|ed|ing)? (out|back)|retreat(s|ed|ing)?))\\b";
+    private const string P119 = "\\G(?:\\b(technolog\\w*|tech|high-tech|artificial intelligence|semiconductors?|(micro)?chips|chipmakers?|digital\\w*|5G|6G|telecom\\w*|internet|cyber\\w*|innovation|innovative|quantum|software|data cent(er|re)s?|Huawei|biotech\\w*|IT industry)\\b)";
     [GeneratedRegex(P119, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R119();
 
-    private const string P120 = "\\b(?:Boko Haram)\\b";
-    [GeneratedRegex(P120, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P120 = "\\G(?:\\b(tele)?phone (call|conversation|talks?|discussion)\\b)";
+    [GeneratedRegex(P120, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R120();
 
-    private const string P121 = "\\b(?:apologi[sz](e|es|ed|ing))\\b";
+    private const string P121 = "\\G(?:\\b(terror\\w*|extremis[mt]s?|jihad\\w*|Islamic State|ISIS|ISIL|Daesh|al-Qaeda|al-Qaida|Taliban|al-Shabaab|Boko Haram|suicide bomb\\w*|insurgen\\w*|militants?|radicali[sz]\\w*|counter-?terrorism)\\b)";
     [GeneratedRegex(P121, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R121();
 
-    private const string P122 = "\\b(?:assassinat(e|es|ed|ing))\\b";
-    [GeneratedRegex(P122, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P122 = "\\G(?:\\b(the|both) (two )?(presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers|statesmen)\\b(?!\\s+(of|from)\\b)|\\bthey\\b|\\bthe presidents\\b(?!\\s+(of|from)\\b)|\\bthe leaders\\b(?!\\s+(of|from)\\b))";
+    [GeneratedRegex(P122, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R122();
 
-    private const string P123 = "\\b(?:assur(e|es|ed|ing))\\b";
+    private const string P123 = "\\G(?:\\b(trade|trading|traders?|tariffs?|exports?|exported|exporting|imports?|imported|importing|commerce|customs|WTO|World Trade Organi[sz]ation|free[- ]trade|market access|supply chains?|anti-dumping|trade turnover)\\b)";
     [GeneratedRegex(P123, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R123();
 
-    private const string P124 = "\\b(?:attend(s|ed|ing)? (an? |the )?(\\w+ ){0,3}(summit|conference|meeting|talks|forum|ceremony))\\b";
+    private const string P124 = "\\G(?:\\b(transport\\w*|logistics|infrastructure|railways?|rail (links?|lines?|freight)|high-speed rail|roads|road (links?|construction|networks?|transport)|highways?|ports?|seaports?|airports?|shipping|maritime routes?|North-South (Transport )?Corridor|INSTC|Northern Sea Route|Belt and Road|BRI|connectivity|aviation|flights?|airlines?|Suez Canal|Panama Canal|freight|cargo)\\b)";
     [GeneratedRegex(P124, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R124();
 
-    private const string P125 = "\\b(?:a|an|the)\\s+$";
-    [GeneratedRegex(P125, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P125 = "\\G(?:\\b(urged|urges|called on|calls on|called for|calls for|asked|asks|demanded|demands|requested|requests|appealed)\\b)";
+    [GeneratedRegex(P125, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R125();
 
-    private const string P126 = "\\b(?:a|an|the)\\s+$";
-    [GeneratedRegex(P126, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P126 = "\\G(?:\\b(via|by|over) video\\b)";
+    [GeneratedRegex(P126, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R126();
 
-    private const string P127 = "\\b(?:claim(s|ed|ing)? responsibility)\\b";
-    [GeneratedRegex(P127, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P127 = "\\G(?:\\b(visit\\w*|meeting|talks|in close contact|invit\\w+|discuss\\w*|exchange of views|consult\\w*|negotiat\\w+)\\b)";
+    [GeneratedRegex(P127, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R127();
 
-    private const string P128 = "\\b(?:complain(s|ed|ing)?)\\b";
-    [GeneratedRegex(P128, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P128 = "\\G(?:\\b(welcomed|hosted|received)\\b)";
+    [GeneratedRegex(P128, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R128();
 
-    private const string P129 = "\\b(?:correspondent|reporting|reporter|staff) in (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)|\\bour (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?) correspondent\\b";
-    [GeneratedRegex(P129, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P129 = "\\G(?:\\b(willing|ready|readiness|stand ready|stands ready|committed|commitment to|look(ed)? forward|hope[sd]?|expect\\w*|will (continue|work|jointly|also)|agree\\w*|should|need to|needs to|must|pledg\\w+|propos\\w+|promot\\w+ cooperation|work together|work with)\\b)";
+    [GeneratedRegex(P129, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R129();
 
-    private const string P130 = "\\b(?:crack(s|ed|ing)? down|repress(es|ed|ing)?)\\b";
-    [GeneratedRegex(P130, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P130 = "\\G(?:\\bbilateral (meeting|talks|session)\\b)";
+    [GeneratedRegex(P130, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R130();
 
-    private const string P131 = "\\b(?:demand(s|ed|ing)?)\\b";
-    [GeneratedRegex(P131, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P131 = "\\G(?:\\bcall with\\b)";
+    [GeneratedRegex(P131, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R131();
 
-    private const string P132 = "\\b(?:express(es|ed|ing)? (\\w+ ){0,2}(appreciation|gratitude|optimism))\\b";
-    [GeneratedRegex(P132, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P132 = "\\G(?:\\bcalled on\\b)";
+    [GeneratedRegex(P132, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R132();
 
-    private const string P133 = "\\b(?:express(es|ed|ing)? (\\w+ ){0,2}(sorrow|regret|condolences?|sympathy|grief))\\b";
-    [GeneratedRegex(P133, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P133 = "\\G(?:\\bconversation\\b)";
+    [GeneratedRegex(P133, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R133();
 
-    private const string P134 = "\\b(?:grant(s|ed|ing)? (\\w+ ){0,2}asylum|(help(s|ed|ing)?) (\\w+ ){0,4}(asylum|refuge))\\b";
-    [GeneratedRegex(P134, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P134 = "\\G(?:\\bexchanged? (\\w+ ){0,2}(messages|letters|cables)\\b)";
+    [GeneratedRegex(P134, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R134();
 
-    private const string P135 = "\\b(?:hunger strike)\\b";
-    [GeneratedRegex(P135, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P135 = "\\G(?:\\bface[- ]to[- ]face\\b)";
+    [GeneratedRegex(P135, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R135();
 
-    private const string P136 = "\\b(?:impos(e|es|ed|ing) (new )?(\\w+ ){0,3}(sanctions|embargo|ban|tariffs|asset freezes)|sanction(s|ed|ing))\\b";
-    [GeneratedRegex(P136, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P136 = "\\G(?:\\bheld (\\w+ ){0,2}(talks|negotiations|consultations)\\b)";
+    [GeneratedRegex(P136, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R136();
 
-    private const string P137 = "\\b(?:in|during|for|over|through|throughout|within|between|from)\\s+$";
-    [GeneratedRegex(P137, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P137 = "\\G(?:\\bin person\\b)";
+    [GeneratedRegex(P137, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R137();
 
-    private const string P138 = "\\b(?:in|during|for|over|through|throughout|within|between|from)\\s+$";
-    [GeneratedRegex(P138, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P138 = "\\G(?:\\bmeet\\b)";
+    [GeneratedRegex(P138, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R138();
 
-    private const string P139 = "\\b(?:massacr(e|es|ed|ing))\\b";
-    [GeneratedRegex(P139, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P139 = "\\G(?:\\bmeeting (with|between)\\b)";
+    [GeneratedRegex(P139, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R139();
 
-    private const string P140 = "\\b(?:present(s|ed|ing)? (\\w+ ){0,2}evidence against|accus(e|es|ed|ing)|blam(e|es|ed|ing)|alleg(e|es|ed|ing))\\b";
-    [GeneratedRegex(P140, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P140 = "\\G(?:\\bmeeting\\b)";
+    [GeneratedRegex(P140, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R140();
 
-    private const string P141 = "\\b(?:pressur(e|es|ed|ing))\\b";
-    [GeneratedRegex(P141, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P141 = "\\G(?:\\bnegotiations\\b)";
+    [GeneratedRegex(P141, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R141();
 
-    private const string P142 = "\\b(?:ratif(y|ies|ied|ying))\\b";
-    [GeneratedRegex(P142, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P142 = "\\G(?:\\bphoned\\b)";
+    [GeneratedRegex(P142, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R142();
 
-    private const string P143 = "\\b(?:receiv(e|es|ed|ing) (\\w+ ){0,2}(assurances?|pledges?|promises?) from)\\b";
-    [GeneratedRegex(P143, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P143 = "\\G(?:\\breceived (a |his |her )?(\\w+ )?(tele)?(phone )?call from\\b)";
+    [GeneratedRegex(P143, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R143();
 
-    private const string P144 = "\\b(?:receiv(e|es|ed|ing) (\\w+ ){0,2}(weapons|arms|missiles|ammunition|military aid|tanks|jets) from)\\b";
-    [GeneratedRegex(P144, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P144 = "\\G(?:\\bsat down (together|with)\\b)";
+    [GeneratedRegex(P144, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R144();
 
-    private const string P145 = "\\b(?:riot(s|ed|ing)?|demolish(es|ed|ing)?|vandali[sz](e|es|ed|ing)|set fire to|torch(es|ed|ing)?)\\b";
-    [GeneratedRegex(P145, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P145 = "\\G(?:\\bsaw each other\\b)";
+    [GeneratedRegex(P145, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R145();
 
-    private const string P146 = "\\b(?:seek(s|ing)? to (deepen|strengthen|expand|boost|broaden|advance)|sought to (deepen|strengthen|expand|boost|broaden|advance))\\b";
-    [GeneratedRegex(P146, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P146 = "\\G(?:\\bsent (a |his |her )?(\\w+ )?(message|letter|cable) (to|of)\\b)";
+    [GeneratedRegex(P146, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R146();
 
-    private const string P147 = "\\b(?:shar(e|es|ed|ing) (\\w+ )?intelligence)\\b";
-    [GeneratedRegex(P147, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P147 = "\\G(?:\\bsession\\b)";
+    [GeneratedRegex(P147, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R147();
 
-    private const string P148 = "\\b(?:threaten(s|ed|ing)? (to )?(use )?(military )?(force|war|invade|attack|strike))\\b";
-    [GeneratedRegex(P148, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P148 = "\\G(?:\\bsummit\\b)";
+    [GeneratedRegex(P148, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R148();
 
-    private const string P149 = "\\b(?:threaten(s|ed|ing)?)\\b";
-    [GeneratedRegex(P149, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P149 = "\\G(?:\\btalks with\\b)";
+    [GeneratedRegex(P149, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R149();
 
-    private const string P150 = "\\b(?:times)\\s+(?:more|higher|larger|bigger|greater|over|as\\s+(?:much|many|large|high|big))\\b";
-    [GeneratedRegex(P150, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P150 = "\\G(?:\\btalks\\b)";
+    [GeneratedRegex(P150, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R150();
 
-    private const string P151 = "\\b(?:veto(es|ed|ing)?)\\b";
-    [GeneratedRegex(P151, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P151 = "\\G(?:\\bvideo[- ]?(link|call|conference|conferencing|meeting|summit|talks?|chat)\\b)";
+    [GeneratedRegex(P151, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R151();
 
-    private const string P152 = "\\b(?:while|whereas|with|but|and|compared|against|versus|vs)\\b|[;:]";
-    [GeneratedRegex(P152, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P152 = "\\G(?:\\bvideoconference\\b)";
+    [GeneratedRegex(P152, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R152();
 
-    private const string P153 = "\\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\\b|\\b(?:a|an|the)$";
-    [GeneratedRegex(P153, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P153 = "\\G(?:\\bvirtual (meeting|summit|talks?|call|conversation)\\b)";
+    [GeneratedRegex(P153, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R153();
 
-    private const string P154 = "\\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\\b|\\b(?:a|an|the)$";
-    [GeneratedRegex(P154, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P154 = "\\G(?:\\bvisit\\b)";
+    [GeneratedRegex(P154, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R154();
 
-    private const string P155 = "\\b(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q|(?:from|over|compared\\s+(?:with|to))\\s+(?:a|the\\s+previous|the\\s+prior|the\\s+same\\s+period\\s+(?:of\\s+|in\\s+)?(?:last|a|the\\s+previous)|the\\s+same\\s+(?:month|quarter)\\s+(?:of\\s+|in\\s+)?(?:last|a|the\\s+previous))\\s+(?<u>year|month|quarter)(?:\\s+(?:earlier|ago|before))?|(?:compared\\s+(?:with|to)|from|over|on)\\s+(?:the\\s+)?same\\s+period\\s+(?:of\\s+|in\\s+)?last\\s+year|on\\s+the\\s+year)\\b";
-    [GeneratedRegex(P155, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P155 = "\\G(?:\\bwas received by\\b)";
+    [GeneratedRegex(P155, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R155();
 
-    private const string P156 = "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
-    [GeneratedRegex(P156, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P156 = "\\G(?:\\bworking (lunch|breakfast|dinner)\\b)";
+    [GeneratedRegex(P156, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R156();
 
-    private const string P157 = "\\b(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
-    [GeneratedRegex(P157, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P157 = "\\G(?:\\s(?<h>hundred)(?!\\p{L}))?(?:\\s?(?<scale>thousand|million|billion|trillion|bn|bln|mln|mn|tn|trn)(?!\\p{L}))?(?:\\s?(?<pct>%)|\\s(?<pct>per\\s?cent|percent|pct)(?!\\p{L})|\\s(?<pts>percentage\\s+points?)(?!\\p{L})|\\s(?<cur>(?:US|U\\.S\\.|American|Hong\\s+Kong|Canadian|Australian|Singapore|New\\s+Zealand|Taiwan)\\s+(?:dollars?|dlrs)|dollars?|dlrs|euros?|yuan|renminbi|RMB|rubles?|roubles?|yen|pounds\\s+sterling|British\\s+pounds|sterling|stg|Indian\\s+rupees?|rupees?|South\\s+Korean\\s+won|won|Turkish\\s+lira|lira|reais|rand|Saudi\\s+riyals?|riyals?|dirhams?|Swiss\\s+francs?|francs?|hryvnias?|hryvnia|tenge|rupiah|ringgit|pesos?|USD|EUR|CNY|RUB|JPY|GBP|INR|CHF)(?!\\p{L})|\\s(?<times>times)(?!\\p{L})|\\s(?<unit>(?:metric\\s+)?tonnes|(?:metric\\s+)?tons|tonne|barrels\\s+(?:per|a)\\s+day|barrels|bpd|(?:billion\\s+)?cubic\\s+(?:metres|meters)|bcm|square\\s+(?:kilometres|kilometers|miles)|kilometres|kilometers|km|miles|hectares|acres|megawatts|MW|gigawatts|GW|kilowatt-hours|kWh|terawatt-hours|TWh|kilograms|kilos|kg|litres|liters|gallons|bushels|ounces|troy\\s+ounces)(?![\\p{L}\\-]))?";
+    [GeneratedRegex(P157, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R157();
 
-    private const string P158 = "\\b(?<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today)\\b";
-    [GeneratedRegex(P158, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P158 = "\\b(?:(?<rel>last|next|this|coming)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\\b";
+    [GeneratedRegex(P158, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R158();
 
-    private const string P159 = "\\b(?<role>president|presidents|prime minister|prime ministers|premier|premiers|leader|leaders|foreign minister|foreign ministers|chancellor|chancellors|head of state|heads of state|head of government|heads of government|head of the|national security adviser|national security advisers|national security advisor|national security advisors|defence minister|defence ministers|defense minister|defense ministers|vice president|vice presidents|ambassador|ambassadors|special envoy|special envoys|envoy|envoys|secretary-general|secretary general)\\b";
-    [GeneratedRegex(P159, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P159 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?>\\s*)(?:,(?>\\s*))?\\(?)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\b\\.?(?<last>\\s+of\\s+last\\s+year)?\\)?";
+    [GeneratedRegex(P159, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R159();
 
-    private const string P160 = "\\b(?<subj>[\\w' -]{1,40}?)\\s+(should|must|has to|have to|had to|needs? to)\\b";
-    [GeneratedRegex(P160, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P160 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?>\\s*)(?:,(?>\\s*))?\\(?)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:percent|per cent|%|million|billion))\\)?(?<last>\\s+of\\s+last\\s+year)?";
+    [GeneratedRegex(P160, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R160();
 
-    private const string P161 = "\\b(?<v>(?!(?:up|down|higher|lower|added|cut|cuts|lost)\\b)(?:rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased))\\b\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
-    [GeneratedRegex(P161, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P161 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
+    [GeneratedRegex(P161, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R161();
 
-    private const string P162 = "\\b(?<v>(?!(?:up|down|higher|lower|added|cut|cuts|lost)\\b)(?:rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased))\\b\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
-    [GeneratedRegex(P162, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P162 = "\\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,\\s*(?<y>(?:19|20)\\d\\d)\\b";
+    [GeneratedRegex(P162, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R162();
 
-    private const string P163 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b(?:\\s+(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q))?\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    private const string P163 = "\\b(?:(Hezbollah|Hizbollah))\\b";
     [GeneratedRegex(P163, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R163();
 
-    private const string P164 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b(?:\\s+(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q))?\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
-    [GeneratedRegex(P164, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P164 = "\\b(?:(Houthis?|Ansar Allah))\\b";
+    [GeneratedRegex(P164, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R164();
 
-    private const string P165 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b\\s+(?:to|at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    private const string P165 = "\\b(?:(Islamic State|ISIL|ISIS|Daesh|al-Qaeda|al Qaeda|Al Qaeda))\\b";
     [GeneratedRegex(P165, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R165();
 
-    private const string P166 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b\\s+(?:to|at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
-    [GeneratedRegex(P166, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P166 = "\\b(?:(abduct(s|ed|ing)?|kidnap(s|ped|ping)?|(took|take|takes|taken) (\\w+ )?hostages?))\\b";
+    [GeneratedRegex(P166, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R166();
 
-    private const string P167 = "\\b(?<v>said|says|say|told|tells|stated|noted|added|announced|reported|reports|estimated|estimates|showed|shows|show|revealed|disclosed|pointed\\s+out|stressed|emphasi[sz]ed|underscored|highlighted|observed|recalled|predicted|forecast|expects)\\b";
+    private const string P167 = "\\b(?:(advis(e|es|ed|ing)|warn(s|ed|ing)?) (\\w+ )?against (\\w+ )?travel)\\b";
     [GeneratedRegex(P167, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R167();
 
-    private const string P168 = "\\b(?<who>the two (presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers)|both (presidents|leaders|men)|the leaders|the presidents|they)\\b";
+    private const string P168 = "\\b(?:(agree(s|d|ing)? to (a )?(ceasefire|cease-fire|truce)|declar(e|es|ed|ing) (a )?(ceasefire|cease-fire|truce)))\\b";
     [GeneratedRegex(P168, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R168();
 
-    private const string P169 = "\\b(?<who>the two sides|both sides|the two governments|both governments|the two countries|both countries)\\b";
+    private const string P169 = "\\b(?:(air ?strikes?|airstrikes?|air raids?|bomb(s|ed|ing)?|drone strikes?))\\b";
     [GeneratedRegex(P169, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R169();
 
-    private const string P170 = "\\b(ASEAN|Association of Southeast Asian Nations|East Asia Summit|RCEP)\\b";
+    private const string P170 = "\\b(?:(al-Shabab|al-Shabaab|al Shabab))\\b";
     [GeneratedRegex(P170, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R170();
 
-    private const string P171 = "\\b(BRICS\\+?|BRICS Plus|New Development Bank)(?!\\w)";
+    private const string P171 = "\\b(?:(ask(s|ed|ing)?|urg(e|es|ed|ing)|appeal(s|ed|ing)? to|call(s|ed|ing)? on|call(s|ed|ing)? for))\\b";
     [GeneratedRegex(P171, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R171();
 
-    private const string P172 = "\\b(COVID(-?19)?|coronavirus(es)?|SARS-CoV-2|the pandemic|pandemic (response|recovery|control)|lockdowns?|Omicron|Sputnik V|Sinovac|Sinopharm|anti-epidemic)\\b";
+    private const string P172 = "\\b(?:(ask(s|ed|ing)?|urg(e|es|ed|ing)|appeal(s|ed|ing)? to|call(s|ed|ing)? on|press(es|ed|ing)?)(\\W+\\w+){1,4}?\\W+to (help|aid|assist|support))\\b";
     [GeneratedRegex(P172, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R172();
 
-    private const string P173 = "\\b(Eurasian Economic Union|EAEU|EAEC|EEU|Eurasian Economic (Commission|Forum)|Supreme Eurasian Economic Council|Eurasian integration)\\b";
+    private const string P173 = "\\b(?:(attack(s|ed|ing)?|assault(s|ed|ing)?|launch(es|ed|ing)? (an? )?(\\w+ )?offensive|clash(es|ed|ing)?|engag(e|es|ed|ing) (\\w+ ){0,3}in (a )?(\\w+ )?fight|kill(s|ed|ing)?))\\b";
     [GeneratedRegex(P173, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R173();
 
-    private const string P174 = "\\b(European Union|European Commission|European Council|European Parliament|Council of the EU|Brussels|von der Leyen|Charles Michel|Borrell|eurozone|euro area|Schengen)\\b";
+    private const string P174 = "\\b(?:(civilians|children|residents|villagers|refugees|students?|men|women|people|families))\\b";
     [GeneratedRegex(P174, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R174();
 
-    private const string P175 = "\\b(G-?20|Group of (Twenty|20))\\b";
+    private const string P175 = "\\b(?:(condemn(s|ed|ing)?|denounc(e|es|ed|ing)|critici[sz](e|es|ed|ing)))\\b";
     [GeneratedRegex(P175, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R175();
 
-    private const string P176 = "\\b(G-?7|Group of (Seven|7)|G-?8)\\b";
+    private const string P176 = "\\b(?:(conduct(s|ed|ing)?|hold(s|ing)?|held|stag(e|es|ed|ing)|launch(es|ed|ing)?) (\\w+ ){0,2}(military )?(exercises|drills|war games|manoeuvres|maneuvers))\\b";
     [GeneratedRegex(P176, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R176();
 
-    private const string P177 = "\\b(Korea\\w*|DPRK|ROK|Pyongyang|Seoul|Kim Jong[- ]?Un|Kim Yo[- ]Jong|Yoon Suk[- ]Yeol|Moon Jae[- ]in|Lee Jae[- ]myung|inter-Korean|Panmunjom|demilitari[sz]ed zone)\\b";
+    private const string P177 = "\\b(?:(courts?|judges?|judiciary|prosecutors?|tribunals?))\\b";
     [GeneratedRegex(P177, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R177();
 
-    private const string P178 = "\\b(Middle East|Mideast|West Asia|Persian Gulf|Gulf (states|countries|region)|Israel\\w*|Palestin\\w*|Gaza|West Bank|Hamas|Hezbollah|Houthis?|Iran\\w*|Tehran|Syria\\w*|Damascus|Iraq\\w*|Baghdad|Leban\\w*|Beirut|Yemen\\w*|Saudi\\w*|Riyadh|Jordanian|Amman|Egypt\\w*|Cairo|Qatar\\w*|Doha|UAE|Emirat\\w*|Abu Dhabi|Dubai|Kuwait\\w*|Bahrain\\w*|Omani?|Muscat|Jerusalem|Tel Aviv|Netanyahu|Abraham Accords|two-state solution|GCC|Gulf Cooperation Council)\\b";
+    private const string P178 = "\\b(?:(cut(s|ting)?|sever(s|ed|ing)?|break(s|ing)? off|broke off) (\\w+ )?(diplomatic )?(ties|relations)|recall(s|ed|ing)? (its |their )?(ambassadors?|envoys?))\\b";
     [GeneratedRegex(P178, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R178();
 
-    private const string P179 = "\\b(NATO|North Atlantic (Treaty|Alliance|Council)|OTAN|Atlantic alliance|Stoltenberg)\\b";
+    private const string P179 = "\\b(?:(endors(e|es|ed|ing)|prais(e|es|ed|ing)|hail(s|ed|ing)?|commend(s|ed|ing)?))\\b";
     [GeneratedRegex(P179, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R179();
 
-    private const string P180 = "\\b(Shanghai Cooperation Organi[sz]ation|Shanghai Five|SCO (summit|member|states|countries|Secretary-General|Council))\\b";
+    private const string P180 = "\\b(?:(expel(s|led|ling)?|deport(s|ed|ing)?))\\b";
     [GeneratedRegex(P180, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R180();
 
-    private const string P181 = "\\b(Taiwan\\w*|Taipei|Tsai Ing-wen|Lai Ching-te|cross-Strait|one-China|One China|Kuomintang|KMT)\\b";
+    private const string P181 = "\\b(?:(fac(e|es|ed|ing)) (\\w+ )?pressure from)\\b";
     [GeneratedRegex(P181, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R181();
 
-    private const string P182 = "\\b(Ukrain\\w*|Kyiv|Kiev|Zelensk(y|yy|iy)|Donbass?|Donetsk|Luhansk|Lugansk|Crimea\\w*|Kherson|Zaporizh\\w*|Zaporozh\\w*|Kharkiv|Kharkov|Odesa|Odessa|Mariupol|Bakhmut|Kursk incursion|special military operation|Minsk agreements?|Istanbul agreements)\\b";
+    private const string P182 = "\\b(?:(fight(s|ing)?|fought)( back)?)\\b";
     [GeneratedRegex(P182, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R182();
 
-    private const string P183 = "\\b(United Nations|UNSC|UNGA|Security Council|UN General Assembly|UNESCO|UNICEF|UNHCR|UNDP|UNCTAD|UNRWA|UNEP|UNIFIL|World Food Programme|WFP|FAO|IAEA|World Health Organi[sz]ation|Human Rights Council|Guterres)\\b";
+    private const string P183 = "\\b(?:(fir(e|es|ed|ing)) ([\\w-]+ ){0,3}(at|on|into)|(fir(e|es|ed|ing)|launch(es|ed|ing)?) ([\\w-]+ ){0,3}(missiles?|rockets?|mortars?|shells|batteries))\\b";
     [GeneratedRegex(P183, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R183();
 
-    private const string P184 = "\\b(accus\\w+|blam\\w+|interfer\\w+|hegemon\\w+|bullying|meddl\\w+|provocation\\w*|condemn\\w*|denounc\\w+)\\b";
-    [GeneratedRegex(P184, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P184 = "\\b(?:(firefights?|gun ?battles?|exchang(e|es|ed|ing) (of )?(gun)?fire))\\b";
+    [GeneratedRegex(P184, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R184();
 
-    private const string P185 = "\\b(accused|accuses|blamed|blames|blaming|critici[sz]ed|critici[sz]es|condemned|condemns|warned|warns)\\b";
-    [GeneratedRegex(P185, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P185 = "\\b(?:(give|gives|gave|giving|grant(s|ed|ing)?) (\\w+ )?permission|allow(s|ed|ing)?|permit(s|ted|ting)?)\\b";
+    [GeneratedRegex(P185, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R185();
 
-    private const string P186 = "\\b(agreed|agrees|it was agreed|pledged|pledges|promised|vowed|committed|(expressed|expresses) (his |her |its )?(readiness|willingness|expectation|hope)|stands? ready|(is|was|were|are) (willing|ready)|looked forward|looks forward|look forward|hoped|hopes|expected|expects|jointly declared|(released|issued|signed) a joint statement|reached (an )?(agreement|consensus)|decided)\\b";
-    [GeneratedRegex(P186, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P186 = "\\b(?:(government|administration|cabinet|authorities|officials?|ministry|ministers?|minister|president|prime minister|premier|chancellor|king|leader|regime|state department|foreign office|presidency|commander|general|advis[oe]rs?|spokesman|spokeswoman|spokesperson|envoys?|diplomats?|ambassadors?))\\b";
+    [GeneratedRegex(P186, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R186();
 
-    private const string P187 = "\\b(agricultur\\w*|agri-?food|agro\\w*|farms?|farmers?|farming|food security|food (supplies|exports|imports|prices|crisis)|grain|wheat|corn|maize|soybeans?|fertili[sz]ers?|crops?|harvests?|livestock|fisher(y|ies)|grain deal|Black Sea Grain Initiative|famine)\\b";
+    private const string P187 = "\\b(?:(held|hold|holds|holding) (\\w+ ){0,2}(talks|negotiations|consultations)|negotiat(e|es|ed|ing))\\b";
     [GeneratedRegex(P187, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R187();
 
-    private const string P188 = "\\b(aid|assistance|humanitarian|donat\\w+|deliver(y|ies))\\b";
-    [GeneratedRegex(P188, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P188 = "\\b(?:(help(s|ed|ing)?|assist(s|ed|ing)?|aid(s|ed|ing)?))\\b";
+    [GeneratedRegex(P188, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R188();
 
-    private const string P189 = "\\b(by|on the|over the|via) (tele)?phone\\b";
-    [GeneratedRegex(P189, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P189 = "\\b(?:(host(s|ed|ing)?|welcom(e|es|ed|ing)|receiv(e|es|ed|ing)) (\\w+ ){0,3}(delegation|delegations|ministers?|leaders?|president|envoys?|officials?|counterparts?))\\b";
+    [GeneratedRegex(P189, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R189();
 
-    private const string P190 = "\\b(called|phoned|rang)\\b(?!\\s+(on|for|off|it|upon|out)\\b)";
-    [GeneratedRegex(P190, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P190 = "\\b(?:(human rights (group|observatory|organi[sz]ation)|rights groups?|observatory|NGOs?|charity|charities|aid groups?))\\b";
+    [GeneratedRegex(P190, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R190();
 
-    private const string P191 = "\\b(climate|global warming|carbon|emissions?|greenhouse|net[- ]zero|decarboni[sz]\\w*|COP ?\\d{2}|Paris (Agreement|accord)|UNFCCC|low-carbon|green (transition|energy|development|economy)|environment(al)?|biodiversity|sustainable development|deforestation|Amazon rainforest)\\b";
+    private const string P191 = "\\b(?:(inspectors|monitors|observers))\\b";
     [GeneratedRegex(P191, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R191();
 
-    private const string P192 = "\\b(congratulat\\w+|support(s|ed)?|appreciat\\w+|hail\\w*|prais\\w+|welcom\\w+|spoke highly|thank\\w*|wish(ed|es|ing)?|best wishes)\\b";
-    [GeneratedRegex(P192, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P192 = "\\b(?:(investigat(e|es|ed|ing)|inspect(s|ed|ing)?|re-examin(e|es|ed|ing)|examin(e|es|ed|ing)|prob(e|es|ed|ing)))\\b";
+    [GeneratedRegex(P192, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R192();
 
-    private const string P193 = "\\b(congratulatory|condolence) (message|letter|cable)s?\\b";
-    [GeneratedRegex(P193, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P193 = "\\b(?:(issu(e|es|ed|ing)) (\\w+ ){0,2}arrest warrants?|(arrest(s|ed|ing)?|detain(s|ed|ing)?|jail(s|ed|ing)?|imprison(s|ed|ing)?|sentenc(e|es|ed|ing)))\\b";
+    [GeneratedRegex(P193, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R193();
 
-    private const string P194 = "\\b(cultur(e|es|al)|people-to-people|tourism|tourists?|arts|museums?|heritage|films?|cinema|literature|education(al)?|universit(y|ies)|students?|academic|scholarships?|youth exchanges?|Confucius Institutes?|humanitarian (ties|cooperation|exchanges))\\b";
+    private const string P194 = "\\b(?:(lawmakers|legislators|parliament|senate|congress|MPs|deputies|legislature))\\b";
     [GeneratedRegex(P194, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R194();
 
-    private const string P195 = "\\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\\b(\\s+\\w+){0,4}\\s*$";
+    private const string P195 = "\\b(?:(lift(s|ed|ing)?|eas(e|es|ed|ing)) (the )?(\\w+ ){0,2}(sanctions|embargo|ban|blockade|restrictions))\\b";
     [GeneratedRegex(P195, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R195();
 
-    private const string P196 = "\\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\\b(\\s+\\w+){0,4}\\s*$";
-    [GeneratedRegex(P196, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P196 = "\\b(?:(mediat(e|es|ed|ing)|broker(s|ed|ing)?))\\b";
+    [GeneratedRegex(P196, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R196();
 
-    private const string P197 = "\\b(dinner|banquet|luncheon|lunch|breakfast)\\b";
-    [GeneratedRegex(P197, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P197 = "\\b(?:(met|meet(s|ing)?|talk(s|ed)? with|spoke with|phone call with))\\b";
+    [GeneratedRegex(P197, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R197();
 
-    private const string P198 = "\\b(energy|oil|crude|petroleum|natural gas|gas (supplies|supply|exports|imports|prices|fields?)|LNG|pipelines?|Nord Stream|Power of Siberia|TurkStream|OPEC\\+?|electricity|power (grid|plants?|stations?)|renewables?|solar (power|energy|panels?)|wind (power|energy|farms?)|hydropower|coal|refiner(y|ies)|hydrogen)\\b";
+    private const string P198 = "\\b(?:(mobili[sz](e|es|ed|ing)|deploy(s|ed|ing)?|mass(es|ed|ing)?) (\\w+ ){0,2}(troops|forces|warships|soldiers|tanks))\\b";
     [GeneratedRegex(P198, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R198();
 
-    private const string P199 = "\\b(exchanged (\\w+ ){0,2}views|(had|have) an? ([\\w-]+ ){0,4}exchange of views|discussed|discusses|exchanged (\\w+ ){0,2}(greetings|messages|letters)|invited|invites)\\b";
-    [GeneratedRegex(P199, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P199 = "\\b(?:(occup(y|ies|ied|ying)|annex(es|ed|ing)?|invad(e|es|ed|ing)|captur(e|es|ed|ing) (the )?(city|town|village|territory|region)))\\b";
+    [GeneratedRegex(P199, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R199();
 
-    private const string P200 = "\\b(financ(e|es|ial|ing)|investments?|investors?|invest(s|ed|ing)?|banking|central banks?|currenc(y|ies)|dollar|de-?dollari[sz]ation|yuan|renminbi|roubles?|rubles?|rupees?|loans?|credit lines?|debts?|IMF|International Monetary Fund|World Bank|payments? systems?|settlements in national currencies|stock (markets?|exchanges?)|fiscal|monetary)\\b";
+    private const string P200 = "\\b(?:(order(s|ed|ing)?|demand(s|ed|ing)?|call(s|ed|ing)? for) (an? )?(\\w+ )?(investigation|inquiry|probe))\\b";
     [GeneratedRegex(P200, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R200();
 
-    private const string P201 = "\\b(had|have|conducted) (\\w+ ){0,2}(talks|negotiations|consultations)\\b";
-    [GeneratedRegex(P201, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P201 = "\\b(?:(pa(id|ys|y|ying) (\\w+ )?visit|visit(s|ed|ing)?))\\b";
+    [GeneratedRegex(P201, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R201();
 
-    private const string P202 = "\\b(health|healthcare|medical|medicines?|hospitals?|vaccines?|vaccinations?|World Health Organi[sz]ation|epidemics?|pandemics?|diseases?|pharmaceutical\\w*|doctors|malaria|HIV|tuberculosis|Ebola|public health)\\b";
+    private const string P202 = "\\b(?:(pledg(e|es|ed|ing)|promis(e|es|ed|ing)|vow(s|ed|ing)?) to (help|aid|assist|support|provide))\\b";
     [GeneratedRegex(P202, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R202();
 
-    private const string P203 = "\\b(held|had|in) a call\\b";
-    [GeneratedRegex(P203, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P203 = "\\b(?:(pledg(e|es|ed|ing)|promis(e|es|ed|ing)|vow(s|ed|ing)?|offer(s|ed|ing)? to))\\b";
+    [GeneratedRegex(P203, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R203();
 
-    private const string P204 = "\\b(he|she)\\b";
+    private const string P204 = "\\b(?:(police|policemen|security forces|border guards?))\\b";
     [GeneratedRegex(P204, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R204();
 
-    private const string P205 = "\\b(he|she|they|it|we|themselves|itself)\\b";
+    private const string P205 = "\\b(?:(protest(e|o)rs?|demonstrators?|activists?|rioters?|opponents|opposition|dissidents?))\\b";
     [GeneratedRegex(P205, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R205();
 
-    private const string P206 = "\\b(holds|held|had|hold) (a |an )?(\\w+ ){0,2}meeting\\b";
-    [GeneratedRegex(P206, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P206 = "\\b(?:(provid(e|es|ed|ing)|giv(e|es|ing)|gave|send(s|ing)?|sent|deliver(s|ed|ing)?|offer(s|ed|ing)?|pledg(e|es|ed|ing)) (\\w+ ){0,3}(aid|assistance|relief|loans?|funds|funding|grants?|support))\\b";
+    [GeneratedRegex(P206, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R206();
 
-    private const string P207 = "\\b(hosted|held) (a |an )?(\\w+ )?(dinner|banquet|lunch|breakfast|reception) for\\b";
-    [GeneratedRegex(P207, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P207 = "\\b(?:(rebels?|insurgents?|militants?|guerrillas?|militias?|militiamen|jihadists?|separatists?|gunmen|fighters))\\b";
+    [GeneratedRegex(P207, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R207();
 
-    private const string P208 = "\\b(human rights|rights defenders?|civil liberties|freedom of (speech|expression|the press|religion|assembly)|press freedom|political prisoners?|dissidents?|torture|genocide|war crimes|crimes against humanity|ethnic cleansing|Uyghurs?|Uighurs?|Xinjiang|Tibet\\w*|Human Rights Council|Amnesty International|Human Rights Watch|OHCHR|death penalty|rights of (women|minorities|children))\\b";
+    private const string P208 = "\\b(?:(recogni[sz](e|es|ed|ing) (the )?(independence|sovereignty|government|state|statehood) of|establish(es|ed|ing)? diplomatic (ties|relations)))\\b";
     [GeneratedRegex(P208, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R208();
 
-    private const string P209 = "\\b(if|unless|could|might|may|should .* then|in case)\\b";
+    private const string P209 = "\\b(?:(reject(s|ed|ing)?|refus(e|es|ed|ing)))\\b";
     [GeneratedRegex(P209, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R209();
 
-    private const string P210 = "\\b(in|at|near|outside|from|into|inside|of)\\s+(the\\s+)?(city\\s+of\\s+)?$";
+    private const string P210 = "\\b(?:(releas(e|es|ed|ing)|fre(e|es|ed|eing)) (\\w+ ){0,4}(prisoners?|detainees?|hostages?|captives?|mayor|activists?|dissidents?|journalists?|civilians|students?|men|women|people)|(was|were|been|being) (releas(ed)|freed))\\b";
     [GeneratedRegex(P210, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R210();
 
-    private const string P211 = "\\b(in|at|near|outside|from|into|inside|of)\\s+(the\\s+)?(city\\s+of\\s+)?$";
-    [GeneratedRegex(P211, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P211 = "\\b(?:(seiz(e|es|ed|ing)|confiscat(e|es|ed|ing)) (\\w+ ){0,2}(property|assets|ships?|vessels?|cargo))\\b";
+    [GeneratedRegex(P211, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R211();
 
-    private const string P212 = "\\b(in|at|to|from|with|near|into|of|on)\\s+(the\\s+)?$";
+    private const string P212 = "\\b(?:(shell(s|ed|ing)?|bombard(s|ed|ing|ment)?|blow(s|n)? up|blew up|shot down|shoot(s|ing)? down))\\b";
     [GeneratedRegex(P212, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R212();
 
-    private const string P213 = "\\b(in|at|to|from|with|near|into|of|on)\\s+(the\\s+)?$";
-    [GeneratedRegex(P213, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P213 = "\\b(?:(sign(s|ed|ing)?|conclud(e|es|ed|ing)) (an? |the )?(\\w+ ){0,4}(agreement|accord|treaty|deal|pact|memorandum|protocol))\\b";
+    [GeneratedRegex(P213, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R213();
 
-    private const string P214 = "\\b(met|held|had|talked|spoke|exchanged|received|hosted|called|sat|saw|conducted|phoned|welcomed|was received|were received)\\b";
+    private const string P214 = "\\b(?:(stag(e|es|ed|ing)|held|hold(s|ing)?) (an? )?(\\w+ ){0,2}(protests?|demonstrations?|rall(y|ies)|sit-ins?)|protest(s|ed|ing)?|demonstrat(e|ed|ing) (against|in|outside)|(?-i:march)(ed|es|ing)? (against|on))\\b";
     [GeneratedRegex(P214, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R214();
 
-    private const string P215 = "\\b(met|meeting|meet|talked|spoke|speaking)\\b[^.;]{0,40}\\bvirtually\\b";
-    [GeneratedRegex(P215, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P215 = "\\b(?:(sue|sues|sued|suing))\\b";
+    [GeneratedRegex(P215, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R215();
 
-    private const string P216 = "\\b(met|meets)\\b";
-    [GeneratedRegex(P216, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P216 = "\\b(?:(suicide bomb(ing|ings|er|ers)?|car bomb(ing|ings)?))\\b";
+    [GeneratedRegex(P216, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R216();
 
-    private const string P217 = "\\b(met|meets?|meeting)\\b";
+    private const string P217 = "\\b(?:(suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|send(s|ing)?|sent|ship(s|ped|ping)?|provid(e|es|ed|ing)|sell(s|ing)?|sold|giv(e|es|ing)|gave) (\\w+ ){0,2}(arms|weapons|missiles|ammunition|military aid|tanks|jets|drones))\\b";
     [GeneratedRegex(P217, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R217();
 
-    private const string P218 = "\\b(migrat\\w*|migrants?|immigra\\w*|emigra\\w*|refugees?|asylum(-seekers?)?|displaced (persons|people)|IDPs?|border crossings?|deportations?|visas?|visa-free|diaspora|compatriots|human trafficking|people smuggl\\w*|IOM|UNHCR)\\b";
+    private const string P218 = "\\b(?:(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)|froze) (\\w+ ){0,2}(aid|assistance|talks|negotiations|cooperation))\\b";
     [GeneratedRegex(P218, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R218();
 
-    private const string P219 = "\\b(military|militaries|armed forces|army|navy|naval|air force|troops?|soldiers?|servicemen|defen[cs]e (minist(er|ry)|cooperation|industry|budget|spending|pact)|weapons?|arms (sales|deliveries|supplies|exports|race)|missiles?|(joint|military|naval|air|live-fire) (exercises?|drills?|patrols?)|warships?|fighter jets?|artillery|ammunition|drones|Pentagon|warfare|frontline|offensive)\\b";
+    private const string P219 = "\\b(?:(troops|soldiers?|army|armed forces|military|forces|navy|air force|peacekeepers?|marines|tanks|warplanes|jets))\\b";
     [GeneratedRegex(P219, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R219();
 
-    private const string P220 = "\\b(not|never|no|neither|nor|without)\\b";
+    private const string P220 = "\\b(?:(withdr[ae]w(s|n|ing)?|pull(s|ed|ing)? (out|back)|retreat(s|ed|ing)?))\\b";
     [GeneratedRegex(P220, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R220();
 
-    private const string P221 = "\\b(not|never|no|no longer|cannot|n['\u2019]t|refused to|declined to|failed to|no plans? (to|for)|without)\\s+(\\w+\\s+){0,2}$";
+    private const string P221 = "\\b(?:Boko Haram)\\b";
     [GeneratedRegex(P221, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R221();
 
-    private const string P222 = "\\b(not|never|no|no longer|cannot|n['\u2019]t|refused to|declined to|failed to|no plans? (to|for)|without)\\s+(\\w+\\s+){0,2}$";
-    [GeneratedRegex(P222, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P222 = "\\b(?:apologi[sz](e|es|ed|ing))\\b";
+    [GeneratedRegex(P222, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R222();
 
-    private const string P223 = "\\b(nuclear|atomic|uranium|plutonium|enrichment|IAEA|NPT|denucleari[sz]ation|warheads?|JCPOA|Rosatom|New START)\\b";
+    private const string P223 = "\\b(?:assassinat(e|es|ed|ing))\\b";
     [GeneratedRegex(P223, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R223();
 
-    private const string P224 = "\\b(oppos\\w+|reject\\w+|refus\\w+|will not accept|never accept|denial|denied|den(y|ies))\\b";
-    [GeneratedRegex(P224, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P224 = "\\b(?:assur(e|es|ed|ing))\\b";
+    [GeneratedRegex(P224, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R224();
 
-    private const string P225 = "\\b(outer space|space (exploration|station|agenc(y|ies)|program(me)?s?|cooperation|launch(es)?|flights?|research|industry|debris)|spaceflight|spacecraft|satellites?|astronauts?|cosmonauts?|taikonauts?|lunar|Moon (missions?|landing|station|base|exploration)|Mars|launch vehicles?|Roscosmos|NASA|ISRO|CNSA|ESA|Chandrayaan\\w*|Chang'e|International Space Station|ISS|GLONASS|BeiDou)\\b";
+    private const string P225 = "\\b(?:attend(s|ed|ing)? (an? |the )?(\\w+ ){0,3}(summit|conference|meeting|talks|forum|ceremony))\\b";
     [GeneratedRegex(P225, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R225();
 
-    private const string P226 = "\\b(paid|pays|paying|made|makes) (a |an )?(brief )?courtesy (call|visit) (on|to)\\b";
-    [GeneratedRegex(P226, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P226 = "\\b(?:a|an|the)\\s+$";
+    [GeneratedRegex(P226, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R226();
 
-    private const string P227 = "\\b(participated|were present|was present|also present|took part|attended|were among|was among|accompanied by|joined (at the table )?by|were joined by|alongside|sat in on|(delegation|team|side) (included|comprised)|(was|were) (also )?represented by|on the \\w+ side sat|present at the (talks|meeting)|(who['\u2019]s|who is|who are) here|(is|are) (also )?here (today|with (us|me))|here with (us|me)|taking part|accompanied (the|him|her|them)\\b|(participants|attendees) included|in attendance)\\b";
-    [GeneratedRegex(P227, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P227 = "\\b(?:a|an|the)\\s+$";
+    [GeneratedRegex(P227, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R227();
 
-    private const string P228 = "\\b(president|premier|leader|ambassador|envoy|minister|chief|head|official|adviser|advisor|secretary|king|prince|emir|deputy|counterpart|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|administrator|coordinator|governor|mayor|general|staff|councilor|councillor)\\W*$";
+    private const string P228 = "\\b(?:claim(s|ed|ing)? responsibility)\\b";
     [GeneratedRegex(P228, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R228();
 
-    private const string P229 = "\\b(recent|previous|earlier|prior|last|past)\\s+((tele)?phone\\s+|video\\s+|bilateral\\s+|in-person\\s+)?$";
+    private const string P229 = "\\b(?:complain(s|ed|ing)?)\\b";
     [GeneratedRegex(P229, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R229();
 
-    private const string P230 = "\\b(recent|previous|earlier|prior|last|past)\\s+((tele)?phone\\s+|video\\s+|bilateral\\s+|in-person\\s+)?$";
-    [GeneratedRegex(P230, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P230 = "\\b(?:correspondent|reporting|reporter|staff) in (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)|\\bour (?<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?) correspondent\\b";
+    [GeneratedRegex(P230, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R230();
 
-    private const string P231 = "\\b(rejected|rejects|opposed|opposes|refused|refuses|refusal|denied|denies|dismissed|voiced opposition)\\b";
-    [GeneratedRegex(P231, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P231 = "\\b(?:crack(s|ed|ing)? down|repress(es|ed|ing)?)\\b";
+    [GeneratedRegex(P231, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R231();
 
-    private const string P232 = "\\b(said|says|say|saying|told|tells|telling|stated|states|added|adds|adding|noted|notes|noting|talked about|declaring|joked|informs|informed|reported|reports|answered|noticed|characteri[sz]ed|pointed out|points out|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underscored|underscores|highlighted|highlights|observed|recalled|remarked|explained|argued|asserted|insisted|reiterated|restated|affirmed|reaffirmed|maintained|declared|announced|described|wrote|replied|responded|tweeted|believed|believes|conveyed|cast|referred to|spoke of|listed|shared (his|her|its) belief|it was believed|according to)\\b";
-    [GeneratedRegex(P232, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P232 = "\\b(?:demand(s|ed|ing)?)\\b";
+    [GeneratedRegex(P232, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R232();
 
-    private const string P233 = "\\b(said|says|told\\s+reporters|told\\s+journalists|told\\s+a\\s+news\\s+conference|told\\s+parliament|told\\s+lawmakers|stated|added|announced|wrote)\\s+(on\\s+|late\\s+|early\\s+)?$";
+    private const string P233 = "\\b(?:express(es|ed|ing)? (\\w+ ){0,2}(appreciation|gratitude|optimism))\\b";
     [GeneratedRegex(P233, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R233();
 
-    private const string P234 = "\\b(said|says|told\\s+reporters|told\\s+journalists|told\\s+a\\s+news\\s+conference|told\\s+parliament|told\\s+lawmakers|stated|added|announced|wrote)\\s+(on\\s+|late\\s+|early\\s+)?$";
-    [GeneratedRegex(P234, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P234 = "\\b(?:express(es|ed|ing)? (\\w+ ){0,2}(sorrow|regret|condolences?|sympathy|grief))\\b";
+    [GeneratedRegex(P234, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R234();
 
-    private const string P235 = "\\b(security|arms control|non-?proliferation|disarmament|strategic stability|intelligence (services?|sharing|agenc(y|ies))|cyber ?security|cyber-?attacks?|collective security|peacekeep\\w*)\\b";
+    private const string P235 = "\\b(?:grant(s|ed|ing)? (\\w+ ){0,2}asylum|(help(s|ed|ing)?) (\\w+ ){0,4}(asylum|refuge))\\b";
     [GeneratedRegex(P235, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R235();
 
-    private const string P236 = "\\b(should|need to|needs to|the need for|will continue|will also|will jointly|will be extended|would be renewed|(is|are|was|were) willing|stands? ready|readiness|pledg\\w+|committed to|hope[sd]?\\b|look(s|ed)? forward|agree\\w*|expect\\w*|wanted to build)\\b";
+    private const string P236 = "\\b(?:hunger strike)\\b";
     [GeneratedRegex(P236, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R236();
 
-    private const string P237 = "\\b(sitting|sat) down\\b";
-    [GeneratedRegex(P237, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P237 = "\\b(?:impos(e|es|ed|ing) (new )?(\\w+ ){0,3}(sanctions|embargo|ban|tariffs|asset freezes)|sanction(s|ed|ing))\\b";
+    [GeneratedRegex(P237, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R237();
 
-    private const string P238 = "\\b(spoke|talked|conversation|call)\\b";
+    private const string P238 = "\\b(?:in|during|for|over|through|throughout|within|between|from)\\s+$";
     [GeneratedRegex(P238, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R238();
 
-    private const string P239 = "\\b(sports?|sporting|Olympic\\w*|Olympiad|Paralympic\\w*|World Cup|FIFA|IOC|athletes?|football|soccer|hockey|chess|BRICS Games|Games of the Future|tournaments?|championships?)\\b";
-    [GeneratedRegex(P239, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P239 = "\\b(?:in|during|for|over|through|throughout|within|between|from)\\s+$";
+    [GeneratedRegex(P239, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R239();
 
-    private const string P240 = "\\b(state|official|working) visit\\b";
-    [GeneratedRegex(P240, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P240 = "\\b(?:massacr(e|es|ed|ing))\\b";
+    [GeneratedRegex(P240, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R240();
 
-    private const string P241 = "\\b(supported|supports|backed|congratulated|congratulates|congratulate|(extended|offered|conveyed) (his |her |its |warm )*congratulations|appreciated|appreciates|spoke highly|hailed|hails|praised|praises|welcomed|welcomes|thanked|thanks|wished|wishing|(expressed|expresses) (his |her |its )?(appreciation|gratitude|condolences|delight|pleasure|support))\\b";
-    [GeneratedRegex(P241, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P241 = "\\b(?:present(s|ed|ing)? (\\w+ ){0,2}evidence against|accus(e|es|ed|ing)|blam(e|es|ed|ing)|alleg(e|es|ed|ing))\\b";
+    [GeneratedRegex(P241, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R241();
 
-    private const string P242 = "\\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference|press conference|lasted|took place|followed|joined by|attended)\\b";
+    private const string P242 = "\\b(?:pressur(e|es|ed|ing))\\b";
     [GeneratedRegex(P242, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R242();
 
-    private const string P243 = "\\b(talked|spoke) (with|to)\\b";
-    [GeneratedRegex(P243, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P243 = "\\b(?:ratif(y|ies|ied|ying))\\b";
+    [GeneratedRegex(P243, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R243();
 
-    private const string P244 = "\\b(talked|spoke)\\b";
-    [GeneratedRegex(P244, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P244 = "\\b(?:receiv(e|es|ed|ing) (\\w+ ){0,2}(assurances?|pledges?|promises?) from)\\b";
+    [GeneratedRegex(P244, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R244();
 
-    private const string P245 = "\\b(technolog\\w*|tech|high-tech|artificial intelligence|semiconductors?|(micro)?chips|chipmakers?|digital\\w*|5G|6G|telecom\\w*|internet|cyber\\w*|innovation|innovative|quantum|software|data cent(er|re)s?|Huawei|biotech\\w*|IT industry)\\b";
+    private const string P245 = "\\b(?:receiv(e|es|ed|ing) (\\w+ ){0,2}(weapons|arms|missiles|ammunition|military aid|tanks|jets) from)\\b";
     [GeneratedRegex(P245, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R245();
 
-    private const string P246 = "\\b(tele)?phone (call|conversation|talks?|discussion)\\b";
-    [GeneratedRegex(P246, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P246 = "\\b(?:riot(s|ed|ing)?|demolish(es|ed|ing)?|vandali[sz](e|es|ed|ing)|set fire to|torch(es|ed|ing)?)\\b";
+    [GeneratedRegex(P246, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R246();
 
-    private const string P247 = "\\b(terror\\w*|extremis[mt]s?|jihad\\w*|Islamic State|ISIS|ISIL|Daesh|al-Qaeda|al-Qaida|Taliban|al-Shabaab|Boko Haram|suicide bomb\\w*|insurgen\\w*|militants?|radicali[sz]\\w*|counter-?terrorism)\\b";
+    private const string P247 = "\\b(?:seek(s|ing)? to (deepen|strengthen|expand|boost|broaden|advance)|sought to (deepen|strengthen|expand|boost|broaden|advance))\\b";
     [GeneratedRegex(P247, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R247();
 
-    private const string P248 = "\\b(the|a|an|this|that|these|those|its|their|his|her|our|my|your|whose|any|no|such)\\s+$|['\u2019]s\\s+$";
+    private const string P248 = "\\b(?:shar(e|es|ed|ing) (\\w+ )?intelligence)\\b";
     [GeneratedRegex(P248, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R248();
 
-    private const string P249 = "\\b(the|both) (two )?(presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers|statesmen)\\b(?!\\s+(of|from)\\b)|\\bthey\\b|\\bthe presidents\\b(?!\\s+(of|from)\\b)|\\bthe leaders\\b(?!\\s+(of|from)\\b)";
-    [GeneratedRegex(P249, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P249 = "\\b(?:threaten(s|ed|ing)? (to )?(use )?(military )?(force|war|invade|attack|strike))\\b";
+    [GeneratedRegex(P249, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R249();
 
-    private const string P250 = "\\b(trade|trading|traders?|tariffs?|exports?|exported|exporting|imports?|imported|importing|commerce|customs|WTO|World Trade Organi[sz]ation|free[- ]trade|market access|supply chains?|anti-dumping|trade turnover)\\b";
+    private const string P250 = "\\b(?:threaten(s|ed|ing)?)\\b";
     [GeneratedRegex(P250, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R250();
 
-    private const string P251 = "\\b(transport\\w*|logistics|infrastructure|railways?|rail (links?|lines?|freight)|high-speed rail|roads|road (links?|construction|networks?|transport)|highways?|ports?|seaports?|airports?|shipping|maritime routes?|North-South (Transport )?Corridor|INSTC|Northern Sea Route|Belt and Road|BRI|connectivity|aviation|flights?|airlines?|Suez Canal|Panama Canal|freight|cargo)\\b";
+    private const string P251 = "\\b(?:times)\\s+(?:more|higher|larger|bigger|greater|over|as\\s+(?:much|many|large|high|big))\\b";
     [GeneratedRegex(P251, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R251();
 
-    private const string P252 = "\\b(urged?|urging|call(s|ed)? on|calling on|asked|asks|press(es|ed)|encouraged?|appealed to|invite[sd]?)\\b[^.;]{0,80}\\bto\\s+(\\w+\\s+){0,1}$";
+    private const string P252 = "\\b(?:veto(es|ed|ing)?)\\b";
     [GeneratedRegex(P252, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R252();
 
-    private const string P253 = "\\b(urged?|urging|call(s|ed)? on|calling on|asked|asks|press(es|ed)|encouraged?|appealed to|invite[sd]?)\\b[^.;]{0,80}\\bto\\s+(\\w+\\s+){0,1}$";
-    [GeneratedRegex(P253, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P253 = "\\b(?:while|whereas|with|but|and|compared|against|versus|vs)\\b|[;:]";
+    [GeneratedRegex(P253, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R253();
 
-    private const string P254 = "\\b(urged|urges|called on|calls on|called for|calls for|asked|asks|demanded|demands|requested|requests|appealed)\\b";
-    [GeneratedRegex(P254, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P254 = "\\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\\b|\\b(?:a|an|the)$";
+    [GeneratedRegex(P254, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R254();
 
-    private const string P255 = "\\b(via|by|over) video\\b";
-    [GeneratedRegex(P255, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P255 = "\\b(?:will|would|shall|can|could|should|may|might|must|has|have|had|is|are|was|were|do|does|did|be|been)\\b|\\b(?:a|an|the)$";
+    [GeneratedRegex(P255, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R255();
 
-    private const string P256 = "\\b(virtually|video|videoconference|virtual)\\b";
+    private const string P256 = "\\b(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q|(?:from|over|compared\\s+(?:with|to))\\s+(?:a|the\\s+previous|the\\s+prior|the\\s+same\\s+period\\s+(?:of\\s+|in\\s+)?(?:last|a|the\\s+previous)|the\\s+same\\s+(?:month|quarter)\\s+(?:of\\s+|in\\s+)?(?:last|a|the\\s+previous))\\s+(?<u>year|month|quarter)(?:\\s+(?:earlier|ago|before))?|(?:compared\\s+(?:with|to)|from|over|on)\\s+(?:the\\s+)?same\\s+period\\s+(?:of\\s+|in\\s+)?last\\s+year|on\\s+the\\s+year)\\b";
     [GeneratedRegex(P256, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R256();
 
-    private const string P257 = "\\b(visit\\w*|meeting|talks|in close contact|invit\\w+|discuss\\w*|exchange of views|consult\\w*|negotiat\\w+)\\b";
-    [GeneratedRegex(P257, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P257 = "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
+    [GeneratedRegex(P257, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R257();
 
-    private const string P258 = "\\b(was|were|been|being|is|are|be|got|get|gets)\\s+(\\w+ly\\s+)?$";
-    [GeneratedRegex(P258, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P258 = "\\b(?<mon>January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>(?:19|20)\\d\\d)\\b";
+    [GeneratedRegex(P258, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R258();
 
-    private const string P259 = "\\b(welcomed|hosted|received)\\b";
-    [GeneratedRegex(P259, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P259 = "\\b(?<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today)\\b";
+    [GeneratedRegex(P259, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R259();
 
-    private const string P260 = "\\b(willing|ready|readiness|stand ready|stands ready|committed|commitment to|look(ed)? forward|hope[sd]?|expect\\w*|will (continue|work|jointly|also)|agree\\w*|should|need to|needs to|must|pledg\\w+|propos\\w+|promot\\w+ cooperation|work together|work with)\\b";
-    [GeneratedRegex(P260, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P260 = "\\b(?<role>president|presidents|prime minister|prime ministers|premier|premiers|leader|leaders|foreign minister|foreign ministers|chancellor|chancellors|head of state|heads of state|head of government|heads of government|head of the|national security adviser|national security advisers|national security advisor|national security advisors|defence minister|defence ministers|defense minister|defense ministers|vice president|vice presidents|ambassador|ambassadors|special envoy|special envoys|envoy|envoys|secretary-general|secretary general)\\b";
+    [GeneratedRegex(P260, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R260();
 
-    private const string P261 = "\\b(will|['\u2019]ll|would|shall|is to|are to|to be held|is due to|are due to|plans? to|planned|expected to|scheduled|next (week|month|year)|agreed to (jointly )?(meet|hold|attend|visit)|invited \\w+ to|is set to|are set to|upcoming|forthcoming|look(s|ed|ing)? forward to|hope[sd]? to|intends? to|wish(es|ed)? to|would like to|(in|over|during|within) the (coming|next) (days|weeks|months)|(ready|willing|prepared) to|later (today|tonight|this (week|month|year))|(a|an|the) (probable|possible|potential|eventual))\\b";
-    [GeneratedRegex(P261, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P261 = "\\b(?<subj>[\\w' -]{1,40}?)\\s+(should|must|has to|have to|had to|needs? to)\\b";
+    [GeneratedRegex(P261, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R261();
 
-    private const string P262 = "\\b(will|would|shall|going to|plans? to|intends? to|is to|are to)\\b";
+    private const string P262 = "\\b(?<v>(?!(?:up|down|higher|lower|added|cut|cuts|lost)\\b)(?:rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased))\\b\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
     [GeneratedRegex(P262, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R262();
 
-    private const string P263 = "\\b(yuan|renminbi|RMB)\\b";
-    [GeneratedRegex(P263, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P263 = "\\b(?<v>(?!(?:up|down|higher|lower|added|cut|cuts|lost)\\b)(?:rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased))\\b\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P263, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R263();
 
-    private const string P264 = "\\baccording\\s+to\\s+(?<src>.+?)(?=\\s*(?:[,;:()\\n]|\\.(?:\\s|$)|$|\\s+(?:which|who|that|as|while|on\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\\b))";
+    private const string P264 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b(?:\\s+(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q))?\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
     [GeneratedRegex(P264, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R264();
 
-    private const string P265 = "\\bbilateral (meeting|talks|session)\\b";
-    [GeneratedRegex(P265, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P265 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b(?:\\s+(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q))?\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P265, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R265();
 
-    private const string P266 = "\\bcall with\\b";
-    [GeneratedRegex(P266, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P266 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b\\s+(?:to|at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P266, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R266();
 
-    private const string P267 = "\\bcalled on\\b";
-    [GeneratedRegex(P267, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P267 = "\\b(?<v>rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|growth|jumped|jump|jumps|surged|surge|surges|soared|soar|climbed|climb|climbs|gained|gain|gains|expanded|expand|expands|expansion|advanced|up|higher|doubled|tripled|hike|hikes|boosted|added|fell|fall|falls|fallen|falling|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|contracted|contraction|slid|slide|slipped|plunged|plunge|plummeted|slumped|slump|tumbled|down|lower|reduction|reduced|cut|cuts|lost|loss|losses|dipped|dip|eased)\\b\\s+(?:to|at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P267, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R267();
 
-    private const string P268 = "\\bconversation\\b";
-    [GeneratedRegex(P268, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P268 = "\\b(?<v>said|says|say|told|tells|stated|noted|added|announced|reported|reports|estimated|estimates|showed|shows|show|revealed|disclosed|pointed\\s+out|stressed|emphasi[sz]ed|underscored|highlighted|observed|recalled|predicted|forecast|expects)\\b";
+    [GeneratedRegex(P268, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R268();
 
-    private const string P269 = "\\bexchanged? (\\w+ ){0,2}(messages|letters|cables)\\b";
-    [GeneratedRegex(P269, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P269 = "\\b(?<who>the two (presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers)|both (presidents|leaders|men)|the leaders|the presidents|they)\\b";
+    [GeneratedRegex(P269, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R269();
 
-    private const string P270 = "\\bface[- ]to[- ]face\\b";
-    [GeneratedRegex(P270, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P270 = "\\b(?<who>the two sides|both sides|the two governments|both governments|the two countries|both countries)\\b";
+    [GeneratedRegex(P270, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R270();
 
-    private const string P271 = "\\bheld (\\w+ ){0,2}(talks|negotiations|consultations)\\b";
-    [GeneratedRegex(P271, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P271 = "\\b(ASEAN|Association of Southeast Asian Nations|East Asia Summit|RCEP)\\b";
+    [GeneratedRegex(P271, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R271();
 
-    private const string P272 = "\\bin person\\b";
-    [GeneratedRegex(P272, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P272 = "\\b(BRICS\\+?|BRICS Plus|New Development Bank)(?!\\w)";
+    [GeneratedRegex(P272, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R272();
 
-    private const string P273 = "\\bmeet\\b";
-    [GeneratedRegex(P273, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P273 = "\\b(COVID(-?19)?|coronavirus(es)?|SARS-CoV-2|the pandemic|pandemic (response|recovery|control)|lockdowns?|Omicron|Sputnik V|Sinovac|Sinopharm|anti-epidemic)\\b";
+    [GeneratedRegex(P273, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R273();
 
-    private const string P274 = "\\bmeeting (with|between)\\b";
-    [GeneratedRegex(P274, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P274 = "\\b(Eurasian Economic Union|EAEU|EAEC|EEU|Eurasian Economic (Commission|Forum)|Supreme Eurasian Economic Council|Eurasian integration)\\b";
+    [GeneratedRegex(P274, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R274();
 
-    private const string P275 = "\\bmeeting\\b";
-    [GeneratedRegex(P275, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P275 = "\\b(European Union|European Commission|European Council|European Parliament|Council of the EU|Brussels|von der Leyen|Charles Michel|Borrell|eurozone|euro area|Schengen)\\b";
+    [GeneratedRegex(P275, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R275();
 
-    private const string P276 = "\\bnegotiations\\b";
-    [GeneratedRegex(P276, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P276 = "\\b(G-?20|Group of (Twenty|20))\\b";
+    [GeneratedRegex(P276, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R276();
 
-    private const string P277 = "\\bphoned\\b";
-    [GeneratedRegex(P277, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P277 = "\\b(G-?7|Group of (Seven|7)|G-?8)\\b";
+    [GeneratedRegex(P277, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R277();
 
-    private const string P278 = "\\breceived (a |his |her )?(\\w+ )?(tele)?(phone )?call from\\b";
-    [GeneratedRegex(P278, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P278 = "\\b(Korea\\w*|DPRK|ROK|Pyongyang|Seoul|Kim Jong[- ]?Un|Kim Yo[- ]Jong|Yoon Suk[- ]Yeol|Moon Jae[- ]in|Lee Jae[- ]myung|inter-Korean|Panmunjom|demilitari[sz]ed zone)\\b";
+    [GeneratedRegex(P278, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R278();
 
-    private const string P279 = "\\bsat down (together|with)\\b";
-    [GeneratedRegex(P279, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P279 = "\\b(Middle East|Mideast|West Asia|Persian Gulf|Gulf (states|countries|region)|Israel\\w*|Palestin\\w*|Gaza|West Bank|Hamas|Hezbollah|Houthis?|Iran\\w*|Tehran|Syria\\w*|Damascus|Iraq\\w*|Baghdad|Leban\\w*|Beirut|Yemen\\w*|Saudi\\w*|Riyadh|Jordanian|Amman|Egypt\\w*|Cairo|Qatar\\w*|Doha|UAE|Emirat\\w*|Abu Dhabi|Dubai|Kuwait\\w*|Bahrain\\w*|Omani?|Muscat|Jerusalem|Tel Aviv|Netanyahu|Abraham Accords|two-state solution|GCC|Gulf Cooperation Council)\\b";
+    [GeneratedRegex(P279, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R279();
 
-    private const string P280 = "\\bsaw each other\\b";
-    [GeneratedRegex(P280, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P280 = "\\b(NATO|North Atlantic (Treaty|Alliance|Council)|OTAN|Atlantic alliance|Stoltenberg)\\b";
+    [GeneratedRegex(P280, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R280();
 
-    private const string P281 = "\\bsent (a |his |her )?(\\w+ )?(message|letter|cable) (to|of)\\b";
-    [GeneratedRegex(P281, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P281 = "\\b(Shanghai Cooperation Organi[sz]ation|Shanghai Five|SCO (summit|member|states|countries|Secretary-General|Council))\\b";
+    [GeneratedRegex(P281, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R281();
 
-    private const string P282 = "\\bsession\\b";
-    [GeneratedRegex(P282, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P282 = "\\b(Taiwan\\w*|Taipei|Tsai Ing-wen|Lai Ching-te|cross-Strait|one-China|One China|Kuomintang|KMT)\\b";
+    [GeneratedRegex(P282, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R282();
 
-    private const string P283 = "\\bsummit\\b";
-    [GeneratedRegex(P283, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P283 = "\\b(Ukrain\\w*|Kyiv|Kiev|Zelensk(y|yy|iy)|Donbass?|Donetsk|Luhansk|Lugansk|Crimea\\w*|Kherson|Zaporizh\\w*|Zaporozh\\w*|Kharkiv|Kharkov|Odesa|Odessa|Mariupol|Bakhmut|Kursk incursion|special military operation|Minsk agreements?|Istanbul agreements)\\b";
+    [GeneratedRegex(P283, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R283();
 
-    private const string P284 = "\\btalks with\\b";
-    [GeneratedRegex(P284, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P284 = "\\b(United Nations|UNSC|UNGA|Security Council|UN General Assembly|UNESCO|UNICEF|UNHCR|UNDP|UNCTAD|UNRWA|UNEP|UNIFIL|World Food Programme|WFP|FAO|IAEA|World Health Organi[sz]ation|Human Rights Council|Guterres)\\b";
+    [GeneratedRegex(P284, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R284();
 
-    private const string P285 = "\\btalks\\b";
+    private const string P285 = "\\b(accus\\w+|blam\\w+|interfer\\w+|hegemon\\w+|bullying|meddl\\w+|provocation\\w*|condemn\\w*|denounc\\w+)\\b";
     [GeneratedRegex(P285, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R285();
 
-    private const string P286 = "\\bto\\s+$";
-    [GeneratedRegex(P286, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P286 = "\\b(accused|accuses|blamed|blames|blaming|critici[sz]ed|critici[sz]es|condemned|condemns|warned|warns)\\b";
+    [GeneratedRegex(P286, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R286();
 
-    private const string P287 = "\\bto\\s+$";
-    [GeneratedRegex(P287, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P287 = "\\b(agreed|agrees|it was agreed|pledged|pledges|promised|vowed|committed|(expressed|expresses) (his |her |its )?(readiness|willingness|expectation|hope)|stands? ready|(is|was|were|are) (willing|ready)|looked forward|looks forward|look forward|hoped|hopes|expected|expects|jointly declared|(released|issued|signed) a joint statement|reached (an )?(agreement|consensus)|decided)\\b";
+    [GeneratedRegex(P287, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R287();
 
-    private const string P288 = "\\bvideo[- ]?(link|call|conference|conferencing|meeting|summit|talks?|chat)\\b";
-    [GeneratedRegex(P288, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P288 = "\\b(agricultur\\w*|agri-?food|agro\\w*|farms?|farmers?|farming|food security|food (supplies|exports|imports|prices|crisis)|grain|wheat|corn|maize|soybeans?|fertili[sz]ers?|crops?|harvests?|livestock|fisher(y|ies)|grain deal|Black Sea Grain Initiative|famine)\\b";
+    [GeneratedRegex(P288, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R288();
 
-    private const string P289 = "\\bvideoconference\\b";
+    private const string P289 = "\\b(aid|assistance|humanitarian|donat\\w+|deliver(y|ies))\\b";
     [GeneratedRegex(P289, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R289();
 
-    private const string P290 = "\\bvirtual (meeting|summit|talks?|call|conversation)\\b";
+    private const string P290 = "\\b(by|on the|over the|via) (tele)?phone\\b";
     [GeneratedRegex(P290, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R290();
 
-    private const string P291 = "\\bvisit\\b";
+    private const string P291 = "\\b(called|phoned|rang)\\b(?!\\s+(on|for|off|it|upon|out)\\b)";
     [GeneratedRegex(P291, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R291();
 
-    private const string P292 = "\\bwas received by\\b";
-    [GeneratedRegex(P292, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private const string P292 = "\\b(climate|global warming|carbon|emissions?|greenhouse|net[- ]zero|decarboni[sz]\\w*|COP ?\\d{2}|Paris (Agreement|accord)|UNFCCC|low-carbon|green (transition|energy|development|economy)|environment(al)?|biodiversity|sustainable development|deforestation|Amazon rainforest)\\b";
+    [GeneratedRegex(P292, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R292();
 
-    private const string P293 = "\\bworking (lunch|breakfast|dinner)\\b";
+    private const string P293 = "\\b(congratulat\\w+|support(s|ed)?|appreciat\\w+|hail\\w*|prais\\w+|welcom\\w+|spoke highly|thank\\w*|wish(ed|es|ing)?|best wishes)\\b";
     [GeneratedRegex(P293, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R293();
 
-    private const string P294 = "\\byen\\b";
-    [GeneratedRegex(P294, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P294 = "\\b(congratulatory|condolence) (message|letter|cable)s?\\b";
+    [GeneratedRegex(P294, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R294();
 
-    private const string P295 = "\\s(?:of|worth|totalling|totaling|valued\\s+at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    private const string P295 = "\\b(cultur(e|es|al)|people-to-people|tourism|tourists?|arts|museums?|heritage|films?|cinema|literature|education(al)?|universit(y|ies)|students?|academic|scholarships?|youth exchanges?|Confucius Institutes?|humanitarian (ties|cooperation|exchanges))\\b";
     [GeneratedRegex(P295, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R295();
 
-    private const string P296 = "\\s(?:of|worth|totalling|totaling|valued\\s+at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
-    [GeneratedRegex(P296, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P296 = "\\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\\b(\\s+\\w+){0,4}\\s*$";
+    [GeneratedRegex(P296, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R296();
 
-    private const string P297 = "\\s+(?:data|figures|statistics|estimates)$";
-    [GeneratedRegex(P297, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P297 = "\\b(den(y|ies|ied|ying)|dismissed|rejected|refuted)\\b(\\s+\\w+){0,4}\\s*$";
+    [GeneratedRegex(P297, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R297();
 
-    private const string P298 = "^(?:(?:19|20)\\d\\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-    [GeneratedRegex(P298, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P298 = "\\b(dinner|banquet|luncheon|lunch|breakfast)\\b";
+    [GeneratedRegex(P298, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R298();
 
-    private const string P299 = "^(?:(?:and|but|so|yet|while|then|also|meanwhile|moreover|however)\\s+)*(?:(?:the|a|an)\\s+)?";
+    private const string P299 = "\\b(energy|oil|crude|petroleum|natural gas|gas (supplies|supply|exports|imports|prices|fields?)|LNG|pipelines?|Nord Stream|Power of Siberia|TurkStream|OPEC\\+?|electricity|power (grid|plants?|stations?)|renewables?|solar (power|energy|panels?)|wind (power|energy|farms?)|hydropower|coal|refiner(y|ies)|hydrogen)\\b";
     [GeneratedRegex(P299, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R299();
 
-    private const string P300 = "^(?:(?:the|official|latest|preliminary|new|recent)\\s+)*(?:data|figures|statistics|numbers|estimates|calculations)\\s+(?:from|by|of|released\\s+by|published\\s+by|compiled\\s+by|issued\\s+by)\\s+(?:the\\s+)?";
-    [GeneratedRegex(P300, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P300 = "\\b(exchanged (\\w+ ){0,2}views|(had|have) an? ([\\w-]+ ){0,4}exchange of views|discussed|discusses|exchanged (\\w+ ){0,2}(greetings|messages|letters)|invited|invites)\\b";
+    [GeneratedRegex(P300, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R300();
 
-    private const string P301 = "^(?:\\s|,|&|\\band\\b|\\bof\\b|\\bthe\\b|\\bas\\s+well\\s+as\\b|['\u2019]s\\b|\\bwith\\b(?=\\s+(?:his|her)\\s+\\w+\\s+counterparts?\\b)|\\bhis\\b|\\bher\\b|\\bcounterparts?\\b|\\b(?:president|presidents|premier|premiers|leader|leaders|chancellor|chancellors|ambassador|envoy|envoys|prime|minister|ministers|chief|chiefs|head|heads|official|officials|adviser|advisers|advisor|advisors|secretary|king|kings|prince|princes|emir|emirs|foreign|defence|defense|former|deputy|vice|state|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|governor|mayor|general|councilor|councillor)\\b)*$";
+    private const string P301 = "\\b(financ(e|es|ial|ing)|investments?|investors?|invest(s|ed|ing)?|banking|central banks?|currenc(y|ies)|dollar|de-?dollari[sz]ation|yuan|renminbi|roubles?|rubles?|rupees?|loans?|credit lines?|debts?|IMF|International Monetary Fund|World Bank|payments? systems?|settlements in national currencies|stock (markets?|exchanges?)|fiscal|monetary)\\b";
     [GeneratedRegex(P301, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R301();
 
-    private const string P302 = "^(?:\\s|,|&|\\band\\b|\\bof\\b|\\bthe\\b|\\bas\\s+well\\s+as\\b|['\u2019]s\\b|\\bwith\\b(?=\\s+(?:his|her)\\s+\\w+\\s+counterparts?\\b)|\\bhis\\b|\\bher\\b|\\bcounterparts?\\b|\\b(?:president|presidents|premier|premiers|leader|leaders|chancellor|chancellors|ambassador|envoy|envoys|prime|minister|ministers|chief|chiefs|head|heads|official|officials|adviser|advisers|advisor|advisors|secretary|king|kings|prince|princes|emir|emirs|foreign|defence|defense|former|deputy|vice|state|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|governor|mayor|general|councilor|councillor)\\b)*$";
-    [GeneratedRegex(P302, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P302 = "\\b(had|have|conducted) (\\w+ ){0,2}(talks|negotiations|consultations)\\b";
+    [GeneratedRegex(P302, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R302();
 
-    private const string P303 = "^(?:in|during|for|over|through|throughout|within|between|from|since|by|before)\\b";
+    private const string P303 = "\\b(health|healthcare|medical|medicines?|hospitals?|vaccines?|vaccinations?|World Health Organi[sz]ation|epidemics?|pandemics?|diseases?|pharmaceutical\\w*|doctors|malaria|HIV|tuberculosis|Ebola|public health)\\b";
     [GeneratedRegex(P303, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R303();
 
-    private const string P304 = "^(?<label>(?:(?:THE|MR|MS|MRS|DR)\\.?\\s+)?\\p{Lu}[\\p{Lu}\\p{M}.'\u2019\\- ]{1,60}?)(?:\\s*\\([^)\\n]{0,60}\\))?:(?=\\s)";
-    [GeneratedRegex(P304, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P304 = "\\b(held|had|in) a call\\b";
+    [GeneratedRegex(P304, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R304();
 
-    private const string P305 = "^(\\s*('s|\u2019s))?(\\s*(,\\s*(?=and\\b))?(?!(that|which|who|whom|whose|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|must|can|did|does|do|to|in|on|at|by|for|with|from|of|against|into|over|after|before|as|than|not)\\b)(and|the|a|an|[a-z][a-z-]*(?<!ed|ing)|armed|exiled|united|so-called|self-styled)(?=\\s|$)){0,3}\\s*$";
-    [GeneratedRegex(P305, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P305 = "\\b(he|she)\\b";
+    [GeneratedRegex(P305, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R305();
 
-    private const string P306 = "^(\\s+(summit|talks|meeting|visit)\\b|,\\s+where\\b|\\s*[,.]?\\s*$)";
+    private const string P306 = "\\b(he|she|they|it|we|themselves|itself)\\b";
     [GeneratedRegex(P306, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R306();
 
-    private const string P307 = "^(\\s+|'s\\s+|\u2019s\\s+)(said|says|stated|added|announced|reported|confirmed|issued|spokes\\w+|press|statement|readout|website)\\b";
-    [GeneratedRegex(P307, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P307 = "\\b(holds|held|had|hold) (a |an )?(\\w+ ){0,2}meeting\\b";
+    [GeneratedRegex(P307, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R307();
 
-    private const string P308 = "^(related|related stories|most read|read next|more from [\\w ]+|in other news)$";
-    [GeneratedRegex(P308, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P308 = "\\b(hosted|held) (a |an )?(\\w+ )?(dinner|banquet|lunch|breakfast|reception) for\\b";
+    [GeneratedRegex(P308, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R308();
 
-    private const string P309 = "^(share( this( article)?)?\\b|share:|advertisement$|newspapers (in|from) |powered by pressreader|most read$|related( stories| links)?:?$|read next$|read more$|more from\\b|sign in\\b|subscribe\\b|log in\\b|contact us$|tags?:|source:|topics:|pictures?:|photos?:|\\(reporting by|\\(editing by|\\(writing by|by [^.]{0,80}$|-\\s*by\\b|we use cookies|cookie settings|\\(\\s*[A-Z][\\w ]*\\)$)";
+    private const string P309 = "\\b(human rights|rights defenders?|civil liberties|freedom of (speech|expression|the press|religion|assembly)|press freedom|political prisoners?|dissidents?|torture|genocide|war crimes|crimes against humanity|ethnic cleansing|Uyghurs?|Uighurs?|Xinjiang|Tibet\\w*|Human Rights Council|Amnesty International|Human Rights Watch|OHCHR|death penalty|rights of (women|minorities|children))\\b";
     [GeneratedRegex(P309, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R309();
 
-    private const string P310 = "^(the two|both|china and russia|russia and china|the two countries|the two sides|we|they|all|each|it|this|that|these|the world|countries|the international community)\\b";
+    private const string P310 = "\\b(if|unless|could|might|may|should .* then|in case)\\b";
     [GeneratedRegex(P310, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R310();
 
-    private const string P311 = "^(welcomed|greeted|received)\\b[^.;]{0,40}?\\bat the (door|airport|airfield|steps|entrance|gate|tarmac|foot of the (steps|stairs))\\b";
+    private const string P311 = "\\b(in|at|near|outside|from|into|inside|of)\\s+(the\\s+)?(city\\s+of\\s+)?$";
     [GeneratedRegex(P311, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R311();
 
-    private const string P312 = "^(welcomed|welcomes|greeted|thanked)$";
-    [GeneratedRegex(P312, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P312 = "\\b(in|at|near|outside|from|into|inside|of)\\s+(the\\s+)?(city\\s+of\\s+)?$";
+    [GeneratedRegex(P312, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R312();
 
-    private const string P313 = "^(welcomed|welcomes|greeted|thanked)$";
-    [GeneratedRegex(P313, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P313 = "\\b(in|at|to|from|with|near|into|of|on)\\s+(the\\s+)?$";
+    [GeneratedRegex(P313, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R313();
 
-    private const string P314 = "^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|official|adviser|secretary|spokesman|chairman|commissioner))";
-    [GeneratedRegex(P314, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P314 = "\\b(in|at|to|from|with|near|into|of|on)\\s+(the\\s+)?$";
+    [GeneratedRegex(P314, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R314();
 
-    private const string P315 = "^, [^,.]{3,90}, (said|says|told|added|noted|stressed|argued)\\b";
-    [GeneratedRegex(P315, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P315 = "\\b(met|held|had|talked|spoke|exchanged|received|hosted|called|sat|saw|conducted|phoned|welcomed|was received|were received)\\b";
+    [GeneratedRegex(P315, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R315();
 
-    private const string P316 = "^Q(?::|\\.|\\s)(?=\\s*\\S)";
-    [GeneratedRegex(P316, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P316 = "\\b(met|meeting|meet|talked|spoke|speaking)\\b[^.;]{0,40}\\bvirtually\\b";
+    [GeneratedRegex(P316, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R316();
 
-    private const string P317 = "^['\u2019]s (foreign ministry|government|foreign office|embassy|mission|side|spokes\\w+|leadership)\\b";
-    [GeneratedRegex(P317, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P317 = "\\b(met|meets)\\b";
+    [GeneratedRegex(P317, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R317();
 
-    private const string P318 = "^[^;:]*\\b(and|both|together)\\b[^;:]*$";
+    private const string P318 = "\\b(met|meets?|meeting)\\b";
     [GeneratedRegex(P318, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R318();
 
-    private const string P319 = "^\\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\\s+of|prior\\s+to)\\b";
+    private const string P319 = "\\b(migrat\\w*|migrants?|immigra\\w*|emigra\\w*|refugees?|asylum(-seekers?)?|displaced (persons|people)|IDPs?|border crossings?|deportations?|visas?|visa-free|diaspora|compatriots|human trafficking|people smuggl\\w*|IOM|UNHCR)\\b";
     [GeneratedRegex(P319, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R319();
 
-    private const string P320 = "^\\W*(?<w>that|which|who|whom|when|while|as|because|although|if|unless|whether|where)\\b";
+    private const string P320 = "\\b(military|militaries|armed forces|army|navy|naval|air force|troops?|soldiers?|servicemen|defen[cs]e (minist(er|ry)|cooperation|industry|budget|spending|pact)|weapons?|arms (sales|deliveries|supplies|exports|race)|missiles?|(joint|military|naval|air|live-fire) (exercises?|drills?|patrols?)|warships?|fighter jets?|artillery|ammunition|drones|Pentagon|warfare|frontline|offensive)\\b";
     [GeneratedRegex(P320, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R320();
 
-    private const string P321 = "^\\W*(on\\s+)?(the\\s+(morning|afternoon|evening|night)\\s+of\\s+)?$";
+    private const string P321 = "\\b(not|never|no|neither|nor|without)\\b";
     [GeneratedRegex(P321, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R321();
 
-    private const string P322 = "^\\W*(on\\s+)?(the\\s+(morning|afternoon|evening|night)\\s+of\\s+)?$";
-    [GeneratedRegex(P322, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P322 = "\\b(not|never|no|no longer|cannot|n['\u2019]t|refused to|declined to|failed to|no plans? (to|for)|without)\\s+(\\w+\\s+){0,2}$";
+    [GeneratedRegex(P322, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R322();
 
-    private const string P323 = "^\\s*(?:(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q|annual|yearly|monthly|quarterly|on-year)\\s+)?(?<v>increase|rise|growth|jump|gain|surge|climb|hike|expansion|drop|decline|fall|decrease|contraction|reduction|cut|slump|plunge|loss|higher|lower|more|less|up|down)\\b";
-    [GeneratedRegex(P323, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P323 = "\\b(not|never|no|no longer|cannot|n['\u2019]t|refused to|declined to|failed to|no plans? (to|for)|without)\\s+(\\w+\\s+){0,2}$";
+    [GeneratedRegex(P323, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R323();
 
-    private const string P324 = "^\\s*(?:to|at|,)?\\s*(?:(?:about|around|roughly|nearly|almost|approximately|an\\s+estimated|some|just\\s+over|just\\s+under|more\\s+than|over)\\s+)*$";
+    private const string P324 = "\\b(nuclear|atomic|uranium|plutonium|enrichment|IAEA|NPT|denucleari[sz]ation|warheads?|JCPOA|Rosatom|New START)\\b";
     [GeneratedRegex(P324, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R324();
 
-    private const string P325 = "^\\s*(?:to|at|,)?\\s*(?:(?:about|around|roughly|nearly|almost|approximately|an\\s+estimated|some|just\\s+over|just\\s+under|more\\s+than|over)\\s+)*$";
-    [GeneratedRegex(P325, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P325 = "\\b(oppos\\w+|reject\\w+|refus\\w+|will not accept|never accept|denial|denied|den(y|ies))\\b";
+    [GeneratedRegex(P325, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R325();
 
-    private const string P326 = "^\\s*(?:years?\\s+old|year-old|a\\.m\\.|p\\.m\\.|am\\b|pm\\b|o'clock|GMT|UTC|hours?\\s+GMT)";
+    private const string P326 = "\\b(outer space|space (exploration|station|agenc(y|ies)|program(me)?s?|cooperation|launch(es)?|flights?|research|industry|debris)|spaceflight|spacecraft|satellites?|astronauts?|cosmonauts?|taikonauts?|lunar|Moon (missions?|landing|station|base|exploration)|Mars|launch vehicles?|Roscosmos|NASA|ISRO|CNSA|ESA|Chandrayaan\\w*|Chang'e|International Space Station|ISS|GLONASS|BeiDou)\\b";
     [GeneratedRegex(P326, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R326();
 
-    private const string P327 = "^\\s*(\\w+\\s+){0,6}?by\\s+(the\\s+|a\\s+|an\\s+)?";
-    [GeneratedRegex(P327, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P327 = "\\b(paid|pays|paying|made|makes) (a |an )?(brief )?courtesy (call|visit) (on|to)\\b";
+    [GeneratedRegex(P327, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R327();
 
-    private const string P328 = "^\\s*(the\\s+)?(press service|press office|spokes\\w+|office|website)?\\s*(of\\s+)?(the\\s+)?$";
-    [GeneratedRegex(P328, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P328 = "\\b(participated|were present|was present|also present|took part|attended|were among|was among|accompanied by|joined (at the table )?by|were joined by|alongside|sat in on|(delegation|team|side) (included|comprised)|(was|were) (also )?represented by|on the \\w+ side sat|present at the (talks|meeting)|(who['\u2019]s|who is|who are) here|(is|are) (also )?here (today|with (us|me))|here with (us|me)|taking part|accompanied (the|him|her|them)\\b|(participants|attendees) included|in attendance)\\b";
+    [GeneratedRegex(P328, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R328();
 
-    private const string P329 = "^\\s*(the\\s+)?(press service|press office|spokes\\w+|office|website)?\\s*(of\\s+)?(the\\s+)?$";
-    [GeneratedRegex(P329, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private const string P329 = "\\b(president|premier|leader|ambassador|envoy|minister|chief|head|official|adviser|advisor|secretary|king|prince|emir|deputy|counterpart|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|administrator|coordinator|governor|mayor|general|staff|councilor|councillor)\\W*$";
+    [GeneratedRegex(P329, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R329();
 
-    private const string P330 = "^\\s*,?\\s*or\\s+(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|some\\s+)?$";
+    private const string P330 = "\\b(recent|previous|earlier|prior|last|past)\\s+((tele)?phone\\s+|video\\s+|bilateral\\s+|in-person\\s+)?$";
     [GeneratedRegex(P330, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R330();
 
-    private const string P331 = "^\\s*,?\\s*or\\s+(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|some\\s+)?$";
+    private const string P331 = "\\b(recent|previous|earlier|prior|last|past)\\s+((tele)?phone\\s+|video\\s+|bilateral\\s+|in-person\\s+)?$";
     [GeneratedRegex(P331, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R331();
 
-    private const string P332 = "^\\s+(?:(?:worth\\s+of|of)\\s+(?!\\d)|in\\s+(?-i:(?=\\p{Ll})))";
-    [GeneratedRegex(P332, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P332 = "\\b(rejected|rejects|opposed|opposes|refused|refuses|refusal|denied|denies|dismissed|voiced opposition)\\b";
+    [GeneratedRegex(P332, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R332();
 
-    private const string P333 = "^\\s+(of|in|from)\\s+(the\\s+)?$";
-    [GeneratedRegex(P333, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P333 = "\\b(said|says|say|saying|told|tells|telling|stated|states|added|adds|adding|noted|notes|noting|talked about|declaring|joked|informs|informed|reported|reports|answered|noticed|characteri[sz]ed|pointed out|points out|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underscored|underscores|highlighted|highlights|observed|recalled|remarked|explained|argued|asserted|insisted|reiterated|restated|affirmed|reaffirmed|maintained|declared|announced|described|wrote|replied|responded|tweeted|believed|believes|conveyed|cast|referred to|spoke of|listed|shared (his|her|its) belief|it was believed|according to)\\b";
+    [GeneratedRegex(P333, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex R333();
 
-    private const string P334 = "^the\\s+";
+    private const string P334 = "\\b(said|says|told\\s+reporters|told\\s+journalists|told\\s+a\\s+news\\s+conference|told\\s+parliament|told\\s+lawmakers|stated|added|announced|wrote)\\s+(on\\s+|late\\s+|early\\s+)?$";
     [GeneratedRegex(P334, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex R334();
 
-    private const string P335 = "congratulat";
-    [GeneratedRegex(P335, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private const string P335 = "\\b(said|says|told\\s+reporters|told\\s+journalists|told\\s+a\\s+news\\s+conference|told\\s+parliament|told\\s+lawmakers|stated|added|announced|wrote)\\s+(on\\s+|late\\s+|early\\s+)?$";
+    [GeneratedRegex(P335, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
     private static partial Regex R335();
+
+    private const string P336 = "\\b(security|arms control|non-?proliferation|disarmament|strategic stability|intelligence (services?|sharing|agenc(y|ies))|cyber ?security|cyber-?attacks?|collective security|peacekeep\\w*)\\b";
+    [GeneratedRegex(P336, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R336();
+
+    private const string P337 = "\\b(should|need to|needs to|the need for|will continue|will also|will jointly|will be extended|would be renewed|(is|are|was|were) willing|stands? ready|readiness|pledg\\w+|committed to|hope[sd]?\\b|look(s|ed)? forward|agree\\w*|expect\\w*|wanted to build)\\b";
+    [GeneratedRegex(P337, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R337();
+
+    private const string P338 = "\\b(sitting|sat) down\\b";
+    [GeneratedRegex(P338, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R338();
+
+    private const string P339 = "\\b(spoke|talked|conversation|call)\\b";
+    [GeneratedRegex(P339, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R339();
+
+    private const string P340 = "\\b(sports?|sporting|Olympic\\w*|Olympiad|Paralympic\\w*|World Cup|FIFA|IOC|athletes?|football|soccer|hockey|chess|BRICS Games|Games of the Future|tournaments?|championships?)\\b";
+    [GeneratedRegex(P340, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R340();
+
+    private const string P341 = "\\b(state|official|working) visit\\b";
+    [GeneratedRegex(P341, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R341();
+
+    private const string P342 = "\\b(supported|supports|backed|congratulated|congratulates|congratulate|(extended|offered|conveyed) (his |her |its |warm )*congratulations|appreciated|appreciates|spoke highly|hailed|hails|praised|praises|welcomed|welcomes|thanked|thanks|wished|wishing|(expressed|expresses) (his |her |its )?(appreciation|gratitude|condolences|delight|pleasure|support))\\b";
+    [GeneratedRegex(P342, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R342();
+
+    private const string P343 = "\\b(talked|met|meeting|held talks|visit(ed)?|arrived|landed|touched down|flew|welcomed|greeted|news conference|press conference|lasted|took place|followed|joined by|attended)\\b";
+    [GeneratedRegex(P343, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R343();
+
+    private const string P344 = "\\b(talked|spoke) (with|to)\\b";
+    [GeneratedRegex(P344, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R344();
+
+    private const string P345 = "\\b(talked|spoke)\\b";
+    [GeneratedRegex(P345, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R345();
+
+    private const string P346 = "\\b(technolog\\w*|tech|high-tech|artificial intelligence|semiconductors?|(micro)?chips|chipmakers?|digital\\w*|5G|6G|telecom\\w*|internet|cyber\\w*|innovation|innovative|quantum|software|data cent(er|re)s?|Huawei|biotech\\w*|IT industry)\\b";
+    [GeneratedRegex(P346, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R346();
+
+    private const string P347 = "\\b(tele)?phone (call|conversation|talks?|discussion)\\b";
+    [GeneratedRegex(P347, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R347();
+
+    private const string P348 = "\\b(terror\\w*|extremis[mt]s?|jihad\\w*|Islamic State|ISIS|ISIL|Daesh|al-Qaeda|al-Qaida|Taliban|al-Shabaab|Boko Haram|suicide bomb\\w*|insurgen\\w*|militants?|radicali[sz]\\w*|counter-?terrorism)\\b";
+    [GeneratedRegex(P348, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R348();
+
+    private const string P349 = "\\b(the|a|an|this|that|these|those|its|their|his|her|our|my|your|whose|any|no|such)\\s+$|['\u2019]s\\s+$";
+    [GeneratedRegex(P349, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R349();
+
+    private const string P350 = "\\b(the|both) (two )?(presidents|leaders|heads of state|heads of government|men|prime ministers|premiers|ministers|foreign ministers|statesmen)\\b(?!\\s+(of|from)\\b)|\\bthey\\b|\\bthe presidents\\b(?!\\s+(of|from)\\b)|\\bthe leaders\\b(?!\\s+(of|from)\\b)";
+    [GeneratedRegex(P350, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R350();
+
+    private const string P351 = "\\b(trade|trading|traders?|tariffs?|exports?|exported|exporting|imports?|imported|importing|commerce|customs|WTO|World Trade Organi[sz]ation|free[- ]trade|market access|supply chains?|anti-dumping|trade turnover)\\b";
+    [GeneratedRegex(P351, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R351();
+
+    private const string P352 = "\\b(transport\\w*|logistics|infrastructure|railways?|rail (links?|lines?|freight)|high-speed rail|roads|road (links?|construction|networks?|transport)|highways?|ports?|seaports?|airports?|shipping|maritime routes?|North-South (Transport )?Corridor|INSTC|Northern Sea Route|Belt and Road|BRI|connectivity|aviation|flights?|airlines?|Suez Canal|Panama Canal|freight|cargo)\\b";
+    [GeneratedRegex(P352, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R352();
+
+    private const string P353 = "\\b(urged?|urging|call(s|ed)? on|calling on|asked|asks|press(es|ed)|encouraged?|appealed to|invite[sd]?)\\b[^.;]{0,80}\\bto\\s+(\\w+\\s+){0,1}$";
+    [GeneratedRegex(P353, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R353();
+
+    private const string P354 = "\\b(urged?|urging|call(s|ed)? on|calling on|asked|asks|press(es|ed)|encouraged?|appealed to|invite[sd]?)\\b[^.;]{0,80}\\bto\\s+(\\w+\\s+){0,1}$";
+    [GeneratedRegex(P354, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R354();
+
+    private const string P355 = "\\b(urged|urges|called on|calls on|called for|calls for|asked|asks|demanded|demands|requested|requests|appealed)\\b";
+    [GeneratedRegex(P355, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R355();
+
+    private const string P356 = "\\b(via|by|over) video\\b";
+    [GeneratedRegex(P356, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R356();
+
+    private const string P357 = "\\b(virtually|video|videoconference|virtual)\\b";
+    [GeneratedRegex(P357, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R357();
+
+    private const string P358 = "\\b(visit\\w*|meeting|talks|in close contact|invit\\w+|discuss\\w*|exchange of views|consult\\w*|negotiat\\w+)\\b";
+    [GeneratedRegex(P358, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R358();
+
+    private const string P359 = "\\b(was|were|been|being|is|are|be|got|get|gets)\\s+(\\w+ly\\s+)?$";
+    [GeneratedRegex(P359, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R359();
+
+    private const string P360 = "\\b(welcomed|hosted|received)\\b";
+    [GeneratedRegex(P360, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R360();
+
+    private const string P361 = "\\b(willing|ready|readiness|stand ready|stands ready|committed|commitment to|look(ed)? forward|hope[sd]?|expect\\w*|will (continue|work|jointly|also)|agree\\w*|should|need to|needs to|must|pledg\\w+|propos\\w+|promot\\w+ cooperation|work together|work with)\\b";
+    [GeneratedRegex(P361, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R361();
+
+    private const string P362 = "\\b(will|['\u2019]ll|would|shall|is to|are to|to be held|is due to|are due to|plans? to|planned|expected to|scheduled|next (week|month|year)|agreed to (jointly )?(meet|hold|attend|visit)|invited \\w+ to|is set to|are set to|upcoming|forthcoming|look(s|ed|ing)? forward to|hope[sd]? to|intends? to|wish(es|ed)? to|would like to|(in|over|during|within) the (coming|next) (days|weeks|months)|(ready|willing|prepared) to|later (today|tonight|this (week|month|year))|(a|an|the) (probable|possible|potential|eventual))\\b";
+    [GeneratedRegex(P362, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R362();
+
+    private const string P363 = "\\b(will|would|shall|going to|plans? to|intends? to|is to|are to)\\b";
+    [GeneratedRegex(P363, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R363();
+
+    private const string P364 = "\\b(yuan|renminbi|RMB)\\b";
+    [GeneratedRegex(P364, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R364();
+
+    private const string P365 = "\\baccording\\s+to\\s+(?<src>.+?)(?=\\s*(?:[,;:()\\n]|\\.(?:\\s|$)|$|\\s+(?:which|who|that|as|while|on\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\\b))";
+    [GeneratedRegex(P365, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R365();
+
+    private const string P366 = "\\bbilateral (meeting|talks|session)\\b";
+    [GeneratedRegex(P366, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R366();
+
+    private const string P367 = "\\bcall with\\b";
+    [GeneratedRegex(P367, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R367();
+
+    private const string P368 = "\\bcalled on\\b";
+    [GeneratedRegex(P368, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R368();
+
+    private const string P369 = "\\bconversation\\b";
+    [GeneratedRegex(P369, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R369();
+
+    private const string P370 = "\\bexchanged? (\\w+ ){0,2}(messages|letters|cables)\\b";
+    [GeneratedRegex(P370, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R370();
+
+    private const string P371 = "\\bface[- ]to[- ]face\\b";
+    [GeneratedRegex(P371, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R371();
+
+    private const string P372 = "\\bheld (\\w+ ){0,2}(talks|negotiations|consultations)\\b";
+    [GeneratedRegex(P372, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R372();
+
+    private const string P373 = "\\bin person\\b";
+    [GeneratedRegex(P373, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R373();
+
+    private const string P374 = "\\bmeet\\b";
+    [GeneratedRegex(P374, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R374();
+
+    private const string P375 = "\\bmeeting (with|between)\\b";
+    [GeneratedRegex(P375, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R375();
+
+    private const string P376 = "\\bmeeting\\b";
+    [GeneratedRegex(P376, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R376();
+
+    private const string P377 = "\\bnegotiations\\b";
+    [GeneratedRegex(P377, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R377();
+
+    private const string P378 = "\\bphoned\\b";
+    [GeneratedRegex(P378, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R378();
+
+    private const string P379 = "\\breceived (a |his |her )?(\\w+ )?(tele)?(phone )?call from\\b";
+    [GeneratedRegex(P379, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R379();
+
+    private const string P380 = "\\bsat down (together|with)\\b";
+    [GeneratedRegex(P380, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R380();
+
+    private const string P381 = "\\bsaw each other\\b";
+    [GeneratedRegex(P381, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R381();
+
+    private const string P382 = "\\bsent (a |his |her )?(\\w+ )?(message|letter|cable) (to|of)\\b";
+    [GeneratedRegex(P382, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R382();
+
+    private const string P383 = "\\bsession\\b";
+    [GeneratedRegex(P383, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R383();
+
+    private const string P384 = "\\bsummit\\b";
+    [GeneratedRegex(P384, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R384();
+
+    private const string P385 = "\\btalks with\\b";
+    [GeneratedRegex(P385, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R385();
+
+    private const string P386 = "\\btalks\\b";
+    [GeneratedRegex(P386, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R386();
+
+    private const string P387 = "\\bto\\s+$";
+    [GeneratedRegex(P387, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R387();
+
+    private const string P388 = "\\bto\\s+$";
+    [GeneratedRegex(P388, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R388();
+
+    private const string P389 = "\\bvideo[- ]?(link|call|conference|conferencing|meeting|summit|talks?|chat)\\b";
+    [GeneratedRegex(P389, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R389();
+
+    private const string P390 = "\\bvideoconference\\b";
+    [GeneratedRegex(P390, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R390();
+
+    private const string P391 = "\\bvirtual (meeting|summit|talks?|call|conversation)\\b";
+    [GeneratedRegex(P391, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R391();
+
+    private const string P392 = "\\bvisit\\b";
+    [GeneratedRegex(P392, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R392();
+
+    private const string P393 = "\\bwas received by\\b";
+    [GeneratedRegex(P393, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R393();
+
+    private const string P394 = "\\bworking (lunch|breakfast|dinner)\\b";
+    [GeneratedRegex(P394, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex R394();
+
+    private const string P395 = "\\byen\\b";
+    [GeneratedRegex(P395, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R395();
+
+    private const string P396 = "\\s(?:of|worth|totalling|totaling|valued\\s+at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P396, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R396();
+
+    private const string P397 = "\\s(?:of|worth|totalling|totaling|valued\\s+at)\\s+(?:(?:by|of|some|about|around|roughly|nearly|almost|approximately|an\\s+estimated|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|a\\s+further|another|a|an|only|just|as\\s+much\\s+as|at\\s+least|close\\s+to|well\\s+over)\\s+)*$";
+    [GeneratedRegex(P397, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R397();
+
+    private const string P398 = "\\s+(?:data|figures|statistics|estimates)$";
+    [GeneratedRegex(P398, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R398();
+
+    private const string P399 = "^(?:(?:19|20)\\d\\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+    [GeneratedRegex(P399, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R399();
+
+    private const string P400 = "^(?:(?:and|but|so|yet|while|then|also|meanwhile|moreover|however)\\s+)*(?:(?:the|a|an)\\s+)?";
+    [GeneratedRegex(P400, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R400();
+
+    private const string P401 = "^(?:(?:the|official|latest|preliminary|new|recent)\\s+)*(?:data|figures|statistics|numbers|estimates|calculations)\\s+(?:from|by|of|released\\s+by|published\\s+by|compiled\\s+by|issued\\s+by)\\s+(?:the\\s+)?";
+    [GeneratedRegex(P401, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R401();
+
+    private const string P402 = "^(?:\\s|,|&|\\band\\b|\\bof\\b|\\bthe\\b|\\bas\\s+well\\s+as\\b|['\u2019]s\\b|\\bwith\\b(?=\\s+(?:his|her)\\s+\\w+\\s+counterparts?\\b)|\\bhis\\b|\\bher\\b|\\bcounterparts?\\b|\\b(?:president|presidents|premier|premiers|leader|leaders|chancellor|chancellors|ambassador|envoy|envoys|prime|minister|ministers|chief|chiefs|head|heads|official|officials|adviser|advisers|advisor|advisors|secretary|king|kings|prince|princes|emir|emirs|foreign|defence|defense|former|deputy|vice|state|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|governor|mayor|general|councilor|councillor)\\b)*$";
+    [GeneratedRegex(P402, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R402();
+
+    private const string P403 = "^(?:\\s|,|&|\\band\\b|\\bof\\b|\\bthe\\b|\\bas\\s+well\\s+as\\b|['\u2019]s\\b|\\bwith\\b(?=\\s+(?:his|her)\\s+\\w+\\s+counterparts?\\b)|\\bhis\\b|\\bher\\b|\\bcounterparts?\\b|\\b(?:president|presidents|premier|premiers|leader|leaders|chancellor|chancellors|ambassador|envoy|envoys|prime|minister|ministers|chief|chiefs|head|heads|official|officials|adviser|advisers|advisor|advisors|secretary|king|kings|prince|princes|emir|emirs|foreign|defence|defense|former|deputy|vice|state|spokesman|spokeswoman|spokesperson|aide|chairman|vice-chairman|commissioner|director|governor|mayor|general|councilor|councillor)\\b)*$";
+    [GeneratedRegex(P403, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R403();
+
+    private const string P404 = "^(?:in|during|for|over|through|throughout|within|between|from|since|by|before)\\b";
+    [GeneratedRegex(P404, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R404();
+
+    private const string P405 = "^(?<label>(?:(?:THE|MR|MS|MRS|DR)\\.?\\s+)?\\p{Lu}[\\p{Lu}\\p{M}.'\u2019\\- ]{1,60}?)(?:\\s*\\([^)\\n]{0,60}\\))?:(?=\\s)";
+    [GeneratedRegex(P405, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R405();
+
+    private const string P406 = "^(\\s*('s|\u2019s))?(\\s*(,\\s*(?=and\\b))?(?!(that|which|who|whom|whose|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|must|can|did|does|do|to|in|on|at|by|for|with|from|of|against|into|over|after|before|as|than|not)\\b)(and|the|a|an|[a-z][a-z-]*(?<!ed|ing)|armed|exiled|united|so-called|self-styled)(?=\\s|$)){0,3}\\s*$";
+    [GeneratedRegex(P406, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R406();
+
+    private const string P407 = "^(\\s+(summit|talks|meeting|visit)\\b|,\\s+where\\b|\\s*[,.]?\\s*$)";
+    [GeneratedRegex(P407, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R407();
+
+    private const string P408 = "^(\\s+|'s\\s+|\u2019s\\s+)(said|says|stated|added|announced|reported|confirmed|issued|spokes\\w+|press|statement|readout|website)\\b";
+    [GeneratedRegex(P408, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R408();
+
+    private const string P409 = "^(related|related stories|most read|read next|more from [\\w ]+|in other news)$";
+    [GeneratedRegex(P409, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R409();
+
+    private const string P410 = "^(share( this( article)?)?\\b|share:|advertisement$|newspapers (in|from) |powered by pressreader|most read$|related( stories| links)?:?$|read next$|read more$|more from\\b|sign in\\b|subscribe\\b|log in\\b|contact us$|tags?:|source:|topics:|pictures?:|photos?:|\\(reporting by|\\(editing by|\\(writing by|by [^.]{0,80}$|-\\s*by\\b|we use cookies|cookie settings|\\(\\s*[A-Z][\\w ]*\\)$)";
+    [GeneratedRegex(P410, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R410();
+
+    private const string P411 = "^(the two|both|china and russia|russia and china|the two countries|the two sides|we|they|all|each|it|this|that|these|the world|countries|the international community)\\b";
+    [GeneratedRegex(P411, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R411();
+
+    private const string P412 = "^(welcomed|greeted|received)\\b[^.;]{0,40}?\\bat the (door|airport|airfield|steps|entrance|gate|tarmac|foot of the (steps|stairs))\\b";
+    [GeneratedRegex(P412, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R412();
+
+    private const string P413 = "^(welcomed|welcomes|greeted|thanked)$";
+    [GeneratedRegex(P413, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R413();
+
+    private const string P414 = "^(welcomed|welcomes|greeted|thanked)$";
+    [GeneratedRegex(P414, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R414();
+
+    private const string P415 = "^, (the |a |an |first |former |senior |deputy |chief |[a-z]+ (minister|official|adviser|secretary|spokesman|chairman|commissioner))";
+    [GeneratedRegex(P415, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R415();
+
+    private const string P416 = "^, [^,.]{3,90}, (said|says|told|added|noted|stressed|argued)\\b";
+    [GeneratedRegex(P416, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R416();
+
+    private const string P417 = "^Q(?::|\\.|\\s)(?=\\s*\\S)";
+    [GeneratedRegex(P417, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R417();
+
+    private const string P418 = "^['\u2019]s (foreign ministry|government|foreign office|embassy|mission|side|spokes\\w+|leadership)\\b";
+    [GeneratedRegex(P418, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R418();
+
+    private const string P419 = "^[^;:]*\\b(and|both|together)\\b[^;:]*$";
+    [GeneratedRegex(P419, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R419();
+
+    private const string P420 = "^\\W*(?<w>after|before|when|while|following|during|since|upon|as|in|at|on|ahead\\s+of|prior\\s+to)\\b";
+    [GeneratedRegex(P420, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R420();
+
+    private const string P421 = "^\\W*(?<w>that|which|who|whom|when|while|as|because|although|if|unless|whether|where)\\b";
+    [GeneratedRegex(P421, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R421();
+
+    private const string P422 = "^\\W*(on\\s+)?(the\\s+(morning|afternoon|evening|night)\\s+of\\s+)?$";
+    [GeneratedRegex(P422, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R422();
+
+    private const string P423 = "^\\W*(on\\s+)?(the\\s+(morning|afternoon|evening|night)\\s+of\\s+)?$";
+    [GeneratedRegex(P423, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R423();
+
+    private const string P424 = "^\\s*(?:(?:year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|m-o-m|quarter[- ]on[- ]quarter|q-o-q|annual|yearly|monthly|quarterly|on-year)\\s+)?(?<v>increase|rise|growth|jump|gain|surge|climb|hike|expansion|drop|decline|fall|decrease|contraction|reduction|cut|slump|plunge|loss|higher|lower|more|less|up|down)\\b";
+    [GeneratedRegex(P424, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R424();
+
+    private const string P425 = "^\\s*(?:to|at|,)?\\s*(?:(?:about|around|roughly|nearly|almost|approximately|an\\s+estimated|some|just\\s+over|just\\s+under|more\\s+than|over)\\s+)*$";
+    [GeneratedRegex(P425, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R425();
+
+    private const string P426 = "^\\s*(?:to|at|,)?\\s*(?:(?:about|around|roughly|nearly|almost|approximately|an\\s+estimated|some|just\\s+over|just\\s+under|more\\s+than|over)\\s+)*$";
+    [GeneratedRegex(P426, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R426();
+
+    private const string P427 = "^\\s*(?:years?\\s+old|year-old|a\\.m\\.|p\\.m\\.|am\\b|pm\\b|o'clock|GMT|UTC|hours?\\s+GMT)";
+    [GeneratedRegex(P427, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R427();
+
+    private const string P428 = "^\\s*(\\w+\\s+){0,6}?by\\s+(the\\s+|a\\s+|an\\s+)?";
+    [GeneratedRegex(P428, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R428();
+
+    private const string P429 = "^\\s*(the\\s+)?(press service|press office|spokes\\w+|office|website)?\\s*(of\\s+)?(the\\s+)?$";
+    [GeneratedRegex(P429, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R429();
+
+    private const string P430 = "^\\s*(the\\s+)?(press service|press office|spokes\\w+|office|website)?\\s*(of\\s+)?(the\\s+)?$";
+    [GeneratedRegex(P430, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R430();
+
+    private const string P431 = "^\\s*,?\\s*or\\s+(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|some\\s+)?$";
+    [GeneratedRegex(P431, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R431();
+
+    private const string P432 = "^\\s*,?\\s*or\\s+(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|some\\s+)?$";
+    [GeneratedRegex(P432, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex R432();
+
+    private const string P433 = "^\\s+(?:(?:worth\\s+of|of)\\s+(?!\\d)|in\\s+(?-i:(?=\\p{Ll})))";
+    [GeneratedRegex(P433, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R433();
+
+    private const string P434 = "^\\s+(of|in|from)\\s+(the\\s+)?$";
+    [GeneratedRegex(P434, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R434();
+
+    private const string P435 = "^the\\s+";
+    [GeneratedRegex(P435, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R435();
+
+    private const string P436 = "congratulat";
+    [GeneratedRegex(P436, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex R436();
 
     private static IEnumerable<KeyValuePair<(string Pattern, RegexOptions Options), Func<Regex>>> Table() =>
     [
@@ -1408,11 +1812,11 @@ public static partial class PrecompiledPatterns
         new((P054, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R054),
         new((P055, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R055),
         new((P056, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R056),
-        new((P057, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R057),
-        new((P058, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R058),
-        new((P059, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R059),
-        new((P060, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R060),
-        new((P061, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R061),
+        new((P057, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R057),
+        new((P058, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R058),
+        new((P059, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R059),
+        new((P060, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R060),
+        new((P061, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R061),
         new((P062, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R062),
         new((P063, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R063),
         new((P064, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R064),
@@ -1431,93 +1835,93 @@ public static partial class PrecompiledPatterns
         new((P077, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R077),
         new((P078, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R078),
         new((P079, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R079),
-        new((P080, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R080),
-        new((P081, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R081),
-        new((P082, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R082),
+        new((P080, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R080),
+        new((P081, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R081),
+        new((P082, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R082),
         new((P083, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R083),
-        new((P084, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R084),
-        new((P085, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R085),
-        new((P086, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R086),
+        new((P084, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R084),
+        new((P085, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R085),
+        new((P086, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R086),
         new((P087, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R087),
-        new((P088, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R088),
-        new((P089, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R089),
+        new((P088, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R088),
+        new((P089, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R089),
         new((P090, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R090),
-        new((P091, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R091),
+        new((P091, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R091),
         new((P092, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R092),
-        new((P093, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R093),
+        new((P093, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R093),
         new((P094, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R094),
-        new((P095, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R095),
+        new((P095, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R095),
         new((P096, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R096),
-        new((P097, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R097),
-        new((P098, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R098),
-        new((P099, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R099),
+        new((P097, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R097),
+        new((P098, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R098),
+        new((P099, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R099),
         new((P100, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R100),
-        new((P101, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R101),
-        new((P102, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R102),
+        new((P101, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R101),
+        new((P102, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R102),
         new((P103, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R103),
         new((P104, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R104),
         new((P105, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R105),
-        new((P106, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R106),
+        new((P106, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R106),
         new((P107, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R107),
-        new((P108, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R108),
-        new((P109, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R109),
-        new((P110, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R110),
-        new((P111, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R111),
+        new((P108, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R108),
+        new((P109, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R109),
+        new((P110, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R110),
+        new((P111, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R111),
         new((P112, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R112),
-        new((P113, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R113),
+        new((P113, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R113),
         new((P114, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R114),
-        new((P115, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R115),
-        new((P116, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R116),
-        new((P117, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R117),
-        new((P118, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R118),
+        new((P115, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R115),
+        new((P116, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R116),
+        new((P117, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R117),
+        new((P118, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R118),
         new((P119, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R119),
-        new((P120, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R120),
+        new((P120, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R120),
         new((P121, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R121),
-        new((P122, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R122),
+        new((P122, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R122),
         new((P123, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R123),
         new((P124, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R124),
-        new((P125, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R125),
-        new((P126, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R126),
-        new((P127, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R127),
-        new((P128, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R128),
-        new((P129, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R129),
-        new((P130, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R130),
-        new((P131, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R131),
-        new((P132, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R132),
-        new((P133, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R133),
-        new((P134, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R134),
-        new((P135, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R135),
-        new((P136, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R136),
-        new((P137, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R137),
-        new((P138, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R138),
-        new((P139, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R139),
-        new((P140, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R140),
-        new((P141, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R141),
-        new((P142, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R142),
-        new((P143, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R143),
-        new((P144, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R144),
-        new((P145, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R145),
-        new((P146, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R146),
-        new((P147, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R147),
-        new((P148, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R148),
-        new((P149, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R149),
-        new((P150, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R150),
-        new((P151, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R151),
-        new((P152, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R152),
-        new((P153, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R153),
-        new((P154, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R154),
-        new((P155, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R155),
-        new((P156, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R156),
-        new((P157, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R157),
-        new((P158, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R158),
-        new((P159, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R159),
-        new((P160, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R160),
-        new((P161, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R161),
-        new((P162, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R162),
+        new((P125, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R125),
+        new((P126, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R126),
+        new((P127, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R127),
+        new((P128, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R128),
+        new((P129, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R129),
+        new((P130, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R130),
+        new((P131, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R131),
+        new((P132, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R132),
+        new((P133, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R133),
+        new((P134, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R134),
+        new((P135, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R135),
+        new((P136, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R136),
+        new((P137, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R137),
+        new((P138, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R138),
+        new((P139, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R139),
+        new((P140, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R140),
+        new((P141, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R141),
+        new((P142, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R142),
+        new((P143, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R143),
+        new((P144, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R144),
+        new((P145, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R145),
+        new((P146, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R146),
+        new((P147, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R147),
+        new((P148, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R148),
+        new((P149, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R149),
+        new((P150, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R150),
+        new((P151, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R151),
+        new((P152, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R152),
+        new((P153, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R153),
+        new((P154, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R154),
+        new((P155, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R155),
+        new((P156, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R156),
+        new((P157, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R157),
+        new((P158, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R158),
+        new((P159, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R159),
+        new((P160, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R160),
+        new((P161, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R161),
+        new((P162, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R162),
         new((P163, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R163),
-        new((P164, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R164),
+        new((P164, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R164),
         new((P165, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R165),
-        new((P166, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R166),
+        new((P166, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R166),
         new((P167, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R167),
         new((P168, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R168),
         new((P169, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R169),
@@ -1535,157 +1939,258 @@ public static partial class PrecompiledPatterns
         new((P181, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R181),
         new((P182, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R182),
         new((P183, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R183),
-        new((P184, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R184),
-        new((P185, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R185),
-        new((P186, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R186),
+        new((P184, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R184),
+        new((P185, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R185),
+        new((P186, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R186),
         new((P187, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R187),
-        new((P188, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R188),
-        new((P189, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R189),
-        new((P190, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R190),
+        new((P188, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R188),
+        new((P189, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R189),
+        new((P190, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R190),
         new((P191, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R191),
-        new((P192, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R192),
-        new((P193, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R193),
+        new((P192, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R192),
+        new((P193, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R193),
         new((P194, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R194),
         new((P195, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R195),
-        new((P196, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R196),
-        new((P197, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R197),
+        new((P196, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R196),
+        new((P197, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R197),
         new((P198, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R198),
-        new((P199, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R199),
+        new((P199, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R199),
         new((P200, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R200),
-        new((P201, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R201),
+        new((P201, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R201),
         new((P202, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R202),
-        new((P203, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R203),
+        new((P203, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R203),
         new((P204, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R204),
         new((P205, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R205),
-        new((P206, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R206),
-        new((P207, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R207),
+        new((P206, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R206),
+        new((P207, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R207),
         new((P208, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R208),
         new((P209, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R209),
         new((P210, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R210),
-        new((P211, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R211),
+        new((P211, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R211),
         new((P212, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R212),
-        new((P213, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R213),
+        new((P213, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R213),
         new((P214, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R214),
-        new((P215, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R215),
-        new((P216, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R216),
+        new((P215, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R215),
+        new((P216, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R216),
         new((P217, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R217),
         new((P218, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R218),
         new((P219, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R219),
         new((P220, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R220),
         new((P221, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R221),
-        new((P222, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R222),
+        new((P222, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R222),
         new((P223, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R223),
-        new((P224, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R224),
+        new((P224, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R224),
         new((P225, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R225),
-        new((P226, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R226),
-        new((P227, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R227),
+        new((P226, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R226),
+        new((P227, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R227),
         new((P228, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R228),
         new((P229, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R229),
-        new((P230, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R230),
-        new((P231, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R231),
-        new((P232, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R232),
+        new((P230, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R230),
+        new((P231, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R231),
+        new((P232, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R232),
         new((P233, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R233),
-        new((P234, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R234),
+        new((P234, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R234),
         new((P235, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R235),
         new((P236, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R236),
-        new((P237, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R237),
+        new((P237, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R237),
         new((P238, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R238),
-        new((P239, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R239),
-        new((P240, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R240),
-        new((P241, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R241),
+        new((P239, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R239),
+        new((P240, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R240),
+        new((P241, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R241),
         new((P242, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R242),
-        new((P243, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R243),
-        new((P244, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R244),
+        new((P243, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R243),
+        new((P244, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R244),
         new((P245, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R245),
-        new((P246, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R246),
+        new((P246, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R246),
         new((P247, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R247),
         new((P248, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R248),
-        new((P249, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R249),
+        new((P249, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R249),
         new((P250, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R250),
         new((P251, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R251),
         new((P252, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R252),
-        new((P253, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R253),
-        new((P254, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R254),
-        new((P255, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R255),
+        new((P253, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R253),
+        new((P254, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R254),
+        new((P255, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R255),
         new((P256, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R256),
-        new((P257, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R257),
-        new((P258, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R258),
-        new((P259, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R259),
-        new((P260, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R260),
-        new((P261, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R261),
+        new((P257, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R257),
+        new((P258, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R258),
+        new((P259, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R259),
+        new((P260, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R260),
+        new((P261, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R261),
         new((P262, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R262),
-        new((P263, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R263),
+        new((P263, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R263),
         new((P264, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R264),
-        new((P265, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R265),
-        new((P266, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R266),
-        new((P267, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R267),
-        new((P268, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R268),
-        new((P269, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R269),
-        new((P270, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R270),
-        new((P271, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R271),
-        new((P272, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R272),
-        new((P273, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R273),
-        new((P274, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R274),
-        new((P275, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R275),
-        new((P276, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R276),
-        new((P277, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R277),
-        new((P278, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R278),
-        new((P279, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R279),
-        new((P280, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R280),
-        new((P281, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R281),
-        new((P282, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R282),
-        new((P283, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R283),
-        new((P284, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R284),
+        new((P265, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R265),
+        new((P266, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R266),
+        new((P267, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R267),
+        new((P268, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R268),
+        new((P269, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R269),
+        new((P270, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R270),
+        new((P271, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R271),
+        new((P272, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R272),
+        new((P273, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R273),
+        new((P274, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R274),
+        new((P275, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R275),
+        new((P276, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R276),
+        new((P277, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R277),
+        new((P278, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R278),
+        new((P279, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R279),
+        new((P280, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R280),
+        new((P281, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R281),
+        new((P282, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R282),
+        new((P283, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R283),
+        new((P284, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R284),
         new((P285, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R285),
-        new((P286, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R286),
-        new((P287, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R287),
-        new((P288, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R288),
+        new((P286, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R286),
+        new((P287, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R287),
+        new((P288, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R288),
         new((P289, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R289),
         new((P290, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R290),
         new((P291, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R291),
-        new((P292, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R292),
+        new((P292, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R292),
         new((P293, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R293),
-        new((P294, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R294),
+        new((P294, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R294),
         new((P295, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R295),
-        new((P296, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R296),
-        new((P297, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R297),
-        new((P298, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R298),
+        new((P296, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R296),
+        new((P297, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R297),
+        new((P298, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R298),
         new((P299, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R299),
-        new((P300, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R300),
+        new((P300, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R300),
         new((P301, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R301),
-        new((P302, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R302),
+        new((P302, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R302),
         new((P303, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R303),
-        new((P304, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R304),
-        new((P305, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R305),
+        new((P304, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R304),
+        new((P305, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R305),
         new((P306, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R306),
-        new((P307, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R307),
-        new((P308, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R308),
+        new((P307, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R307),
+        new((P308, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R308),
         new((P309, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R309),
         new((P310, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R310),
         new((P311, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R311),
-        new((P312, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R312),
-        new((P313, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R313),
-        new((P314, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R314),
-        new((P315, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R315),
-        new((P316, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R316),
-        new((P317, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R317),
+        new((P312, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R312),
+        new((P313, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R313),
+        new((P314, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R314),
+        new((P315, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R315),
+        new((P316, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R316),
+        new((P317, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R317),
         new((P318, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R318),
         new((P319, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R319),
         new((P320, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R320),
         new((P321, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R321),
-        new((P322, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R322),
-        new((P323, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R323),
+        new((P322, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R322),
+        new((P323, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R323),
         new((P324, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R324),
-        new((P325, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R325),
+        new((P325, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R325),
         new((P326, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R326),
-        new((P327, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R327),
-        new((P328, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R328),
-        new((P329, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R329),
+        new((P327, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R327),
+        new((P328, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R328),
+        new((P329, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R329),
         new((P330, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R330),
         new((P331, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R331),
-        new((P332, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R332),
-        new((P333, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R333),
+        new((P332, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R332),
+        new((P333, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R333),
         new((P334, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R334),
-        new((P335, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R335),
+        new((P335, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R335),
+        new((P336, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R336),
+        new((P337, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R337),
+        new((P338, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R338),
+        new((P339, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R339),
+        new((P340, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R340),
+        new((P341, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R341),
+        new((P342, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R342),
+        new((P343, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R343),
+        new((P344, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R344),
+        new((P345, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R345),
+        new((P346, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R346),
+        new((P347, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R347),
+        new((P348, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R348),
+        new((P349, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R349),
+        new((P350, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R350),
+        new((P351, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R351),
+        new((P352, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R352),
+        new((P353, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R353),
+        new((P354, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R354),
+        new((P355, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R355),
+        new((P356, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R356),
+        new((P357, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R357),
+        new((P358, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R358),
+        new((P359, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R359),
+        new((P360, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R360),
+        new((P361, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R361),
+        new((P362, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R362),
+        new((P363, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R363),
+        new((P364, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R364),
+        new((P365, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R365),
+        new((P366, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R366),
+        new((P367, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R367),
+        new((P368, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R368),
+        new((P369, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R369),
+        new((P370, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R370),
+        new((P371, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R371),
+        new((P372, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R372),
+        new((P373, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R373),
+        new((P374, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R374),
+        new((P375, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R375),
+        new((P376, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R376),
+        new((P377, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R377),
+        new((P378, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R378),
+        new((P379, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R379),
+        new((P380, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R380),
+        new((P381, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R381),
+        new((P382, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R382),
+        new((P383, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R383),
+        new((P384, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R384),
+        new((P385, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R385),
+        new((P386, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R386),
+        new((P387, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R387),
+        new((P388, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R388),
+        new((P389, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R389),
+        new((P390, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R390),
+        new((P391, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R391),
+        new((P392, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R392),
+        new((P393, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R393),
+        new((P394, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture), R394),
+        new((P395, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R395),
+        new((P396, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R396),
+        new((P397, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R397),
+        new((P398, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R398),
+        new((P399, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R399),
+        new((P400, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R400),
+        new((P401, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R401),
+        new((P402, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R402),
+        new((P403, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R403),
+        new((P404, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R404),
+        new((P405, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R405),
+        new((P406, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R406),
+        new((P407, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R407),
+        new((P408, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R408),
+        new((P409, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R409),
+        new((P410, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R410),
+        new((P411, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R411),
+        new((P412, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R412),
+        new((P413, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R413),
+        new((P414, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R414),
+        new((P415, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R415),
+        new((P416, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R416),
+        new((P417, RegexOptions.Multiline | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R417),
+        new((P418, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R418),
+        new((P419, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R419),
+        new((P420, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R420),
+        new((P421, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R421),
+        new((P422, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R422),
+        new((P423, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R423),
+        new((P424, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R424),
+        new((P425, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R425),
+        new((P426, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R426),
+        new((P427, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R427),
+        new((P428, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R428),
+        new((P429, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R429),
+        new((P430, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R430),
+        new((P431, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R431),
+        new((P432, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft | RegexOptions.CultureInvariant), R432),
+        new((P433, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R433),
+        new((P434, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R434),
+        new((P435, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R435),
+        new((P436, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant), R436),
     ];
 }

@@ -17,7 +17,17 @@ public static class RequiredLiterals
     private const int MaxOpenings = 256;
 
     /// <summary>The openings of <paramref name="pattern"/>, or null when the pattern allows none to be named.</summary>
-    public static IReadOnlyList<string>? Of(string pattern)
+    public static IReadOnlyList<string>? Of(string pattern) => Read(pattern, positional: false);
+
+    /// <summary>
+    /// The openings of <paramref name="pattern"/> such that every match starts where one of them starts in the text
+    /// (<see cref="Of"/> leaves out an opening that holds another anywhere, which is all a search for a text that may
+    /// match needs, but not where a match may start: "telephone call" starts elsewhere than "phone call"); null as for
+    /// <see cref="Of"/>.
+    /// </summary>
+    public static IReadOnlyList<string>? StartsOf(string pattern) => Read(pattern, positional: true);
+
+    private static IReadOnlyList<string>? Read(string pattern, bool positional)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         try
@@ -32,7 +42,8 @@ public static class RequiredLiterals
             // an opening that starts with another adds nothing ("talks" after "talk"; "telephone call" holds "phone call"
             // only as a substring, which is all the search needs)
             var distinct = set.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            return distinct.Where(s => !distinct.Any(o => o.Length < s.Length && s.Contains(o, StringComparison.OrdinalIgnoreCase)))
+            return distinct.Where(s => !distinct.Any(o => o.Length < s.Length
+                    && (positional ? s.StartsWith(o, StringComparison.OrdinalIgnoreCase) : s.Contains(o, StringComparison.OrdinalIgnoreCase))))
                 .Order(StringComparer.Ordinal).ToList();
         }
         catch (NotSupportedException)

@@ -102,7 +102,14 @@ public sealed class PatternSetTests
         foreach (var text in Sentences())
         {
             sentences++;
-            var candidates = set.Candidates(text).Select(c => c.Item).ToList();
+            var found = set.Candidates(text);
+            var candidates = found.Select(c => c.Item).ToList();
+            // a candidate's matches, found where its openings start, are the pattern's own
+            foreach (var c in found)
+            {
+                Assert.Equal(Show(regexes[c.Item].Matches(text)), Show(c.Matches(text)));
+                Assert.Equal(regexes[c.Item].IsMatch(text), c.IsMatch(text));
+            }
             for (var i = 0; i < regexes.Count; i++)
                 if (!candidates.Contains(i))
                     Assert.False(regexes[i].IsMatch(text), $"{list} pattern {items[i].p} matches but was skipped: {text}");
@@ -114,6 +121,27 @@ public sealed class PatternSetTests
                 .SequenceEqual(candidates), text);
         }
         Assert.True(sentences > 5000, $"only {sentences} sentences read");
+    }
+
+    private static string Show(IEnumerable<Match> matches) =>
+        string.Join(" | ", matches.Select(m => $"{m.Index}+{m.Length}:{m.Value}"
+            + string.Concat(m.Groups.Values.Skip(1).Where(g => g.Success).Select(g => $" {g.Name}={g.Index}+{g.Length}"))));
+
+    [Fact]
+    public void Issue13_a_candidate_s_matches_start_where_its_openings_start_even_one_holding_another()
+    {
+        // "telephone call" holds "phone call": enough to know the text may match, not to know where a match starts
+        Assert.Equal(["phone call", "phone talk"], RequiredLiterals.Of(@"\b(tele)?phone (call|talks?)\b")!.Order(StringComparer.Ordinal));
+        Assert.Equal(["phone call", "phone talk", "telephone call", "telephone talk"],
+            RequiredLiterals.StartsOf(@"\b(tele)?phone (call|talks?)\b")!.Order(StringComparer.Ordinal));
+        var set = new PatternSet<string>([(@"\b(tele)?phone (call|talks?)\b", "phone"), (@"\b(met|meets)\b", "meet")], RegexOptions.IgnoreCase);
+        const string Text = "After a Telephone call they met; a phone talk followed, then they MEETS and met again.";
+        var phone = Assert.Single(set.Candidates(Text), c => c.Item == "phone");
+        Assert.Equal(["Telephone call", "phone talk"], phone.Matches(Text).Select(m => m.Value));
+        var meet = Assert.Single(set.Candidates(Text), c => c.Item == "meet");
+        Assert.Equal(Show(Regex.Matches(Text, @"\b(met|meets)\b", RegexOptions.IgnoreCase)), Show(meet.Matches(Text)));
+        Assert.Equal(3, meet.Matches(Text).Count());
+        Assert.False(Assert.Single(set.Candidates("the metre"), c => c.Item == "meet").IsMatch("the metre"));
     }
 
     private static IEnumerable<string> Sentences()

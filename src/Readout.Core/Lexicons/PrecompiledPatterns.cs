@@ -21,7 +21,7 @@ public static partial class PrecompiledPatterns
     /// <summary>
     /// The pattern <paramref name="pattern"/> with <paramref name="options"/>: the build's generated matcher when
     /// <paramref name="options"/> ask for a compiled one and the table has the same text, options and match
-    /// timeout; otherwise a new <see cref="Regex"/>, as <c>new Regex(pattern, options[, matchTimeout])</c>. A compiled
+    /// timeout; otherwise a new <see cref="Regex"/>, with <paramref name="matchTimeout"/> or the process's limit. A compiled
     /// pattern's unnamed groups only group (<see cref="RegexOptions.ExplicitCapture"/> is added): the code reads a
     /// lexicon pattern's match by its named groups only, and recording the others was a sixth of the generated
     /// matchers' machine code, which the JIT compiles again, optimised, in every process that runs them.
@@ -38,7 +38,10 @@ public static partial class PrecompiledPatterns
             if (Generated.TryGetValue((pattern, options & ~RegexOptions.Compiled), out var make) && make() is var regex
                 && regex.MatchTimeout == (matchTimeout ?? ProcessMatchTimeout())) return regex;
         }
-        return matchTimeout is { } limit ? new Regex(pattern, options, limit) : new Regex(pattern, options);
+        // the limit given, or the one the process's configuration holds now: new Regex(pattern, options) would take the
+        // regex library's default, which it reads once, so a host that built a pattern before Readout.Core loaded (and
+        // set the limit) would give the patterns built here none
+        return new Regex(pattern, options, matchTimeout ?? ProcessMatchTimeout());
     }
 
     /// <summary>Whether <paramref name="regex"/> is one of the table's generated matchers.</summary>

@@ -45,7 +45,10 @@ public sealed partial class FigureExtractor
         RegexOptions.IgnoreCase)]
     private static partial Regex PeriodRx();
 
-    /// <summary>The first two letters of the words an alternative of <see cref="PeriodRx"/> can open with.</summary>
+    /// <summary>
+    /// The first two letters of the words an alternative of <see cref="PeriodRx"/> can open with: an alternative opening
+    /// with a new word needs its letters here, or it is never tried (FigureSpecTests reads a period of each word).
+    /// </summary>
     private static readonly string[] PeriodOpenings =
         ["th", "q1", "q2", "q3", "q4", "be", "fr", "si", "in", "du", "fo", "ov", "pa", "la", "pr", "by",
          .. Mon.Split('|').Select(m => m[..2]).Distinct()];

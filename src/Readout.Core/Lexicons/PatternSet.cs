@@ -18,7 +18,6 @@ public sealed class PatternSet<T>
     // the openings by their first character (upper-cased, as ordinal ignore-case compares), each with the patterns
     // it opens: where the walk finds some opening, these say which ones start there
     private readonly Dictionary<char, (string Opening, int[] Entries)[]> _byFirst = [];
-    private readonly int[] _alwaysRun;             // the patterns without openings
 
     private sealed record Entry(Regex Regex, T Item, Regex? Anchored);
 
@@ -26,7 +25,6 @@ public sealed class PatternSet<T>
     {
         ArgumentNullException.ThrowIfNull(patterns);
         var entries = new List<Entry>();
-        var alwaysRun = new List<int>();
         var opens = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (pattern, item) in patterns)
         {
@@ -37,13 +35,11 @@ public sealed class PatternSet<T>
                 if (which.Count == 0 || which[^1] != entries.Count) which.Add(entries.Count);
             }
             var regex = PrecompiledPatterns.Build(pattern, options, matchTimeout);
-            if (openings is null) alwaysRun.Add(entries.Count);
             // tried only where one of its openings starts (see Candidate.Matches): the pattern anchored there
             var anchored = openings is null ? null : PrecompiledPatterns.Build(@"\G(?:" + pattern + ")", options, matchTimeout);
             entries.Add(new Entry(regex, item, anchored));
         }
         _entries = [.. entries];
-        _alwaysRun = [.. alwaysRun];
         _any = opens.Count > 0 ? SearchValues.Create([.. opens.Keys], StringComparison.OrdinalIgnoreCase) : null;
         foreach (var group in opens.GroupBy(o => char.ToUpperInvariant(o.Key[0])))
             _byFirst[group.Key] = [.. group.Select(o => (o.Key, o.Value.ToArray()))];
@@ -75,7 +71,8 @@ public sealed class PatternSet<T>
         }
         // One walk over the text from one opening to the next, marking the patterns each opens and where, instead of a
         // scan of the whole text per pattern (a set of 40 topic patterns scanned every statement 40 times).
-        var may = _alwaysRun.Length == _entries.Length ? null : new List<int>?[_entries.Length];
+        // where each pattern with openings may start; a pattern without openings (no Anchored) always runs
+        var may = _any is null ? null : new List<int>?[_entries.Length];
         for (var at = _any is null ? -1 : span.IndexOfAny(_any); at >= 0; )
         {
             if (!_byFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var starting))
@@ -147,18 +144,7 @@ public sealed class PatternSet<T>
         public IEnumerable<Match> Matches(string text)
         {
             ArgumentNullException.ThrowIfNull(text);
-            if (_anchored is null) return Regex.Matches(text);
-            var found = new List<Match>();
-            var end = 0;
-            foreach (var at in _starts!)
-            {
-                if (at < end) continue;   // inside the last match: the matches do not overlap
-                var m = _anchored.Match(text, at);
-                if (!m.Success) continue;
-                found.Add(m);
-                end = m.Index + m.Length;
-            }
-            return found;
+            return _anchored is null ? Regex.Matches(text) : WordStartPattern.MatchesAt(_anchored, text, _starts!);
         }
 
         /// <summary>Whether the pattern matches the text the candidate was found in.</summary>

@@ -45,26 +45,37 @@ public sealed class WordStartPattern
     public List<Match> Matches(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return MatchesAt(_anchored, text, WordStarts(text));
+    }
+
+    /// <summary>
+    /// The matches of a pattern anchored with \G, tried at <paramref name="starts"/> (ascending) only, as
+    /// <see cref="Regex.Matches(string)"/> of the pattern without its \G gives them when every match starts at one of
+    /// them: a start inside the last match is passed over, as the matches do not overlap. <see cref="PatternSet{T}"/>
+    /// uses it with the places its walk saw a pattern's openings start.
+    /// </summary>
+    internal static List<Match> MatchesAt(Regex anchored, string text, IEnumerable<int> starts)
+    {
         var found = new List<Match>();
-        Span<char> opening = stackalloc char[Math.Max(1, _openingLength)];
-        var at = 0;
-        while (at < text.Length)
+        var end = 0;
+        foreach (var at in starts)
         {
-            if (!char.IsLetter(text[at]) || at > 0 && char.IsLetterOrDigit(text[at - 1]) || !Opens(text, at, opening))
-            {
-                at++;
-                continue;
-            }
-            var m = _anchored.Match(text, at);
-            if (!m.Success)
-            {
-                at++;
-                continue;
-            }
+            if (at < end) continue;
+            var m = anchored.Match(text, at);
+            if (!m.Success) continue;
             found.Add(m);
-            at = m.Length > 0 ? m.Index + m.Length : at + 1;
+            end = m.Index + Math.Max(m.Length, 1);   // an empty match: the next try is one further, as Regex.Matches goes on
         }
         return found;
+    }
+
+    /// <summary>Where a letter follows a character that is neither a letter nor a digit, and the word opens with one of the openings.</summary>
+    private IEnumerable<int> WordStarts(string text)
+    {
+        var opening = new char[Math.Max(1, _openingLength)];
+        for (var at = 0; at < text.Length; at++)
+            if (char.IsLetter(text[at]) && (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && Opens(text, at, opening))
+                yield return at;
     }
 
     private bool Opens(string text, int at, Span<char> opening)

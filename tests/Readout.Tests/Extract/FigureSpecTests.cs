@@ -72,6 +72,37 @@ public sealed class FigureSpecTests
         Assert.Throws<OperationCanceledException>(() => new FigureExtractor(TestPipeline.Instance.Lexicon).Extract(doc, cts.Token));
     }
 
+    // Issue 13: the period grammar is tried only at words opening like one of its alternatives' first words
+    // (FigureExtractor.PeriodOpenings); a period of each opening word is still read
+    [Theory]
+    [InlineData("in the first 11 months of 2023")]
+    [InlineData("in Q3 2024")]
+    [InlineData("in the first half of 2023")]
+    [InlineData("in January-March")]
+    [InlineData("between 2001 and 2005")]
+    [InlineData("from 2001")]
+    [InlineData("since 2001")]
+    [InlineData("during 2023")]
+    [InlineData("for 2023")]
+    [InlineData("over 2023")]
+    [InlineData("throughout 2023")]
+    [InlineData("through 2023")]
+    [InlineData("during March")]
+    [InlineData("in the past five years")]
+    [InlineData("in the previous two years")]
+    [InlineData("over five years")]
+    [InlineData("last year")]
+    [InlineData("this month")]
+    [InlineData("by 2030")]
+    [InlineData("before 2030")]
+    [InlineData("in Dec")]
+    [InlineData("in Sept")]
+    public void Issue13_a_period_opening_with_each_word_of_the_grammar_is_read(string period)
+    {
+        var (_, figures) = Run("period", $"Exports reached $5 billion {period}, the ministry said.", "text", "2024-06-30");
+        Assert.Equal(period, Assert.Single(figures).PeriodText);
+    }
+
     [Theory]
     [InlineData("The Quad partners have collectively pledged approximately USD $\n5.2 billion to the COVAX AMC.")]
     [InlineData("Canada makes an additional CAD $\n    1.5 billion available through the Strategic Fund.")]

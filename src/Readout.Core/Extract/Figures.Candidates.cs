@@ -51,6 +51,26 @@ public sealed partial class FigureExtractor
     [GeneratedRegex(@"\b(?:\d+|" + Words + @")\s+(?:in|out\s+of)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RatioBefore();
 
+    private static readonly int DigitsGroup = DigitsRx().GroupNumberFromName("d");
+    private static readonly int GluedGroup = DigitsRx().GroupNumberFromName("glued");
+    private static readonly int WordsGroup = WrittenRx().GroupNumberFromName("w");
+    private static readonly int WordsFoldGroup = WrittenRx().GroupNumberFromName("wfold");
+
+    /// <summary>The numbers of a sentence in text order: the matches of the digits and of the written numbers, merged.</summary>
+    private static List<(Match Match, bool Written)> Numbers(string sentence)
+    {
+        var digits = DigitsRx().Matches(sentence);
+        var words = WrittenNumbers.Matches(sentence);
+        var all = new List<(Match, bool)>(digits.Count + words.Count);
+        int d = 0, w = 0;
+        while (d < digits.Count || w < words.Count)
+        {
+            if (w == words.Count || d < digits.Count && digits[d].Index <= words[w].Index) all.Add((digits[d++], false));
+            else all.Add((words[w++], true));
+        }
+        return all;
+    }
+
     // ---- candidates -----------------------------------------------------------------------------------
 
     private List<Candidate> FindCandidates(AnalysedDocument doc, Sentence s, string? yuanOrYen)
@@ -58,21 +78,20 @@ public sealed partial class FigureExtractor
         var text = doc.Clean.Text;
         var found = new List<Candidate>();
         var taken = -1;   // end of the last figure: a count's noun phrase may not swallow the next number
-        var numbers = DigitsRx().Matches(s.Text).Concat(WrittenNumbers.Matches(s.Text)).OrderBy(m => m.Index).ToList();
-        foreach (var m in numbers)
+        foreach (var (m, written) in Numbers(s.Text))
         {
             int numStart = s.Span.Start + m.Index, numEnd = numStart + m.Length;
             if (numStart < taken || InLink(text, numStart)) continue;
-            var written = m.Groups["w"].Success;
+            var digits = written ? "" : m.Groups[DigitsGroup].Value;
             decimal num;
             if (written)
             {
-                var parts = m.Groups["w"].Value.Split(['-', ' '], StringSplitOptions.RemoveEmptyEntries);
+                var parts = m.Groups[WordsGroup].Value.Split(['-', ' '], StringSplitOptions.RemoveEmptyEntries);
                 num = parts.Sum(p => WordValues[p]);
             }
-            else if (!decimal.TryParse(m.Groups["d"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out num) || num > 1e15m) continue;
-            var isInteger = num == decimal.Truncate(num) && !m.Groups["d"].Value.Contains('.');
-            var glued = (m.Groups["glued"].Success ? m.Groups["glued"].Value : m.Groups["wfold"].Value).ToLowerInvariant();
+            else if (!decimal.TryParse(digits.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out num) || num > 1e15m) continue;
+            var isInteger = num == decimal.Truncate(num) && !digits.Contains('.');
+            var glued = (written ? m.Groups[WordsFoldGroup].Value : m.Groups[GluedGroup].Value).ToLowerInvariant();
             var fold = glued.EndsWith("fold", StringComparison.Ordinal);
 
             // currency before the number, within the sentence: a figure never starts in the sentence before
@@ -137,7 +156,7 @@ public sealed partial class FigureExtractor
             {
                 // a count: a plural noun phrase right after the number ("59 Tomahawk missiles")
                 if (!hasScale && (num <= 1 || written && num == 2)) continue;   // "one of", "the two sides", "as two major countries"
-                if (!hasScale && isInteger && num is >= 1000 and <= 2100 && !m.Groups["d"].Value.Contains(',')) continue;   // a year
+                if (!hasScale && isInteger && num is >= 1000 and <= 2100 && !digits.Contains(',')) continue;   // a year
                 var np = CountedNoun(text, end, s.Span.End);
                 if (np is null) continue;
                 if (!hasScale && char.IsUpper(np.Value.Text.Split(' ')[^1][0])) continue;   // "Two Heads of State": a title, "3 Doors Down": a name

@@ -17,13 +17,15 @@ namespace Readout.Lexicons;
 /// A piece is a run of literal characters, none of them white space, with no quantifier on its last character (a
 /// quantified character and each character of a class are pieces of their own): if a match's last character other
 /// than white space is one of a run's, it is the run's last, since the run's next character would follow it in the
-/// match, and the run's other characters precede it. The reading is conservative: a construct that can match a
+/// match, and the run's other characters precede it. A lookahead naming a list's words followed by the letters it
+/// looked at and a word boundary (<c>(?=(?:rose|fell)\b)\p{L}+\b</c>, written so that a large list is read left to right
+/// inside a right-to-left matcher) gives the words as pieces. The reading is conservative: a construct that can match a
 /// character other than white space without a literal (<c>.</c>, <c>\w</c>, <c>\d</c>, <c>\p{…}</c>, a negated class,
 /// a backreference), a pattern some match of which is white space alone, a pattern whose every branch does not end at
 /// an unquantified end anchor, multi-line or pattern-white-space options, or a letter or cased character outside ASCII in a piece
 /// mean no pieces, and the pattern is asked about every window as before.
 /// </remarks>
-public sealed class EndPieces
+public sealed partial class EndPieces
 {
     private readonly FrozenDictionary<char, string[]> _byLastChar;
     private readonly int _longest;
@@ -75,6 +77,13 @@ public sealed class EndPieces
             if (text.EndsWith(piece, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
+
+    /// <summary>
+    /// A lookahead naming words of ASCII letters, then the letters it looked at, then a word boundary, maybe after the
+    /// ends of groups without a quantifier (what follows the letters is not consumed).
+    /// </summary>
+    [GeneratedRegex(@"\G\(\?=\(\?:(?<words>[A-Za-z]+(?:\|[A-Za-z]+)*)\)\\b\)\\p\{L\}\+(?=(?:\)(?![*+?{]))*\\b)")]
+    private static partial Regex WordOfList();
 
     /// <summary>
     /// A pattern's reader: each method returns whether every match of what it read holds a character other than white
@@ -142,6 +151,13 @@ public sealed class EndPieces
             var c = p[Position++];
             switch (c)
             {
+                case '(' when WordOfList().Match(p, Position - 1) is { Success: true } idiom:
+                    // a whole word of a list read through a lookahead ("(?=(?:rose|fell)\b)\p{L}+\b"): the letters up to the
+                    // word boundary are one of the words, so the words are pieces (the \b after it is read as usual)
+                    EndRun();
+                    Position = idiom.Index + idiom.Length;
+                    if (_lookaround == 0) Pieces.AddRange(idiom.Groups["words"].Value.Split('|'));
+                    return new Read(null, true);
                 case '(':
                     EndRun();
                     return Group();

@@ -24,6 +24,7 @@ public sealed class EndPiecesTests
     [InlineData(@"(?:,|\band\b|\u2014)(?:\s|,)*$", ", and \u2014")]
     [InlineData(@"^\s*(?:to|at)?\s*(?:about\s+)*x$", "about at to x")]
     [InlineData(@"\b(?:up|down)(?!\w)(?=.*)\s+to\s*$", "down to up")]
+    [InlineData(@"\b(?<v>(?=(?:rose|fell)\b)\p{L}+)\b\s*$", "fell rose")]   // a list's word read through a lookahead
     public void Issue13_the_pieces_of_a_window_pattern_are_the_literal_runs_its_match_can_end_with(string pattern, string pieces)
     {
         var ends = EndPieces.Of(pattern, Options);
@@ -41,6 +42,9 @@ public sealed class EndPiecesTests
     [InlineData(@"(rose)\s+\1$")]                 // a backreference
     [InlineData(@"(?:rose)?\s*$")]                // a match may be white space alone
     [InlineData(@"\s*$")]
+    [InlineData(@"(?=(?:rose|fell)\b)\p{L}+\s*$")]   // letters read after a list's word without a boundary: more than the word
+    [InlineData(@"(?=(?:rose|fell))\p{L}+\b\s*$")]
+    [InlineData(@"(?:(?=(?:rose|fell)\b)\p{L}+)+\b\s*$")]
     [InlineData(@"rose|fell\s*$")]                // a branch that does not end at the end
     [InlineData(@"rose\s*$?")]
     [InlineData(@"(?m)rose\s*$")]                 // multi-line: $ ends every line

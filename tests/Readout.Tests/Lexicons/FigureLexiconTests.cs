@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Readout.Documents;
 using Readout.Lexicons;
 using Xunit;
@@ -27,6 +29,39 @@ public sealed class FigureLexiconTests
 
     private static int LineOf(string file, string startOfLine) =>
         Shipped(file).Split('\n').ToList().FindIndex(l => l.StartsWith(startOfLine, StringComparison.Ordinal)) + 1;
+
+    /// <summary>
+    /// verb_before reads its verb through a lookahead ("(?=(?:{measure_verbs})\b)\p{L}+") so that its right-to-left
+    /// matcher stays small enough to be optimised: its matches (index, length, verb) are those of the plain list, read
+    /// either way, on generated windows that hold the list's words, case outliers, marks and word characters that are no letters.
+    /// </summary>
+    [Fact]
+    public void Issue13_the_verb_read_through_a_lookahead_matches_as_the_plain_list()
+    {
+        var figures = TestPipeline.Instance.Lexicon.Figures;
+        var shipped = ((EndAnchoredPattern)typeof(FigureLexicon).GetProperty("VerbBefore", BindingFlags.Instance | BindingFlags.NonPublic)!
+            .GetValue(figures)!).ToString();
+        var plain = Regex.Replace(shipped, @"\(\?=\(\?:((?:[A-Za-z]+\|)*[A-Za-z]+)\)\\b\)\\p\{L\}\+", "(?:$1)");
+        Assert.NotEqual(shipped, plain);
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+        var pairs = new[] { RegexOptions.None, RegexOptions.RightToLeft }
+            .Select(d => (Shipped: new Regex(shipped, options | d), Plain: new Regex(plain, options | d))).ToList();
+        var words = Regex.Matches(shipped, "[A-Za-z]+").Select(m => m.Value).Distinct()
+            .Concat(["the", "5", ",", "Total", "\u212Aey", "\u0131s", "\u0130S", "rose_", "r\u0301ose", "rose\u200D"]).ToArray();
+        var random = new Random(13);
+        var matched = 0;
+        for (var n = 0; n < 10_000; n++)
+        {
+            var window = string.Concat(Enumerable.Range(0, random.Next(0, 8)).Select(_ => words[random.Next(words.Length)] + (random.Next(6) == 0 ? "" : " ")));
+            foreach (var (s, p) in pairs)
+            {
+                Match a = s.Match(window), b = p.Match(window);
+                Assert.True((a.Success, a.Index, a.Length, a.Groups["v"].Value) == (b.Success, b.Index, b.Length, b.Groups["v"].Value), $"'{window}'");
+                if (a.Success) matched++;
+            }
+        }
+        Assert.True(matched > 2_000, $"only {matched} matches");
+    }
 
     [Fact]
     public void The_shipped_files_load_and_every_row_is_used() =>

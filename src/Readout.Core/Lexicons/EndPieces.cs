@@ -224,37 +224,14 @@ public sealed partial class EndPieces
 
         private Read Group()
         {
-            var zeroWidth = false;
-            if (!AtEnd && p[Position] == '?')
-            {
-                Position++;
-                if (AtEnd) throw new NotSupportedException("an unfinished group");
-                var c = p[Position];
-                if (c is '=' or '!') { Position++; zeroWidth = true; }
-                else if (c == '<' && Position + 1 < p.Length && p[Position + 1] is '=' or '!') { Position += 2; zeroWidth = true; }
-                else if (c is ':' or '>') Position++;
-                else if (c is '<' or '\'')
-                {
-                    var end = p.IndexOf(c == '<' ? '>' : '\'', Position + 1);
-                    if (end < 0) throw new NotSupportedException("an unfinished group name");
-                    Position = end + 1;
-                }
-                else if (c is '(' or '#') throw new NotSupportedException("a conditional or a comment");
-                else
-                {
-                    var start = Position;
-                    while (!AtEnd && p[Position] is 'i' or 'm' or 'n' or 's' or 'x' or '-') Position++;
-                    if (AtEnd) throw new NotSupportedException("unfinished options");
-                    // multi-line: $ ends lines inside the window; pattern white space: spaces are not literals
-                    var set = p.AsSpan(start, Position - start);
-                    var minus = set.IndexOf('-');
-                    var on = minus < 0 ? set : set[..minus];
-                    if (on.Contains('m') || on.Contains('x')) throw new NotSupportedException("multi-line or pattern white space");
-                    if (p[Position] == ')') { Position++; return Nothing; }
-                    if (p[Position] != ':') throw new NotSupportedException("an unknown group");
-                    Position++;
-                }
-            }
+            var at = Position;
+            var (kind, options) = PatternSyntax.Opening(p, ref at);
+            Position = at;
+            // multi-line: $ ends lines inside the window; pattern white space: spaces are not literals
+            var on = PatternSyntax.TurnedOn(options);
+            if (on.Contains('m') || on.Contains('x')) throw new NotSupportedException("multi-line or pattern white space");
+            if (kind == PatternSyntax.GroupKind.OptionsOnly) return Nothing;
+            var zeroWidth = kind == PatternSyntax.GroupKind.Lookaround;
             var before = Pieces.Count;
             if (zeroWidth) _lookaround++;
             var (needs, anchored) = Alternation();
@@ -334,41 +311,10 @@ public sealed partial class EndPieces
 
         private (int Min, int Max) Quantifier()
         {
-            if (AtEnd) return (1, 1);
-            (int, int) result;
-            switch (p[Position])
-            {
-                case '?': Position++; result = (0, 1); break;
-                case '*': Position++; result = (0, int.MaxValue); break;
-                case '+': Position++; result = (1, int.MaxValue); break;
-                case '{' when QuantifierAt(Position, out var bounds):
-                    Position = p.IndexOf('}', Position) + 1;
-                    result = bounds;
-                    break;
-                default: return (1, 1);
-            }
-            if (!AtEnd && p[Position] == '?') Position++;   // lazy: the same bounds
-            return result;
-        }
-
-        private bool QuantifierAt(int at, out (int Min, int Max) bounds)
-        {
-            bounds = default;
-            var close = p.IndexOf('}', at);
-            if (close < 0) return false;
-            var inside = p.AsSpan(at + 1, close - at - 1);
-            var comma = inside.IndexOf(',');
-            if (comma < 0)
-            {
-                if (!int.TryParse(inside, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return false;
-                bounds = (n, n);
-                return true;
-            }
-            if (!int.TryParse(inside[..comma], NumberStyles.None, CultureInfo.InvariantCulture, out var min)) return false;
-            if (comma == inside.Length - 1) { bounds = (min, int.MaxValue); return true; }
-            if (!int.TryParse(inside[(comma + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var max)) return false;
-            bounds = (min, max);
-            return true;
+            var at = Position;
+            var bounds = PatternSyntax.Quantifier(p, ref at);
+            Position = at;
+            return bounds;
         }
     }
 }

@@ -123,7 +123,7 @@ public static class RequiredLiterals
                     return Escape();
                 case '*' or '+' or '?':
                     throw new NotSupportedException("a quantifier with nothing before it");
-                case '{' when QuantifierAt(Position - 1):
+                case '{' when PatternSyntax.QuantifierAt(p, Position - 1, out _):
                     throw new NotSupportedException("a quantifier with nothing before it");
                 default:
                     return Literal(c);
@@ -164,38 +164,15 @@ public static class RequiredLiterals
 
         private Read Group()
         {
-            var kind = AtomKind.Group;
-            if (!AtEnd && p[Position] == '?')
-            {
-                Position++;
-                if (AtEnd) throw new NotSupportedException("an unfinished group");
-                var c = p[Position];
-                if (c is '=' or '!') { Position++; kind = AtomKind.ZeroWidth; }
-                else if (c == '<' && Position + 1 < p.Length && p[Position + 1] is '=' or '!') { Position += 2; kind = AtomKind.ZeroWidth; }
-                else if (c is ':' or '>') Position++;
-                else if (c is '<' or '\'')
-                {
-                    var end = p.IndexOf(c == '<' ? '>' : '\'', Position + 1);
-                    if (end < 0) throw new NotSupportedException("an unfinished group name");
-                    Position = end + 1;
-                }
-                else if (c is '(' or '#') throw new NotSupportedException("a conditional or a comment");
-                else
-                {
-                    // inline options: "(?-i:...)" is a group; "(?i)" sets options for what follows and matches nothing
-                    var start = Position;
-                    while (!AtEnd && p[Position] is 'i' or 'm' or 'n' or 's' or 'x' or '-') Position++;
-                    if (AtEnd) throw new NotSupportedException("unfinished options");
-                    if (p.AsSpan(start, Position - start).Contains('x')) throw new NotSupportedException("pattern whitespace option");
-                    if (p[Position] == ')') { Position++; return new Read(AtomKind.ZeroWidth, null, false); }
-                    if (p[Position] != ':') throw new NotSupportedException("an unknown group");
-                    Position++;
-                }
-            }
+            var at = Position;
+            var (kind, options) = PatternSyntax.Opening(p, ref at);
+            Position = at;
+            if (options.Contains('x', StringComparison.Ordinal)) throw new NotSupportedException("pattern whitespace option");
+            if (kind == PatternSyntax.GroupKind.OptionsOnly) return new Read(AtomKind.ZeroWidth, null, false);
             var (set, whole) = Alternation();
             if (AtEnd || p[Position] != ')') throw new NotSupportedException("an unclosed group");
             Position++;
-            return kind == AtomKind.ZeroWidth ? new Read(AtomKind.ZeroWidth, null, false) : new Read(AtomKind.Group, set, whole);
+            return kind == PatternSyntax.GroupKind.Lookaround ? new Read(AtomKind.ZeroWidth, null, false) : new Read(AtomKind.Group, set, whole);
         }
 
         private void SkipClass()
@@ -213,40 +190,12 @@ public static class RequiredLiterals
             if (depth > 0) throw new NotSupportedException("an unclosed class");
         }
 
-        private bool QuantifierAt(int at)
-        {
-            var close = p.IndexOf('}', at);
-            if (close < 0) return false;
-            var inside = p.AsSpan(at + 1, close - at - 1);
-            var comma = inside.IndexOf(',');
-            return inside.Length > 0 && (comma < 0
-                ? int.TryParse(inside, NumberStyles.None, CultureInfo.InvariantCulture, out _)
-                : comma > 0 && int.TryParse(inside[..comma], NumberStyles.None, CultureInfo.InvariantCulture, out _)
-                  && (comma == inside.Length - 1 || int.TryParse(inside[(comma + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _)));
-        }
-
         private (int Min, int Max) Quantifier()
         {
-            if (AtEnd) return (1, 1);
-            (int, int) result;
-            switch (p[Position])
-            {
-                case '?': Position++; result = (0, 1); break;
-                case '*': Position++; result = (0, int.MaxValue); break;
-                case '+': Position++; result = (1, int.MaxValue); break;
-                case '{' when QuantifierAt(Position):
-                    var close = p.IndexOf('}', Position);
-                    var inside = p[(Position + 1)..close];
-                    Position = close + 1;
-                    var parts = inside.Split(',');
-                    var min = int.Parse(parts[0], CultureInfo.InvariantCulture);
-                    var max = parts.Length == 1 ? min : parts[1].Length == 0 ? int.MaxValue : int.Parse(parts[1], CultureInfo.InvariantCulture);
-                    result = (min, max);
-                    break;
-                default: return (1, 1);
-            }
-            if (!AtEnd && p[Position] == '?') Position++;   // lazy: the same bounds
-            return result;
+            var at = Position;
+            var bounds = PatternSyntax.Quantifier(p, ref at);
+            Position = at;
+            return bounds;
         }
     }
 

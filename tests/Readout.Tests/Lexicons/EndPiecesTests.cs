@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Readout.Ingest;
 using Readout.Lexicons;
 using Xunit;
 
@@ -106,7 +105,7 @@ public sealed class EndPiecesTests
         var patterns = ShippedWindowPatterns().Where(p => p.Pattern.Ends is not null)
             .Select(p => (p.Name, p.Pattern.Ends!, Regex: new Regex(p.Pattern.ToString(), Options | RegexOptions.RightToLeft))).ToList();
         int windows = 0, turnedAway = 0, matched = 0;
-        foreach (var sentence in Sentences())
+        foreach (var sentence in CorpusSentences.OfSeedsDevAndReal())
         {
             // the text before each word, as the steps cut their windows (the sentence's start to a number or a name)
             foreach (Match word in Regex.Matches(sentence, @"(?<=\s)\S"))
@@ -157,19 +156,5 @@ public sealed class EndPiecesTests
             if (matched > 0) matching++;
         }
         Assert.True(matching * 4 >= patterns * 3, $"generated windows matched only {matching} of {patterns} patterns");
-    }
-
-    private static IEnumerable<string> Sentences()
-    {
-        var pipeline = TestPipeline.Instance;
-        var reader = new InputReader();
-        var files = reader.Expand(new[] { "seeds", "dev", "real" }.Select(f => TestPipeline.Shared("corpus", f)), []);
-        foreach (var file in files)
-            foreach (var item in reader.ReadAll(file))
-            {
-                if (item.Document is not { } raw) continue;
-                var doc = pipeline.Analyse(pipeline.Clean(raw));
-                foreach (var s in doc.Sentences) yield return s.Text;
-            }
     }
 }

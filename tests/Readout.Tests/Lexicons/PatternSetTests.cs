@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Readout.Documents;
-using Readout.Ingest;
 using Readout.Lexicons;
 using Xunit;
 
@@ -99,7 +98,7 @@ public sealed class PatternSetTests
         Assert.True(items.Count(x => RequiredLiterals.Of(x.p) is not null) * 2 >= items.Count, "most patterns should have openings");
         var openings = items.Select(x => RequiredLiterals.Of(x.p)).ToList();
         var sentences = 0;
-        foreach (var text in Sentences())
+        foreach (var text in CorpusSentences.OfSeedsDevAndReal())
         {
             sentences++;
             var found = set.Candidates(text);
@@ -142,19 +141,5 @@ public sealed class PatternSetTests
         Assert.Equal(Show(Regex.Matches(Text, @"\b(met|meets)\b", RegexOptions.IgnoreCase)), Show(meet.Matches(Text)));
         Assert.Equal(3, meet.Matches(Text).Count());
         Assert.False(Assert.Single(set.Candidates("the metre"), c => c.Item == "meet").IsMatch("the metre"));
-    }
-
-    private static IEnumerable<string> Sentences()
-    {
-        var pipeline = TestPipeline.Instance;
-        var reader = new InputReader();
-        var files = reader.Expand(new[] { "seeds", "dev", "real" }.Select(f => TestPipeline.Shared("corpus", f)), []);
-        foreach (var file in files)
-            foreach (var item in reader.ReadAll(file))
-            {
-                if (item.Document is not { } raw) continue;
-                var doc = pipeline.Analyse(pipeline.Clean(raw));
-                foreach (var s in doc.Sentences) yield return s.Text;
-            }
     }
 }

@@ -59,6 +59,9 @@ public sealed class PatternSet<T>
         return Candidates(text, start, length, positions: false);
     }
 
+    /// <summary>The mark of a pattern that may match, where its starts are not asked for; never added to.</summary>
+    private static readonly List<int> Marked = [];
+
     private List<Candidate> Candidates(string text, int start, int length, bool positions)
     {
         var span = text.AsSpan(start, length);
@@ -84,8 +87,9 @@ public sealed class PatternSet<T>
                 if (span[at..].StartsWith(opening, StringComparison.OrdinalIgnoreCase))
                     foreach (var i in which)
                     {
-                        var starts = may![i] ??= [];
-                        if (starts.Count == 0 || starts[^1] != at) starts.Add(at);
+                        // a caller of a range reads no starts: the pattern is only marked (one shared empty list)
+                        var starts = may![i] ??= positions ? [] : Marked;
+                        if (positions && (starts.Count == 0 || starts[^1] != at)) starts.Add(at);
                     }
             var next = span[(at + 1)..].IndexOfAny(_any!);
             at = next < 0 ? -1 : at + 1 + next;

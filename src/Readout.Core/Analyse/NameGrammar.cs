@@ -33,7 +33,7 @@ public sealed class NameGrammar(IReadOnlySet<string> stopWords, AnalyseLexicon l
 
     /// <summary>A family name written in capitals ("KISHIDA"), not a run of capitals (a headline, an acronym pair).</summary>
     private bool IsCapsWord(string t) =>
-        t.Length >= 2 && t.Length <= 12 && !stopWords.Contains(t) && IsWordy(t) && t.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        t.Length >= 2 && t.Length <= 12 && !stopWords.Contains(t) && IsWordy(t) && LettersAllUpper(t);
 
     /// <summary>The longest name run starting at token i, or null.</summary>
     public NameRun? RunAt(string text, IReadOnlyList<Token> tokens, int i)
@@ -50,7 +50,7 @@ public sealed class NameGrammar(IReadOnlySet<string> stopWords, AnalyseLexicon l
         {
             var gap = Gap(text, tokens[end - 1], tokens[end]);
             var t = tokens[end].Text;
-            if (gap == "-" && IsWordy(t)) { end++; continue; }                               // "Ki-moon", "Al-Kadhimi"
+            if (gap is "-" && IsWordy(t)) { end++; continue; }                               // "Ki-moon", "Al-Kadhimi"
             if (!IsSpace(gap)) break;
             if (IsNameWord(t)) { end++; words++; continue; }
             if (IsCapsWord(t) && words >= 1 && !(end + 1 < tokens.Count && IsCapsWord(tokens[end + 1].Text))) { end++; words++; continue; }   // "Fumio KISHIDA"
@@ -84,20 +84,27 @@ public sealed class NameGrammar(IReadOnlySet<string> stopWords, AnalyseLexicon l
 
     /// <summary>"al-Sisi": a lower-case particle joined by a hyphen to the next word.</summary>
     private static bool IsParticleJoined(string text, IReadOnlyList<Token> tokens, int i) =>
-        i + 1 < tokens.Count && Gap(text, tokens[i], tokens[i + 1]) == "-" && char.IsUpper(tokens[i + 1].Text[0]);
+        i + 1 < tokens.Count && Gap(text, tokens[i], tokens[i + 1]) is "-" && char.IsUpper(tokens[i + 1].Text[0]);
 
     private static bool BrokenOff(string text, Token t) =>
         t.End + 1 < text.Length && text[t.End] == '-' && char.IsWhiteSpace(text[t.End + 1]);
 
-    private static string Gap(string text, Token a, Token b) => b.Start - a.End > 3 ? "   " : text[a.End..b.Start];
+    /// <summary>The text between two tokens, read in place: a string for each gap was made for every pair of words looked at.</summary>
+    private static ReadOnlySpan<char> Gap(string text, Token a, Token b) => b.Start - a.End > 3 ? "   " : text.AsSpan(a.End, b.Start - a.End);
 
     /// <summary>One space, or a line break inside a paragraph (hard-wrapped text).</summary>
-    private static bool IsSpace(string gap) => gap is " " or "\n" or "\u00A0";
+    private static bool IsSpace(ReadOnlySpan<char> gap) => gap is " " or "\n" or "\u00A0";
 
     private static bool HasLower(string t)
     {
         foreach (var c in t) if (char.IsLower(c)) return true;
         return false;
+    }
+
+    private static bool LettersAllUpper(string t)
+    {
+        foreach (var c in t) if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+        return true;
     }
 
     private static bool IsWordy(string t)

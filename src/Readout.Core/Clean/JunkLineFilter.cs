@@ -52,22 +52,23 @@ public sealed partial class JunkLineFilter(JunkLineLexicon lexicon, MetadataRead
     /// <param name="linesAreParagraphs">HTML blocks: every kept line is a paragraph of its own.</param>
     public (string Text, OffsetMap Map) Filter(IEnumerable<(string Line, int Offset)> lines, bool linesAreParagraphs = false)
     {
-        var sb = new StringBuilder();
         var map = new OffsetMap();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var inList = false;
         var pendingBreak = false;
         var all = lines.ToList();
+        // sized once for the lines and their breaks instead of grown by doubling
+        var sb = new StringBuilder(all.Sum(l => l.Line.Length + 2));
         for (int i = 0; i < all.Count; i++)
         {
             var (raw, offset) = all[i];
-            var lead = raw.Length - raw.TrimStart().Length;
+            var lead = raw.Length - raw.AsSpan().TrimStart().Length;
             var line = raw.Trim();
             if (line.Length == 0) { pendingBreak = true; inList = false; continue; }
             if (lexicon.ListHeader.IsMatch(line)) { inList = true; continue; }
             if (inList && (ListItem().IsMatch(line) || line.Length < 80)) continue;
             inList = false;
-            if (IsJunk(line, i + 1 < all.Count ? all[i + 1].Line.Trim() : "")) continue;
+            if (IsJunk(line, i + 1 < all.Count ? all[i + 1].Line : "")) continue;
             // a caption: a short line ending with a photo credit — not the story (a story's lead may follow an image too)
             if (line.Length < 400 && MayBeCredit(line) && lexicon.PhotoCredit.IsMatch(line)) continue;
             if (line.Length > 20 && !seen.Add(line)) continue;   // repeated headline or caption
@@ -79,6 +80,8 @@ public sealed partial class JunkLineFilter(JunkLineLexicon lexicon, MetadataRead
         return (sb.ToString(), map);
     }
 
+    /// <param name="line">The line, trimmed.</param>
+    /// <param name="next">The next line as read (trimmed here, and only for a quoted line, the one test that reads it).</param>
     private bool IsJunk(string line, string next)
     {
         // the length and literal tests come first: they are exact preconditions of the patterns after them and
@@ -91,7 +94,7 @@ public sealed partial class JunkLineFilter(JunkLineLexicon lexicon, MetadataRead
         if (line.Length < 200 && line.Contains('@', StringComparison.Ordinal) && Email().IsMatch(line)) return true;
         if (Attribution().IsMatch(line)) return true;
         // a pull quote: a short quoted line followed by its attribution
-        if ((line.StartsWith('"') || line.StartsWith('“')) && Attribution().IsMatch(next)) return true;
+        if ((line.StartsWith('"') || line.StartsWith('“')) && Attribution().IsMatch(next.AsSpan().Trim())) return true;
         var shape = LineShape.Of(line);
         // navigation bars: many short items separated by '|' '/' '>' '·'
         if (!shape.HasDigit && shape.Separators >= 2 && shape.Words <= 3 * (shape.Separators + 1) + 2) return true;

@@ -116,41 +116,44 @@ public sealed partial class FigureExtractor
                 scale = Scale(glued);
             }
             var sm = _w.Suffix.Match(text, numEnd, s.Span.End - numEnd);
+            // the groups of an empty suffix match are read as unmatched without asking: every group of the suffix
+            // pattern holds a word or a sign, and reading a match's groups makes an object of each (most numbers have no suffix)
+            var suffix = sm.Success && sm.Length > 0 ? sm.Groups : null;
             var end = numEnd;
-            if (sm.Groups["h"].Success)
+            if (suffix?["h"].Success == true)
             {
                 if (!written || glued.Length > 0) continue;
                 scale = 100;
             }
-            if (sm.Groups["scale"].Success)
+            if (suffix?["scale"].Success == true)
             {
                 if (glued.Length > 0) continue;
-                scale *= Scale(sm.Groups["scale"].Value.ToLowerInvariant());
+                scale *= Scale(suffix!["scale"].Value.ToLowerInvariant());
             }
-            if (sm.Success && sm.Length > 0) end = numEnd + sm.Length;
+            if (suffix is not null) end = numEnd + sm.Length;
             var value = (double)(num * scale);
             var hasScale = scale != 1;
 
             Kind kind;
             string? unit = null;
             if (fold) { kind = Kind.Multiplier; unit = "times"; }
-            else if (sm.Groups["pct"].Success) { kind = Kind.Percent; unit = "percent"; }
-            else if (sm.Groups["pts"].Success) { kind = Kind.Points; unit = "percentage points"; }
-            else if (sm.Groups["cur"].Success)
+            else if (suffix?["pct"].Success == true) { kind = Kind.Percent; unit = "percent"; }
+            else if (suffix?["pts"].Success == true) { kind = Kind.Points; unit = "percentage points"; }
+            else if (suffix?["cur"].Success == true)
             {
-                var word = sm.Groups["cur"].Value;
+                var word = suffix!["cur"].Value;
                 if (word.Equals("won", StringComparison.OrdinalIgnoreCase) && !hasScale) continue;   // "they won"
                 kind = Kind.Money; unit = "money";
                 currency = WordCurrency(word) ?? currency;
             }
-            else if (sm.Groups["times"].Success)
+            else if (suffix?["times"].Success == true)
             {
                 var before = text[WindowStart(s, start)..start];
                 var after = text[numEnd..Math.Min(s.Span.End, numEnd + 80)];
                 if (!_w.MoveBefore.IsMatch(before) && !_w.TimesComparative.IsMatch(after)) continue;   // "met 37 times": a frequency
                 kind = Kind.Multiplier; unit = "times";
             }
-            else if (sm.Groups["unit"].Success) { kind = Kind.Physical; unit = NormaliseUnit(sm.Groups["unit"].Value); }
+            else if (suffix?["unit"].Success == true) { kind = Kind.Physical; unit = NormaliseUnit(suffix!["unit"].Value); }
             else if (money) { kind = Kind.Money; unit = "money"; }
             else
             {
@@ -339,6 +342,13 @@ public sealed partial class FigureExtractor
 
     /// <summary>Start of the stretch of the sentence looked at before a position (regexes anchored at its end stay cheap).</summary>
     private static int WindowStart(Sentence s, int pos, int width = 100) => Math.Max(s.Span.Start, pos - width);
+
+    /// <summary>The window before a position (<see cref="WindowStart"/>) as a start and a length, for a range match.</summary>
+    private static (int From, int Length) Before(Sentence s, int pos)
+    {
+        var from = WindowStart(s, pos);
+        return (from, pos - from);
+    }
 
     private static int Distance(TextSpan a, TextSpan b) => a.End <= b.Start ? b.Start - a.End : b.End <= a.Start ? a.Start - b.End : 0;
 }

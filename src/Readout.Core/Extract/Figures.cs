@@ -103,17 +103,18 @@ public sealed partial class FigureExtractor
             // a level reached by a move: "increased to $172.4 billion"
             foreach (var c in cands.Where(c => c.Kind is not (Kind.Percent or Kind.Points)))
             {
-                var before = text[WindowStart(s, c.Start)..c.Start];
-                if (_w.LevelMoveBefore.Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
-                else if (_w.MoveBefore.Match(before) is { Success: true } cm)
+                // the window before the figure, read in place (most windows are turned away by their last word)
+                var (from, length) = Before(s, c.Start);
+                if (_w.LevelMoveBefore.Match(text, from, length) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
+                else if (_w.MoveBefore.Match(text, from, length) is { Success: true } cm)
                     c.Direction = Direction(cm.Groups["v"].Value);
             }
 
             // change: percentages that say how much something moved
             foreach (var c in cands.Where(c => c.Kind is Kind.Percent or Kind.Points))
             {
-                var before = text[WindowStart(s, c.Start)..c.Start];
-                var mb = _w.ChangeBefore.Match(before);
+                var (from, length) = Before(s, c.Start);
+                var mb = _w.ChangeBefore.Match(text, from, length);
                 // the move after the percentage is read only where none comes before it
                 string? dir = mb.Success ? Direction(mb.Groups["v"].Value)
                     : _w.ChangeAfter.Match(text, c.End, Math.Min(s.Span.End, c.End + 120) - c.End) is { Success: true } ma ? Direction(ma.Groups["v"].Value)
@@ -124,7 +125,7 @@ public sealed partial class FigureExtractor
                     dir = prevDir;
                 if (dir is null)
                 {
-                    if (_w.LevelMoveBefore.Match(before) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
+                    if (_w.LevelMoveBefore.Match(text, from, length) is { Success: true } lm) c.Direction = Direction(lm.Groups["v"].Value);
                     continue;
                 }
                 c.IsChange = true;

@@ -181,6 +181,7 @@ public sealed class InteractionExtractor
         foreach (var cue in _cues.Candidates(s.Text))
             foreach (var m in cue.Matches(s.Text))
                 found.Add((new TextSpan(s.Span.Start + m.Index, s.Span.Start + m.Index + m.Length), cue.Item));
+        if (found.Count < 2) return found;   // most sentences have no cue: nothing to order
         return found.OrderByDescending(x => x.Item2.Strength).ThenBy(x => x.Item2.Mode is null).ThenBy(x => x.Item1.Start).ToList();
     }
 

@@ -15,11 +15,11 @@ public sealed partial class StatementExtractor
     /// <summary>", he said." / ", Putin added," / "according to the customs office." — a cue that only attributes the sentence.</summary>
     private static bool IsAttribution(string sentence, Cue cue)
     {
-        var after = sentence[cue.End..].TrimEnd();
-        var before = sentence[..cue.Start];
+        // read in place: asked for every cue of every sentence, the two copies were about 1.5% of the pipeline's allocation
+        var after = sentence.AsSpan(cue.End).TrimEnd();
         if (cue.Text.Equals("according to", StringComparison.OrdinalIgnoreCase))
             return cue.Start > 0 && (!after.Contains(',') || cue.Start < 3);
-        return ShortSubjectAtEnd().IsMatch(before) && (after.Length <= 2 || after.StartsWith(','));
+        return ShortSubjectAtEnd().IsMatch(sentence.AsSpan(0, cue.Start)) && (after.Length <= 2 || after.StartsWith(','));
     }
 
     // a shape of text (a comma and up to three words), not words of a language: it stays in the code. Read from the

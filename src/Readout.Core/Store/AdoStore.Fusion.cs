@@ -59,6 +59,8 @@ public abstract partial class AdoStore
     private List<(byte[] Minhash, string Family)> FamilyCandidates(DbTransaction tx, long[] keys)
     {
         if (keys.Length < NearDuplicates.MinSharedBands) return [];
+        // keys no stored report is filed under make no candidate: most reports share none with any other
+        if (BandFilterFor(tx) is { } filter && keys.Count(filter.MayHold) < NearDuplicates.MinSharedBands) return [];
         var inList = string.Join(",", keys.Select((_, n) => "@k" + n));
         var first = Kept(tx, $"SELECT document_id FROM document_bands WHERE band_key IN ({inList}) LIMIT {BandRowsAtFirst + 1}");
         for (var n = 0; n < keys.Length; n++) Add(first, "k" + n, keys[n]);
@@ -129,6 +131,8 @@ public abstract partial class AdoStore
         var keys = match.BandKeys;
         // one statement for all bands against a server (one round trip instead of sixteen), a row each in SQLite
         InsertRows(tx, "document_bands", ["band_key", "document_id"], keys.Select(k => new object?[] { k, documentId }));
+        if (_bandFilter is { } filter)
+            foreach (var k in keys) filter.Add(k);
         var blocks = new List<string>();
         foreach (var old in match.Families.Where(f => f != label))
         {

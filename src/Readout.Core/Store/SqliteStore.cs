@@ -291,6 +291,10 @@ public sealed partial class SqliteStore : AdoStore
 
     protected override void OnGroupAbandoned() => _unindexedFrom = null;
 
+    /// <summary>SQLite's data version: it changes for this connection when another one commits (see <see cref="BandFilter"/>).</summary>
+    private protected override long? OtherWritersVersion(DbTransaction tx) =>
+        Convert.ToInt64(Kept(tx, "PRAGMA data_version").ExecuteScalar(), CultureInfo.InvariantCulture);
+
     private void Exec(string sql)
     {
         using var cmd = _conn.CreateCommand();

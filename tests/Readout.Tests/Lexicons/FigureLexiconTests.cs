@@ -132,4 +132,31 @@ public sealed class FigureLexiconTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The figure step reads an empty match of the suffix pattern (the words after a number) as one in which no group
+    /// took part, without asking each group: it holds for the shipped pattern after every number of seeds, dev and real,
+    /// and after a number followed by each of the pattern's own words.
+    /// </summary>
+    [Fact]
+    public void Issue13_an_empty_suffix_match_has_no_group_that_took_part()
+    {
+        var suffix = (Regex)typeof(FigureLexicon).GetProperty("Suffix", BindingFlags.Instance | BindingFlags.NonPublic)!
+            .GetValue(TestPipeline.Instance.Lexicon.Figures)!;
+        var names = suffix.GetGroupNames().Where(n => !int.TryParse(n, out _)).ToArray();
+        Assert.NotEmpty(names);
+        var words = Regex.Matches(suffix.ToString(), @"[A-Za-z%$€£¥]+").Select(m => m.Value).Distinct().ToArray();
+        var texts = CorpusSentences.OfSeedsDevAndReal().Concat(words.SelectMany(w => new[] { "5 " + w, "5" + w, "5  " + w + "s" }));
+        var (numbers, empty) = (0, 0);
+        foreach (var text in texts)
+            foreach (Match d in Regex.Matches(text, @"\d+"))
+            {
+                numbers++;
+                var m = suffix.Match(text, d.Index + d.Length, text.Length - d.Index - d.Length);
+                if (!m.Success || m.Length > 0) continue;
+                empty++;
+                Assert.All(names, n => Assert.False(m.Groups[n].Success, $"group {n} took part in an empty match after '{d.Value}' in '{text}'"));
+            }
+        Assert.True(empty > 1000 && empty < numbers, $"{empty} empty matches after {numbers} numbers");
+    }
 }

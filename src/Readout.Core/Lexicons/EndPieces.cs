@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -199,9 +198,9 @@ public sealed partial class EndPieces
                 case 'w' or 'W' or 'S' or 'd' or 'D':
                     return Unfollowed($"\\{c}");
                 case 'p' or 'P':
-                    var close = p.IndexOf('}', Position);
-                    if (close < 0) throw new NotSupportedException("an unclosed \\p{...}");
-                    Position = close + 1;
+                    var at = Position;
+                    PatternSyntax.SkipProperty(p, ref at);
+                    Position = at;
                     return Unfollowed($"\\{c}{{...}}");
                 case 'u':
                     return Literal(Hex(4));
@@ -216,10 +215,10 @@ public sealed partial class EndPieces
 
         private char Hex(int digits)
         {
-            if (Position + digits > p.Length) throw new NotSupportedException("a short hexadecimal escape");
-            var value = int.Parse(p.AsSpan(Position, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            Position += digits;
-            return (char)value;
+            var at = Position;
+            var value = PatternSyntax.Hex(p, ref at, digits);
+            Position = at;
+            return value;
         }
 
         private Read Group()

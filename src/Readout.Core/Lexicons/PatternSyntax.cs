@@ -4,8 +4,9 @@ namespace Readout.Lexicons;
 
 /// <summary>
 /// The parts of .NET pattern syntax that the readers of a pattern's text (<see cref="RequiredLiterals"/>,
-/// <see cref="EndPieces"/>) read alike: what follows a group's "(" and a quantifier. A construct they do not follow is
-/// <see cref="NotSupportedException"/>, which each reader turns into "nothing can be said of this pattern".
+/// <see cref="EndPieces"/>) read alike: what follows a group's "(", a quantifier, a \p{...} and a hexadecimal escape.
+/// A construct they do not follow is <see cref="NotSupportedException"/>, which each reader turns into "nothing can be
+/// said of this pattern".
 /// </summary>
 internal static class PatternSyntax
 {
@@ -91,5 +92,24 @@ internal static class PatternSyntax
         if (!int.TryParse(inside[(comma + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var max)) return false;
         bounds = (min, max);
         return true;
+    }
+
+    /// <summary>
+    /// Passes over the "{...}" of a \p or \P escape whose letter is just before <paramref name="position"/>.
+    /// </summary>
+    public static void SkipProperty(string p, ref int position)
+    {
+        var close = p.IndexOf('}', position);
+        if (close < 0) throw new NotSupportedException("an unclosed \\p{...}");
+        position = close + 1;
+    }
+
+    /// <summary>The character of a \u (4 digits) or \x (2 digits) escape whose hexadecimal digits start at <paramref name="position"/>.</summary>
+    public static char Hex(string p, ref int position, int digits)
+    {
+        if (position + digits > p.Length) throw new NotSupportedException("a short hexadecimal escape");
+        var value = int.Parse(p.AsSpan(position, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        position += digits;
+        return (char)value;
     }
 }

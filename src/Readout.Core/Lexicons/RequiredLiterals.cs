@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 
 namespace Readout.Lexicons;
 
@@ -143,17 +142,18 @@ public static class RequiredLiterals
                 case 'w' or 'W' or 's' or 'S' or 'd' or 'D':
                     return new Read(AtomKind.Other, null, false);
                 case 'p' or 'P':
-                    var close = p.IndexOf('}', Position);
-                    if (close < 0) throw new NotSupportedException("an unclosed \\p{...}");
-                    Position = close + 1;
+                    var at = Position;
+                    PatternSyntax.SkipProperty(p, ref at);
+                    Position = at;
                     return new Read(AtomKind.Other, null, false);
                 case 't': return Literal('\t');
                 case 'n': return Literal('\n');
                 case 'r': return Literal('\r');
-                case 'u' when Position + 4 <= p.Length:
-                    var code = int.Parse(p.AsSpan(Position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                    Position += 4;
-                    return Literal((char)code);
+                case 'u':
+                    var digitsAt = Position;
+                    var code = PatternSyntax.Hex(p, ref digitsAt, 4);
+                    Position = digitsAt;
+                    return Literal(code);
                 default:
                     // an escaped punctuation mark is itself; a digit or letter not handled above is a
                     // backreference, a named group reference or an escape this reader does not follow

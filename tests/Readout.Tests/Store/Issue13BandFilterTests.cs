@@ -110,7 +110,4 @@ public sealed class Issue13BandFilterTests
 
     private static List<List<string>> Families(IReadoutStore store) =>
         [.. store.Families().Select(f => f.Uris.Order(StringComparer.Ordinal).ToList()).OrderBy(f => f[0], StringComparer.Ordinal)];
-
-    private static DocumentResult Signed(string hash, ulong[] signature) =>
-        Report(hash, $"Report {hash}.") with { Signature = signature };
 }

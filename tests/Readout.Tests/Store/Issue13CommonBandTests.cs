@@ -60,7 +60,4 @@ public sealed class Issue13CommonBandTests
         Assert.Equal(["copy.txt", "last.txt"], family.Uris.Order(StringComparer.Ordinal));
         Assert.Equal(Crowd + 1, store.Families().Count);
     }
-
-    private static DocumentResult Signed(string hash, ulong[] signature) =>
-        Report(hash, $"Report {hash}.") with { Signature = signature };
 }

@@ -49,6 +49,10 @@ internal static class StoreFixtures
             interactions.Select(i => i with { Sources = i.Sources.Select(s => s with { Uri = uri, ContentHash = hash }).ToList() }).ToList());
     }
 
+    /// <summary>A report without interactions whose near-duplicate signature is given, not computed from its text.</summary>
+    public static DocumentResult Signed(string hash, ulong[] signature) =>
+        Report(hash, $"Report {hash}.") with { Signature = signature };
+
     /// <summary>The id the store gives to the record of this (single) report-level interaction.</summary>
     public static string RecordIdOf(Interaction i) => FusionEngine.RecordId(i.Status, FusionEngine.BlockKey(i), i.Date);
 

@@ -79,13 +79,14 @@ public sealed partial class ParallelIngest(IReadoutStore store, IngestService in
         var work = new System.Collections.Concurrent.BlockingCollection<Slot<TTag>>(new System.Collections.Concurrent.ConcurrentQueue<Slot<TTag>>());
         using var room = new SemaphoreSlim(InFlight, InFlight);
         long readCount = -1;   // known once the reader is done
+        long waitingFor = -1;  // the item the writer waits for, under the gate: only its completion wakes the writer
 
         void Complete(Slot<TTag> slot)
         {
             lock (gate)
             {
                 ready[slot.Seq] = slot;
-                Monitor.PulseAll(gate);
+                if (slot.Seq == waitingFor) Monitor.Pulse(gate);
             }
         }
 
@@ -264,7 +265,9 @@ public sealed partial class ParallelIngest(IReadoutStore store, IngestService in
                         ct.ThrowIfCancellationRequested();
                         Watch();
                         if (ready.ContainsKey(next)) continue;
+                        waitingFor = next;
                         Monitor.Wait(gate, 200);
+                        waitingFor = -1;
                     }
                     if (slot is not null) ready.Remove(next);
                 }

@@ -19,7 +19,7 @@ public sealed partial class ParallelIngest
         public void Start(Action loop)
         {
             // a background thread: one left in a document that never ends does not keep the process alive
-            _thread = new Thread(() => loop()) { IsBackground = true, Name = "readout document" };
+            _thread = new Thread(new ThreadStart(loop)) { IsBackground = true, Name = "readout document" };
             _thread.Start();
         }
 

@@ -20,7 +20,8 @@ public sealed record IngestItemResult<TTag>(TTag Tag, IngestOutcome Outcome, int
 
 /// <summary>
 /// Ingest on every core, the batch form of <see cref="IngestService"/>: one reader walks the inputs (and skips content already stored), a worker per core runs
-/// the pipeline (clean, analyse, extract) on the documents, each within its time budget, and one writer — the
+/// the pipeline (clean, analyse, extract) on the documents, each within its time budget (a document that ignores it is
+/// given up on by the writer, reported in its place as RO1010, and its thread replaced), and one writer — the
 /// calling thread — stores the results in input order, in batches of <see cref="BatchSize"/> written into one write
 /// group committed every <see cref="CommitEvery"/> (<see cref="IReadoutStore.SaveDocuments"/>: a failing batch is
 /// saved again a report at a time). Since reports are written in the order they were read, the store ends as a

@@ -8,10 +8,11 @@ public sealed partial class ParallelIngest
     /// thread, when its document ends, learns that it was given up on and ends instead of reporting it. The lock makes
     /// the two exclusive: a document is reported once, by the thread or by the writer.
     /// </summary>
-    private sealed class DocumentThread
+    /// <typeparam name="T">What a document is to the ingest (its slot).</typeparam>
+    private sealed class DocumentThread<T> where T : class
     {
         private readonly Lock _gate = new();
-        private object? _current;
+        private T? _current;
         private long _since;   // Stopwatch timestamp of the current document's start
         private bool _givenUp;
         private Thread? _thread;
@@ -26,7 +27,7 @@ public sealed partial class ParallelIngest
         /// <summary>Whether the thread ended within <paramref name="wait"/> (none left: at once).</summary>
         public bool Join(TimeSpan wait) => _thread is null || _thread.Join(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
 
-        public void Begin(object slot)
+        public void Begin(T slot)
         {
             lock (_gate)
             {
@@ -46,7 +47,7 @@ public sealed partial class ParallelIngest
         }
 
         /// <summary>The document running past <paramref name="limit"/>, now given up on, or null.</summary>
-        public object? GiveUpIfPast(TimeSpan limit)
+        public T? GiveUpIfPast(TimeSpan limit)
         {
             lock (_gate)
             {

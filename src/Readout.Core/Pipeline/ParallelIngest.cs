@@ -158,14 +158,14 @@ public sealed partial class ParallelIngest(IReadoutStore store, IngestService in
         // thread whose document ran past its budget without noticing (see Watch): a document handed to a kept thread
         // and waited for there cost seven thread switches a wire, a tenth of a Reuters ingest's processor time
         var runner = ingest.Runner;
-        var threads = new List<DocumentThread>();
+        var threads = new List<DocumentThread<Slot<TTag>>>();
         void StartThread()
         {
-            var thread = new DocumentThread();
+            var thread = new DocumentThread<Slot<TTag>>();
             threads.Add(thread);
             thread.Start(() => Work(thread));
         }
-        void Work(DocumentThread thread)
+        void Work(DocumentThread<Slot<TTag>> thread)
         {
             try
             {
@@ -198,7 +198,7 @@ public sealed partial class ParallelIngest(IReadoutStore store, IngestService in
             if (giveUpAfter == Timeout.InfiniteTimeSpan) return;
             for (var n = 0; n < threads.Count; n++)
             {
-                if (threads[n].GiveUpIfPast(giveUpAfter) is not Slot<TTag> late) continue;
+                if (threads[n].GiveUpIfPast(giveUpAfter) is not { } late) continue;
                 late.Outcome = IngestOutcome.Failed;
                 late.Error = runner.TooSlow(late.Raw!);
                 late.Raw = null;

@@ -27,9 +27,10 @@ public sealed class IngestServiceTests : IDisposable
         File.Delete(_log);
     }
 
-    private const string Report = "MOSCOW, March 4 (Wire) - Russian President Vladimir Putin held a phone call with Turkish President Recep Tayyip Erdogan on Monday, the Kremlin said.";
+    /// <summary>A wire with one phone call, also the text of <see cref="Issue13DocumentThreadsTests"/>' reports.</summary>
+    internal const string Report = "MOSCOW, March 4 (Wire) - Russian President Vladimir Putin held a phone call with Turkish President Recep Tayyip Erdogan on Monday, the Kremlin said.";
 
-    private static RawDocument Raw(string text, string origin) =>
+    internal static RawDocument Raw(string text, string origin) =>
         new RawDocument("https://example.org/" + origin, text, "text", InputReader.Hash(text), Published: "2024-03-05") { Origin = origin };
 
     /// <summary>The shipped steps and one more that fails on a report holding <c>BOOM</c>, and sleeps (until cancelled) on one holding <c>SLOW</c>.</summary>

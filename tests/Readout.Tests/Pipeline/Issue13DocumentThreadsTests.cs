@@ -29,10 +29,9 @@ public sealed class Issue13DocumentThreadsTests : IDisposable
         File.Delete(_log);
     }
 
-    private const string Report = "MOSCOW, March 4 (Wire) - Russian President Vladimir Putin held a phone call with Turkish President Recep Tayyip Erdogan on Monday, the Kremlin said.";
+    private const string Report = IngestServiceTests.Report;
 
-    private static RawDocument Raw(string text, string origin) =>
-        new("https://example.org/" + origin, text, "text", InputReader.Hash(text), Published: "2024-03-05") { Origin = origin };
+    private static RawDocument Raw(string text, string origin) => IngestServiceTests.Raw(text, origin);
 
     /// <summary>The shipped steps and one more that notes the thread of each report and, on one holding STUCK, waits without looking at its token.</summary>
     private IngestService Service(TimeSpan budget)

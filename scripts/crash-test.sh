@@ -13,7 +13,7 @@ work="$(mktemp -d -t readout-crash-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 RANDOM="$seed"
 "$here/readout" --help >/dev/null   # build once, outside the timings
-readout=(dotnet "$here/.build/readout/readout.dll")
+readout=("$here/readout")   # the launcher runs the built CLI in its own process (exec): a kill reaches it
 
 wh=$((count / 6)); rt=$((count - wh))
 # (head closes the pipe early: zcat's SIGPIPE is expected, not a failure)

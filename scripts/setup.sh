@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Readout needs on a Debian machine, and no more than asked for:
-#   scripts/setup.sh            the CLI: the ICU library (.NET's Unicode support); the .NET 10 SDK must be on PATH
+#   scripts/setup.sh            the CLI: the ICU library (.NET's Unicode support), and clang with zlib's headers, with
+#                               which ./readout compiles the CLI to native code; the .NET 10 SDK must be on PATH
 #   scripts/setup.sh --server   and PostgreSQL and RabbitMQ, for a team server and a worker fleet
 #   scripts/setup.sh --tests    and everything the test suite uses: the servers, Python 3 with pandas (the shared
 #                               scorers and the README's pandas example), R (its R example), and Debian's Chromium
@@ -12,12 +13,15 @@ for arg in "$@"; do
   case "$arg" in
     --server) server=1 ;;
     --tests) server=1; tests=1 ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup: unknown option '$arg' (use --server, --tests or --help)" >&2; exit 1 ;;
   esac
 done
 need=()
 ldconfig -p 2>/dev/null | grep -q libicuuc || need+=(libicu72)
+# Native AOT links with the system's C toolchain (./readout falls back to a JIT build without it, slower)
+command -v clang >/dev/null 2>&1 || need+=(clang)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 if [ "$server" -eq 1 ]; then
   ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)

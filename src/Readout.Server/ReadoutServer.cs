@@ -120,6 +120,7 @@ public static class ReadoutServer
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.TypeInfoResolver = ApiJsonContext.Default;   // no reflection: see ApiJsonContext
         });
         builder.Services.AddOpenApi(o =>
         {
@@ -133,6 +134,15 @@ public static class ReadoutServer
             // alone it would be an empty schema of its own; described inline as a string, it reads as it is sent (a
             // code that may be missing, as an actor's role, as a string or null, as a string property that may be null is)
             o.CreateSchemaReferenceId = t => IsCode(t.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
+            // a repeatable query parameter (actor, country) binds to an empty list when left out: it is not required,
+            // whatever the build-time handlers' metadata says of an array
+            o.AddOperationTransformer((operation, _, _) =>
+            {
+                foreach (var p in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>())
+                    if (p.In == Microsoft.OpenApi.ParameterLocation.Query && p.Schema?.Type is { } t && t.HasFlag(Microsoft.OpenApi.JsonSchemaType.Array))
+                        p.Required = false;
+                return Task.CompletedTask;
+            });
             o.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = context.JsonTypeInfo.Type;
@@ -304,7 +314,7 @@ public static class ReadoutServer
         context.Response.Clear();
         context.Response.StatusCode = p.Status;
         if (IsApi(context.Request))
-            return context.Response.WriteAsJsonAsync(p.ToBody(), ApiJson.Options, context.RequestAborted);
+            return context.Response.WriteAsJsonAsync(p.ToBody(), ApiJson.ErrorBody, cancellationToken: context.RequestAborted);
         return PageEndpoints.WriteErrorPage(context, p);
     }
 
@@ -317,6 +327,7 @@ public static class ReadoutServer
         {
             404 => ApiProblem.NotFound($"nothing at {context.Request.Path}; see /openapi/v1.json for the API"),
             405 => new ApiProblem(405, ErrorCodes.BadRequest, $"{context.Request.Method} is not allowed on {context.Request.Path}"),
+            400 when RequestParsing.UnboundQueryValue(context) is { } unbound => new ApiProblem(400, ErrorCodes.BadRequest, unbound),
             _ => new ApiProblem(status, status >= 500 ? ErrorCodes.ServerError : ErrorCodes.BadRequest, $"request to {context.Request.Path} failed with status {status}"),
         };
         return WriteProblem(context, p);
@@ -332,7 +343,12 @@ internal static class ApiJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+        TypeInfoResolver = ApiJsonContext.Default,
     };
+
+    /// <summary>An error's body under <see cref="Options"/>.</summary>
+    public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorBody> ErrorBody =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorBody>)Options.GetTypeInfo(typeof(ErrorBody));
 }
 
 /// <summary>One HTTP ingest at a time: the store has one writer.</summary>

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Readout.Store;
 
@@ -35,6 +38,38 @@ public sealed record ListParameters
 /// <summary>Checks request values and turns them into store queries; every refusal is an <see cref="ApiProblem"/> naming the parameter.</summary>
 public static partial class RequestParsing
 {
+    /// <summary>
+    /// The message for a query value that did not parse as its parameter's number (<c>?page=abc</c>), or null. The
+    /// endpoints' handlers are generated at build time, and the generated handler answers such a value with a bare 400
+    /// instead of the exception the run-time one threw; this finds the value from the endpoint's parameters so that the
+    /// answer still says which value it could not read.
+    /// </summary>
+    public static string? UnboundQueryValue(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parameters = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [];
+        foreach (var p in parameters.Where(p => p.HasTryParse))
+        {
+            var name = p.ParameterInfo.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name;
+            var raw = context.Request.Query[name].ToString();
+            var type = p.ParameterInfo.ParameterType;
+            if (raw.Length == 0 || Parses(Nullable.GetUnderlyingType(type) ?? type, raw)) continue;
+            var shown = Nullable.GetUnderlyingType(type) is { } inner ? Keyword(inner) + "?" : Keyword(type);
+            return $"Failed to bind parameter \"{shown} {name}\" from \"{raw}\".";
+        }
+        return null;
+    }
+
+    private static bool Parses(Type type, string raw) =>
+        type == typeof(int) ? int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        : type == typeof(long) ? long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        : type == typeof(double) ? double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        : type == typeof(bool) ? bool.TryParse(raw, out _)
+        : true;   // a type this does not know is not said to have failed
+
+    private static string Keyword(Type type) =>
+        type == typeof(int) ? "int" : type == typeof(long) ? "long" : type == typeof(double) ? "double" : type == typeof(bool) ? "bool" : type.Name;
+
     public static IReadOnlyList<string> Modes => FilterValues.Modes;
     public static IReadOnlyList<string> Statuses => FilterValues.Statuses;
     public const int MaxPageSize = 200;

@@ -70,29 +70,32 @@ public static class CodeCommand
         return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private static string Line(string uri, string text, CodedEvent e, Codebook book)
     {
         var code = book.Cameo(e.Cameo);
-        return JsonSerializer.Serialize(new
-        {
-            Uri = uri,
-            Cameo = e.Cameo,
-            Label = code?.Label,
-            Goldstein = code?.Goldstein,
-            QuadClass = code?.QuadClass,
-            Plover = code?.PloverEvent,
-            Source = Actor(e.Source),
-            Target = Actor(e.Target),
-            Evidence = new { e.Evidence.Start, e.Evidence.End, Text = text[e.Evidence.Start..e.Evidence.End] },
-            e.Basis,
-            Sentence = new { e.Sentence.Start, e.Sentence.End, Text = text[e.Sentence.Start..e.Sentence.End] },
-        }, Json);
+        return JsonSerializer.Serialize(new CodeLine(uri, e.Cameo, code?.Label, code?.Goldstein, code?.QuadClass, code?.PloverEvent,
+            CodeActor.Of(e.Source), CodeActor.Of(e.Target), CodeSpan.Of(e.Evidence, text), e.Basis, CodeSpan.Of(e.Sentence, text)),
+            CodeJson.Default.CodeLine);
     }
-
-    private static object? Actor(CodedActor? a) => a is null ? null : new
-    {
-        a.Code, a.Text, a.Country, a.Agent, a.Organisation, a.Span.Start, a.Span.End,
-    };
 }
+
+/// <summary>One line of <c>readout code</c>: a coded event with its actors, its evidence and its sentence.</summary>
+internal sealed record CodeLine(string Uri, string Cameo, string? Label, double? Goldstein, int? QuadClass, string? Plover,
+    CodeActor? Source, CodeActor? Target, CodeSpan Evidence, string Basis, CodeSpan Sentence);
+
+/// <summary>An actor of a coded event, with its span in the clean text.</summary>
+internal sealed record CodeActor(string Code, string Text, string? Country, string? Agent, string? Organisation, int Start, int End)
+{
+    public static CodeActor? Of(CodedActor? a) => a is null ? null : new(a.Code, a.Text, a.Country, a.Agent, a.Organisation, a.Span.Start, a.Span.End);
+}
+
+/// <summary>A span [start, end) of the clean text and its words.</summary>
+internal sealed record CodeSpan(int Start, int End, string Text)
+{
+    public static CodeSpan Of(TextSpan span, string text) => new(span.Start, span.End, text[span.Start..span.End]);
+}
+
+/// <summary>The lines' serialisation metadata, generated at build time (the natively compiled CLI has no reflection).</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(CodeLine))]
+internal sealed partial class CodeJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Readout.Export;
 using Readout.Export.Contract;
 using Spectre.Console;
@@ -31,6 +33,15 @@ internal static class Choices
 /// </summary>
 internal sealed class ListOutput
 {
+    /// <summary>
+    /// A list of rows as the export writes them (<see cref="ExportJson.Options"/>): contract objects, or the listing
+    /// commands' own rows (<see cref="ListingJson"/>), each by metadata generated at build time.
+    /// </summary>
+    private static readonly JsonTypeInfo<List<object>> RowsJson = (JsonTypeInfo<List<object>>)new JsonSerializerOptions(ExportJson.Options)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ExportJson.Resolver, ListingJson.Default),
+    }.GetTypeInfo(typeof(List<object>));
+
     public static readonly string[] Formats = ["table", "json", "csv"];
 
     public Option<string> Format { get; } = new Option<string>("--format", "-f")
@@ -68,7 +79,7 @@ internal sealed class ListOutput
             case "json":
                 using (var stdout = Console.OpenStandardOutput())
                 {
-                    JsonSerializer.Serialize(stdout, rows.Select(json).ToList(), ExportJson.Options);
+                    JsonSerializer.Serialize(stdout, rows.Select(json).ToList(), RowsJson);
                 }
                 Console.Out.WriteLine();
                 break;
@@ -91,3 +102,30 @@ internal sealed class ListOutput
         return t;
     }
 }
+
+/// <summary>A row of <c>readout sources --format json</c>.</summary>
+internal sealed record SourceRow(
+    [property: JsonPropertyName("record")] string Record,
+    [property: JsonPropertyName("family")] string Family,
+    [property: JsonPropertyName("published")] string? Published,
+    [property: JsonPropertyName("uri")] string Uri,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("content_hash")] string ContentHash);
+
+/// <summary>A row of <c>readout review queue --format json</c>.</summary>
+internal sealed record ReviewQueueRow(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("date")] string? Date,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("mode")] string Mode,
+    [property: JsonPropertyName("participants")] IReadOnlyList<ActorRecord> Participants,
+    [property: JsonPropertyName("source_count")] int SourceCount,
+    [property: JsonPropertyName("conflicts")] int Conflicts,
+    [property: JsonPropertyName("confidence")] double? Confidence,
+    [property: JsonPropertyName("why")] string Why);
+
+/// <summary>The listing commands' own rows' serialisation metadata, generated at build time (the natively compiled CLI has no reflection).</summary>
+[JsonSerializable(typeof(List<object>))]
+[JsonSerializable(typeof(SourceRow))]
+[JsonSerializable(typeof(ReviewQueueRow))]
+internal sealed partial class ListingJson : JsonSerializerContext;

@@ -94,8 +94,8 @@ public static class ReviewCommand
                 q => [q.Record.Id, q.Record.Date, q.Record.Status.Wire(), q.Record.Mode.Wire(), Readout.Reviews.FieldValues.Actors(q.Record.Participants),
                       q.Record.Sources.Count.ToString(CultureInfo.InvariantCulture), q.Conflicts.ToString(CultureInfo.InvariantCulture),
                       q.Confidence?.ToString("0.###", CultureInfo.InvariantCulture), q.Why],
-                q => new { id = q.Record.Id, date = q.Record.Date, status = q.Record.Status.Wire(), mode = q.Record.Mode.Wire(), participants = q.Record.Participants.Select(Readout.Export.Contract.ActorRecord.From),
-                           source_count = q.Record.Sources.Count, conflicts = q.Conflicts, confidence = q.Confidence, why = q.Why },
+                q => new ReviewQueueRow(q.Record.Id, q.Record.Date, q.Record.Status.Wire(), q.Record.Mode.Wire(), q.Record.Participants.Select(Readout.Export.Contract.ActorRecord.From).ToList(),
+                           q.Record.Sources.Count, q.Conflicts, q.Confidence, q.Why),
                 list =>
                 {
                     var table = ListOutput.NewTable("Id", "Date", "Mode", "Participants", "Why");

@@ -38,7 +38,7 @@ public static class SourcesCommand
                 .ToList();
             output.Write(p, output.Take(p, rows), ["record", "family", "published", "uri", "title", "content_hash"],
                 x => [record.Id, x.Family, x.Source.Published, x.Source.Uri, x.Source.Title, x.Source.ContentHash],
-                x => new { record = record.Id, family = x.Family, published = x.Source.Published, uri = x.Source.Uri, title = x.Source.Title, content_hash = x.Source.ContentHash },
+                x => new SourceRow(record.Id, x.Family, x.Source.Published, x.Source.Uri, x.Source.Title, x.Source.ContentHash),
                 list =>
                 {
                     if (record.Id != key && !record.Id.StartsWith(key, StringComparison.Ordinal))

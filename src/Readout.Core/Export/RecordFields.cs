@@ -19,7 +19,7 @@ public static class RecordFields
     public static IReadOnlyList<string?> ActorCells(Actor? actor)
     {
         if (actor is null) return ActorFields.Select(_ => (string?)null).ToList();
-        var json = JsonSerializer.SerializeToElement(ActorRecord.From(actor), ExportJson.Options);
+        var json = JsonSerializer.SerializeToElement(ActorRecord.From(actor), ExportJson.Info<ActorRecord>());
         return ActorFields.Select(f => json.TryGetProperty(f, out var v) ? Text(v) : null).ToList();
     }
 

@@ -210,38 +210,28 @@ public static class PloverExporter
             var evidence = r.Sources[0].Evidence.FirstOrDefault(e => e.Field == RecordField.Interaction);
             var mode = GdeltExporter.ConsultMode(r);
             var (actor, recipient) = GdeltExporter.VisitorFirst(r);
-            Emit(w, new
-            {
-                id = r.Id, date = r.Date, status = r.Status.Wire(),
-                actor = Who(actor), recipient = Who(recipient),
-                @event = "CONSULT", mode, context = (string[])(r.Mode is InteractionMode.Video or InteractionMode.Written ? [r.Mode.Wire()] : []),
-                event_location = r.Location is null ? null : new { city = r.Location.City, country = r.Location.Country, venue = r.Location.Venue },
-                text = evidence?.Text,
-                citation = r.Sources.Select(s => new { uri = s.Uri, title = s.Title, published = s.Published }).ToList(),
-                review_status = RecordFields.ReviewStatus(r), reviewed_fields = (r.Review?.FieldsSet ?? []).Select(f => f.Wire()).ToList(),
-            });
+            Emit(w, new PloverInteractionEvent(
+                r.Id, r.Date, r.Status.Wire(), Who(actor), Who(recipient), "CONSULT", mode,
+                r.Mode is InteractionMode.Video or InteractionMode.Written ? [r.Mode.Wire()] : [],
+                r.Location is null ? null : LocationRecord.From(r.Location), evidence?.Text,
+                r.Sources.Select(s => new PloverReportCitation(s.Uri, s.Title, s.Published)).ToList(),
+                RecordFields.ReviewStatus(r), (r.Review?.FieldsSet ?? []).Select(f => f.Wire()).ToList()));
             n++;
         }
         foreach (var st in statements.Where(s => s.Plover.Event is not null))
         {
             var record = st.Record is not null && byId.TryGetValue(st.Record, out var rec) ? rec : null;
-            Emit(w, new
-            {
-                id = st.Id, date = record?.Date, status = InteractionStatus.Happened.Wire(),
-                actor = st.Speakers.Select(x => new { name = x.Name, country = x.Country, kind = x.Kind.Wire() }).First(),
-                recipient = st.Target is null ? null : new { name = st.Target.Name, country = st.Target.Country, kind = st.Target.Kind.Wire() },
-                @event = st.Plover.Event, mode = st.Plover.Mode, context = st.Topics,
-                event_location = record?.Location is null ? null : new { city = record.Location.City, country = record.Location.Country, venue = record.Location.Venue },
-                text = st.Text,
-                citation = new[] { new { uri = st.Source, start = st.Start, end = st.End, record = st.Record } },
-            });
+            Emit(w, new PloverStatementEvent(
+                st.Id, record?.Date, InteractionStatus.Happened.Wire(), SpeakerRecord.From(st.Speakers[0]),
+                st.Target is null ? null : SpeakerRecord.From(st.Target), st.Plover.Event, st.Plover.Mode, st.Topics,
+                record?.Location is null ? null : LocationRecord.From(record.Location), st.Text,
+                [new PloverSpanCitation(st.Source, st.Start, st.End, st.Record)]));
             n++;
         }
         return n;
     }
 
-    private static object Who(Actor a) =>
-        new { name = a.Name, country = a.Country, kind = SpeakerKind.Person.Wire(), role = a.Role?.Wire() };
+    private static PloverActorRecord Who(Actor a) => new(a.Name, a.Country, SpeakerKind.Person.Wire(), a.Role?.Wire());
 
-    private static void Emit(TextWriter w, object o) => w.WriteLine(JsonSerializer.Serialize(o, ExportJson.Options));
+    private static void Emit<T>(TextWriter w, T line) => w.WriteLine(ExportJson.Serialize(line));
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using Readout.Documents;
@@ -20,7 +22,12 @@ public static class ReportQueue
 
     public static string DeadLetterName(string queue) => queue + ".dead";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // a message's metadata is generated at build time (ReportQueueJsonContext): the natively compiled CLI has no reflection
+    private static readonly JsonTypeInfo<RawDocument> Json = (JsonTypeInfo<RawDocument>)new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        TypeInfoResolver = ReportQueueJsonContext.Default,
+    }.GetTypeInfo(typeof(RawDocument));
 
     public static byte[] Encode(RawDocument raw) => JsonSerializer.SerializeToUtf8Bytes(raw, Json);
 
@@ -29,7 +36,7 @@ public static class ReportQueue
     {
         try
         {
-            var raw = JsonSerializer.Deserialize<RawDocument>(body, Json);
+            var raw = JsonSerializer.Deserialize(body, Json);
             if (raw is null || string.IsNullOrEmpty(raw.Uri) || string.IsNullOrEmpty(raw.Content) || string.IsNullOrEmpty(raw.ContentHash) || string.IsNullOrEmpty(raw.Format))
                 throw new JsonException("uri, content, format and content_hash are required");
             return raw;
@@ -142,3 +149,7 @@ public sealed class ReportPublisher : IAsyncDisposable
     public static string RedactedAddress(string amqp) =>
         System.Text.RegularExpressions.Regex.Replace(amqp, "(://[^:/@]*:)[^@]*@", "$1***@");
 }
+
+/// <summary>A queued report's serialisation metadata, generated at build time (<see cref="ReportQueue"/> uses it).</summary>
+[JsonSerializable(typeof(RawDocument))]
+internal sealed partial class ReportQueueJsonContext : JsonSerializerContext;

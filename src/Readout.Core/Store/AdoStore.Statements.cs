@@ -11,7 +11,7 @@ public abstract partial class AdoStore
     private void SaveStatements(DbTransaction tx, long documentId, DocumentResult result)
     {
         InsertRows(tx, "statements", ["id", "document_id", "interaction_id", "start", "plover", "cameo", "statement_json"],
-            result.Statements.Select(st => new object?[] { st.Id, documentId, st.Interaction, st.Start, st.Plover.Event, st.Cameo, JsonSerializer.Serialize(st, RecordJson.Options) }),
+            result.Statements.Select(st => new object?[] { st.Id, documentId, st.Interaction, st.Start, st.Plover.Event, st.Cameo, JsonSerializer.Serialize(st, RecordJson.Info<Statement>()) }),
             "ON CONFLICT (id) DO NOTHING");
         SaveFigures(tx, documentId, result);
     }
@@ -34,7 +34,7 @@ public abstract partial class AdoStore
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                var st = JsonSerializer.Deserialize<Statement>(r.GetString(0), RecordJson.Options)!;
+                var st = JsonSerializer.Deserialize(r.GetString(0), RecordJson.Info<Statement>())!;
                 list.Add(st with { Record = r.IsDBNull(1) ? null : r.GetString(1) });
             }
             return (IReadOnlyList<Statement>)list;
@@ -44,7 +44,7 @@ public abstract partial class AdoStore
     private void SaveFigures(DbTransaction tx, long documentId, DocumentResult result)
     {
         InsertRows(tx, "figures", ["id", "document_id", "figure_json"],
-            result.Figures.Select(f => new object?[] { f.Id, documentId, JsonSerializer.Serialize(f, RecordJson.Options) }),
+            result.Figures.Select(f => new object?[] { f.Id, documentId, JsonSerializer.Serialize(f, RecordJson.Info<Figure>()) }),
             "ON CONFLICT (id) DO NOTHING");
     }
 
@@ -57,7 +57,7 @@ public abstract partial class AdoStore
             using var cmd = Cmd(null, "SELECT f.figure_json, d.uri FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY f.document_id, f.id");
             var list = new List<(Figure, string)>();
             using var r = cmd.ExecuteReader();
-            while (r.Read()) list.Add((JsonSerializer.Deserialize<Figure>(r.GetString(0), RecordJson.Options)!, r.GetString(1)));
+            while (r.Read()) list.Add((JsonSerializer.Deserialize(r.GetString(0), RecordJson.Info<Figure>())!, r.GetString(1)));
             return (IReadOnlyList<(Figure, string)>)list;
         }, CancellationToken.None);
     }

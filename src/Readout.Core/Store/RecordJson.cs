@@ -24,17 +24,22 @@ public static class RecordJson
             WriteIndented = false,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             // the records' own metadata, generated at build time: the writer serialises every statement and figure
-            // a report gives, and by reflection that was about a quarter of the writer's own managed time
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(RecordJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+            // a report gives, and by reflection that was about a quarter of the writer's own managed time. Nothing
+            // falls back to reflection, which the natively compiled CLI (./readout) does not have: a type missing
+            // here fails every build's tests, not only the shipped binary.
+            TypeInfoResolver = RecordJsonContext.Default,
         };
         o.MakeReadOnly();
         return o;
     }
 
-    public static string Serialize(Interaction interaction) => JsonSerializer.Serialize(interaction, Options);
+    public static string Serialize(Interaction interaction) => JsonSerializer.Serialize(interaction, Info<Interaction>());
 
     public static Interaction Deserialize(string json) =>
-        JsonSerializer.Deserialize<Interaction>(json, Options) ?? throw new JsonException("record is null");
+        JsonSerializer.Deserialize(json, Info<Interaction>()) ?? throw new JsonException("record is null");
+
+    /// <summary><typeparamref name="T"/>'s generated metadata under <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 
 /// <summary>The stored records' serialisation metadata, generated at build time (<see cref="RecordJson.Options"/> uses it).</summary>

@@ -49,7 +49,7 @@ public sealed class Issue12CliTests : IDisposable
         var db = Db();
         var psi = new ProcessStartInfo("bash") { RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add($"dotnet '{Path.Combine(AppContext.BaseDirectory, "readout.dll")}' --db '{db}' export --format jsonl > /dev/full");
+        psi.ArgumentList.Add($"{CliRunner.ShellCommand} --db '{db}' export --format jsonl > /dev/full");
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEnd();
         p.WaitForExit();
@@ -93,8 +93,8 @@ public sealed class Issue12CliTests : IDisposable
         var sentence = "President Biden spoke by phone with President Xi Jinping, Mr. Blinken and Wang Yi of China on 3 May 2021 about trade; ";
         var slow = Path.Combine(_dir, "slow.txt");
         File.WriteAllText(slow, string.Concat(Enumerable.Repeat(sentence, 3_000_000 / sentence.Length)));
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "readout.dll"), "--db", Path.Combine(_dir, "slow.db"), "ingest", slow }) psi.ArgumentList.Add(a);
+        var psi = CliRunner.StartInfo("--db", Path.Combine(_dir, "slow.db"), "ingest", slow);
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         _ = p.StandardError.ReadToEndAsync();

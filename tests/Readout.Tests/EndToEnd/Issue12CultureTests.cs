@@ -59,9 +59,8 @@ public sealed class Issue12CultureTests : IDisposable
             var output = Path.Combine(_dir, name + ".jsonl");
             foreach (var args in new[] { new[] { "--db", db, "ingest", Corpus }, ["--db", db, "export", "--format", "jsonl", "--out", output] })
             {
-                var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "readout.dll"));
-                foreach (var a in args) psi.ArgumentList.Add(a);
+                var psi = CliRunner.StartInfo(args);
+                psi.RedirectStandardOutput = psi.RedirectStandardError = true;
                 if (locale is not null) { psi.Environment["LC_ALL"] = locale; psi.Environment["LANG"] = locale; }
                 using var p = Process.Start(psi)!;
                 _ = p.StandardOutput.ReadToEndAsync();

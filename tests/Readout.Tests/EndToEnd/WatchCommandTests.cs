@@ -23,9 +23,8 @@ public sealed class WatchCommandTests : IAsyncLifetime
 
     private static Process Start(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "readout.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        var psi = CliRunner.StartInfo(args);
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         return Process.Start(psi)!;
     }
 

@@ -80,7 +80,7 @@ internal sealed class TestQueue : IAsyncDisposable
     }
 }
 
-/// <summary>A real <c>readout worker</c> process (the built readout.dll beside the tests).</summary>
+/// <summary>A real <c>readout worker</c> process (the CLI <see cref="Readout.Tests.EndToEnd.CliRunner"/> runs).</summary>
 internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
@@ -88,10 +88,9 @@ internal sealed class WorkerProcess : IDisposable
 
     public WorkerProcess(string db, TestQueue queue, double idleSeconds = 3)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "readout.dll"), "worker", "--db", db, "--queue", queue.Amqp,
-                     "--queue-name", queue.Name, "--exit-when-idle", idleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            psi.ArgumentList.Add(a);
+        var psi = Readout.Tests.EndToEnd.CliRunner.StartInfo("worker", "--db", db, "--queue", queue.Amqp,
+            "--queue-name", queue.Name, "--exit-when-idle", idleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         _process = new Process { StartInfo = psi };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_out) _out.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_err) _err.AppendLine(e.Data); };

@@ -274,6 +274,7 @@ public abstract class ApiTests
         var error = (await Json("/api/interactions?page=abc", HttpStatusCode.BadRequest)).GetProperty("error");
         Assert.Equal("RO4001", error.GetProperty("code").GetString());
         Assert.Contains("abc", error.GetProperty("message").GetString());
+        Assert.Contains("page", error.GetProperty("message").GetString());   // the query's name for it
     }
 
     [Fact]
@@ -331,6 +332,9 @@ public abstract class ApiTests
         Assert.True(paths.GetProperty("/api/ingest").TryGetProperty("post", out _));
         var listParameters = paths.GetProperty("/api/interactions").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Superset(new HashSet<string?> { "actor", "country", "from", "to", "mode", "status", "q", "sort", "page", "page_size" }, listParameters.ToHashSet());
+        // every filter may be left out, the repeatable ones (actor, country) too
+        Assert.All(paths.GetProperty("/api/interactions").GetProperty("get").GetProperty("parameters").EnumerateArray(),
+            p => Assert.False(p.TryGetProperty("required", out var required) && required.GetBoolean(), $"{p.GetProperty("name")} is documented as required"));
         // a code (an actor's kind) is documented inline as the string it is sent as, as it was while it was a string
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         var kind = schemas.GetProperty("ActorRole").GetProperty("properties").GetProperty("kind");

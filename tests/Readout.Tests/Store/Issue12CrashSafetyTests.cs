@@ -15,8 +15,6 @@ public sealed class Issue12CrashSafetyTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("readout-crash-").FullName;
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private static string Dll => Path.Combine(AppContext.BaseDirectory, "readout.dll");
-
     private static string Snapshot(string db)
     {
         var parts = new[] { "interactions", "statements", "figures" }.SelectMany(what =>
@@ -52,8 +50,8 @@ public sealed class Issue12CrashSafetyTests : IDisposable
         for (var point = 0; point < 3; point++)
         {
             var db = Path.Combine(_dir, $"killed-{point}.db");
-            var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { Dll, "--db", db, "ingest", input }) psi.ArgumentList.Add(a);
+            var psi = CliRunner.StartInfo("--db", db, "ingest", input);
+            psi.RedirectStandardOutput = psi.RedirectStandardError = true;
             using (var p = Process.Start(psi)!)
             {
                 _ = p.StandardOutput.ReadToEndAsync();
